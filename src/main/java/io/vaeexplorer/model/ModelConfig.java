@@ -1,0 +1,88 @@
+package io.vaeexplorer.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Architecture and loss of one VAE: everything needed to rebuild the network from its weights.
+ *
+ * @param kind MLP or convolutional
+ * @param imageRows image height in pixels (28 for MNIST)
+ * @param imageCols image width in pixels
+ * @param latent size of z
+ * @param hidden hidden layer sizes of the MLP encoder (the decoder mirrors them); channel counts for CONV
+ * @param reconstruction likelihood of the reconstruction term
+ * @param beta weight of the KL term
+ * @param objective which terms are optimised
+ */
+public record ModelConfig(
+        ModelKind kind,
+        int imageRows,
+        int imageCols,
+        int latent,
+        List<Integer> hidden,
+        Reconstruction reconstruction,
+        float beta,
+        Objective objective) {
+
+    public ModelConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reconstruction, "reconstruction");
+        Objects.requireNonNull(objective, "objective");
+        hidden = List.copyOf(hidden);
+        if (imageRows <= 0 || imageCols <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + imageRows + "x" + imageCols);
+        }
+        if (latent < 1 || latent > 1024) {
+            throw new IllegalArgumentException("latent size must be between 1 and 1024, got " + latent);
+        }
+        if (hidden.isEmpty()) {
+            throw new IllegalArgumentException("at least one hidden size is needed");
+        }
+        for (int h : hidden) {
+            if (h < 1 || h > 16384) {
+                throw new IllegalArgumentException("hidden sizes must be between 1 and 16384, got " + h);
+            }
+        }
+        if (!(beta >= 0f) || Float.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be a finite number >= 0, got " + beta);
+        }
+    }
+
+    /** The tutorials' MLP VAE on 28x28 images: 784-hidden-latent, BCE, beta 1, full ELBO. */
+    public static ModelConfig mlp(int latent, List<Integer> hidden) {
+        return new ModelConfig(ModelKind.MLP, 28, 28, latent, hidden, Reconstruction.BCE, 1f, Objective.ELBO);
+    }
+
+    /** Number of pixels of one image. */
+    public int imageSize() {
+        return imageRows * imageCols;
+    }
+
+    /** Short human-readable description, e.g. "MLP 784-400-2, BCE, ELBO beta=1.0". */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(kind.name()).append(' ').append(imageSize());
+        for (int h : hidden) {
+            sb.append('-').append(h);
+        }
+        sb.append('-').append(latent).append(", ").append(reconstruction);
+        switch (objective) {
+            case ELBO -> sb.append(", ELBO beta=").append(beta);
+            case RECON_ONLY -> sb.append(", reconstruction only (no KL)");
+            case KL_ONLY -> sb.append(", KL only");
+        }
+        return sb.toString();
+    }
+
+    public ModelConfig withBeta(float newBeta) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective);
+    }
+
+    public ModelConfig withObjective(Objective newObjective) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective);
+    }
+
+    public ModelConfig withReconstruction(Reconstruction newReconstruction) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective);
+    }
+}

@@ -4,6 +4,6 @@ package io.vaeexplorer.model;
 public enum Reconstruction {
     /** Bernoulli likelihood: binary cross-entropy summed over pixels, in nats. */
     BCE,
-    /** Gaussian likelihood with unit variance up to a constant: half the squared error summed over pixels. */
+    /** Gaussian likelihood up to a constant: squared error of the sigmoid output summed over pixels (mse_loss, sum). */
     MSE
 }

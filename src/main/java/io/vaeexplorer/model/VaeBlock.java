@@ -1,0 +1,96 @@
+package io.vaeexplorer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The VAE as one DJL block: an encoder body, two linear heads for mu and log-variance, and a decoder that
+ * returns pixel logits (the sigmoid is folded into the loss for stability and speed).
+ *
+ * <p>forward(x) with training=true samples z = mu + eps * exp(logvar / 2) and returns (logits, mu, logvar);
+ * with training=false it decodes z = mu.
+ */
+public final class VaeBlock extends AbstractBlock {
+
+    private final ModelConfig config;
+    private final Block encoder;
+    private final Block muHead;
+    private final Block logvarHead;
+    private final Block decoder;
+
+    public VaeBlock(ModelConfig config) {
+        this.config = config;
+        VaeLayers layers = VaeLayers.forConfig(config);
+        encoder = addChildBlock("encoder", layers.encoderBody());
+        muHead = addChildBlock("mu", Linear.builder().setUnits(config.latent()).build());
+        logvarHead = addChildBlock("logvar", Linear.builder().setUnits(config.latent()).build());
+        decoder = addChildBlock("decoder", layers.decoder());
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Input shape for a batch of {@code batch} flattened images. */
+    public Shape inputShape(long batch) {
+        return new Shape(batch, config.imageSize());
+    }
+
+    /** Creates the parameters on the given manager (then {@link TorchDefaultInit} gives them PyTorch's values). */
+    public void initializeFor(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, inputShape(1));
+    }
+
+    /** Encodes flattened images (B, pixels) to (mu, logvar), each (B, latent). */
+    public NDList encode(ParameterStore ps, NDArray images, boolean training) {
+        NDArray features = encoder.forward(ps, new NDList(images), training).singletonOrThrow();
+        NDArray mu = muHead.forward(ps, new NDList(features), training).singletonOrThrow();
+        NDArray logvar = logvarHead.forward(ps, new NDList(features), training).singletonOrThrow();
+        return new NDList(mu, logvar);
+    }
+
+    /** Decodes latent vectors (B, latent) to pixel logits (B, pixels). */
+    public NDArray decodeLogits(ParameterStore ps, NDArray z, boolean training) {
+        return decoder.forward(ps, new NDList(z), training).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDList stats = encode(ps, x, training);
+        NDArray mu = stats.get(0);
+        NDArray logvar = stats.get(1);
+        NDArray z = training ? reparameterize(mu, logvar) : mu;
+        return new NDList(decodeLogits(ps, z, training), mu, logvar);
+    }
+
+    /** z = mu + eps * sigma with eps ~ N(0, I), drawn from the engine's seeded generator. */
+    static NDArray reparameterize(NDArray mu, NDArray logvar) {
+        NDArray eps = mu.getManager().randomNormal(mu.getShape());
+        return logvar.mul(0.5f).exp().mul(eps).add(mu);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long batch = inputShapes[0].get(0);
+        Shape latent = new Shape(batch, config.latent());
+        return new Shape[] {new Shape(batch, config.imageSize()), latent, latent};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        encoder.initialize(manager, dataType, inputShapes);
+        Shape features = encoder.getOutputShapes(inputShapes)[0];
+        muHead.initialize(manager, dataType, features);
+        logvarHead.initialize(manager, dataType, features);
+        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), config.latent()));
+    }
+}

@@ -1,0 +1,168 @@
+package io.vaeexplorer.cli;
+
+import ai.djl.Device;
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.training.TrainingEvent;
+import io.vaeexplorer.training.TrainingRequest;
+import io.vaeexplorer.training.TrainingResult;
+import io.vaeexplorer.training.TrainingService;
+import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: trains the classic 784-400-d tutorial model and times it, then times decoding and encoding, the
+ * figures the PyTorch reference ({@code ../shared/bench/vae_ref.py}) reports. With {@code --reference} it runs
+ * the reference in between, pair by pair, and prints the ratios.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Benchmark training (epoch time, resident memory per epoch), decode latency and encode time "
+                + "of the tutorial MLP VAE; optionally side by side with the PyTorch reference.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--latent", paramLabel = "N", defaultValue = "20", description = "latent size (default: ${DEFAULT-VALUE})")
+    int latent;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N images only (0 = all)")
+    int limit;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--reference", paramLabel = "vae_ref.py", description = "also run this PyTorch reference, alternating with ours")
+    Path reference;
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3", description = "Python with torch for --reference (default: ${DEFAULT-VALUE})")
+    String python;
+
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "1", description = "with --reference: runs of each, alternating (default: ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--json", description = "print one JSON object with the results as the last line")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset dataset = data.load();
+        List<JsonLine> ours = new ArrayList<>();
+        List<ReferenceRun.Result> theirs = new ArrayList<>();
+        int runs = reference == null ? 1 : Math.max(1, pairs);
+        for (int pair = 1; pair <= runs; pair++) {
+            ours.add(runOurs(dataset));
+            if (reference != null) {
+                System.out.println("reference run " + pair + "/" + runs + ": " + reference);
+                theirs.add(ReferenceRun.run(python, reference, data.folder(), latent, epochs, batch, seed));
+                System.out.println(theirs.get(theirs.size() - 1).summary());
+            }
+        }
+        JsonLine line = ours.get(ours.size() - 1);
+        if (reference != null) {
+            line.put("reference", BenchComparison.compare(ours, theirs).fields());
+            BenchComparison.print(ours, theirs, System.out);
+        }
+        if (json) {
+            System.out.println(line);
+        }
+        return 0;
+    }
+
+    private JsonLine runOurs(Dataset dataset) throws Exception {
+        ModelConfig config = ModelConfig.mlp(latent, List.of(400));
+        TrainingConfig training = new TrainingConfig(epochs, batch, 1e-3f, seed, limit);
+        TrainingService service = new TrainingService(new TrainingRequest(dataset, config, training, null, 0));
+        List<Double> rss = new ArrayList<>();
+        service.addListener(event -> {
+            if (event instanceof TrainingEvent.Epoch epoch) {
+                rss.add(Math.round(ResidentMemory.megabytes() * 10) / 10.0);
+                System.out.println(TrainingProgress.describe(epoch.record(), epoch.lastEpoch())
+                        + String.format("  rss %.0f MB", rss.get(rss.size() - 1)));
+            }
+        });
+        service.start();
+        TrainingResult result = service.result().get();
+        if (result.state() != TrainingState.FINISHED) {
+            throw new UserError("benchmark run ended early: " + result.message());
+        }
+        Checkpoint checkpoint = result.checkpoint();
+        List<Double> seconds = checkpoint.history().stream().map(EpochRecord::seconds).toList();
+        Device device = DjlRuntime.preferredDevice();
+        JsonLine line = new JsonLine()
+                .put("model", config.describe())
+                .put("epoch_seconds", seconds.stream().map(s -> Results.round(s)).toList())
+                .put("epoch_seconds_median", Results.round(Results.median(seconds)))
+                .put("samples_per_second", Math.round(Results.median(
+                        checkpoint.history().stream().map(EpochRecord::samplesPerSecond).toList())));
+        Results.lossFields(line, result.test());
+        try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
+            List<Double> one = decodeMicros(model, 1);
+            List<Double> hundred = decodeMicros(model, 100);
+            line.put("decode_1_us", Results.round(Results.median(one)))
+                    .put("decode_1_p99_us", Results.round(Results.percentile(one, 99)))
+                    .put("decode_100_us", Results.round(Results.median(hundred)))
+                    .put("decode_100_p99_us", Results.round(Results.percentile(hundred, 99)))
+                    .put("encode_test_ms", Results.round(encodeMillis(model, dataset)));
+        }
+        line.put("rss_mb", rss).put("device", DjlRuntime.describe(device));
+        System.out.printf("decode 1 z: median %.1f us (p99 %.1f); decode 100: median %.1f us; encode %d test images: %.1f ms%n",
+                line.fields().get("decode_1_us"), line.fields().get("decode_1_p99_us"),
+                line.fields().get("decode_100_us"), dataset.test().count(), line.fields().get("encode_test_ms"));
+        return line;
+    }
+
+    /** Latency of decoding {@code count} random z, 2000 timed calls after 200 warm-up calls, as the reference. */
+    private List<Double> decodeMicros(InferenceModel model, int count) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int d = model.config().latent();
+        List<Double> times = new ArrayList<>();
+        for (int call = 0; call < 2200; call++) {
+            float[] z = new float[count * d];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) random.nextGaussian();
+            }
+            long t0 = System.nanoTime();
+            model.decode(z, count);
+            long t1 = System.nanoTime();
+            if (call >= 200) {
+                times.add((t1 - t0) / 1e3);
+            }
+        }
+        return times;
+    }
+
+    /** Median over 5 runs (after one warm-up) of encoding the whole test set to its means in one batch. */
+    private static double encodeMillis(InferenceModel model, Dataset dataset) {
+        float[] pixels = dataset.test().pixels();
+        int n = dataset.test().count();
+        List<Double> times = new ArrayList<>();
+        for (int rep = 0; rep < 6; rep++) {
+            long t0 = System.nanoTime();
+            model.encode(pixels, n);
+            long t1 = System.nanoTime();
+            if (rep > 0) {
+                times.add((t1 - t0) / 1e6);
+            }
+        }
+        return Results.median(times);
+    }
+}

@@ -1,0 +1,48 @@
+package io.vaeexplorer.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ratios of our bench against the reference's, pair by pair and best against best (whole-process timings on
+ * these machines are bimodal, so one pair proves little; the best of several is the steadier figure).
+ */
+final class BenchComparison {
+
+    private BenchComparison() {
+    }
+
+    static JsonLine compare(List<JsonLine> ours, List<ReferenceRun.Result> theirs) {
+        List<Double> pairRatios = new ArrayList<>();
+        double bestOurs = Double.MAX_VALUE;
+        double bestTheirs = Double.MAX_VALUE;
+        for (int i = 0; i < theirs.size(); i++) {
+            double mine = (Double) ours.get(i).fields().get("epoch_seconds_median");
+            pairRatios.add(Results.round(mine / theirs.get(i).epochSecondsMedian()));
+            bestOurs = Math.min(bestOurs, mine);
+            bestTheirs = Math.min(bestTheirs, theirs.get(i).epochSecondsMedian());
+        }
+        ReferenceRun.Result last = theirs.get(theirs.size() - 1);
+        JsonLine line = ours.get(ours.size() - 1);
+        return new JsonLine()
+                .put("epoch_seconds_median", theirs.stream().map(r -> Results.round(r.epochSecondsMedian())).toList())
+                .put("epoch_ratio_per_pair", pairRatios)
+                .put("epoch_ratio_best", Results.round(bestOurs / bestTheirs))
+                .put("test_neg_elbo", Results.round(last.testNegElbo()))
+                .put("decode_1_us", Results.round(last.decode1Micros()))
+                .put("decode_1_ratio", Results.round((Double) line.fields().get("decode_1_us") / last.decode1Micros()))
+                .put("decode_100_us", Results.round(last.decode100Micros()))
+                .put("decode_100_ratio", Results.round((Double) line.fields().get("decode_100_us") / last.decode100Micros()))
+                .put("encode_test_ms", Results.round(last.encodeTestMillis()))
+                .put("encode_ratio", Results.round((Double) line.fields().get("encode_test_ms") / last.encodeTestMillis()));
+    }
+
+    static void print(List<JsonLine> ours, List<ReferenceRun.Result> theirs, PrintStream out) {
+        for (int i = 0; i < theirs.size(); i++) {
+            double mine = (Double) ours.get(i).fields().get("epoch_seconds_median");
+            out.printf("pair %d: epoch %.3f s (ours) vs %.3f s (reference) = %.2fx%n", i + 1, mine,
+                    theirs.get(i).epochSecondsMedian(), mine / theirs.get(i).epochSecondsMedian());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.vaeexplorer.cli;
+
+import ai.djl.Device;
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.training.Evaluator;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: measures a saved model on the test set. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a saved model on the test set: -ELBO split into reconstruction and KL, and optionally "
+                + "the importance-weighted (IWAE) bound on log p(x).")
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae file) of the checkpoint")
+    Path modelDir;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--iwae", paramLabel = "K", defaultValue = "0", description = "also estimate log p(x) with K importance samples (e.g. 1000)")
+    int iwaeSamples;
+
+    @Option(names = "--iwae-images", paramLabel = "N", defaultValue = "1000", description = "test images for the IWAE bound (default: ${DEFAULT-VALUE})")
+    int iwaeImages;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the z samples (default: ${DEFAULT-VALUE})")
+    int seed;
+
+    @Option(names = "--json", description = "print one JSON object with the results as the last line")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Checkpoint checkpoint = CheckpointIO.load(modelDir);
+        Dataset dataset = data.load();
+        RenderCommand.requireSameImageSize(checkpoint, dataset);
+        Device device = DjlRuntime.preferredDevice();
+        DjlRuntime.engine().setRandomSeed(seed);
+        System.out.println("model: " + checkpoint.config().describe() + ", " + checkpoint.epochsDone() + " epochs on "
+                + checkpoint.dataName() + "; device: " + DjlRuntime.describe(device));
+        try (InferenceModel model = new InferenceModel(checkpoint.weights(), device);
+             Evaluator evaluator = new Evaluator(dataset.test(), device)) {
+            long t0 = System.nanoTime();
+            LossParts test = evaluator.negElbo(model.block());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("test -ELBO %.3f nats (reconstruction %.3f + KL %.3f) on %d images, %.2f s%n",
+                    test.negElbo(), test.reconstruction(), test.kl(), evaluator.count(), seconds);
+            JsonLine line = Results.lossFields(new JsonLine(), test)
+                    .put("samples_per_second", Math.round(evaluator.count() / seconds))
+                    .put("device", DjlRuntime.describe(device))
+                    .put("model", checkpoint.config().describe())
+                    .put("epochs", checkpoint.epochsDone());
+            if (iwaeSamples > 0) {
+                t0 = System.nanoTime();
+                double logLikelihood = evaluator.iwaeLogLikelihood(model.block(), iwaeSamples, iwaeImages);
+                System.out.printf("IWAE bound, k=%d on %d test images: log p(x) >= %.3f nats (%.1f s)%n", iwaeSamples,
+                        Math.min(iwaeImages, evaluator.count()), logLikelihood, (System.nanoTime() - t0) / 1e9);
+                line.put("iwae_log_likelihood", Results.round(logLikelihood)).put("iwae_k", iwaeSamples)
+                        .put("iwae_images", Math.min(iwaeImages, evaluator.count()));
+            }
+            if (json) {
+                System.out.println(line);
+            }
+        }
+        return 0;
+    }
+}

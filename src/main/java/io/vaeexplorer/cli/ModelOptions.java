@@ -1,0 +1,70 @@
+package io.vaeexplorer.cli;
+
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Architecture and loss options of {@code train} (and later {@code sweep}). */
+final class ModelOptions {
+
+    @Option(names = "--model", paramLabel = "mlp|conv", defaultValue = "mlp", converter = KindConverter.class,
+            description = "architecture: mlp or conv (default: ${DEFAULT-VALUE})")
+    ModelKind kind;
+
+    @Option(names = "--latent", paramLabel = "N", defaultValue = "2",
+            description = "latent size d (default: ${DEFAULT-VALUE}; the classic tutorial uses 20)")
+    int latent;
+
+    @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",",
+            description = "MLP hidden sizes, e.g. 400 or 64,32 (default 400); conv: channels c1,c2[,dense] (default 32,64)")
+    List<Integer> hidden;
+
+    @Option(names = "--loss", paramLabel = "bce|mse", defaultValue = "bce", converter = ReconstructionConverter.class,
+            description = "reconstruction term: bce (Bernoulli) or mse (Gaussian) (default: ${DEFAULT-VALUE})")
+    Reconstruction reconstruction;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
+    float beta;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Ablation ablation;
+
+    static final class Ablation {
+        @Option(names = "--no-kl", description = "ablation: reconstruction term only") boolean noKl;
+        @Option(names = "--kl-only", description = "ablation: KL term only") boolean klOnly;
+    }
+
+    ModelConfig toConfig(int rows, int cols) {
+        List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden
+                : kind == ModelKind.CONV ? List.of(32, 64) : List.of(400);
+        Objective objective = ablation == null ? Objective.ELBO
+                : ablation.noKl ? Objective.RECON_ONLY : ablation.klOnly ? Objective.KL_ONLY : Objective.ELBO;
+        return new ModelConfig(kind, rows, cols, latent, sizes, reconstruction, beta, objective);
+    }
+
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<ModelKind> {
+        @Override
+        public ModelKind convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "mlp" -> ModelKind.MLP;
+                case "conv" -> ModelKind.CONV;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected mlp or conv, got '" + value + "'");
+            };
+        }
+    }
+
+    static final class ReconstructionConverter implements picocli.CommandLine.ITypeConverter<Reconstruction> {
+        @Override
+        public Reconstruction convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "bce" -> Reconstruction.BCE;
+                case "mse" -> Reconstruction.MSE;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected bce or mse, got '" + value + "'");
+            };
+        }
+    }
+}

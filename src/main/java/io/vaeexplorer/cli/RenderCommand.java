@@ -1,0 +1,214 @@
+package io.vaeexplorer.cli;
+
+import ai.djl.Device;
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.Interpolation;
+import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.Pca;
+import io.vaeexplorer.explore.PriorSampler;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.PngWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code render}: the tutorials' figures as PNG files. */
+@Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Render a figure of a saved model as PNG: recon (test images above their reconstructions), "
+                + "prior (samples from N(0, I)), manifold (images decoded on a grid of the latent plane; PCA plane for "
+                + "d > 2), sweep (z = mu + eps * sigma around one test image), interpolate (between two test images).")
+final class RenderCommand implements Callable<Integer> {
+
+    enum Figure { RECON, PRIOR, MANIFOLD, SWEEP, INTERPOLATE }
+
+    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae file) of the checkpoint")
+    Path modelDir;
+
+    @Option(names = "--what", paramLabel = "FIGURE", required = true, converter = FigureConverter.class,
+            description = "recon, prior, manifold, sweep or interpolate")
+    Figure what;
+
+    @Option(names = "--out", paramLabel = "FILE.png", description = "PNG to write (default: <model dir>/<figure>.png)")
+    Path out;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "16", description = "recon: images; prior: samples (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "20", description = "manifold: N x N images; sweep: N eps values per axis (default: ${DEFAULT-VALUE})")
+    int grid;
+
+    @Option(names = "--range", paramLabel = "R", defaultValue = "3", description = "manifold: z in [-R, R]; sweep: eps in [-R, R] (default: ${DEFAULT-VALUE})")
+    double range;
+
+    @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "recon: first test image; sweep: the test image (default: ${DEFAULT-VALUE})")
+    int index;
+
+    @Option(names = "--dims", paramLabel = "X,Y", split = ",", defaultValue = "0,1", description = "sweep: the two latent dimensions swept (default: ${DEFAULT-VALUE})")
+    int[] dims;
+
+    @Option(names = "--per-dimension", description = "sweep: one row per latent dimension instead of a 2-D grid")
+    boolean perDimension;
+
+    @Option(names = "--a", paramLabel = "I", defaultValue = "0", description = "interpolate: index of test image A (default: ${DEFAULT-VALUE})")
+    int indexA;
+
+    @Option(names = "--b", paramLabel = "J", defaultValue = "1", description = "interpolate: index of test image B (default: ${DEFAULT-VALUE})")
+    int indexB;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "interpolate: images in the strip (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--slerp", description = "interpolate: spherical instead of linear")
+    boolean slerp;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "prior: seed of the samples (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--scale", paramLabel = "K", defaultValue = "2", description = "pixel scale of the PNG (default: ${DEFAULT-VALUE})")
+    int scale;
+
+    @Override
+    public Integer call() {
+        Checkpoint checkpoint = CheckpointIO.load(modelDir);
+        ModelConfig config = checkpoint.config();
+        Device device = DjlRuntime.preferredDevice();
+        Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
+        try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
+            GreyRaster raster = switch (what) {
+                case PRIOR -> prior(model);
+                case MANIFOLD -> manifold(model, checkpoint);
+                case RECON -> reconstructions(model, testImages(checkpoint));
+                case SWEEP -> sweep(model, testImages(checkpoint));
+                case INTERPOLATE -> interpolation(model, testImages(checkpoint));
+            };
+            PngWriter.write(raster, file);
+        }
+        System.out.println("wrote " + file + " (" + what.name().toLowerCase(Locale.ROOT) + ", " + config.describe() + ")");
+        return 0;
+    }
+
+    private Path defaultFolder() {
+        return modelDir.toString().endsWith(".vae") ? modelDir.toAbsolutePath().getParent() : modelDir;
+    }
+
+    private LabeledImages testImages(Checkpoint checkpoint) {
+        Dataset dataset = data.load();
+        requireSameImageSize(checkpoint, dataset);
+        return dataset.test();
+    }
+
+    private GreyRaster prior(InferenceModel model) {
+        requirePositive("--count", count);
+        ModelConfig c = model.config();
+        float[] images = model.decode(PriorSampler.sample(count, c.latent(), seed), count);
+        return tile(images, count, columnsFor(count), c);
+    }
+
+    private GreyRaster manifold(InferenceModel model, Checkpoint checkpoint) {
+        requirePositive("--grid", grid);
+        ModelConfig c = model.config();
+        float[] z;
+        if (c.latent() == 2) {
+            z = LatentGrid.plane(grid, -range, range);
+        } else {
+            // a d > 2 space is shown on the plane of its first two principal components over the test codes
+            LabeledImages test = testImages(checkpoint);
+            float[] mu = model.encode(test.pixels(), test.count())[0];
+            z = LatentGrid.plane(grid, -range, range, Pca.fit(mu, test.count(), c.latent()));
+        }
+        return tile(model.decode(z, grid * grid), grid * grid, grid, c);
+    }
+
+    private GreyRaster reconstructions(InferenceModel model, LabeledImages test) {
+        requirePositive("--count", count);
+        int n = Math.min(count, test.count() - checkIndex(index, test));
+        float[] originals = new float[n * test.imageSize()];
+        System.arraycopy(test.pixels(), index * test.imageSize(), originals, 0, originals.length);
+        float[] reconstructed = model.reconstruct(originals, n);
+        ModelConfig c = model.config();
+        return ImageTiler.stack(tile(originals, n, n, c), tile(reconstructed, n, n, c), 4 * scale);
+    }
+
+    private GreyRaster sweep(InferenceModel model, LabeledImages test) {
+        requirePositive("--grid", grid);
+        ModelConfig c = model.config();
+        float[][] posterior = model.encode(test.image(checkIndex(index, test)), 1);
+        double[] eps = EpsilonSweep.epsilons(grid, range);
+        if (perDimension || c.latent() == 1) {
+            float[] z = EpsilonSweep.everyDimension(posterior[0], posterior[1], eps);
+            return tile(model.decode(z, c.latent() * grid), c.latent() * grid, grid, c);
+        }
+        if (dims.length != 2 || dims[0] == dims[1] || Math.min(dims[0], dims[1]) < 0
+                || Math.max(dims[0], dims[1]) >= c.latent()) {
+            throw new UserError("--dims needs two different latent dimensions in 0.." + (c.latent() - 1));
+        }
+        float[] z = EpsilonSweep.grid(posterior[0], posterior[1], dims[0], dims[1], eps);
+        return tile(model.decode(z, grid * grid), grid * grid, grid, c);
+    }
+
+    private GreyRaster interpolation(InferenceModel model, LabeledImages test) {
+        if (steps < 2) {
+            throw new UserError("--steps must be at least 2, got " + steps);
+        }
+        float[] a = model.encode(test.image(checkIndex(indexA, test)), 1)[0];
+        float[] b = model.encode(test.image(checkIndex(indexB, test)), 1)[0];
+        float[] z = slerp ? Interpolation.spherical(a, b, steps) : Interpolation.linear(a, b, steps);
+        ModelConfig c = model.config();
+        return tile(model.decode(z, steps), steps, steps, c);
+    }
+
+    private GreyRaster tile(float[] images, int n, int columns, ModelConfig c) {
+        return ImageTiler.tile(images, n, c.imageRows(), c.imageCols(), columns, 2, scale);
+    }
+
+    private static int columnsFor(int n) {
+        return (int) Math.ceil(Math.sqrt(n));
+    }
+
+    private static int checkIndex(int i, LabeledImages test) {
+        if (i < 0 || i >= test.count()) {
+            throw new UserError("test image index " + i + " is outside 0.." + (test.count() - 1));
+        }
+        return i;
+    }
+
+    private static void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new UserError(option + " must be at least 1, got " + value);
+        }
+    }
+
+    static void requireSameImageSize(Checkpoint checkpoint, Dataset dataset) {
+        ModelConfig c = checkpoint.config();
+        if (c.imageRows() != dataset.rows() || c.imageCols() != dataset.cols()) {
+            throw new UserError("the model was trained on " + c.imageRows() + "x" + c.imageCols() + " images but "
+                    + dataset.name() + " has " + dataset.rows() + "x" + dataset.cols());
+        }
+    }
+
+    static final class FigureConverter implements picocli.CommandLine.ITypeConverter<Figure> {
+        @Override
+        public Figure convert(String value) {
+            try {
+                return Figure.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected recon, prior, manifold, sweep or interpolate, got '" + value + "'");
+            }
+        }
+    }
+}

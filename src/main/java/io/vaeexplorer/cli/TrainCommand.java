@@ -1,0 +1,129 @@
+package io.vaeexplorer.cli;
+
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.training.TrainingEvent;
+import io.vaeexplorer.training.TrainingRequest;
+import io.vaeexplorer.training.TrainingResult;
+import io.vaeexplorer.training.TrainingService;
+import io.vaeexplorer.training.TrainingState;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: trains a VAE, saving a checkpoint after every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a VAE; a checkpoint is saved (atomically) in --out after every epoch.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N training images only (0 = all)")
+    int limit;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue training the checkpoint in DIR (its model settings are kept)")
+    Path resume;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "folder for the checkpoint (default: runs/train-<time>)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object with the results as the last line")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream console = System.out;
+        Dataset dataset = data.load();
+        Checkpoint resumeFrom = resume == null ? null : CheckpointIO.load(resume);
+        ModelConfig config = resumeFrom != null ? resumeFrom.config() : model.toConfig(dataset.rows(), dataset.cols());
+        TrainingConfig training = new TrainingConfig(epochs, batch, learningRate, seed, limit);
+        Path folder = out != null ? out : Path.of("runs", "train-" + LocalDateTime.now()
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        console.println("training " + config.describe() + " on " + dataset.name() + " ("
+                + dataset.withTrainLimit(limit).train().count() + " images), " + epochs + " epochs, batch " + batch
+                + ", lr " + learningRate + ", seed " + seed + (resumeFrom != null ? ", resuming after epoch "
+                + resumeFrom.epochsDone() : ""));
+
+        TrainingService service = new TrainingService(new TrainingRequest(dataset, config, training, resumeFrom, 0));
+        CheckpointSaver saver = new CheckpointSaver(folder, System.err);
+        try (TrainingProgress progress = new TrainingProgress(console, TrainingProgress.isTerminal())) {
+            service.addListener(event -> {
+                if (event instanceof TrainingEvent.StateChanged change && change.state() == TrainingState.RUNNING
+                        && !deviceShown) {
+                    deviceShown = true;
+                    console.println("device: " + change.device());
+                }
+            });
+            service.addListener(progress);
+            service.addListener(saver);
+            Thread hook = new Thread(service::cancel);
+            Runtime.getRuntime().addShutdownHook(hook);
+            service.start();
+            TrainingResult result = service.result().get();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already exiting: the hook has cancelled the run
+            }
+            return report(result, saver, folder, console);
+        }
+    }
+
+    private volatile boolean deviceShown;
+
+    private int report(TrainingResult result, CheckpointSaver saver, Path folder, PrintStream console) {
+        if (result.checkpoint() != null && result.state() != TrainingState.FINISHED) {
+            saver.save(result.checkpoint()); // keep what was learned before a cancel or a divergence
+        }
+        if (result.state() == TrainingState.FAILED) {
+            System.err.println("error: " + result.message());
+        } else if (result.state() == TrainingState.CANCELLED) {
+            System.err.println("cancelled; the checkpoint holds the weights at the moment of cancelling");
+        }
+        if (saver.saved() != null) {
+            console.println("checkpoint: " + saver.saved());
+        }
+        if (json) {
+            List<EpochRecord> history = result.checkpoint() == null ? List.of() : result.checkpoint().history();
+            JsonLine line = Results.lossFields(new JsonLine(), result.test())
+                    .put("epoch_seconds", history.stream().map(EpochRecord::seconds).toList())
+                    .put("samples_per_second", Results.median(history.stream().map(EpochRecord::samplesPerSecond).toList()))
+                    .put("device", result.device())
+                    .put("state", result.state().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
+                    .put("epochs", history.size())
+                    .put("out", saver.saved() == null ? null : saver.saved().toString());
+            if (!result.message().isEmpty()) {
+                line.put("message", result.message());
+            }
+            console.println(line);
+        }
+        return result.state() == TrainingState.FAILED ? 2 : result.state() == TrainingState.CANCELLED ? 130 : 0;
+    }
+}

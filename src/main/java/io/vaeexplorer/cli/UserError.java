@@ -1,0 +1,8 @@
+package io.vaeexplorer.cli;
+
+/** A problem the user can fix (bad option combination, missing file); printed as one line, no stack trace. */
+public final class UserError extends RuntimeException {
+    public UserError(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,35 @@
+package io.vaeexplorer.cli;
+
+import io.vaeexplorer.data.DataException;
+import io.vaeexplorer.model.CheckpointException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code train}, {@code eval}, {@code render}, {@code bench}. */
+@Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",
+        description = "Train, evaluate and picture variational autoencoders. Without arguments ./run.sh opens the app.",
+        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class})
+public final class VaeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the command line and returns its exit code; user errors are one line on stderr, no stack trace. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new VaeCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof DataException || e instanceof CheckpointException || e instanceof UserError
+                    || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,132 @@
+package io.vaeexplorer.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.model.ElboLoss;
+import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.model.VaeBlock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Measures a model on a held-out set: the -ELBO split into reconstruction and KL, an importance-weighted bound on
+ * log p(x), and the latent codes. Holds the images in one native array; call it on the thread that owns the block
+ * (the training thread between epochs, or an inference thread with its own model copy).
+ */
+public final class Evaluator implements AutoCloseable {
+
+    private static final int BATCH = 1000;
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final NDManager manager;
+    private final NDArray images;
+    private final LabeledImages set;
+
+    public Evaluator(LabeledImages set, Device device) {
+        this.set = set;
+        this.manager = NDManager.newBaseManager(device);
+        this.images = manager.create(set.pixels(), new Shape(set.count(), set.imageSize()));
+    }
+
+    public int count() {
+        return set.count();
+    }
+
+    /**
+     * -ELBO parts per image with one z sample per image, as the tutorials report their test loss.
+     *
+     * @param cancelled checked between batches; when it turns true, evaluation stops and returns null
+     */
+    public LossParts negElbo(VaeBlock block, BooleanSupplier cancelled) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        Reconstruction kind = block.config().reconstruction();
+        double reconstruction = 0;
+        double kl = 0;
+        for (int start = 0; start < set.count(); start += BATCH) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            int end = Math.min(set.count(), start + BATCH);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDList stats = block.encode(ps, x, false);
+                NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1));
+                NDArray logits = block.decodeLogits(ps, z, false);
+                reconstruction += ElboLoss.reconstructionSum(kind, logits, x).getFloat();
+                kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();
+            }
+        }
+        return new LossParts(reconstruction / set.count(), kl / set.count());
+    }
+
+    public LossParts negElbo(VaeBlock block) {
+        return negElbo(block, () -> false);
+    }
+
+    /**
+     * The importance-weighted bound log p(x) >= E[log 1/k sum_i p(x, z_i) / q(z_i | x)] with k samples
+     * (Burda et al.), averaged over the first {@code limit} images. k = 1 gives the ELBO; it tightens as k grows.
+     * For MSE models the "likelihood" is the unnormalised Gaussian exp(-squared error), as in the loss.
+     */
+    public double iwaeLogLikelihood(VaeBlock block, int k, int limit) {
+        if (k < 1) {
+            throw new IllegalArgumentException("IWAE needs k >= 1, got " + k);
+        }
+        int n = Math.min(limit <= 0 ? set.count() : limit, set.count());
+        ParameterStore ps = new ParameterStore(manager, false);
+        Reconstruction kind = block.config().reconstruction();
+        int chunk = Math.max(1, Math.min(n, 10_000 / k)); // about 10k decodes per pass keeps memory small
+        double total = 0;
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
+            int c = end - start;
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDList stats = block.encode(ps, x, false);
+                NDArray mu = stats.get(0);
+                NDArray logvar = stats.get(1);
+                int d = (int) mu.getShape().get(1);
+                NDArray eps = batch.randomNormal(new Shape(k, c, d));
+                NDArray z = eps.mul(logvar.mul(0.5f).exp().expandDims(0)).add(mu.expandDims(0));
+                NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d), false).reshape(k, c, -1);
+                NDArray logPxGivenZ = ElboLoss.reconstructionPerImage(kind, logits, x.expandDims(0)).neg();
+                NDArray logPz = z.square().add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+                NDArray logQz = eps.square().add(logvar.expandDims(0)).add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
+                NDArray logW = logPxGivenZ.add(logPz).sub(logQz); // (k, c)
+                NDArray max = logW.max(new int[] {0});
+                NDArray logMeanW = logW.sub(max).exp().sum(new int[] {0}).log().add(max).sub((float) Math.log(k));
+                total += logMeanW.sum().getFloat();
+            }
+        }
+        return total / n;
+    }
+
+    /** Posterior means and standard deviations of every image, in set order. */
+    public LatentCodes latentCodes(VaeBlock block) {
+        ParameterStore ps = new ParameterStore(manager, false);
+        int d = block.config().latent();
+        float[] mu = new float[set.count() * d];
+        float[] sigma = new float[set.count() * d];
+        for (int start = 0; start < set.count(); start += BATCH) {
+            int end = Math.min(set.count(), start + BATCH);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDList stats = block.encode(ps, x, false);
+                System.arraycopy(stats.get(0).toFloatArray(), 0, mu, start * d, (end - start) * d);
+                System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, start * d, (end - start) * d);
+            }
+        }
+        return new LatentCodes(set.count(), d, mu, sigma, set.labels().clone());
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,18 @@
+package io.vaeexplorer.training;
+
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.LossParts;
+
+/**
+ * How a run ended.
+ *
+ * @param state FINISHED, CANCELLED or FAILED
+ * @param message why it stopped early, empty when it finished
+ * @param checkpoint the last good weights with the history so far (null only when not even the initial weights
+ *     could be built)
+ * @param test the last test-set loss parts, or null when no epoch completed
+ * @param device the device it ran on, as a person reads it
+ */
+public record TrainingResult(TrainingState state, String message, Checkpoint checkpoint, LossParts test,
+                             String device) {
+}

@@ -1,0 +1,271 @@
+package io.vaeexplorer.training;
+
+import ai.djl.Device;
+import io.vaeexplorer.model.ArchitectureCheck;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.model.WeightSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one training request on its own thread and tells listeners how it goes. Start, pause, resume and cancel
+ * may be called from any thread; cancel takes effect after the current step (milliseconds) or evaluation batch.
+ *
+ * <p>Other threads read the weights only through published {@link WeightSnapshot}s (immutable copies), so they
+ * never lock or race the optimiser.
+ */
+public final class TrainingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+
+    private final TrainingRequest request;
+    private final List<TrainingEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<WeightSnapshot> latest = new AtomicReference<>();
+    private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition unpaused = lock.newCondition();
+    private volatile TrainingState state = TrainingState.READY;
+    private volatile boolean pauseRequested;
+    private volatile boolean cancelRequested;
+    private volatile String deviceName = "";
+    private volatile String failureMessage = "";
+    private Thread thread;
+    private long version;
+
+    public TrainingService(TrainingRequest request) {
+        this.request = request;
+        if (request.resumeFrom() != null) {
+            ArchitectureCheck.requireSame(request.resumeFrom().config(), request.model());
+            latest.set(request.resumeFrom().weights());
+            version = request.resumeFrom().weights().version();
+        }
+    }
+
+    public TrainingRequest request() {
+        return request;
+    }
+
+    public void addListener(TrainingEventListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TrainingEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    public TrainingState state() {
+        return state;
+    }
+
+    /** The newest published weights, or null before the first publication. Safe from any thread. */
+    public WeightSnapshot latestSnapshot() {
+        return latest.get();
+    }
+
+    /** Completes when the run ends, whatever the outcome (it never completes exceptionally). */
+    public CompletableFuture<TrainingResult> result() {
+        return result;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("this run was already started");
+        }
+        thread = new Thread(this::run, "vae-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        lock.lock();
+        try {
+            pauseRequested = false;
+            unpaused.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void cancel() {
+        cancelRequested = true;
+        resume();
+    }
+
+    /** Waits for the run to end; true if it ended within the timeout. */
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            result.get(timeout, unit);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    private void run() {
+        List<EpochRecord> history = new ArrayList<>();
+        Checkpoint resume = request.resumeFrom();
+        if (resume != null) {
+            history.addAll(resume.history());
+        }
+        LossParts lastTest = history.isEmpty() ? null : history.get(history.size() - 1).test();
+        try {
+            DjlRuntime.disableGradientsOnThisThread();
+            Device device = DjlRuntime.preferredDevice();
+            deviceName = DjlRuntime.describe(device);
+            setState(TrainingState.RUNNING, "");
+            int epochsDone = resume == null ? 0 : resume.epochsDone();
+            long stepsDone = resume == null ? 0 : resume.weights().step();
+            try (VaeTrainer trainer = new VaeTrainer(request.model(), request.training(), request.data().train(),
+                    device, resume == null ? null : resume.weights(), stepsDone, epochsDone);
+                 Evaluator evaluator = new Evaluator(request.data().test(), device)) {
+                publish(trainer);
+                int lastEpoch = epochsDone + request.training().epochs();
+                for (int epoch = epochsDone + 1; epoch <= lastEpoch && !cancelRequested; epoch++) {
+                    EpochRecord record = trainEpoch(trainer, evaluator, epoch, lastEpoch);
+                    if (record == null) {
+                        break; // cancelled or diverged; state already says which
+                    }
+                    history.add(record);
+                    lastTest = record.test();
+                    publish(trainer);
+                    fire(new TrainingEvent.Epoch(record, lastEpoch, checkpoint(history)));
+                }
+                if (state == TrainingState.FAILED) {
+                    finish(TrainingState.FAILED, failureMessage, history, lastTest);
+                } else if (cancelRequested) {
+                    publish(trainer); // the weights after the last finished step are fine: keep them
+                    finish(TrainingState.CANCELLED, "cancelled", history, lastTest);
+                } else {
+                    finish(TrainingState.FINISHED, "", history, lastTest);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.debug("training failed", e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            finish(TrainingState.FAILED, "training failed: " + message, history, lastTest);
+        }
+    }
+
+    /** One epoch; null when it was cancelled or diverged part way. */
+    private EpochRecord trainEpoch(VaeTrainer trainer, Evaluator evaluator, int epoch, int lastEpoch) {
+        trainer.beginEpoch();
+        int batches = trainer.batchesPerEpoch();
+        double reconstructionSum = 0;
+        double klSum = 0;
+        long images = 0;
+        long trainNanos = 0;
+        long lastSnapshot = System.nanoTime();
+        long snapshotNanos = TimeUnit.MILLISECONDS.toNanos(request.snapshotMillis());
+        for (int batch = 1; trainer.hasNextBatch(); batch++) {
+            if (pauseRequested) {
+                waitWhilePaused();
+            }
+            if (cancelRequested) {
+                return null;
+            }
+            int size = trainer.nextBatchSize();
+            long t0 = System.nanoTime();
+            LossParts loss = trainer.trainStep();
+            trainNanos += System.nanoTime() - t0;
+            if (!loss.isFinite() || loss.negElbo() > 1e7) {
+                diverged(trainer, loss);
+                return null;
+            }
+            reconstructionSum += loss.reconstruction() * size;
+            klSum += loss.kl() * size;
+            images += size;
+            double samplesPerSecond = images / (trainNanos / 1e9);
+            fire(new TrainingEvent.Step(epoch, trainer.step(), batch, batches, loss, samplesPerSecond));
+            if (snapshotNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotNanos) {
+                publish(trainer);
+                lastSnapshot = System.nanoTime();
+            }
+        }
+        double seconds = trainNanos / 1e9;
+        LossParts train = new LossParts(reconstructionSum / images, klSum / images);
+        LossParts test = evaluator.negElbo(trainer.block(), () -> cancelRequested);
+        if (test == null) {
+            return null;
+        }
+        return new EpochRecord(epoch, trainer.step(), train, test, seconds, images / seconds);
+    }
+
+    private void diverged(VaeTrainer trainer, LossParts loss) {
+        WeightSnapshot good = latest.get();
+        String value = Double.isNaN(loss.negElbo()) ? "NaN" : Double.isInfinite(loss.negElbo()) ? "infinite"
+                : String.format("%.3g", loss.negElbo());
+        failureMessage = "training diverged at step " + trainer.step() + " (loss " + value + "): the learning rate "
+                + request.training().learningRate() + " is likely too high; kept the last good weights"
+                + (good == null ? "" : " from step " + good.step());
+        state = TrainingState.FAILED;
+    }
+
+    private void waitWhilePaused() {
+        lock.lock();
+        try {
+            if (pauseRequested && !cancelRequested) {
+                setState(TrainingState.PAUSED, "");
+                while (pauseRequested && !cancelRequested) {
+                    unpaused.awaitUninterruptibly();
+                }
+                if (!cancelRequested) {
+                    setState(TrainingState.RUNNING, "");
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publish(VaeTrainer trainer) {
+        WeightSnapshot snapshot = trainer.snapshot(++version);
+        latest.set(snapshot);
+        fire(new TrainingEvent.Snapshot(snapshot));
+    }
+
+    private void finish(TrainingState end, String message, List<EpochRecord> history, LossParts test) {
+        TrainingResult outcome = new TrainingResult(end, message, checkpoint(history), test, deviceName);
+        setState(end, message);
+        result.complete(outcome);
+    }
+
+    /** The latest published weights with the history so far; null before any weights exist. */
+    private Checkpoint checkpoint(List<EpochRecord> history) {
+        WeightSnapshot weights = latest.get();
+        return weights == null ? null
+                : new Checkpoint(weights, request.training(), history, deviceName, request.data().name());
+    }
+
+    private void setState(TrainingState newState, String message) {
+        state = newState;
+        fire(new TrainingEvent.StateChanged(newState, message, deviceName));
+    }
+
+    private void fire(TrainingEvent event) {
+        for (TrainingEventListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                // a broken listener must not stop training
+                LOG.warn("training listener failed: {}", e.toString());
+            }
+        }
+    }
+}

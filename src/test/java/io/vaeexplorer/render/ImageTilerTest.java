@@ -1,0 +1,121 @@
+package io.vaeexplorer.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ImageTilerTest {
+
+    private static final int BG = ImageTiler.BACKGROUND;
+
+    /** Three 2 x 3 images; image i has pixel (r, c) = values that identify it. */
+    private static float[] threeImages() {
+        return new float[] {
+            // image 0: white top row, black bottom row
+            1, 1, 1,
+            0, 0, 0,
+            // image 1: half grey everywhere but a clamped corner
+            0.5f, 0.5f, 0.5f,
+            0.5f, 0.5f, 7f,
+            // image 2: out-of-range and NaN values
+            -1f, Float.NaN, 0.2f,
+            1.5f, 0.0f, 1.0f,
+        };
+    }
+
+    @Test
+    void geometryFollowsTheFormula() {
+        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        // width = columns*(cols*scale+padding)+padding, 2 tile rows for 3 images in 2 columns
+        assertEquals(2 * (3 * 2 + 1) + 1, raster.width());
+        assertEquals(2 * (2 * 2 + 1) + 1, raster.height());
+        assertEquals(raster.width() * raster.height(), raster.pixels().length);
+    }
+
+    @Test
+    void pixelsLandAtKnownPositions() {
+        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        int tileWidth = 3 * 2 + 1;
+        int tileHeight = 2 * 2 + 1;
+
+        // border and gutters are background
+        assertEquals(BG, raster.get(0, 0));
+        assertEquals(BG, raster.get(tileWidth, 3));     // vertical gutter between tiles
+        assertEquals(BG, raster.get(3, tileHeight));    // horizontal gutter
+        assertEquals(BG, raster.get(raster.width() - 1, raster.height() - 1));
+
+        // image 0 at tile (0, 0): top image row white, each image pixel a 2 x 2 block
+        for (int y = 1; y <= 2; y++) {
+            for (int x = 1; x <= 6; x++) {
+                assertEquals(255, raster.get(x, y), "white block at " + x + "," + y);
+            }
+        }
+        assertEquals(0, raster.get(1, 3));
+        assertEquals(0, raster.get(6, 4));
+
+        // image 1 at tile (0, 1): grey 128 (0.5 rounded), clamped corner white
+        int left = 1 + tileWidth;
+        assertEquals(128, raster.get(left, 1));
+        assertEquals(128, raster.get(left + 3, 4));
+        assertEquals(255, raster.get(left + 5, 4));
+
+        // image 2 at tile (1, 0): -1 -> 0, NaN -> 0, 0.2 -> 51, 1.5 -> 255
+        int top = 1 + tileHeight;
+        assertEquals(0, raster.get(1, top));
+        assertEquals(0, raster.get(3, top));
+        assertEquals(51, raster.get(5, top + 1));
+        assertEquals(255, raster.get(2, top + 2));
+
+        // the unused cell (1, 1) stays background
+        assertEquals(BG, raster.get(left + 2, top + 2));
+    }
+
+    @Test
+    void noPaddingAndScaleOneCopiesPixelsDirectly() {
+        float[] images = {0, 1, 1, 0};
+        GreyRaster raster = ImageTiler.tile(images, 1, 2, 2, 1, 0, 1);
+        assertEquals(2, raster.width());
+        assertEquals(2, raster.height());
+        assertEquals(0, raster.get(0, 0));
+        assertEquals(255, raster.get(1, 0));
+        assertEquals(255, raster.get(0, 1));
+        assertEquals(0, raster.get(1, 1));
+    }
+
+    @Test
+    void mnistSizedGrid() {
+        GreyRaster raster = ImageTiler.tile(new float[15 * 15 * 784], 225, 28, 28, 15, 2, 1);
+        assertEquals(15 * 30 + 2, raster.width());
+        assertEquals(15 * 30 + 2, raster.height());
+    }
+
+    @Test
+    void stackPutsTopAboveBottomWithAGap() {
+        GreyRaster top = GreyRaster.filled(4, 2, 255);
+        GreyRaster bottom = GreyRaster.filled(2, 3, 0);
+        GreyRaster stacked = ImageTiler.stack(top, bottom, 1);
+        assertEquals(4, stacked.width());
+        assertEquals(2 + 1 + 3, stacked.height());
+        assertEquals(255, stacked.get(0, 0));
+        assertEquals(255, stacked.get(3, 1));
+        assertEquals(BG, stacked.get(2, 2));     // gap row
+        assertEquals(BG, stacked.get(0, 3));     // margin left of the narrower, centred bottom
+        assertEquals(0, stacked.get(1, 3));
+        assertEquals(0, stacked.get(2, 5));
+        assertEquals(BG, stacked.get(3, 5));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageTiler.tile(new float[10], 2, 2, 3, 2, 1, 1));
+        assertTrue(e.getMessage().contains("images"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new GreyRaster(2, 2, new byte[3]));
+        assertThrows(IndexOutOfBoundsException.class, () -> GreyRaster.filled(2, 2, 0).get(2, 0));
+    }
+}

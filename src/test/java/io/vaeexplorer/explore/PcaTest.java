@@ -146,6 +146,16 @@ class PcaTest {
     }
 
     @Test
+    void identicalCodesGiveAFiniteFitAroundThatCode() {
+        float[] codes = {1, 2, 3, 1, 2, 3, 1, 2, 3};
+        Pca pca = Pca.fit(codes, 3, 3);
+        assertArrayEquals(new double[] {0, 0, 0}, pca.explainedVariance(), 0);
+        assertEquals(1.0, pca.explainedRatio(1));
+        assertEquals(1.0, dot(pca.components()[0], pca.components()[0]), 1e-12);
+        assertArrayEquals(new float[] {1, 2, 3}, pca.unproject(0, 0), 0f);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> Pca.fit(new float[6], 3, 3), "too few values");
         assertThrows(IllegalArgumentException.class, () -> Pca.fit(new float[3], 1, 3), "one code");

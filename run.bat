@@ -1,0 +1,32 @@
+@echo off
+rem Starts the VAE latent-space explorer; with arguments, runs its command line (train, eval, render, bench).
+rem Builds the jar with Maven on first use and whenever the sources change; picks the CUDA build when
+rem nvidia-smi reports a GPU.
+setlocal enabledelayedexpansion
+cd /d "%~dp0"
+
+set PROFILE=cpu
+where nvidia-smi >nul 2>nul && (nvidia-smi -L 2>nul | findstr /b "GPU" >nul && set PROFILE=cuda)
+
+set JAR=target\vae-explorer.jar
+set STAMP=target\.build-profile
+set BUILD=no
+if not exist "%JAR%" set BUILD=yes
+set LAST=
+if exist "%STAMP%" set /p LAST=<"%STAMP%"
+if not "!LAST!"=="%PROFILE%" set BUILD=yes
+if "!BUILD!"=="no" (
+  for /f %%i in ('powershell -NoProfile -Command "$j=(Get-Item '%JAR%').LastWriteTime; if ((Get-ChildItem -Recurse src,pom.xml | Where-Object { $_.LastWriteTime -gt $j }).Count -gt 0) { 'yes' } else { 'no' }"') do set BUILD=%%i
+)
+if "!BUILD!"=="yes" (
+  echo building the VAE explorer ^(%PROFILE% PyTorch; the first build downloads dependencies^) ... 1>&2
+  set ARGS=-B -q -DskipTests
+  if "%PROFILE%"=="cuda" set ARGS=!ARGS! -Pcuda
+  if not "!LAST!"=="%PROFILE%" set ARGS=!ARGS! clean
+  call mvn !ARGS! package 1>&2 || exit /b 1
+  echo %PROFILE%> "%STAMP%"
+)
+
+set DJL_OFFLINE=true
+if "%JAVA_OPTS%"=="" set JAVA_OPTS=-Xmx6g
+java %JAVA_OPTS% -Dai.djl.offline=true -jar "%JAR%" %*

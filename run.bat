@@ -20,7 +20,7 @@ if "!BUILD!"=="no" (
 )
 if "!BUILD!"=="yes" (
   echo building the VAE explorer ^(%PROFILE% PyTorch; the first build downloads dependencies^) ... 1>&2
-  set ARGS=-B -q -DskipTests
+  set ARGS=-B -q -Dmaven.test.skip=true
   if "%PROFILE%"=="cuda" set ARGS=!ARGS! -Pcuda
   if not "!LAST!"=="%PROFILE%" set ARGS=!ARGS! clean
   call mvn !ARGS! package 1>&2 || exit /b 1

@@ -8,7 +8,7 @@ import java.util.Map;
 /** Builds the one-line JSON object a command prints last with {@code --json}; keys keep insertion order. */
 final class JsonLine {
 
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     JsonLine put(String key, Object value) {

@@ -1,0 +1,537 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.DatasetLoader;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.NearestPoint;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.training.TrainingEvent;
+import io.vaeexplorer.training.TrainingRequest;
+import io.vaeexplorer.training.TrainingResult;
+import io.vaeexplorer.training.TrainingService;
+import io.vaeexplorer.training.TrainingState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The explorer's view-model: the one object the views bind to. It owns the training service and the inference
+ * worker and turns their output into JavaFX properties, always updated on the FX thread and coalesced (a trainer
+ * that publishes a thousand times a second costs the FX thread a few hops per frame). All slow work (loading,
+ * saving, training, encoding, decoding) runs elsewhere; every method here returns at once.
+ *
+ * <p>Call every method on the FX thread (the executor given to the constructor is the FX thread's queue).
+ */
+public final class ExplorerModel implements AutoCloseable {
+
+    /** How often, at most, the 10k test codes are re-encoded while training runs (each costs ~0.1-0.2 s of CPU). */
+    static final long LATENT_REFRESH_MILLIS = 1500;
+    static final int MANIFOLD_GRID = 20;
+
+    private final Executor fx;
+    private final InferenceWorker worker;
+    private final SettingsStore settingsStore;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("vae-io"));
+
+    private final ReadOnlyObjectWrapper<TrainingState> trainingState = new ReadOnlyObjectWrapper<>(TrainingState.READY);
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WeightSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelConfig> config = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatentPoints> latentPoints = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<float[]> selectedZ = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<GreyRaster> decodedImage = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty showManifold = new SimpleBooleanProperty(false);
+    private final ObjectProperty<double[]> manifoldRegion = new SimpleObjectProperty<>(new double[] {-3, 3, -3, 3});
+    private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
+    private final LossHistory lossHistory = new LossHistory();
+
+    private final FxCoalescer<WeightSnapshot> snapshots;
+    private final FxBatcher<TrainingEvent> events;
+    private TrainingService service;
+    private long lastLatentRefresh;
+    private int runEpochs = 1;
+    private long decodeRequests;
+    private long decodesShown;
+
+    public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
+        this.fx = fx;
+        this.worker = worker;
+        this.settingsStore = settingsStore;
+        this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
+        this.events = new FxBatcher<>(fx, this::onTrainingEvents);
+        SettingsStore.Loaded loaded = settingsStore.load();
+        settings.set(loaded.settings());
+        if (loaded.warning() != null) {
+            error.set(loaded.warning());
+        }
+        // loading the engine takes a moment on first use: find the device off the FX thread
+        runInBackground(() -> DjlRuntime.describe(DjlRuntime.preferredDevice()), name -> {
+            if (device.get().isEmpty()) {
+                device.set(name);
+            }
+        });
+        showManifold.addListener((obs, was, on) -> refreshManifold());
+        manifoldRegion.addListener((obs, was, now) -> refreshManifold());
+        selectedZ.addListener((obs, was, z) -> decodeSelected());
+    }
+
+    // ---------------------------------------------------------------- read-only state for the views
+
+    public ReadOnlyObjectProperty<TrainingState> trainingStateProperty() {
+        return trainingState.getReadOnlyProperty();
+    }
+
+    /** The device training runs on, as a person reads it. */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    /** One line on what is going on (loading, training speed, saved to ...). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last error, one line, for a person to read; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void clearError() {
+        error.set("");
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty runProgressProperty() {
+        return runProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    /** Names of the ten classes of the current data set, for legends and pickers. */
+    public ObservableList<String> classNames() {
+        return classNames;
+    }
+
+    /** The model as last saved, loaded or finished training (with its history). */
+    public ReadOnlyObjectProperty<Checkpoint> checkpointProperty() {
+        return checkpoint.getReadOnlyProperty();
+    }
+
+    /** The weights inference uses now: the newest published while training, else the checkpoint's. */
+    public ReadOnlyObjectProperty<WeightSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ModelConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LatentPoints> latentPointsProperty() {
+        return latentPoints.getReadOnlyProperty();
+    }
+
+    /** The latent vector being looked at (set by a click on the plane); its decode is {@link #decodedImageProperty}. */
+    public ObjectProperty<float[]> selectedZProperty() {
+        return selectedZ;
+    }
+
+    public ReadOnlyObjectProperty<GreyRaster> decodedImageProperty() {
+        return decodedImage.getReadOnlyProperty();
+    }
+
+    public BooleanProperty showManifoldProperty() {
+        return showManifold;
+    }
+
+    /** The plane region {xMin, xMax, yMin, yMax} the manifold grid covers (the plane view sets its visible area). */
+    public ObjectProperty<double[]> manifoldRegionProperty() {
+        return manifoldRegion;
+    }
+
+    public ReadOnlyObjectProperty<ManifoldImage> manifoldProperty() {
+        return manifold.getReadOnlyProperty();
+    }
+
+    /** Plane points {x0, y0, x1, y1, ...} of the interpolation path to draw on the plane, or null. */
+    public ObjectProperty<double[]> interpolationPathProperty() {
+        return interpolationPath;
+    }
+
+    public ObjectProperty<TrainingSettings> settingsProperty() {
+        return settings;
+    }
+
+    public LossHistory lossHistory() {
+        return lossHistory;
+    }
+
+    /** The inference worker, for the experiment views' own jobs. */
+    public InferenceWorker worker() {
+        return worker;
+    }
+
+    /** Decode requests answered so far (tests wait on it). */
+    public long decodesShown() {
+        return decodesShown;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Loads a data set folder in the background; on failure the current data set stays. */
+    public void openDataset(Path folder) {
+        status.set("loading data from " + folder + " ...");
+        runInBackground(() -> DatasetLoader.load(folder), loaded -> {
+            dataset.set(loaded);
+            classNames.setAll(loaded.classNames());
+            status.set("data: " + loaded.name() + " (" + loaded.train().count() + " training, "
+                    + loaded.test().count() + " test images)");
+            refreshLatentPoints();
+        });
+    }
+
+    /** Loads a checkpoint in the background; a corrupt or unreadable file leaves the current model in place. */
+    public void loadModel(Path file) {
+        status.set("loading " + file + " ...");
+        runInBackground(() -> CheckpointIO.load(file), loaded -> {
+            Dataset data = dataset.get();
+            if (data != null && (loaded.config().imageRows() != data.rows() || loaded.config().imageCols() != data.cols())) {
+                error.set(file.getFileName() + " was trained on " + loaded.config().imageRows() + "x"
+                        + loaded.config().imageCols() + " images, but the open data set has " + data.rows() + "x"
+                        + data.cols());
+                return;
+            }
+            useCheckpoint(loaded);
+            lossHistory.setEpochs(loaded.history());
+            status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
+        });
+    }
+
+    /** Saves the current model atomically in the background. */
+    public void saveModel(Path target) {
+        Checkpoint current = currentCheckpoint();
+        if (current == null) {
+            error.set("there is no model to save yet");
+            return;
+        }
+        runInBackground(() -> CheckpointIO.save(current, target), written -> status.set("saved " + written));
+    }
+
+    /** Starts training a new model with the current settings on the open data set. */
+    public void startTraining() {
+        if (service != null && !service.state().isFinal()) {
+            error.set("a run is already in progress");
+            return;
+        }
+        Dataset data = dataset.get();
+        if (data == null) {
+            error.set("no data set is open");
+            return;
+        }
+        TrainingSettings s = settings.get();
+        TrainingRequest request;
+        try {
+            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null, 250);
+        } catch (IllegalArgumentException e) {
+            error.set("cannot start: " + e.getMessage());
+            return;
+        }
+        saveSettings();
+        lossHistory.clear();
+        runEpochs = Math.max(1, request.training().epochs());
+        epochProgress.set(0);
+        runProgress.set(0);
+        service = new TrainingService(request);
+        TrainingService current = service;
+        current.addListener(event -> {
+            if (event instanceof TrainingEvent.Snapshot s2) {
+                snapshots.submit(s2.snapshot());
+            } else {
+                events.submit(event);
+            }
+        });
+        current.result().thenAccept(result -> fx.execute(() -> finished(current, result)));
+        status.set("starting " + request.model().describe());
+        current.start();
+    }
+
+    public void pauseTraining() {
+        if (service != null) {
+            service.pause();
+        }
+    }
+
+    public void resumeTraining() {
+        if (service != null) {
+            service.resume();
+        }
+    }
+
+    public void stopTraining() {
+        if (service != null) {
+            service.cancel();
+        }
+    }
+
+    /** Selects the latent vector under a point of the plane and decodes it. */
+    public void decodeAt(double x, double y) {
+        LatentPoints points = latentPoints.get();
+        if (points != null) {
+            selectedZ.set(points.toLatent(x, y));
+        } else if (config.get() != null && config.get().latent() <= 2) {
+            selectedZ.set(config.get().latent() == 1 ? new float[] {(float) x} : new float[] {(float) x, (float) y});
+        }
+    }
+
+    /** Index of the test image whose latent mean lies nearest to a point of the plane, or -1. */
+    public int nearestTestImage(double x, double y) {
+        LatentPoints points = latentPoints.get();
+        return points == null ? -1 : NearestPoint.nearest(points.xy(), points.count(), x, y);
+    }
+
+    /** A test image as a raster (for hover previews and pickers); null without data. */
+    public GreyRaster testImage(int index) {
+        Dataset data = dataset.get();
+        if (data == null || index < 0 || index >= data.test().count()) {
+            return null;
+        }
+        LabeledImages test = data.test();
+        return ImageTiler.tile(test.image(index), 1, test.rows(), test.cols(), 1, 0, 1);
+    }
+
+    public void saveSettings() {
+        try {
+            settingsStore.save(settings.get());
+        } catch (IOException | RuntimeException e) {
+            error.set("settings could not be saved to " + settingsStore.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** Uses a model as the current one (the shipped model at launch, a loaded file, a finished run). */
+    public void useCheckpoint(Checkpoint loaded) {
+        checkpoint.set(loaded);
+        showSnapshot(loaded.weights());
+        refreshLatentPoints();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Checkpoint currentCheckpoint() {
+        if (service != null && !service.state().isFinal()) {
+            return null; // saving mid-run would store a history that does not match; the run's result is saved
+        }
+        return checkpoint.get();
+    }
+
+    private void showSnapshot(WeightSnapshot newer) {
+        WeightSnapshot old = snapshot.get();
+        snapshot.set(newer);
+        config.set(newer.config());
+        worker.setSnapshot(newer);
+        boolean architectureChanged = old == null || !old.config().equals(newer.config());
+        if (architectureChanged) {
+            latentPoints.set(null);
+            selectedZ.set(null);
+            manifold.set(null);
+            refreshLatentPoints();
+        } else if (System.currentTimeMillis() - lastLatentRefresh >= LATENT_REFRESH_MILLIS) {
+            refreshLatentPoints();
+        }
+        decodeSelected();
+        refreshManifold();
+    }
+
+    private void refreshLatentPoints() {
+        Dataset data = dataset.get();
+        WeightSnapshot weights = snapshot.get();
+        if (data == null || weights == null) {
+            return;
+        }
+        lastLatentRefresh = System.currentTimeMillis();
+        LabeledImages test = data.test();
+        worker.submit("latent-points", model -> {
+            float[][] posterior = model.encode(test.pixels(), test.count());
+            return LatentPoints.of(test.count(), model.config().latent(), posterior[0], posterior[1], test.labels(),
+                    model.snapshot().version());
+        }, points -> {
+            latentPoints.set(points);
+            if (selectedZ.get() == null) {
+                selectedZ.set(points.mu().length >= points.dim() ? firstMean(points) : null);
+            }
+        }, error::set);
+    }
+
+    private static float[] firstMean(LatentPoints points) {
+        float[] z = new float[points.dim()];
+        System.arraycopy(points.mu(), 0, z, 0, points.dim());
+        return z;
+    }
+
+    private void decodeSelected() {
+        float[] z = selectedZ.get();
+        if (z == null || snapshot.get() == null || z.length != snapshot.get().config().latent()) {
+            return;
+        }
+        decodeRequests++;
+        worker.submit("decode", model -> {
+            ModelConfig c = model.config();
+            return ImageTiler.tile(model.decode(z), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
+        }, raster -> {
+            decodesShown++;
+            decodedImage.set(raster);
+        }, error::set);
+    }
+
+    private void refreshManifold() {
+        if (!showManifold.get() || snapshot.get() == null) {
+            return;
+        }
+        double[] region = manifoldRegion.get();
+        worker.submit("manifold", model -> {
+            LatentPoints points = latentPoints.get(); // read-only record, safe to use here
+            int n = MANIFOLD_GRID;
+            float[] z;
+            ModelConfig c = model.config();
+            if (c.latent() == 2) {
+                z = plane(n, region);
+            } else if (points != null && points.pca() != null) {
+                z = new float[n * n * c.latent()];
+                float[] plane = plane(n, region);
+                for (int i = 0; i < n * n; i++) {
+                    System.arraycopy(points.toLatent(plane[2 * i], plane[2 * i + 1]), 0, z, i * c.latent(), c.latent());
+                }
+            } else {
+                return null;
+            }
+            GreyRaster raster = ImageTiler.tile(model.decode(z, n * n), n * n, c.imageRows(), c.imageCols(), n, 0, 1);
+            return new ManifoldImage(raster, n, region[0], region[1], region[2], region[3]);
+        }, image -> {
+            if (image != null) {
+                manifold.set(image);
+            }
+        }, error::set);
+    }
+
+    /** n x n points of a rectangular region, row 0 at the top (largest y), as {@link LatentGrid} lays them out. */
+    private static float[] plane(int n, double[] region) {
+        double[] xs = LatentGrid.axis(n, region[0], region[1]);
+        double[] ys = LatentGrid.axis(n, region[2], region[3]);
+        float[] out = new float[n * n * 2];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                out[2 * (row * n + col)] = (float) xs[col];
+                out[2 * (row * n + col) + 1] = (float) ys[n - 1 - row];
+            }
+        }
+        return out;
+    }
+
+    private void onTrainingEvents(List<TrainingEvent> batch) {
+        for (TrainingEvent event : batch) {
+            if (event instanceof TrainingEvent.Step step) {
+                lossHistory.addStep(step.step(), step.loss());
+                epochProgress.set(step.batch() / (double) step.batchesPerEpoch());
+                status.set(String.format("epoch %d, batch %d/%d, loss %.1f, %.0f images/s", step.epoch(),
+                        step.batch(), step.batchesPerEpoch(), step.loss().negElbo(), step.samplesPerSecond()));
+                runProgress.set((step.epoch() - 1 + step.batch() / (double) step.batchesPerEpoch()) / runEpochs);
+            } else if (event instanceof TrainingEvent.Epoch epoch) {
+                lossHistory.addEpoch(epoch.record());
+                refreshLatentPoints();
+            } else if (event instanceof TrainingEvent.StateChanged change) {
+                trainingState.set(change.state());
+                if (!change.device().isEmpty()) {
+                    device.set(change.device());
+                }
+            }
+        }
+    }
+
+    private void finished(TrainingService run, TrainingResult result) {
+        if (run != service) {
+            return;
+        }
+        trainingState.set(result.state());
+        if (result.checkpoint() != null) {
+            checkpoint.set(result.checkpoint());
+            showSnapshot(result.checkpoint().weights());
+            refreshLatentPoints();
+        }
+        switch (result.state()) {
+            case FINISHED -> {
+                runProgress.set(1);
+                status.set("finished: test -ELBO " + String.format("%.2f", result.test().negElbo()) + " nats");
+            }
+            case CANCELLED -> status.set("stopped; the model keeps the weights it had when stopped");
+            case FAILED -> error.set(result.message());
+            default -> { }
+        }
+    }
+
+    private <T> void runInBackground(Supplier<T> work, java.util.function.Consumer<T> onFx) {
+        io.execute(() -> {
+            try {
+                T value = work.get();
+                fx.execute(() -> onFx.accept(value));
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                fx.execute(() -> {
+                    error.set(message);
+                    status.set("");
+                });
+            }
+        });
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (service != null) {
+            service.cancel();
+        }
+        io.shutdownNow();
+        worker.close();
+    }
+}

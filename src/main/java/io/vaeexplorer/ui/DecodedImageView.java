@@ -1,0 +1,95 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.PngWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** The decoder's image for the selected latent vector, large and unsmoothed, with the vector's values under it. */
+public final class DecodedImageView extends VBox {
+
+    static final double SIZE = 280;
+
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final Label zLabel = new Label();
+    private GreyRaster shown;
+
+    public DecodedImageView(ExplorerModel model) {
+        super(6);
+        setPadding(new Insets(8));
+        setAlignment(Pos.TOP_CENTER);
+        canvas.setId("decoded-image");
+        zLabel.setId("decoded-z");
+        zLabel.setWrapText(true);
+        zLabel.setMaxWidth(SIZE);
+        Label title = new Label("Decoded image at the marker");
+        title.setStyle("-fx-font-weight: bold;");
+        getChildren().addAll(title, canvas, zLabel);
+        model.decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
+        model.selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
+        draw(model.decodedImageProperty().get());
+    }
+
+    /** The raster on screen, for tests and export. */
+    public GreyRaster shown() {
+        return shown;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Writes the decoded image (at its true 28x28 size, scaled 4x) as PNG. */
+    public Path exportPng(Path file) {
+        if (shown == null) {
+            throw new IllegalStateException("nothing decoded yet");
+        }
+        GreyRaster scaled = io.vaeexplorer.render.ImageTiler.tile(toFloats(shown), 1, shown.height(), shown.width(),
+                1, 0, 4);
+        return PngWriter.write(scaled, file);
+    }
+
+    private static float[] toFloats(GreyRaster r) {
+        float[] out = new float[r.pixels().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (r.pixels()[i] & 0xff) / 255f;
+        }
+        return out;
+    }
+
+    private void draw(GreyRaster raster) {
+        shown = raster;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.gray(0.15));
+        g.fillRect(0, 0, SIZE, SIZE);
+        if (raster != null) {
+            g.setImageSmoothing(false);
+            g.drawImage(RasterImages.toImage(raster), 0, 0, SIZE, SIZE);
+        }
+    }
+
+    private static String describe(float[] z) {
+        if (z == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("z = (");
+        for (int i = 0; i < z.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (i == 8 && z.length > 10) {
+                sb.append("... ").append(z.length - 8).append(" more");
+                break;
+            }
+            sb.append(String.format(Locale.ROOT, "%.2f", z[i]));
+        }
+        return sb.append(')').toString();
+    }
+}

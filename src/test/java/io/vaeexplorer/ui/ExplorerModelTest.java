@@ -1,0 +1,129 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The view-model on a real FX thread, with real data, real inference and a real (tiny) training run. */
+class ExplorerModelTest {
+
+    @TempDir
+    Path temp;
+
+    private ExplorerModel model;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
+        fx(() -> model.openDataset(Path.of("assets", "mnist")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(model::close);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(30, TimeUnit.SECONDS);
+    }
+
+    private static Checkpoint tinyCheckpoint() {
+        return TinyModels.untrained(io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16)));
+    }
+
+    @Test
+    void aModelGivesLatentPointsForTheWholeTestSetAndAClickDecodesThere() throws Exception {
+        fx(() -> model.useCheckpoint(tinyCheckpoint()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null);
+        LatentPoints points = model.latentPointsProperty().get();
+        assertEquals(10_000, points.count());
+        assertEquals(2, points.dim());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != null);
+        GreyRaster before = model.decodedImageProperty().get();
+        fx(() -> model.decodeAt(2.5, -1.5));
+        assertArrayEquals(new float[] {2.5f, -1.5f}, model.selectedZProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
+        GreyRaster after = model.decodedImageProperty().get();
+        assertEquals(28, after.width());
+        assertFalse(Arrays.equals(before.pixels(), after.pixels()), "decode did not change with z");
+        int nearest = WaitForAsyncUtils.asyncFx(() -> model.nearestTestImage(points.xy()[2 * 42], points.xy()[2 * 42 + 1])).get();
+        assertEquals(points.xy()[2 * 42], points.xy()[2 * nearest], 1e-6);
+    }
+
+    @Test
+    void aCorruptModelFileIsRefusedWithAMessageAndTheCurrentModelStays() throws Exception {
+        fx(() -> model.useCheckpoint(tinyCheckpoint()));
+        WeightSnapshot current = model.snapshotProperty().get();
+        Path bad = temp.resolve("broken.vae");
+        Files.write(bad, "this is not a model".getBytes());
+        fx(() -> model.loadModel(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.errorProperty().get().isEmpty());
+        assertTrue(model.errorProperty().get().contains("broken.vae"), model.errorProperty().get());
+        assertSame(current, model.snapshotProperty().get());
+    }
+
+    @Test
+    void aSavedModelLoadsBackWithItsHistory() throws Exception {
+        fx(() -> model.useCheckpoint(tinyCheckpoint()));
+        Path file = temp.resolve("saved.vae");
+        fx(() -> model.saveModel(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        Checkpoint back = CheckpointIO.load(file);
+        assertEquals(model.snapshotProperty().get().weights(), back.weights().weights());
+    }
+
+    @Test
+    void trainingUpdatesTheLossHistoryAndMovesTheLatentPoints() throws Exception {
+        fx(() -> model.useCheckpoint(tinyCheckpoint()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null);
+        float[] before = model.latentPointsProperty().get().xy();
+        fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "32",
+                io.vaeexplorer.model.Reconstruction.BCE, 1f, io.vaeexplorer.model.Objective.ELBO, 1e-3f, 64, 2, 1,
+                1024, "")));
+        fx(model::startTraining);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
+        assertEquals(2, model.lossHistory().epochs().size());
+        assertEquals(2 * 16, model.lossHistory().stepCount());
+        assertFalse(model.lossHistory().chartSteps().isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+                && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
+        assertNotEquals(Arrays.hashCode(before), Arrays.hashCode(model.latentPointsProperty().get().xy()));
+        assertEquals(1.0, model.runProgressProperty().get(), 1e-9);
+        assertNotNull(model.checkpointProperty().get());
+        assertTrue(Files.exists(temp.resolve("settings.json")), "settings were not persisted on start");
+    }
+
+    @Test
+    void aCorruptSettingsFileGivesDefaultsAndAWarning() throws Exception {
+        Path file = temp.resolve("bad-settings.json");
+        Files.writeString(file, "{ \"latent\": -4, garbage");
+        SettingsStore.Loaded loaded = new SettingsStore(file).load();
+        assertEquals(TrainingSettings.defaults(), loaded.settings());
+        assertTrue(loaded.warning().contains("bad-settings.json"), loaded.warning());
+    }
+}

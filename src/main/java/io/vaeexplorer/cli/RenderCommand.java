@@ -48,10 +48,13 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "16", description = "recon: images; prior: samples (default: ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "20", description = "manifold: N x N images; sweep: N eps values per axis (default: ${DEFAULT-VALUE})")
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "20", description = "manifold: N x N images (default: ${DEFAULT-VALUE})")
     int grid;
 
-    @Option(names = "--range", paramLabel = "R", defaultValue = "3", description = "manifold: z in [-R, R]; sweep: eps in [-R, R] (default: ${DEFAULT-VALUE})")
+    @Option(names = "--eps-steps", paramLabel = "N", defaultValue = "9", description = "sweep: eps values per axis (default: ${DEFAULT-VALUE})")
+    int epsSteps;
+
+    @Option(names = "--range", paramLabel = "R", defaultValue = "3", description = "manifold: z in [-R, R]; sweep: eps in [-R, R], in units of sigma (default: ${DEFAULT-VALUE})")
     double range;
 
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "recon: first test image; sweep: the test image (default: ${DEFAULT-VALUE})")
@@ -144,20 +147,21 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private GreyRaster sweep(InferenceModel model, LabeledImages test) {
-        requirePositive("--grid", grid);
+        requirePositive("--eps-steps", epsSteps);
+        int n = epsSteps;
         ModelConfig c = model.config();
         float[][] posterior = model.encode(test.image(checkIndex(index, test)), 1);
-        double[] eps = EpsilonSweep.epsilons(grid, range);
+        double[] eps = EpsilonSweep.epsilons(n, range);
         if (perDimension || c.latent() == 1) {
             float[] z = EpsilonSweep.everyDimension(posterior[0], posterior[1], eps);
-            return tile(model.decode(z, c.latent() * grid), c.latent() * grid, grid, c);
+            return tile(model.decode(z, c.latent() * n), c.latent() * n, n, c);
         }
         if (dims.length != 2 || dims[0] == dims[1] || Math.min(dims[0], dims[1]) < 0
                 || Math.max(dims[0], dims[1]) >= c.latent()) {
             throw new UserError("--dims needs two different latent dimensions in 0.." + (c.latent() - 1));
         }
         float[] z = EpsilonSweep.grid(posterior[0], posterior[1], dims[0], dims[1], eps);
-        return tile(model.decode(z, grid * grid), grid * grid, grid, c);
+        return tile(model.decode(z, n * n), n * n, n, c);
     }
 
     private GreyRaster interpolation(InferenceModel model, LabeledImages test) {

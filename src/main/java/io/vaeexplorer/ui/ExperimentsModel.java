@@ -1,0 +1,486 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.PriorSampler;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.util.Duration;
+
+/**
+ * The experiments' view-model: epsilon sweeps, interpolations, prior samples, posterior variants of a digit and
+ * reconstructions of the current model on the open data set's test images. Every input is a property; every
+ * result is a raster recomputed on the inference thread whenever an input, the data set or the weights change.
+ * While training publishes weights, results follow at most every {@link #SNAPSHOT_SETTLE_MILLIS} ms.
+ * Nothing happens (and nothing fails) while there is no data set or no model.
+ *
+ * <p>FX thread only, like the {@link ExplorerModel} it reads.
+ */
+public final class ExperimentsModel {
+
+    /** Coalescing window for weight updates: a few refreshes a second keep up with training without hogging. */
+    static final int SNAPSHOT_SETTLE_MILLIS = 250;
+    public static final int SAMPLE_COLUMNS = 8;
+    public static final int VARIANT_COUNT = 32;
+    /** The source image and its 32 variants make three rows of eleven. */
+    public static final int VARIANT_COLUMNS = 11;
+    public static final int RECONSTRUCTION_COUNT = 16;
+    public static final int PADDING = 1;
+
+    private final ExplorerModel model;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private final IntegerProperty sweepImage = new SimpleIntegerProperty(this, "sweepImage", 0);
+    private final IntegerProperty sweepSteps = new SimpleIntegerProperty(this, "sweepSteps", 9);
+    private final DoubleProperty sweepRange = new SimpleDoubleProperty(this, "sweepRange", 2.0);
+    private final IntegerProperty sweepDimX = new SimpleIntegerProperty(this, "sweepDimX", 0);
+    private final IntegerProperty sweepDimY = new SimpleIntegerProperty(this, "sweepDimY", 1);
+    private final BooleanProperty sweepPerDimension = new SimpleBooleanProperty(this, "sweepPerDimension", false);
+    private final ReadOnlyObjectWrapper<GreyRaster> sweepGrid = new ReadOnlyObjectWrapper<>(this, "sweepGrid");
+
+    private final IntegerProperty imageA = new SimpleIntegerProperty(this, "imageA", 0);
+    private final IntegerProperty imageB = new SimpleIntegerProperty(this, "imageB", 1);
+    private final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
+    private final BooleanProperty fixedEps = new SimpleBooleanProperty(this, "fixedEps", false);
+    private final BooleanProperty spherical = new SimpleBooleanProperty(this, "spherical", false);
+    private final IntegerProperty stripSteps = new SimpleIntegerProperty(this, "stripSteps", 10);
+    private final ReadOnlyObjectWrapper<GreyRaster> interpolatedImage =
+            new ReadOnlyObjectWrapper<>(this, "interpolatedImage");
+    private final ReadOnlyObjectWrapper<GreyRaster> interpolationStrip =
+            new ReadOnlyObjectWrapper<>(this, "interpolationStrip");
+
+    private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 64);
+    private final LongProperty sampleSeed = new SimpleLongProperty(this, "sampleSeed", 1);
+    private final ReadOnlyObjectWrapper<GreyRaster> priorSamples = new ReadOnlyObjectWrapper<>(this, "priorSamples");
+
+    private final IntegerProperty variantsDigit = new SimpleIntegerProperty(this, "variantsDigit", 0);
+    private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
+    private final ReadOnlyObjectWrapper<GreyRaster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
+
+    private final ReadOnlyObjectWrapper<GreyRaster> reconstructions =
+            new ReadOnlyObjectWrapper<>(this, "reconstructions");
+
+    private final ExperimentJob<GreyRaster> sweepJob;
+    private final ExperimentJob<GreyRaster> interpolationJob;
+    private final ExperimentJob<PathDecode> stripJob;
+    private final ExperimentJob<GreyRaster> samplesJob;
+    private final ExperimentJob<GreyRaster> variantsJob;
+    private final ExperimentJob<GreyRaster> reconstructionsJob;
+    private final List<ExperimentJob<?>> jobs;
+    private final PauseTransition snapshotSettle = new PauseTransition(Duration.millis(SNAPSHOT_SETTLE_MILLIS));
+
+    /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
+    private PathDecode lastPath;
+    private long interpolationAnswers;
+
+    /** A strip of decodes with the latent vectors they came from (row-major, steps x dim). */
+    private record PathDecode(GreyRaster strip, float[] path, int dim) {
+    }
+
+    public ExperimentsModel(ExplorerModel model) {
+        this.model = model;
+        InferenceWorker worker = model.worker();
+        sweepJob = new ExperimentJob<>(worker, "exp-sweep", this::prepareSweep, sweepGrid::set, this::fail);
+        interpolationJob = new ExperimentJob<>(worker, "interp-t", this::prepareInterpolation, image -> {
+            interpolationAnswers++;
+            interpolatedImage.set(image);
+        }, this::fail);
+        stripJob = new ExperimentJob<>(worker, "exp-interp-strip", this::prepareStrip, this::showStrip, this::fail);
+        samplesJob = new ExperimentJob<>(worker, "exp-prior", this::prepareSamples, priorSamples::set, this::fail);
+        variantsJob = new ExperimentJob<>(worker, "exp-variants", this::prepareVariants, variants::set, this::fail);
+        reconstructionsJob = new ExperimentJob<>(worker, "exp-reconstructions", this::prepareReconstructions,
+                reconstructions::set, this::fail);
+        jobs = List.of(sweepJob, interpolationJob, stripJob, samplesJob, variantsJob, reconstructionsJob);
+
+        onChange(sweepJob, sweepImage, sweepSteps, sweepRange, sweepDimX, sweepDimY, sweepPerDimension);
+        onChange(interpolationJob, imageA, imageB, t, fixedEps, spherical);
+        onChange(stripJob, imageA, imageB, fixedEps, spherical, stripSteps);
+        onChange(samplesJob, sampleCount, sampleSeed);
+        onChange(variantsJob, variantsSource);
+        variantsDigit.addListener((obs, was, digit) -> variantsSource.set(firstTestImage(digit.intValue())));
+
+        snapshotSettle.setOnFinished(e -> refreshAll());
+        model.snapshotProperty().addListener((obs, was, now) -> {
+            if (snapshotSettle.getStatus() != Animation.Status.RUNNING) {
+                snapshotSettle.playFromStart();
+            }
+        });
+        model.datasetProperty().addListener((obs, was, now) -> {
+            variantsSource.set(firstTestImage(variantsDigit.get()));
+            refreshAll();
+        });
+        model.latentPointsProperty().addListener((obs, was, now) -> publishPath());
+        variantsSource.set(firstTestImage(variantsDigit.get()));
+        refreshAll();
+    }
+
+    // ---------------------------------------------------------------- epsilon sweep
+
+    /** Index of the test image whose posterior the sweep explores. */
+    public IntegerProperty sweepImageProperty() {
+        return sweepImage;
+    }
+
+    /** Steps per axis; odd counts put the posterior mean itself in the centre. */
+    public IntegerProperty sweepStepsProperty() {
+        return sweepSteps;
+    }
+
+    /** Largest |eps|: the sweep spans mu +- range * sigma. */
+    public DoubleProperty sweepRangeProperty() {
+        return sweepRange;
+    }
+
+    public IntegerProperty sweepDimXProperty() {
+        return sweepDimX;
+    }
+
+    public IntegerProperty sweepDimYProperty() {
+        return sweepDimY;
+    }
+
+    /** On: one row per latent dimension instead of the dimX x dimY grid. */
+    public BooleanProperty sweepPerDimensionProperty() {
+        return sweepPerDimension;
+    }
+
+    /** The decoded sweep, tiles {@code steps} wide; null until computed. */
+    public ReadOnlyObjectProperty<GreyRaster> sweepGridProperty() {
+        return sweepGrid.getReadOnlyProperty();
+    }
+
+    /** Sweeps around a test image chosen elsewhere (a click on the plane). */
+    public void useTestImage(int index) {
+        sweepImage.set(index);
+    }
+
+    // ---------------------------------------------------------------- interpolation
+
+    public IntegerProperty imageAProperty() {
+        return imageA;
+    }
+
+    public IntegerProperty imageBProperty() {
+        return imageB;
+    }
+
+    /** Position on the path, 0 (A) to 1 (B). */
+    public DoubleProperty tProperty() {
+        return t;
+    }
+
+    /** On: decode interp(mu) + eps * interp(sigma) with one eps per pair; off: the means only. */
+    public BooleanProperty fixedEpsProperty() {
+        return fixedEps;
+    }
+
+    /** On: the great-circle arc (slerp) between the means; off: the straight line. */
+    public BooleanProperty sphericalProperty() {
+        return spherical;
+    }
+
+    public IntegerProperty stripStepsProperty() {
+        return stripSteps;
+    }
+
+    /** The decode at t. */
+    public ReadOnlyObjectProperty<GreyRaster> interpolatedImageProperty() {
+        return interpolatedImage.getReadOnlyProperty();
+    }
+
+    /** {@code stripSteps} decodes from A to B in one row. */
+    public ReadOnlyObjectProperty<GreyRaster> interpolationStripProperty() {
+        return interpolationStrip.getReadOnlyProperty();
+    }
+
+    /** Decodes at t answered so far (tests wait on it). */
+    public long interpolationAnswers() {
+        return interpolationAnswers;
+    }
+
+    // ---------------------------------------------------------------- prior samples
+
+    public IntegerProperty sampleCountProperty() {
+        return sampleCount;
+    }
+
+    /** The same seed draws the same latent vectors (their decodes follow the weights). */
+    public LongProperty sampleSeedProperty() {
+        return sampleSeed;
+    }
+
+    /** Decodes of z ~ N(0, I), {@link #SAMPLE_COLUMNS} per row. */
+    public ReadOnlyObjectProperty<GreyRaster> priorSamplesProperty() {
+        return priorSamples.getReadOnlyProperty();
+    }
+
+    /** Draws new samples. */
+    public void resample() {
+        sampleSeed.set(sampleSeed.get() + 1);
+    }
+
+    // ---------------------------------------------------------------- variants of a digit
+
+    /** The label whose test images are the variants' source. */
+    public IntegerProperty variantsDigitProperty() {
+        return variantsDigit;
+    }
+
+    /** Index of the test image the variants come from, -1 when there is none. */
+    public ReadOnlyIntegerProperty variantsSourceProperty() {
+        return variantsSource.getReadOnlyProperty();
+    }
+
+    /** The source image followed by {@link #VARIANT_COUNT} decodes of z ~ q(z|x). */
+    public ReadOnlyObjectProperty<GreyRaster> variantsProperty() {
+        return variants.getReadOnlyProperty();
+    }
+
+    /** Takes the next test image of the same label as the source (wrapping around). */
+    public void nextVariantSource() {
+        variantsSource.set(nextTestImage(variantsDigit.get(), variantsSource.get()));
+    }
+
+    // ---------------------------------------------------------------- reconstructions
+
+    /** The first {@link #RECONSTRUCTION_COUNT} test images above their reconstructions through mu. */
+    public ReadOnlyObjectProperty<GreyRaster> reconstructionsProperty() {
+        return reconstructions.getReadOnlyProperty();
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    public ExplorerModel explorer() {
+        return model;
+    }
+
+    /** The last failure of an experiment, one line; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Number of test images of the open data set, 0 without one. */
+    public int testImageCount() {
+        Dataset data = model.datasetProperty().get();
+        return data == null ? 0 : data.test().count();
+    }
+
+    /** The first test image of a label, or -1. */
+    public int firstTestImage(int label) {
+        return nextTestImage(label, -1);
+    }
+
+    /** The next test image of a label after index {@code after}, wrapping around; -1 when there is none. */
+    public int nextTestImage(int label, int after) {
+        Dataset data = model.datasetProperty().get();
+        if (data == null) {
+            return -1;
+        }
+        LabeledImages test = data.test();
+        for (int step = 1; step <= test.count(); step++) {
+            int i = Math.floorMod(after + step, test.count());
+            if (test.label(i) == label) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when no experiment waits for the worker and no weight update waits to be applied. */
+    public boolean isIdle() {
+        return snapshotSettle.getStatus() != Animation.Status.RUNNING
+                && jobs.stream().noneMatch(ExperimentJob::isRunning);
+    }
+
+    private void onChange(ExperimentJob<?> job, Observable... inputs) {
+        for (Observable input : inputs) {
+            input.addListener(obs -> job.request());
+        }
+    }
+
+    private void refreshAll() {
+        jobs.forEach(ExperimentJob::request);
+    }
+
+    private void fail(String message) {
+        error.set(message);
+    }
+
+    /** The open test images when they fit the current model, else null (nothing to compute). */
+    private LabeledImages usableTestImages() {
+        Dataset data = model.datasetProperty().get();
+        WeightSnapshot weights = model.snapshotProperty().get();
+        if (data == null || weights == null || data.test().count() == 0
+                || data.test().imageSize() != weights.config().imageSize()) {
+            return null;
+        }
+        return data.test();
+    }
+
+    private static boolean isIndex(int index, LabeledImages images) {
+        return index >= 0 && index < images.count();
+    }
+
+    private static GreyRaster tile(float[] images, int count, ModelConfig config, int columns) {
+        return ImageTiler.tile(images, count, config.imageRows(), config.imageCols(), columns, PADDING, 1);
+    }
+
+    // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
+    // the returned work runs on the inference thread with only those captured values
+
+    private Function<InferenceModel, GreyRaster> prepareSweep() {
+        LabeledImages test = usableTestImages();
+        int index = sweepImage.get();
+        int steps = sweepSteps.get();
+        double range = sweepRange.get();
+        int dimX = sweepDimX.get();
+        int dimY = sweepDimY.get();
+        boolean perDimension = sweepPerDimension.get();
+        if (test == null || !isIndex(index, test) || steps < 1 || !(range >= 0)) {
+            return null;
+        }
+        return m -> {
+            ModelConfig config = m.config();
+            float[][] posterior = m.encode(test.image(index), 1);
+            double[] eps = EpsilonSweep.epsilons(steps, range);
+            // a 1-d model has no second axis: its one row is the whole sweep
+            boolean rows = perDimension || config.latent() == 1;
+            float[] z = rows ? EpsilonSweep.everyDimension(posterior[0], posterior[1], eps)
+                    : EpsilonSweep.grid(posterior[0], posterior[1], dimX, dimY, eps);
+            int count = z.length / config.latent();
+            return tile(m.decode(z, count), count, config, steps);
+        };
+    }
+
+    private Function<InferenceModel, GreyRaster> prepareInterpolation() {
+        LabeledImages test = usableTestImages();
+        int a = imageA.get();
+        int b = imageB.get();
+        double at = Math.max(0, Math.min(1, t.get()));
+        boolean noisy = fixedEps.get();
+        boolean arc = spherical.get();
+        if (test == null || !isIndex(a, test) || !isIndex(b, test)) {
+            return null;
+        }
+        return m -> {
+            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, noisy);
+            return tile(m.decode(ends.at(at, arc)), 1, m.config(), 1);
+        };
+    }
+
+    private Function<InferenceModel, PathDecode> prepareStrip() {
+        LabeledImages test = usableTestImages();
+        int a = imageA.get();
+        int b = imageB.get();
+        int steps = stripSteps.get();
+        boolean noisy = fixedEps.get();
+        boolean arc = spherical.get();
+        if (test == null || !isIndex(a, test) || !isIndex(b, test) || steps < 2) {
+            return null;
+        }
+        return m -> {
+            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, noisy);
+            float[] path = ends.path(steps, arc);
+            return new PathDecode(tile(m.decode(path, steps), steps, m.config(), steps), path, ends.dim());
+        };
+    }
+
+    private Function<InferenceModel, GreyRaster> prepareSamples() {
+        int count = sampleCount.get();
+        long seed = sampleSeed.get();
+        if (usableTestImages() == null || count < 1) {
+            return null;
+        }
+        return m -> {
+            ModelConfig config = m.config();
+            float[] z = PriorSampler.sample(count, config.latent(), seed);
+            return tile(m.decode(z, count), count, config, Math.min(count, SAMPLE_COLUMNS));
+        };
+    }
+
+    private Function<InferenceModel, GreyRaster> prepareVariants() {
+        LabeledImages test = usableTestImages();
+        int source = variantsSource.get();
+        if (test == null || !isIndex(source, test)) {
+            return null;
+        }
+        return m -> {
+            ModelConfig config = m.config();
+            float[] image = test.image(source);
+            float[][] posterior = m.encode(image, 1);
+            // seeded by the source, so the same variants follow the weights while training runs
+            float[] z = PriorSampler.posterior(posterior[0], posterior[1], VARIANT_COUNT, source);
+            float[] decoded = m.decode(z, VARIANT_COUNT);
+            float[] all = Arrays.copyOf(image, image.length + decoded.length);
+            System.arraycopy(decoded, 0, all, image.length, decoded.length);
+            return tile(all, VARIANT_COUNT + 1, config, VARIANT_COLUMNS);
+        };
+    }
+
+    private Function<InferenceModel, GreyRaster> prepareReconstructions() {
+        LabeledImages test = usableTestImages();
+        if (test == null) {
+            return null;
+        }
+        int count = Math.min(RECONSTRUCTION_COUNT, test.count());
+        float[] originals = Arrays.copyOf(test.pixels(), count * test.imageSize());
+        return m -> {
+            ModelConfig config = m.config();
+            GreyRaster top = tile(originals, count, config, count);
+            GreyRaster bottom = tile(m.reconstruct(originals, count), count, config, count);
+            return ImageTiler.stack(top, bottom, 0);
+        };
+    }
+
+    private void showStrip(PathDecode decode) {
+        lastPath = decode;
+        interpolationStrip.set(decode.strip());
+        publishPath();
+    }
+
+    /** Puts the strip's path on the plane: the points' projection, or the latent space itself for d <= 2. */
+    private void publishPath() {
+        if (lastPath == null) {
+            return;
+        }
+        LatentPoints points = model.latentPointsProperty().get();
+        int dim = lastPath.dim();
+        boolean projectable = points != null && points.dim() == dim;
+        if (!projectable && dim > 2) {
+            return; // the projection of this model's codes is on its way; publishPath runs again then
+        }
+        int steps = lastPath.path().length / dim;
+        double[] xy = new double[2 * steps];
+        for (int i = 0; i < steps; i++) {
+            float[] z = Arrays.copyOfRange(lastPath.path(), i * dim, (i + 1) * dim);
+            double[] p = projectable ? points.toPlane(z) : new double[] {z[0], dim == 1 ? 0 : z[1]};
+            xy[2 * i] = p[0];
+            xy[2 * i + 1] = p[1];
+        }
+        model.interpolationPathProperty().set(xy);
+    }
+}

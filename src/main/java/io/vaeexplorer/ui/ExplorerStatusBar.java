@@ -1,0 +1,31 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.model.ModelConfig;
+import java.util.Locale;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import org.controlsfx.control.StatusBar;
+
+/** The window's bottom line: what is going on, and on the right the device, the model and the training state. */
+public final class ExplorerStatusBar extends StatusBar {
+
+    public ExplorerStatusBar(ExplorerModel model) {
+        setId("status-bar");
+        textProperty().bind(model.statusProperty());
+        getRightItems().addAll(
+                label("status-device", model.deviceProperty().map(d -> d.isEmpty() ? "device: ..." : d)),
+                new Separator(Orientation.VERTICAL),
+                label("status-model", model.configProperty().map(ModelConfig::describe).orElse("no model")),
+                new Separator(Orientation.VERTICAL),
+                label("status-state", model.trainingStateProperty().map(s -> s.name().toLowerCase(Locale.ROOT))));
+    }
+
+    private static Label label(String id, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        return label;
+    }
+}

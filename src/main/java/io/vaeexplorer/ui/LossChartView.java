@@ -1,0 +1,217 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.ui.LossHistory.StepPoint;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The loss curves of the current run: smoothed per-step -ELBO, reconstruction and KL (decimated by
+ * {@link LossHistory}, so at most {@link LossHistory#MAX_CHART_POINTS} points each and no symbols), and per-epoch
+ * train and test -ELBO with a symbol per epoch. A check box per curve shows or hides it; CSV and PNG export.
+ *
+ * <p>Use on the FX thread only, like the {@link ExplorerModel} it reads.
+ */
+public final class LossChartView extends VBox {
+
+    private final LossHistory history;
+    private final LineChart<Number, Number> chart;
+    private final Label exportMessage = new Label();
+
+    public LossChartView(ExplorerModel model) {
+        this.history = model.lossHistory();
+
+        NumberAxis steps = new NumberAxis();
+        steps.setLabel("optimiser step");
+        steps.setAnimated(false);
+        NumberAxis nats = new NumberAxis();
+        nats.setLabel("nats per image");
+        nats.setForceZeroInRange(false); // so a curve shown alone (KL) fills the height
+        nats.setAnimated(false);
+        chart = new LineChart<>(steps, nats);
+        chart.setId("loss-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false); // step curves: no Node per point; epoch points bring their own symbol
+        chart.setMinHeight(200);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        List<SeriesMirror<?>> curves = List.of(
+                stepCurve("-ELBO (smoothed)", StepPoint::total),
+                stepCurve("reconstruction", StepPoint::reconstruction),
+                stepCurve("KL", StepPoint::kl),
+                epochCurve("train -ELBO (epoch)", e -> e.train().negElbo()),
+                epochCurve("test -ELBO (epoch)", e -> e.test().negElbo()));
+        String[] toggleIds = {"show-total", "show-reconstruction", "show-kl", "show-train", "show-test"};
+
+        HBox toolbar = new HBox(8);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 8, 4, 8));
+        for (int i = 0; i < curves.size(); i++) {
+            SeriesMirror<?> curve = curves.get(i);
+            chart.getData().add(curve.series);
+            CheckBox show = new CheckBox(curve.series.getName());
+            show.setId(toggleIds[i]);
+            show.selectedProperty().bindBidirectional(curve.shown);
+            toolbar.getChildren().add(show);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button csv = new Button("Export CSV");
+        csv.setId("export-csv-button");
+        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "CSV file (*.csv)", "*.csv", "losses.csv",
+                this::exportCsv));
+        Button png = new Button("Export PNG");
+        png.setId("export-png-button");
+        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "PNG image (*.png)", "*.png", "losses.png",
+                this::exportPng));
+        exportMessage.setId("export-message");
+        toolbar.getChildren().addAll(spacer, csv, png);
+
+        getChildren().addAll(toolbar, chart, exportMessage);
+    }
+
+    /** The chart itself (for tests and for embedding in a report). */
+    public LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    /** Writes every step's loss and every epoch (see {@link LossHistory#writeCsv}) atomically; FX thread. */
+    public Path exportCsv(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".export", ".csv.tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                history.writeCsv(out);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return file;
+    }
+
+    /** Writes the chart as it is shown now to a PNG file; FX thread. */
+    public Path exportPng(Path file) throws IOException {
+        try {
+            return NodeExport.writePng(chart, file);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private interface Export {
+        Path to(Path file) throws IOException;
+    }
+
+    private void chooseAndExport(String title, String description, String pattern, String initialName,
+                                 Export export) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        chooser.setInitialFileName(initialName);
+        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen == null) {
+            return;
+        }
+        try {
+            exportMessage.setText("saved " + export.to(chosen.toPath()));
+        } catch (IOException | RuntimeException e) {
+            exportMessage.setText("could not save " + chosen + ": " + e.getMessage());
+        }
+    }
+
+    private SeriesMirror<StepPoint> stepCurve(String name, ToDoubleFunction<StepPoint> y) {
+        return new SeriesMirror<>(name, history.chartSteps(), p -> new XYChart.Data<>(p.step(), y.applyAsDouble(p)));
+    }
+
+    private SeriesMirror<EpochRecord> epochCurve(String name, ToDoubleFunction<EpochRecord> y) {
+        return new SeriesMirror<>(name, history.epochs(), e -> {
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(e.step(), y.applyAsDouble(e));
+            point.setNode(new StackPane()); // the chart styles a given node as this series' symbol
+            return point;
+        });
+    }
+
+    /**
+     * Keeps one chart series equal to a source list, cheaply: appends at the end are appended, anything else (the
+     * history's decimation is one setAll) replaces the series data in one setAll. A hidden series holds no data,
+     * so the axes range over the shown curves only.
+     */
+    private static final class SeriesMirror<T> {
+
+        final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        final BooleanProperty shown = new SimpleBooleanProperty(true);
+        private final ObservableList<T> source;
+        private final Function<T, XYChart.Data<Number, Number>> toPoint;
+
+        SeriesMirror(String name, ObservableList<T> source, Function<T, XYChart.Data<Number, Number>> toPoint) {
+            this.source = source;
+            this.toPoint = toPoint;
+            series.setName(name);
+            source.addListener(this::onChanged);
+            shown.addListener(o -> resync());
+            resync();
+        }
+
+        private void onChanged(ListChangeListener.Change<? extends T> change) {
+            if (!shown.get()) {
+                return;
+            }
+            while (change.next()) {
+                boolean appended = change.wasAdded() && !change.wasRemoved() && !change.wasPermutated()
+                        && change.getFrom() == series.getData().size();
+                if (!appended) {
+                    resync(); // the source is already in its final state: one copy covers the rest of the change
+                    return;
+                }
+                series.getData().addAll(points(change.getAddedSubList()));
+            }
+        }
+
+        private void resync() {
+            series.getData().setAll(shown.get() ? points(source) : List.of());
+        }
+
+        private List<XYChart.Data<Number, Number>> points(List<? extends T> items) {
+            List<XYChart.Data<Number, Number>> points = new ArrayList<>(items.size());
+            for (T item : items) {
+                points.add(toPoint.apply(item));
+            }
+            return points;
+        }
+    }
+}

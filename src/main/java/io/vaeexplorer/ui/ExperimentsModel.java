@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -29,6 +28,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.util.Duration;
 
 /**
@@ -316,9 +316,10 @@ public final class ExperimentsModel {
                 && jobs.stream().noneMatch(ExperimentJob::isRunning);
     }
 
-    private void onChange(ExperimentJob<?> job, Observable... inputs) {
-        for (Observable input : inputs) {
-            input.addListener(obs -> job.request());
+    /** Change (not invalidation) listeners: they fire on every new value, whether or not anyone read the last. */
+    private static void onChange(ExperimentJob<?> job, ObservableValue<?>... inputs) {
+        for (ObservableValue<?> input : inputs) {
+            input.addListener((obs, was, now) -> job.request());
         }
     }
 
@@ -388,7 +389,9 @@ public final class ExperimentsModel {
         }
         return m -> {
             InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, noisy);
-            return tile(m.decode(ends.at(at, arc)), 1, m.config(), 1);
+            ModelConfig config = m.config();
+            // one image alone, without a frame
+            return ImageTiler.tile(m.decode(ends.at(at, arc)), 1, config.imageRows(), config.imageCols(), 1, 0, 1);
         };
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
@@ -167,9 +168,10 @@ public final class LossChartView extends VBox {
     }
 
     /**
-     * Keeps one chart series equal to a source list, cheaply: appends at the end are appended, anything else (the
-     * history's decimation is one setAll) replaces the series data in one setAll. A hidden series holds no data,
-     * so the axes range over the shown curves only.
+     * Keeps one chart series equal to a source list, cheaply. Changes are gathered and applied once at the end of
+     * the current FX event: a run's batch of steps becomes one addAll (each change to a series' data costs the
+     * chart a pass over all its points), and anything other than appending (the history's decimation, a clear)
+     * becomes one setAll. A hidden series holds no data, so the axes range over the shown curves only.
      */
     private static final class SeriesMirror<T> {
 
@@ -177,33 +179,45 @@ public final class LossChartView extends VBox {
         final BooleanProperty shown = new SimpleBooleanProperty(true);
         private final ObservableList<T> source;
         private final Function<T, XYChart.Data<Number, Number>> toPoint;
+        private int mirrored; // leading source items already in the series
+        private boolean replaced = true; // the source changed other than by appending since the last flush
+        private boolean flushQueued;
 
         SeriesMirror(String name, ObservableList<T> source, Function<T, XYChart.Data<Number, Number>> toPoint) {
             this.source = source;
             this.toPoint = toPoint;
             series.setName(name);
             source.addListener(this::onChanged);
-            shown.addListener(o -> resync());
-            resync();
+            shown.addListener(o -> {
+                replaced = true;
+                flush();
+            });
+            flush();
         }
 
         private void onChanged(ListChangeListener.Change<? extends T> change) {
-            if (!shown.get()) {
-                return;
-            }
             while (change.next()) {
                 boolean appended = change.wasAdded() && !change.wasRemoved() && !change.wasPermutated()
-                        && change.getFrom() == series.getData().size();
-                if (!appended) {
-                    resync(); // the source is already in its final state: one copy covers the rest of the change
-                    return;
-                }
-                series.getData().addAll(points(change.getAddedSubList()));
+                        && !change.wasUpdated() && change.getFrom() >= mirrored;
+                replaced |= !appended;
+            }
+            if (!flushQueued) {
+                flushQueued = true;
+                Platform.runLater(this::flush);
             }
         }
 
-        private void resync() {
-            series.getData().setAll(shown.get() ? points(source) : List.of());
+        private void flush() {
+            flushQueued = false;
+            if (!shown.get()) {
+                series.getData().clear();
+            } else if (replaced || mirrored > source.size()) {
+                series.getData().setAll(points(source));
+            } else if (mirrored < source.size()) {
+                series.getData().addAll(points(source.subList(mirrored, source.size())));
+            }
+            mirrored = shown.get() ? source.size() : 0;
+            replaced = false;
         }
 
         private List<XYChart.Data<Number, Number>> points(List<? extends T> items) {

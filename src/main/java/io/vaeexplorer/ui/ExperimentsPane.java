@@ -1,0 +1,51 @@
+package io.vaeexplorer.ui;
+
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/** The experiments, one tab each, sharing one {@link ExperimentsModel} built on the explorer's model. */
+public final class ExperimentsPane extends TabPane {
+
+    private final ExperimentsModel experiments;
+    private final SweepView sweep;
+    private final InterpolationView interpolation;
+    private final SamplesView samples;
+    private final ReconstructionsView reconstructions;
+
+    public ExperimentsPane(ExplorerModel model) {
+        experiments = new ExperimentsModel(model);
+        sweep = new SweepView(experiments);
+        interpolation = new InterpolationView(experiments);
+        samples = new SamplesView(experiments);
+        reconstructions = new ReconstructionsView(experiments);
+        getTabs().addAll(tab("Sweep", sweep), tab("Interpolation", interpolation), tab("Samples", samples),
+                tab("Reconstructions", reconstructions));
+        setId("experiments");
+    }
+
+    public ExperimentsModel experiments() {
+        return experiments;
+    }
+
+    public SweepView sweepView() {
+        return sweep;
+    }
+
+    public InterpolationView interpolationView() {
+        return interpolation;
+    }
+
+    public SamplesView samplesView() {
+        return samples;
+    }
+
+    public ReconstructionsView reconstructionsView() {
+        return reconstructions;
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
+    }
+}

@@ -1,0 +1,97 @@
+package io.vaeexplorer.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Morphs one test image into another through the latent space: a slider for t that decodes while it is dragged,
+ * the decode at t, and a strip of evenly spaced steps from A to B.
+ */
+public final class InterpolationView extends BorderPane {
+
+    private final ExperimentRasterView current;
+    private final ExperimentRasterView strip;
+
+    public InterpolationView(ExperimentsModel experiments) {
+        ExplorerModel model = experiments.explorer();
+        CheckBox fixedEps = new CheckBox("Fixed noise (one eps per pair)");
+        fixedEps.setId("interp-fixed-eps");
+        fixedEps.selectedProperty().bindBidirectional(experiments.fixedEpsProperty());
+        CheckBox spherical = new CheckBox("Spherical (slerp)");
+        spherical.setId("interp-spherical");
+        spherical.selectedProperty().bindBidirectional(experiments.sphericalProperty());
+        Spinner<Integer> steps = ExperimentControls.intSpinner(experiments.stripStepsProperty(), 2, 30);
+        steps.setId("interp-steps");
+
+        FlowPane controls = new FlowPane(14, 8,
+                endPicker("A", "interp-a", experiments, experiments.imageAProperty()),
+                endPicker("B", "interp-b", experiments, experiments.imageBProperty()),
+                fixedEps, spherical, ExperimentControls.labelled("Strip steps", steps));
+        controls.setPadding(new Insets(8));
+
+        // bound to the value itself, so every position while dragging asks for a decode (the newest one wins)
+        Slider t = ExperimentControls.doubleSlider(experiments.tProperty(), 0, 1);
+        t.setId("interp-slider");
+        t.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(t, Priority.ALWAYS);
+        Label tValue = new Label();
+        tValue.setMinWidth(60);
+        tValue.textProperty().bind(experiments.tProperty().asString("t = %.2f"));
+        HBox slider = new HBox(8, new Label("A"), t, new Label("B"), tValue);
+        slider.setAlignment(Pos.CENTER_LEFT);
+
+        current = new ExperimentRasterView(experiments.interpolatedImageProperty(), 8, "waiting for a model");
+        current.setId("interp-image");
+        VBox.setVgrow(current, Priority.ALWAYS);
+        strip = new ExperimentRasterView(experiments.interpolationStripProperty(), 2, "");
+        strip.setId("interp-strip");
+        VBox.setVgrow(strip, Priority.SOMETIMES);
+        VBox centre = new VBox(8, slider, current, strip);
+        centre.setPadding(new Insets(8));
+
+        HBox actions = new HBox(8, strip.exportButton("Export PNG", "interpolation.png"),
+                current.exportButton("Export image at t", "interpolation-t.png"));
+        actions.setPadding(new Insets(8));
+        setTop(controls);
+        setCenter(centre);
+        setBottom(actions);
+    }
+
+    /** Writes the strip from A to B as a PNG of the raster's own size. */
+    public Path exportPng(Path file) {
+        return strip.exportPng(file);
+    }
+
+    /** Writes the decode at t. */
+    public Path exportImagePng(Path file) {
+        return current.exportPng(file);
+    }
+
+    /** An end of the path: its test image index, and a digit picker that jumps to the first image of a class. */
+    private static HBox endPicker(String name, String id, ExperimentsModel experiments, IntegerProperty index) {
+        ExplorerModel model = experiments.explorer();
+        Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, model.datasetProperty(),
+                experiments::testImageCount);
+        spinner.setId(id);
+        ComboBox<String> digit = ExperimentControls.digitPicker(model.classNames(), "Pick digit", label -> {
+            int first = experiments.firstTestImage(label);
+            if (first >= 0) {
+                index.set(first);
+            }
+        });
+        digit.setId(id + "-digit");
+        return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), digit);
+    }
+}

@@ -1,0 +1,31 @@
+package io.vaeexplorer.ui;
+
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+
+/** The first test images above their reconstructions through the posterior mean, redrawn as the model trains. */
+public final class ReconstructionsView extends BorderPane {
+
+    private final ExperimentRasterView raster;
+
+    public ReconstructionsView(ExperimentsModel experiments) {
+        raster = new ExperimentRasterView(experiments.reconstructionsProperty(), 2,
+                "waiting for a model and test images");
+        raster.setId("reconstructions-grid");
+        Label caption = new Label("Top: the first " + ExperimentsModel.RECONSTRUCTION_COUNT
+                + " test images. Bottom: their reconstructions, decoded from the posterior mean.");
+        caption.setWrapText(true);
+        setTop(caption);
+        setCenter(raster);
+        setBottom(raster.exportButton("Export PNG", "reconstructions.png"));
+        setPadding(new Insets(8));
+        BorderPane.setMargin(raster, new Insets(8, 0, 8, 0));
+    }
+
+    /** Writes originals above reconstructions as a PNG of the raster's own size. */
+    public Path exportPng(Path file) {
+        return raster.exportPng(file);
+    }
+}

@@ -1,0 +1,85 @@
+package io.vaeexplorer.ui;
+
+import java.nio.file.Path;
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The epsilon sweep: decodes of mu + eps * sigma around one test image's posterior, moving two latent dimensions
+ * as a grid (or every dimension, one row each), to show what each dimension controls.
+ */
+public final class SweepView extends BorderPane {
+
+    private final ExperimentRasterView grid;
+
+    public SweepView(ExperimentsModel experiments) {
+        ExplorerModel model = experiments.explorer();
+        Spinner<Integer> image = ExperimentControls.indexSpinner(experiments.sweepImageProperty(),
+                model.datasetProperty(), experiments::testImageCount);
+        image.setId("sweep-image");
+        ComboBox<String> digit = ExperimentControls.digitPicker(model.classNames(), "Jump to digit",
+                label -> {
+                    int first = experiments.firstTestImage(label);
+                    if (first >= 0) {
+                        experiments.useTestImage(first);
+                    }
+                });
+        digit.setId("sweep-digit");
+
+        Slider range = ExperimentControls.doubleSlider(experiments.sweepRangeProperty(), 0.25, 4);
+        range.setId("sweep-range");
+        Label rangeValue = new Label();
+        rangeValue.textProperty().bind(experiments.sweepRangeProperty().asString("± %.2f σ"));
+        Slider steps = ExperimentControls.intSlider(experiments.sweepStepsProperty(), 1, 15, 2);
+        steps.setId("sweep-steps");
+        Label stepsValue = new Label();
+        stepsValue.textProperty().bind(experiments.sweepStepsProperty().asString());
+
+        Spinner<Integer> dimX = dimensionSpinner(model, experiments.sweepDimXProperty());
+        dimX.setId("sweep-dim-x");
+        Spinner<Integer> dimY = dimensionSpinner(model, experiments.sweepDimYProperty());
+        dimY.setId("sweep-dim-y");
+        CheckBox perDimension = new CheckBox("One row per dimension");
+        perDimension.setId("sweep-per-dimension");
+        perDimension.selectedProperty().bindBidirectional(experiments.sweepPerDimensionProperty());
+        dimX.disableProperty().bind(perDimension.selectedProperty());
+        dimY.disableProperty().bind(perDimension.selectedProperty());
+
+        FlowPane controls = new FlowPane(14, 8,
+                ExperimentControls.labelled("Test image", image), digit,
+                ExperimentControls.labelled("Range", new HBox(4, range, rangeValue)),
+                ExperimentControls.labelled("Steps", new HBox(4, steps, stepsValue)),
+                ExperimentControls.labelled("x: dim", dimX), ExperimentControls.labelled("y: dim", dimY),
+                perDimension);
+        controls.setPadding(new Insets(8));
+
+        grid = new ExperimentRasterView(experiments.sweepGridProperty(), 2, "waiting for a model and test images");
+        grid.setId("sweep-grid");
+        BorderPane.setMargin(grid, new Insets(8));
+
+        HBox actions = new HBox(8, grid.exportButton("Export PNG", "sweep.png"));
+        actions.setPadding(new Insets(8));
+        setTop(controls);
+        setCenter(grid);
+        setBottom(actions);
+    }
+
+    /** Writes the sweep as a PNG of the raster's own size. */
+    public Path exportPng(Path file) {
+        return grid.exportPng(file);
+    }
+
+    /** Latent dimension 0..d-1 of the current model. */
+    private static Spinner<Integer> dimensionSpinner(ExplorerModel model, IntegerProperty dim) {
+        return ExperimentControls.indexSpinner(dim, model.configProperty(),
+                () -> model.configProperty().get() == null ? 0 : model.configProperty().get().latent());
+    }
+}

@@ -1,0 +1,140 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.training.TrainingState;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Start, pause, resume and stop a run, its progress, and the file commands (save and load a model, open a data
+ * folder). Each button is enabled exactly when its command makes sense in the current training state.
+ */
+public final class TrainingControls extends VBox {
+
+    private static final String MODEL_EXTENSION = ".vae";
+
+    private final ExplorerModel model;
+    private File lastFolder; // where the last chooser was left, so the next one opens there
+
+    public TrainingControls(ExplorerModel model) {
+        super(8);
+        this.model = model;
+        setId("training-controls");
+
+        ReadOnlyObjectProperty<TrainingState> state = model.trainingStateProperty();
+        BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() == TrainingState.RUNNING, state);
+        BooleanBinding paused = Bindings.createBooleanBinding(() -> state.get() == TrainingState.PAUSED, state);
+        BooleanBinding active = running.or(paused);
+
+        Button start = button("Start", "start-button", model::startTraining);
+        start.disableProperty().bind(active);
+        Button pause = button("Pause", "pause-button", model::pauseTraining);
+        pause.disableProperty().bind(running.not());
+        Button resume = button("Resume", "resume-button", model::resumeTraining);
+        resume.disableProperty().bind(paused.not());
+        Button stop = button("Stop", "stop-button", model::stopTraining);
+        stop.disableProperty().bind(active.not());
+        HBox runButtons = new HBox(6, start, pause, resume, stop);
+        runButtons.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane progress = new GridPane();
+        progress.setHgap(6);
+        progress.setVgap(4);
+        progress.addRow(0, new Label("epoch"), bar("epoch-progress", model.epochProgressProperty()));
+        progress.addRow(1, new Label("run"), bar("run-progress", model.runProgressProperty()));
+
+        // a model mid-run is not saved (its history would not match), and loading or switching data mid-run
+        // would mix two models in the views
+        Button save = button("Save model\u2026", "save-model-button", this::chooseAndSaveModel);
+        save.disableProperty().bind(active.or(model.checkpointProperty().isNull()));
+        Button load = button("Load model\u2026", "load-model-button", this::chooseAndLoadModel);
+        load.disableProperty().bind(active);
+        Button openData = button("Open data\u2026", "open-data-button", this::chooseAndOpenData);
+        openData.disableProperty().bind(active);
+        HBox fileButtons = new HBox(6, save, load, openData);
+        fileButtons.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(runButtons, progress, fileButtons);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static ProgressBar bar(String id, ObservableValue<? extends Number> value) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId(id);
+        bar.progressProperty().bind(value);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(bar, Priority.ALWAYS);
+        return bar;
+    }
+
+    private void chooseAndSaveModel() {
+        FileChooser chooser = modelChooser("Save model");
+        chooser.setInitialFileName("model" + MODEL_EXTENSION);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            lastFolder = file.getParentFile();
+            model.saveModel(withModelExtension(file.toPath()));
+        }
+    }
+
+    private void chooseAndLoadModel() {
+        File file = modelChooser("Load model").showOpenDialog(window());
+        if (file != null) {
+            lastFolder = file.getParentFile();
+            model.loadModel(file.toPath());
+        }
+    }
+
+    private void chooseAndOpenData() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder with the four MNIST-style IDX files");
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File folder = chooser.showDialog(window());
+        if (folder != null) {
+            lastFolder = folder;
+            model.openDataset(folder.toPath());
+        }
+    }
+
+    private FileChooser modelChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("VAE model (*.vae)", "*" + MODEL_EXTENSION));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        return chooser;
+    }
+
+    /** Some platforms' save dialogs do not add the filter's extension; the loader's filter expects it. */
+    static Path withModelExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(MODEL_EXTENSION) ? file : file.resolveSibling(name + MODEL_EXTENSION);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

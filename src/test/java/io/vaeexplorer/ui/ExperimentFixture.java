@@ -1,0 +1,185 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.NamedWeight;
+import io.vaeexplorer.model.TorchDefaultInit;
+import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.model.VaeBlock;
+import io.vaeexplorer.model.WeightCopier;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the experiment tests share: an explorer model on the shipped MNIST with untrained weights (no training
+ * run), direct encodes and decodes to compare the views' rasters with, and FX-thread helpers.
+ */
+final class ExperimentFixture {
+
+    static final int ROWS = 28;
+    static final int COLS = 28;
+    /** Decoding and encoding after start-up take milliseconds; loading MNIST takes a few seconds. */
+    static final int TIMEOUT_SECONDS = 30;
+
+    static final float WEIGHT_GAIN = 3f;
+
+    private ExperimentFixture() {
+    }
+
+    /**
+     * A small 2-d MLP with PyTorch's initial weights times {@link #WEIGHT_GAIN}; another seed gives other weights.
+     * Straight from the initialiser, every test image encodes to nearly the same mu and their decodes differ by
+     * under two grey levels, too little for a comparison to tell one image from another; the gain spreads the
+     * codes (decodes of images 0 and 1 then differ by ~90 levels) without a training run.
+     */
+    static WeightSnapshot untrainedWeights(long seed, long version) {
+        DjlRuntime.configure();
+        WeightSnapshot initial;
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            VaeBlock block = new VaeBlock(ModelConfig.mlp(2, List.of(16)));
+            block.initializeFor(manager);
+            TorchDefaultInit.apply(block, seed);
+            initial = WeightCopier.snapshot(block, version, 0);
+        }
+        List<NamedWeight> scaled = new ArrayList<>();
+        for (NamedWeight weight : initial.weights()) {
+            float[] values = weight.values().clone();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= WEIGHT_GAIN;
+            }
+            scaled.add(new NamedWeight(weight.name(), weight.shape(), values));
+        }
+        return new WeightSnapshot(initial.config(), initial.version(), initial.step(), scaled);
+    }
+
+    static Checkpoint checkpoint(WeightSnapshot weights) {
+        return new Checkpoint(weights, TrainingConfig.defaults(), List.of(), "cpu", "test");
+    }
+
+    /** An explorer model (call on the FX thread) opening the shipped MNIST, with the given weights. */
+    static ExplorerModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
+        ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(tempDir.resolve("settings.json")));
+        model.openDataset(Path.of("assets", "mnist"));
+        model.useCheckpoint(checkpoint(weights));
+        return model;
+    }
+
+    static void awaitDataset(ExplorerModel model) {
+        waitUntil("the data set is loaded", () -> model.datasetProperty().get() != null);
+    }
+
+    /** Runs on the FX thread and returns the value. */
+    static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed: " + e, e);
+        }
+    }
+
+    /** Runs on the FX thread and waits for it. */
+    static void onFx(Runnable action) {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Polls a condition on the FX thread until it holds. */
+    static void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            fail("timed out waiting until " + what);
+        }
+    }
+
+    /** Waits for a non-null raster that differs (in pixels) from {@code before}, and returns it. */
+    static GreyRaster awaitNewRaster(String what, Callable<GreyRaster> read, GreyRaster before) {
+        waitUntil(what, () -> {
+            GreyRaster now = read.call();
+            return now != null && (before == null || !samePixels(now, before));
+        });
+        return fx(read);
+    }
+
+    static boolean samePixels(GreyRaster a, GreyRaster b) {
+        return a.width() == b.width() && a.height() == b.height() && java.util.Arrays.equals(a.pixels(), b.pixels());
+    }
+
+    /** {mu, sigma} of one image, straight from a model of the same weights. */
+    static float[][] encode(InferenceModel model, float[] image) {
+        return model.encode(image, 1);
+    }
+
+    /** The decode of z as a 28 x 28 raster without padding, as the experiments' tiles hold it. */
+    static GreyRaster decodeImage(InferenceModel model, float[] z) {
+        return ImageTiler.tile(model.decode(z), 1, ROWS, COLS, 1, 0, 1);
+    }
+
+    static GreyRaster image(float[] pixels) {
+        return ImageTiler.tile(pixels, 1, ROWS, COLS, 1, 0, 1);
+    }
+
+    /** The image in tile (column, row) of a raster tiled with {@link ExperimentsModel#PADDING}. */
+    static GreyRaster tileAt(GreyRaster raster, int column, int row) {
+        return tileAtPixel(raster, tileLeft(column), ExperimentsModel.PADDING + row * (ROWS + ExperimentsModel.PADDING));
+    }
+
+    /** Left edge of the image in tile column {@code column}. */
+    static int tileLeft(int column) {
+        return ExperimentsModel.PADDING + column * (COLS + ExperimentsModel.PADDING);
+    }
+
+    /** The 28 x 28 image whose top-left pixel is (left, top). */
+    static GreyRaster tileAtPixel(GreyRaster raster, int left, int top) {
+        byte[] pixels = new byte[ROWS * COLS];
+        for (int y = 0; y < ROWS; y++) {
+            System.arraycopy(raster.pixels(), (top + y) * raster.width() + left, pixels, y * COLS, COLS);
+        }
+        return new GreyRaster(COLS, ROWS, pixels);
+    }
+
+    /** Width (or height) of {@code tiles} tiles side by side. */
+    static int tiledSize(int tiles) {
+        return tiles * (COLS + ExperimentsModel.PADDING) + ExperimentsModel.PADDING;
+    }
+
+    /**
+     * Same picture up to one grey level: a batched decode and a single one may round differently in the last
+     * bit of a float, which can move a pixel across a rounding boundary.
+     */
+    static void assertSameImage(GreyRaster expected, GreyRaster actual, String what) {
+        assertEquals(expected.width(), actual.width(), what + ": width");
+        assertEquals(expected.height(), actual.height(), what + ": height");
+        int worst = maxDifference(expected, actual);
+        if (worst > 1) {
+            fail(what + ": pixels differ by up to " + worst + " grey levels");
+        }
+    }
+
+    static int maxDifference(GreyRaster a, GreyRaster b) {
+        int worst = 0;
+        for (int i = 0; i < a.pixels().length; i++) {
+            worst = Math.max(worst, Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff)));
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,415 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.NamedWeight;
+import io.vaeexplorer.model.TorchDefaultInit;
+import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.model.VaeBlock;
+import io.vaeexplorer.model.WeightCopier;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The latent plane on a real FX thread: real MNIST test set (10,000 points), a real inference worker and a tiny
+ * untrained network whose latent heads are scaled up so the codes spread over a few units, as a trained model's do.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LatentPlaneViewTest {
+
+    private static Checkpoint checkpoint;
+
+    @TempDir
+    Path temp;
+
+    private Stage stage;
+    private ExplorerModel model;
+    private LatentPlaneView view;
+
+    @BeforeAll
+    static void tinyModel() {
+        DjlRuntime.configure();
+        ModelConfig config = ModelConfig.mlp(2, List.of(16));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            VaeBlock block = new VaeBlock(config);
+            block.initializeFor(manager);
+            TorchDefaultInit.apply(block, 5);
+            WeightSnapshot raw = WeightCopier.snapshot(block, 1, 0);
+            // the mu and logvar heads (2 x 16 weights, 2 biases): x15, so the codes spread like a trained model's
+            List<NamedWeight> weights = new ArrayList<>();
+            for (NamedWeight w : raw.weights()) {
+                float[] values = w.values().clone();
+                if (w.shape()[0] == 2) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] *= 15f;
+                    }
+                }
+                weights.add(new NamedWeight(w.name(), w.shape(), values));
+            }
+            checkpoint = new Checkpoint(new WeightSnapshot(config, 1, 0, weights), TrainingConfig.defaults(),
+                    List.of(), "cpu", "test");
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(temp.resolve("settings.json")));
+        view = new LatentPlaneView(model);
+        stage.setScene(new Scene(view, 600, 500));
+        stage.show();
+        model.openDataset(Path.of("assets", "mnist"));
+        model.useCheckpoint(checkpoint);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            stage.close();
+            model.close();
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    /** Waits for the 10k points, the first decode, and a redraw that shows them. */
+    private LatentPoints awaitPoints() throws Exception {
+        waitFor(60, () -> model.latentPointsProperty().get() != null && model.decodedImageProperty().get() != null);
+        awaitRedraw();
+        return fx(() -> model.latentPointsProperty().get());
+    }
+
+    /** Lets pending pulses (coalesced redraws) run. */
+    private static void awaitRedraw() {
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private WritableImage snapshot() throws Exception {
+        return fx(() -> {
+            view.redrawNow();
+            return view.canvas().snapshot(null, null);
+        });
+    }
+
+    private Point2D screen(double canvasX, double canvasY) throws Exception {
+        return fx(() -> view.canvas().localToScreen(canvasX, canvasY));
+    }
+
+    private static boolean near(Color c, int argb, double tolerance) {
+        return Math.abs(c.getRed() * 255 - ((argb >> 16) & 0xff)) <= tolerance
+                && Math.abs(c.getGreen() * 255 - ((argb >> 8) & 0xff)) <= tolerance
+                && Math.abs(c.getBlue() * 255 - (argb & 0xff)) <= tolerance;
+    }
+
+    /** A canvas position inside the plot, left of the legend, a fraction of the way across and down. */
+    private double[] plotPoint(double fx, double fy) throws Exception {
+        PlaneViewport v = fx(view::viewport);
+        return new double[] {Math.round(v.left() + fx * (v.width() - 140)), Math.round(v.top() + fy * v.height())};
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    void allTestPointsAreDrawnInTheirClassColours() throws Exception {
+        LatentPoints points = awaitPoints();
+        assertEquals(10_000, points.count());
+        WritableImage image = snapshot();
+        PlaneViewport v = fx(view::viewport);
+        PixelReader reader = image.getPixelReader();
+        int[] perClass = new int[10];
+        // the plot left of the legend box (which shows the colours too)
+        for (int y = (int) v.top() + 1; y < v.top() + v.height() - 1; y++) {
+            for (int x = (int) v.left() + 1; x < v.left() + v.width() - 150; x++) {
+                Color c = reader.getColor(x, y);
+                for (int k = 0; k < 10; k++) {
+                    if (near(c, ClassColors.argb(k), 2)) {
+                        perClass[k]++;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < 10; k++) {
+            assertTrue(perClass[k] > 100, "class " + k + " has only " + perClass[k] + " pixels: "
+                    + Arrays.toString(perClass));
+        }
+        // a point drawn last at its place keeps its colour at its canvas position
+        int last = points.count() - 1;
+        double[] c = fx(() -> view.toCanvas(points.xy()[2 * last], points.xy()[2 * last + 1]));
+        if (v.contains(c[0], c[1]) && c[0] < v.left() + v.width() - 150) {
+            assertTrue(near(reader.getColor((int) c[0], (int) c[1]), ClassColors.argb(points.labels()[last]), 2),
+                    "the last point's pixel is " + reader.getColor((int) c[0], (int) c[1]));
+        }
+        // the legend names the ten classes
+        assertEquals(10, fx(() -> model.classNames().size()));
+    }
+
+    @Test
+    void aClickDecodesThereAndADragMovesTheMarker(FxRobot robot) throws Exception {
+        awaitPoints();
+        GreyRaster firstDecode = fx(() -> model.decodedImageProperty().get());
+        double[] a = plotPoint(0.3, 0.3);
+        double[] planeA = fx(() -> view.toPlane(a[0], a[1]));
+        robot.clickOn(screen(a[0], a[1]), MouseButton.PRIMARY);
+        waitFor(5, () -> {
+            float[] z = model.selectedZProperty().get();
+            return z != null && Math.abs(z[0] - planeA[0]) < 0.05 && Math.abs(z[1] - planeA[1]) < 0.05;
+        });
+        waitFor(10, () -> model.decodedImageProperty().get() != firstDecode);
+        assertFalse(Arrays.equals(firstDecode.pixels(), fx(() -> model.decodedImageProperty().get()).pixels()),
+                "the decode did not change with the click");
+        assertTrue(darkPixelsAround(snapshot(), a) > 20, "no marker at the click");
+
+        double[] b = plotPoint(0.7, 0.6);
+        double[] planeB = fx(() -> view.toPlane(b[0], b[1]));
+        GreyRaster clickDecode = fx(() -> model.decodedImageProperty().get());
+        robot.drag(screen(a[0], a[1]), MouseButton.PRIMARY).moveTo(screen(b[0], b[1])).drop();
+        waitFor(5, () -> {
+            float[] z = model.selectedZProperty().get();
+            return Math.abs(z[0] - planeB[0]) < 0.05 && Math.abs(z[1] - planeB[1]) < 0.05;
+        });
+        waitFor(10, () -> model.decodedImageProperty().get() != clickDecode);
+        WritableImage after = snapshot();
+        assertTrue(darkPixelsAround(after, b) > 20, "the marker did not follow the drag");
+        assertTrue(darkPixelsAround(after, a) < darkPixelsAround(after, b), "the marker stayed at the click");
+    }
+
+    /** Near-black pixels (the marker's outline) within 12 px of a canvas point. */
+    private static int darkPixelsAround(WritableImage image, double[] at) {
+        PixelReader reader = image.getPixelReader();
+        int n = 0;
+        for (int y = (int) at[1] - 12; y <= at[1] + 12; y++) {
+            for (int x = (int) at[0] - 12; x <= at[0] + 12; x++) {
+                Color c = reader.getColor(x, y);
+                if (c.getRed() < 0.3 && c.getGreen() < 0.3 && c.getBlue() < 0.3) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theWheelZoomsAroundTheCursorAndRightDragPansAndDoubleClickFits(FxRobot robot) throws Exception {
+        awaitPoints();
+        PlaneViewport fitted = fx(view::viewport);
+        double[] p = plotPoint(0.4, 0.5);
+        double[] under = fx(() -> view.toPlane(p[0], p[1]));
+        double[] corner = fx(() -> view.toPlane(fitted.left() + 5, fitted.top() + 5));
+        robot.moveTo(screen(p[0], p[1]));
+        robot.scroll(3, VerticalDirection.UP);
+        waitFor(5, () -> view.viewport().scale() != fitted.scale());
+        PlaneViewport zoomed = fx(view::viewport);
+        double[] underAfter = fx(() -> view.toPlane(p[0], p[1]));
+        double[] cornerAfter = fx(() -> view.toPlane(fitted.left() + 5, fitted.top() + 5));
+        assertEquals(under[0], underAfter[0], 1e-6, "the point under the cursor moved");
+        assertEquals(under[1], underAfter[1], 1e-6, "the point under the cursor moved");
+        assertNotEquals(corner[0], cornerAfter[0], 1e-3);
+        assertNotEquals(corner[1], cornerAfter[1], 1e-3);
+        // the manifold region follows the visible region once the view rests
+        waitFor(5, () -> Arrays.equals(model.manifoldRegionProperty().get(), view.viewport().visibleRegion()));
+
+        robot.drag(screen(p[0], p[1]), MouseButton.SECONDARY).moveTo(screen(p[0] + 40, p[1] + 20)).drop();
+        waitFor(5, () -> view.viewport().centerX() != zoomed.centerX());
+        PlaneViewport panned = fx(view::viewport);
+        assertEquals(zoomed.scale(), panned.scale(), 1e-12);
+        assertEquals(-40 / zoomed.scale(), panned.centerX() - zoomed.centerX(), 1e-6);
+        assertEquals(20 / zoomed.scale(), panned.centerY() - zoomed.centerY(), 1e-6);
+
+        robot.moveTo(screen(p[0], p[1])).doubleClickOn(MouseButton.SECONDARY);
+        waitFor(5, () -> view.viewport().equals(fitted));
+    }
+
+    @Test
+    void hoverShowsTheNearestTestImageAndLeavingHidesIt(FxRobot robot) throws Exception {
+        LatentPoints points = awaitPoints();
+        int target = 4321;
+        double[] c = fx(() -> view.toCanvas(points.xy()[2 * target], points.xy()[2 * target + 1]));
+        assertTrue(fx(() -> view.viewport().contains(c[0], c[1])), "test point off the plot");
+        robot.moveTo(screen(c[0], c[1]));
+        waitFor(5, () -> view.lookup("#plane-preview").isVisible());
+        int shown = fx(view::hoveredIndex);
+        int nearest = fx(() -> model.nearestTestImage(view.toPlane(c[0], c[1])[0], view.toPlane(c[0], c[1])[1]));
+        // the robot puts the cursor on whole screen pixels: the point shown is the nearest to it, within a pixel
+        // or two of the target (10k points overlap, another image may lie just as close)
+        double[] s = fx(() -> view.toCanvas(points.xy()[2 * shown], points.xy()[2 * shown + 1]));
+        assertTrue(Math.hypot(s[0] - c[0], s[1] - c[1]) <= 2, "shown point " + shown + " is far from the cursor");
+        assertTrue(Math.hypot(s[0] - c[0], s[1] - c[1]) <= 2 || shown == nearest);
+        String name = fx(() -> model.classNames().get(points.labels()[shown]));
+        Label label = (Label) view.lookup("#plane-preview-label");
+        assertTrue(label.getText().startsWith(name), label.getText() + " does not name class " + name);
+        ImageView image = (ImageView) view.lookup("#plane-preview-image");
+        assertNotNull(image.getImage());
+        assertEquals(28, image.getImage().getWidth());
+        assertEquals(LatentPlaneView.PREVIEW_SIZE, image.getFitWidth());
+
+        Point2D outside = fx(() -> new Point2D(stage.getX() + stage.getWidth() + 30, stage.getY() + 100));
+        robot.moveTo(outside);
+        waitFor(5, () -> !view.lookup("#plane-preview").isVisible() && view.hoveredIndex() < 0);
+    }
+
+    @Test
+    void theManifoldCoversTheVisibleRegionBehindThePoints() throws Exception {
+        awaitPoints();
+        WritableImage before = snapshot();
+        fx(() -> {
+            model.showManifoldProperty().set(true);
+            return null;
+        });
+        double[] visible = fx(() -> view.viewport().visibleRegion());
+        waitFor(5, () -> Arrays.equals(model.manifoldRegionProperty().get(), visible));
+        waitFor(20, () -> {
+            ManifoldImage m = model.manifoldProperty().get();
+            return m != null && m.xMin() == visible[0] && m.yMax() == visible[3];
+        });
+        WritableImage after = snapshot();
+        PlaneViewport v = fx(view::viewport);
+        int changedBackground = 0;
+        int background = 0;
+        int pointPixelsKept = 0;
+        int pointPixels = 0;
+        for (int y = (int) v.top() + 2; y < v.top() + v.height() - 2; y += 2) {
+            for (int x = (int) v.left() + 2; x < v.left() + v.width() - 150; x += 2) {
+                Color b = before.getPixelReader().getColor(x, y);
+                Color a = after.getPixelReader().getColor(x, y);
+                if (b.equals(Color.WHITE)) {
+                    background++;
+                    if (!a.equals(Color.WHITE)) {
+                        changedBackground++;
+                    }
+                } else if (b.getSaturation() > 0.3) {
+                    pointPixels++;
+                    if (a.equals(b)) {
+                        pointPixelsKept++;
+                    }
+                }
+            }
+        }
+        assertTrue(background > 1000, "too little background to compare: " + background);
+        assertTrue(changedBackground > 0.9 * background,
+                "the manifold covers only " + changedBackground + " of " + background + " background pixels");
+        assertTrue(pointPixelsKept > 0.9 * pointPixels,
+                "points are not drawn on top: " + pointPixelsKept + " of " + pointPixels + " unchanged");
+    }
+
+    @Test
+    void changesInOnePulseGiveOneRedrawAndThePathIsDrawn() throws Exception {
+        awaitPoints();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // let the first region update settle
+        long before = fx(view::redrawCount);
+        double[] path = {-2, -2, 0, 1, 2, 2};
+        fx(() -> {
+            view.setViewport(view.viewport().panned(3, 0));
+            view.setViewport(view.viewport().panned(3, 0));
+            model.interpolationPathProperty().set(path);
+            model.selectedZProperty().set(new float[] {1, -1});
+            return null;
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(before + 1, fx(view::redrawCount), "several changes were not coalesced into one redraw");
+        WritableImage image = snapshot();
+        double[] mid = fx(() -> view.toCanvas(-1, -0.5)); // half way from A to the middle point
+        int yellow = 0;
+        for (int y = (int) mid[1] - 3; y <= mid[1] + 3; y++) {
+            for (int x = (int) mid[0] - 3; x <= mid[0] + 3; x++) {
+                if (near(image.getPixelReader().getColor(x, y), 0xffc800, 40)) {
+                    yellow++;
+                }
+            }
+        }
+        assertTrue(yellow > 0, "no path drawn between A and the middle point");
+    }
+
+    @Test
+    void redrawingTenThousandPointsIsFast() throws Exception {
+        LatentPoints points = awaitPoints();
+        assertEquals(10_000, points.count());
+        int warmup = 30;
+        int measured = 200;
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < warmup + measured; i++) {
+            int step = i;
+            double ms = fx(() -> {
+                // a pan forces the points into the buffer again: a full redraw
+                view.setViewport(view.viewport().panned(step % 2 == 0 ? 2 : -2, 1 - 2 * (step % 2)));
+                view.redrawNow();
+                return view.lastRedrawMillis();
+            });
+            if (i >= warmup) {
+                times.add(ms);
+                if (ms > 3) {
+                    long gcs = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .mapToLong(g -> g.getCollectionCount()).sum();
+                    System.out.println("DEBUG spike " + i + ": " + ms + " ms, gc count " + gcs);
+                }
+            }
+        }
+        // the same redraws, with the software renderer painting the canvas (a snapshot) each time
+        List<Double> withRender = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int step = i;
+            withRender.add(fx(() -> {
+                long t0 = System.nanoTime();
+                view.setViewport(view.viewport().panned(step % 2 == 0 ? 2 : -2, 0));
+                view.redrawNow();
+                view.canvas().snapshot(null, null);
+                return (System.nanoTime() - t0) / 1e6;
+            }));
+        }
+        double median = LatentPlaneView.percentile(times, 50);
+        double p99 = LatentPlaneView.percentile(times, 99);
+        System.out.printf("LatentPlaneView redraw of %d points, %d redraws: median %.2f ms, p99 %.2f ms, max %.2f ms;"
+                        + " with canvas render (snapshot): median %.2f ms, p99 %.2f ms%n", points.count(), measured,
+                median, p99, LatentPlaneView.percentile(times, 100), LatentPlaneView.percentile(withRender, 50),
+                LatentPlaneView.percentile(withRender, 99));
+        assertTrue(p99 < 40, "p99 redraw " + p99 + " ms");
+        List<Double> kept = fx(view::redrawTimesMillis);
+        assertTrue(kept.size() >= measured);
+        assertTrue(fx(view::lastRedrawMillis) >= 0);
+    }
+}

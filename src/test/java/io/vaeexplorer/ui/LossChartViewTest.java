@@ -1,0 +1,132 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.LossParts;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class LossChartViewTest {
+
+    private static final int STEPS = 5000;
+
+    @TempDir
+    Path tempDir;
+    private ExplorerModel model;
+    private LossChartView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(tempDir.resolve("settings.json")));
+        view = new LossChartView(model);
+        stage.setScene(new Scene(view, 800, 500));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeModel() {
+        model.close();
+    }
+
+    @Test
+    void thousandsOfStepsStayDecimatedAndEpochsGetSymbols(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        List<XYChart.Series<Number, Number>> series = onFx(() -> List.copyOf(chart.getData()));
+        assertEquals(5, series.size());
+        for (XYChart.Series<Number, Number> steps : series.subList(0, 3)) {
+            int points = onFx(() -> steps.getData().size());
+            assertTrue(points > 100 && points <= LossHistory.MAX_CHART_POINTS, steps.getName() + ": " + points);
+            long lastStep = onFx(() -> steps.getData().get(steps.getData().size() - 1).getXValue().longValue());
+            assertTrue(lastStep > STEPS - 20, "the curve reaches the newest steps, ends at " + lastStep);
+            assertTrue(onFx(() -> steps.getData().stream().allMatch(d -> d.getNode() == null)), "no symbol per step");
+        }
+        for (XYChart.Series<Number, Number> epochs : series.subList(3, 5)) {
+            assertEquals(List.of(2500L, 5000L), onFx(() -> epochs.getData().stream()
+                    .map(d -> d.getXValue().longValue()).toList()));
+            assertTrue(onFx(() -> epochs.getData().stream()
+                    .allMatch(d -> d.getNode() != null && d.getNode().getParent() != null)), "epoch symbols shown");
+        }
+        double testAtEnd = onFx(() -> series.get(4).getData().get(1).getYValue().doubleValue());
+        assertEquals(95.0, testAtEnd, 1e-9);
+
+        // the chart is the history's curve: the same points as chartSteps, and clearing empties it
+        assertEquals(onFx(() -> model.lossHistory().chartSteps().size()), onFx(() -> series.get(0).getData().size()));
+        robot.interact(() -> model.lossHistory().clear());
+        assertTrue(onFx(() -> chart.getData().stream().allMatch(s -> s.getData().isEmpty())));
+    }
+
+    @Test
+    void hidingACurveEmptiesItsSeriesAndShowingRestoresIt(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        int klPoints = onFx(() -> chart.getData().get(2).getData().size());
+
+        robot.clickOn("#show-kl");
+        assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()));
+        robot.interact(() -> model.lossHistory().addStep(STEPS + 1, new LossParts(80, 10)));
+        assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()), "a hidden curve takes no new points");
+
+        robot.clickOn("#show-kl");
+        assertEquals(onFx(() -> model.lossHistory().chartSteps().size()),
+                onFx(() -> chart.getData().get(2).getData().size()));
+        assertTrue(onFx(() -> chart.getData().get(2).getData().size()) >= klPoints);
+    }
+
+    @Test
+    void exportsEveryStepAsCsvAndTheChartAsPng(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path csv = onFx(() -> view.exportCsv(tempDir.resolve("out/losses.csv")));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("kind,step,epoch,total,reconstruction,kl,test_total,test_reconstruction,test_kl", lines.get(0));
+        assertEquals(STEPS, lines.stream().filter(l -> l.startsWith("step,")).count());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("epoch,")).count());
+
+        Path png = onFx(() -> view.exportPng(tempDir.resolve("out/losses.png")));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a readable PNG");
+        assertTrue(image.getWidth() > 300 && image.getHeight() > 200, image.getWidth() + "x" + image.getHeight());
+    }
+
+    /** 5000 steps of a falling loss and two epochs, as a run would add them. */
+    private void addRun() {
+        LossHistory history = model.lossHistory();
+        for (int step = 1; step <= STEPS; step++) {
+            double fraction = step / (double) STEPS;
+            history.addStep(step, new LossParts(200 - 100 * fraction, 5 + 5 * fraction));
+        }
+        history.addEpoch(new EpochRecord(1, 2500, new LossParts(140, 8), new LossParts(135, 8), 1, 1000));
+        history.addEpoch(new EpochRecord(2, 5000, new LossParts(100, 10), new LossParts(85, 10), 1, 1000));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+}

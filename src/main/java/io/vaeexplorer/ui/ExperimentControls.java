@@ -104,6 +104,15 @@ final class ExperimentControls {
         return picker;
     }
 
+    /** The experiments' last failure, in red; empty while all is well. */
+    static Label errorLabel(ExperimentsModel experiments) {
+        Label label = new Label();
+        label.setStyle("-fx-text-fill: #c62828;");
+        label.setWrapText(true);
+        label.textProperty().bind(experiments.errorProperty());
+        return label;
+    }
+
     /** A caption followed by its control, on one line. */
     static HBox labelled(String caption, Node control) {
         HBox row = new HBox(6, new Label(caption), control);

@@ -15,8 +15,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 
 /**
- * Shows a grey raster enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, whole-number
- * scale where it fits), centred; a line of text stands in while there is none. Exports the raster, not the
+ * Shows a grey raster enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a whole-number
+ * scale from 2 up), centred; a line of text stands in while there is none. Exports the raster, not the
  * screen, so a PNG has the raster's own size.
  */
 public final class ExperimentRasterView extends Region {
@@ -102,8 +102,10 @@ public final class ExperimentRasterView extends Region {
             return;
         }
         double scale = Math.min(width / current.width(), height / current.height());
-        if (scale >= 1) {
-            scale = Math.floor(scale); // whole screen pixels per raster pixel: no uneven rows or columns
+        if (scale >= 2) {
+            // whole screen pixels per raster pixel: no uneven rows or columns; below 2 the space lost would be
+            // up to half, so small views take a fractional scale (still nearest neighbour)
+            scale = Math.floor(scale);
         }
         double w = current.width() * scale;
         double h = current.height() * scale;

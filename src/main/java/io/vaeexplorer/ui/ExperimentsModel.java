@@ -11,7 +11,9 @@ import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
@@ -96,6 +98,7 @@ public final class ExperimentsModel {
     /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
     private PathDecode lastPath;
     private long interpolationAnswers;
+    private String failedJob;
 
     /** A strip of decodes with the latent vectors they came from (row-major, steps x dim). */
     private record PathDecode(GreyRaster strip, float[] path, int dim) {
@@ -103,17 +106,15 @@ public final class ExperimentsModel {
 
     public ExperimentsModel(ExplorerModel model) {
         this.model = model;
-        InferenceWorker worker = model.worker();
-        sweepJob = new ExperimentJob<>(worker, "exp-sweep", this::prepareSweep, sweepGrid::set, this::fail);
-        interpolationJob = new ExperimentJob<>(worker, "interp-t", this::prepareInterpolation, image -> {
+        sweepJob = job("exp-sweep", this::prepareSweep, sweepGrid::set);
+        interpolationJob = job("interp-t", this::prepareInterpolation, image -> {
             interpolationAnswers++;
             interpolatedImage.set(image);
-        }, this::fail);
-        stripJob = new ExperimentJob<>(worker, "exp-interp-strip", this::prepareStrip, this::showStrip, this::fail);
-        samplesJob = new ExperimentJob<>(worker, "exp-prior", this::prepareSamples, priorSamples::set, this::fail);
-        variantsJob = new ExperimentJob<>(worker, "exp-variants", this::prepareVariants, variants::set, this::fail);
-        reconstructionsJob = new ExperimentJob<>(worker, "exp-reconstructions", this::prepareReconstructions,
-                reconstructions::set, this::fail);
+        });
+        stripJob = job("exp-interp-strip", this::prepareStrip, this::showStrip);
+        samplesJob = job("exp-prior", this::prepareSamples, priorSamples::set);
+        variantsJob = job("exp-variants", this::prepareVariants, variants::set);
+        reconstructionsJob = job("exp-reconstructions", this::prepareReconstructions, reconstructions::set);
         jobs = List.of(sweepJob, interpolationJob, stripJob, samplesJob, variantsJob, reconstructionsJob);
 
         onChange(sweepJob, sweepImage, sweepSteps, sweepRange, sweepDimX, sweepDimY, sweepPerDimension);
@@ -123,6 +124,8 @@ public final class ExperimentsModel {
         onChange(variantsJob, variantsSource);
         variantsDigit.addListener((obs, was, digit) -> variantsSource.set(firstTestImage(digit.intValue())));
 
+        // training publishes weights many times a second: the first starts a window, the window's end recomputes
+        // with the newest, and snapshots inside it add nothing
         snapshotSettle.setOnFinished(e -> refreshAll());
         model.snapshotProperty().addListener((obs, was, now) -> {
             if (snapshotSettle.getStatus() != Animation.Status.RUNNING) {
@@ -327,8 +330,18 @@ public final class ExperimentsModel {
         jobs.forEach(ExperimentJob::request);
     }
 
-    private void fail(String message) {
-        error.set(message);
+    /** A job whose failure is shown in {@link #errorProperty} until the same job succeeds. */
+    private <T> ExperimentJob<T> job(String key, Supplier<Function<InferenceModel, T>> prepare, Consumer<T> show) {
+        return new ExperimentJob<>(model.worker(), key, prepare, result -> {
+            if (key.equals(failedJob)) {
+                failedJob = null;
+                error.set("");
+            }
+            show.accept(result);
+        }, message -> {
+            failedJob = key;
+            error.set(message);
+        });
     }
 
     /** The open test images when they fit the current model, else null (nothing to compute). */
@@ -368,10 +381,19 @@ public final class ExperimentsModel {
             ModelConfig config = m.config();
             float[][] posterior = m.encode(test.image(index), 1);
             double[] eps = EpsilonSweep.epsilons(steps, range);
-            // a 1-d model has no second axis: its one row is the whole sweep
-            boolean rows = perDimension || config.latent() == 1;
-            float[] z = rows ? EpsilonSweep.everyDimension(posterior[0], posterior[1], eps)
-                    : EpsilonSweep.grid(posterior[0], posterior[1], dimX, dimY, eps);
+            int latent = config.latent();
+            // dimensions chosen for a bigger model than the one now loaded fall back to the first two
+            boolean dimsFit = dimX >= 0 && dimY >= 0 && dimX < latent && dimY < latent;
+            int x = dimsFit ? dimX : 0;
+            int y = dimsFit ? dimY : 1;
+            float[] z;
+            if (perDimension || latent == 1) {
+                z = EpsilonSweep.everyDimension(posterior[0], posterior[1], eps);
+            } else if (x == y) {
+                z = EpsilonSweep.oneDimension(posterior[0], posterior[1], x, eps); // one axis: one row
+            } else {
+                z = EpsilonSweep.grid(posterior[0], posterior[1], x, y, eps);
+            }
             int count = z.length / config.latent();
             return tile(m.decode(z, count), count, config, steps);
         };

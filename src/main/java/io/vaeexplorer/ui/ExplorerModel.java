@@ -132,6 +132,11 @@ public final class ExplorerModel implements AutoCloseable {
         error.set("");
     }
 
+    /** Shows a one-line problem found outside the model (e.g. by the window while starting). */
+    public void reportError(String message) {
+        error.set(message);
+    }
+
     public ReadOnlyDoubleProperty epochProgressProperty() {
         return epochProgress.getReadOnlyProperty();
     }

@@ -62,7 +62,8 @@ public final class InterpolationView extends BorderPane {
         centre.setPadding(new Insets(8));
 
         HBox actions = new HBox(8, strip.exportButton("Export PNG", "interpolation.png"),
-                current.exportButton("Export image at t", "interpolation-t.png"));
+                current.exportButton("Export image at t", "interpolation-t.png"),
+                ExperimentControls.errorLabel(experiments));
         actions.setPadding(new Insets(8));
         setTop(controls);
         setCenter(centre);

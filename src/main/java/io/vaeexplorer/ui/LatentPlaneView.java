@@ -158,9 +158,10 @@ public final class LatentPlaneView extends Region {
         canvas.heightProperty().addListener(sizeChanged);
 
         model.latentPointsProperty().addListener((obs, was, now) -> pointsChanged());
-        model.selectedZProperty().addListener(obs -> requestRedraw());
-        model.manifoldProperty().addListener(obs -> requestRedraw());
-        model.interpolationPathProperty().addListener(obs -> requestRedraw());
+        // change listeners (not invalidation listeners): they fire on every new value even if nobody read the last
+        model.selectedZProperty().addListener((obs, was, now) -> requestRedraw());
+        model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
+        model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
         model.showManifoldProperty().addListener((obs, was, on) -> {
             if (on) {
                 pushRegion(); // the grid is computed for what is visible now, not for a stale region

@@ -71,16 +71,19 @@ public final class LossChartView extends VBox {
                 stepCurve("KL", StepPoint::kl),
                 epochCurve("train -ELBO (epoch)", e -> e.train().negElbo()),
                 epochCurve("test -ELBO (epoch)", e -> e.test().negElbo()));
+        // short names: the legend under the chart says what each colour is
+        String[] toggleNames = {"-ELBO", "reconstruction", "KL", "train", "test"};
         String[] toggleIds = {"show-total", "show-reconstruction", "show-kl", "show-train", "show-test"};
 
-        HBox toolbar = new HBox(8);
+        HBox toolbar = new HBox(8, new Label("show:"));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 8, 4, 8));
         for (int i = 0; i < curves.size(); i++) {
             SeriesMirror<?> curve = curves.get(i);
             chart.getData().add(curve.series);
-            CheckBox show = new CheckBox(curve.series.getName());
+            CheckBox show = new CheckBox(toggleNames[i]);
             show.setId(toggleIds[i]);
+            show.setMinWidth(Region.USE_PREF_SIZE);
             show.selectedProperty().bindBidirectional(curve.shown);
             toolbar.getChildren().add(show);
         }
@@ -95,6 +98,8 @@ public final class LossChartView extends VBox {
         png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "PNG image (*.png)", "*.png", "losses.png",
                 this::exportPng));
         exportMessage.setId("export-message");
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        png.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.getChildren().addAll(spacer, csv, png);
 
         getChildren().addAll(toolbar, chart, exportMessage);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
 /** The first test images above their reconstructions through the posterior mean, redrawn as the model trains. */
 public final class ReconstructionsView extends BorderPane {
@@ -19,7 +20,8 @@ public final class ReconstructionsView extends BorderPane {
         caption.setWrapText(true);
         setTop(caption);
         setCenter(raster);
-        setBottom(raster.exportButton("Export PNG", "reconstructions.png"));
+        setBottom(new HBox(8, raster.exportButton("Export PNG", "reconstructions.png"),
+                ExperimentControls.errorLabel(experiments)));
         setPadding(new Insets(8));
         BorderPane.setMargin(raster, new Insets(8, 0, 8, 0));
     }

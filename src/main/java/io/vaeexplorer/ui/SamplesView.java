@@ -30,7 +30,7 @@ public final class SamplesView extends HBox {
         samples.setId("samples-grid");
         VBox prior = section("Samples from the prior N(0, I)",
                 new HBox(8, ExperimentControls.labelled("Count", count), resample), samples,
-                samples.exportButton("Export PNG", "prior-samples.png"));
+                new HBox(8, samples.exportButton("Export PNG", "prior-samples.png")));
 
         ComboBox<String> digit = ExperimentControls.digitSelector(experiments.explorer().classNames(),
                 experiments.variantsDigitProperty());
@@ -39,14 +39,15 @@ public final class SamplesView extends HBox {
         next.setId("variants-next");
         next.setOnAction(e -> experiments.nextVariantSource());
         Label source = new Label();
-        source.textProperty().bind(experiments.variantsSourceProperty().asString("first: test image #%d"));
+        source.textProperty().bind(experiments.variantsSourceProperty().asString("source: test image #%d"));
         variants = new ExperimentRasterView(experiments.variantsProperty(), 2, "waiting for a model");
         variants.setId("variants-grid");
         VBox posterior = section("Variants of a digit: z ~ q(z|x)",
                 new HBox(8, ExperimentControls.labelled("Digit", digit), next, source), variants,
-                variants.exportButton("Export PNG", "variants.png"));
+                new HBox(8, variants.exportButton("Export PNG", "variants.png"),
+                        ExperimentControls.errorLabel(experiments)));
 
-        super.getChildren().addAll(prior, posterior);
+        getChildren().addAll(prior, posterior);
         setSpacing(12);
         setPadding(new Insets(8));
         HBox.setHgrow(prior, Priority.ALWAYS);
@@ -63,9 +64,9 @@ public final class SamplesView extends HBox {
         return variants.exportPng(file);
     }
 
-    private static VBox section(String title, HBox controls, ExperimentRasterView raster, Button export) {
+    private static VBox section(String title, HBox controls, ExperimentRasterView raster, HBox actions) {
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, new Label(title), controls, raster, export);
+        VBox box = new VBox(8, new Label(title), controls, raster, actions);
         VBox.setVgrow(raster, Priority.ALWAYS);
         return box;
     }

@@ -24,6 +24,7 @@ import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -109,6 +110,12 @@ class ExperimentsModelTest {
         GreyRaster rows = awaitNewRaster("one row per dimension", () -> experiments.sweepGridProperty().get(), other);
         assertEquals(tiledSize(9), rows.width());
         assertEquals(tiledSize(2), rows.height(), "a 2-d model sweeps two rows");
+
+        onFx(() -> {
+            experiments.sweepPerDimensionProperty().set(false);
+            experiments.sweepDimYProperty().set(0);
+        });
+        waitUntil("one axis sweeps one row", () -> experiments.sweepGridProperty().get().height() == tiledSize(1));
     }
 
     @Test
@@ -214,6 +221,34 @@ class ExperimentsModelTest {
         GreyRaster updated = awaitNewRaster("reconstructions of the new weights",
                 () -> experiments.reconstructionsProperty().get(), raster);
         assertTrue(samePixels(tileAt(raster, 3, 0), tileAt(updated, 3, 0)), "the originals stay");
+    }
+
+    @Test
+    void aBurstOfWeightUpdatesIsCoalescedIntoAFewRecomputations() throws Exception {
+        awaitNewRaster("reconstructions", () -> experiments.reconstructionsProperty().get(), null);
+        waitUntil("the first results are done", experiments::isIdle);
+        AtomicInteger updates = new AtomicInteger();
+        onFx(() -> experiments.reconstructionsProperty().addListener((obs, was, now) -> updates.incrementAndGet()));
+        WeightSnapshot other = ExperimentFixture.untrainedWeights(2, 2);
+        // 10 snapshots over about half a second, as a training run publishes them
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            WeightSnapshot next = i % 2 == 0 ? other : weights;
+            onFx(() -> model.useCheckpoint(ExperimentFixture.checkpoint(next)));
+            Thread.sleep(50);
+        }
+        long burstMillis = (System.nanoTime() - started) / 1_000_000;
+        Thread.sleep(2 * ExperimentsModel.SNAPSHOT_SETTLE_MILLIS);
+        waitUntil("the recomputations are done", experiments::isIdle);
+        int recomputed = updates.get();
+        // one per settle window, plus the window still open when the burst ends and one request served late
+        long allowed = burstMillis / ExperimentsModel.SNAPSHOT_SETTLE_MILLIS + 2;
+        assertTrue(recomputed >= 1 && recomputed <= allowed,
+                recomputed + " recomputations for 10 snapshots in " + burstMillis + " ms");
+        GreyRaster last = fx(() -> experiments.reconstructionsProperty().get());
+        GreyRaster expected = image(direct.reconstruct(test.image(0), 1));
+        assertSameImage(expected, ExperimentFixture.tileAtPixel(last, ExperimentFixture.tileLeft(0),
+                tiledSize(1) + ExperimentsModel.PADDING), "the newest weights' reconstruction");
     }
 
     @Test

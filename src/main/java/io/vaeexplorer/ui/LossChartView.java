@@ -223,6 +223,11 @@ public final class LossChartView extends VBox {
             }
             mirrored = shown.get() ? source.size() : 0;
             replaced = false;
+            // JavaFX's LineChart keeps drawing the old line of a series whose data was emptied (a new run after a
+            // loaded model): hide the line while there is nothing to draw
+            if (series.getNode() != null) {
+                series.getNode().setVisible(!series.getData().isEmpty());
+            }
         }
 
         private List<XYChart.Data<Number, Number>> points(List<? extends T> items) {

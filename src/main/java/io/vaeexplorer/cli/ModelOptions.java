@@ -20,7 +20,7 @@ final class ModelOptions {
     int latent;
 
     @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",",
-            description = "MLP hidden sizes, e.g. 400 or 64,32 (default 400); conv: channels c1,c2[,dense] (default 32,64)")
+            description = "MLP hidden sizes, e.g. 400 or 64,32 (default 400); conv: channels c1,c2 and an optional dense layer (default 16,32,256)")
     List<Integer> hidden;
 
     @Option(names = "--loss", paramLabel = "bce|mse", defaultValue = "bce", converter = ReconstructionConverter.class,
@@ -40,7 +40,7 @@ final class ModelOptions {
 
     ModelConfig toConfig(int rows, int cols) {
         List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden
-                : kind == ModelKind.CONV ? List.of(32, 64) : List.of(400);
+                : kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
         Objective objective = ablation == null ? Objective.ELBO
                 : ablation.noKl ? Objective.RECON_ONLY : ablation.klOnly ? Objective.KL_ONLY : Objective.ELBO;
         return new ModelConfig(kind, rows, cols, latent, sizes, reconstruction, beta, objective);

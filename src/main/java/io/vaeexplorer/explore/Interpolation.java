@@ -35,30 +35,42 @@ public final class Interpolation {
     /**
      * {@code steps} vectors on the great-circle arc from a to b (slerp), both ends included; {@code steps x d}.
      * Under a Gaussian prior most mass lies near a shell, and the arc keeps the norm there (constant when
-     * |a| = |b|) where the straight line cuts through the low-norm middle. Falls back to {@link #linear}
+     * |a| = |b|) where the straight line cuts through the low-norm middle. Falls back to the straight line
      * when the arc is undefined: a zero vector, or a and b (anti-)parallel.
      */
     public static float[] spherical(float[] a, float[] b, int steps) {
         Checks.sameLength("a", a, "b", b);
         Checks.atLeast("steps", steps, 2);
-        double omega = angle(a, b);
-        if (Double.isNaN(omega) || omega < STRAIGHT_ANGLE || Math.PI - omega < STRAIGHT_ANGLE) {
-            return linear(a, b, steps);
-        }
-        double sinOmega = Math.sin(omega);
         int dim = a.length;
         float[] path = new float[steps * dim];
         for (int i = 0; i < steps; i++) {
-            double t = fraction(i, steps);
-            double wa = Math.sin((1 - t) * omega) / sinOmega;
-            double wb = Math.sin(t * omega) / sinOmega;
-            for (int k = 0; k < dim; k++) {
-                path[i * dim + k] = (float) (wa * a[k] + wb * b[k]);
-            }
+            System.arraycopy(sphericalAt(a, b, fraction(i, steps)), 0, path, i * dim, dim);
         }
-        System.arraycopy(a, 0, path, 0, dim); // exact ends, free of rounding in the weights
-        System.arraycopy(b, 0, path, (steps - 1) * dim, dim);
         return path;
+    }
+
+    /** One point of the arc of {@link #spherical}; t = 0 gives exactly a and t = 1 exactly b. */
+    public static float[] sphericalAt(float[] a, float[] b, double t) {
+        Checks.sameLength("a", a, "b", b);
+        Checks.finite("t", t);
+        if (t <= 0) {
+            return a.clone();
+        }
+        if (t >= 1) {
+            return b.clone();
+        }
+        double omega = angle(a, b);
+        if (Double.isNaN(omega) || omega < STRAIGHT_ANGLE || Math.PI - omega < STRAIGHT_ANGLE) {
+            return at(a, b, t);
+        }
+        double sinOmega = Math.sin(omega);
+        double wa = Math.sin((1 - t) * omega) / sinOmega;
+        double wb = Math.sin(t * omega) / sinOmega;
+        float[] z = new float[a.length];
+        for (int k = 0; k < a.length; k++) {
+            z[k] = (float) (wa * a[k] + wb * b[k]);
+        }
+        return z;
     }
 
     /** Angle between a and b in radians, NaN when either is the zero vector. */

@@ -1,5 +1,6 @@
 package io.vaeexplorer.model;
 
+import io.vaeexplorer.files.AtomicFiles;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.gson.Gson;
@@ -8,6 +9,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.vaeexplorer.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,7 +22,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
@@ -90,30 +90,12 @@ public final class CheckpointIO {
      */
     public static Path save(Checkpoint checkpoint, Path target) {
         Path file = checkpointFile(target);
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = null;
-        boolean moved = false;
         try {
-            Files.createDirectories(folder);
-            temp = folder.resolve("." + file.getFileName() + "."
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                writeCheckpoint(checkpoint, channel);
-                channel.force(true); // the data must be on disk before the rename makes it the checkpoint
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            forceFolder(folder);
-            return file;
+            return AtomicFiles.write(file, channel -> writeCheckpoint(checkpoint, channel));
         } catch (IOException e) {
             throw new CheckpointException("cannot save " + file + ": " + describe(e), e);
         } catch (RuntimeException e) {
             throw new CheckpointException("cannot save " + file + ": " + oneLine(e), e);
-        } finally {
-            if (temp != null && !moved) {
-                deleteQuietly(temp);
-            }
         }
     }
 
@@ -128,23 +110,6 @@ public final class CheckpointIO {
             out.putFloats(weight.values());
         }
         out.finishWithChecksum();
-    }
-
-    /** Makes the rename itself durable; not every platform can open a folder, hence best effort. */
-    private static void forceFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // the file is complete either way; at worst a power cut brings back the previous one
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // nothing more to do: a stray hidden temp file is harmless and never read
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ loading

@@ -25,6 +25,14 @@ public record ModelConfig(
         float beta,
         Objective objective) {
 
+    /** The tutorials' MLP: one hidden layer of 400 units. */
+    public static final List<Integer> DEFAULT_MLP_HIDDEN = List.of(400);
+    /**
+     * Conv: 16 and 32 channels and a dense layer of 256. It beats the MLP at d = 2 in 10 epochs while training at
+     * about a quarter of the MLP's speed on two CPU cores; 32,64 channels cost about 4x more for little gain.
+     */
+    public static final List<Integer> DEFAULT_CONV_HIDDEN = List.of(16, 32, 256);
+
     public ModelConfig {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reconstruction, "reconstruction");

@@ -1,12 +1,11 @@
 package io.vaeexplorer.render;
 
+import io.vaeexplorer.files.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** Saves rasters as 8-bit greyscale PNG files (headless: only java.awt.image and javax.imageio). */
@@ -31,40 +30,20 @@ public final class PngWriter {
      * @throws UncheckedIOException naming the file when anything fails
      */
     public static Path write(GreyRaster raster, Path file) {
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temporary = null;
+        return write(toBufferedImage(raster), file);
+    }
+
+    /** Writes any image as PNG, atomically (see {@link AtomicFiles}); the message of a failure names the file. */
+    public static Path write(BufferedImage image, Path file) {
         try {
-            Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            if (!ImageIO.write(toBufferedImage(raster), "png", temporary.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            moveOver(temporary, target);
-            return file;
+            return AtomicFiles.write(file, channel -> {
+                if (!ImageIO.write(image, "png", Channels.newOutputStream(channel))) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(temporary);
             throw new UncheckedIOException("could not write PNG " + file + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
-        }
-    }
-
-    private static void moveOver(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // the original failure is the one worth reporting
         }
     }
 }

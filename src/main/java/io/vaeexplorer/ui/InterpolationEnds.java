@@ -16,7 +16,6 @@ import io.vaeexplorer.model.InferenceModel;
 record InterpolationEnds(float[] muA, float[] sigmaA, float[] muB, float[] sigmaB, float[] eps) {
 
     /** Below this angle (radians) the arc is a line, as in {@link Interpolation#spherical}. */
-    private static final double STRAIGHT_ANGLE = 1e-6;
 
     /** Encodes test images a and b in one batch (inference thread); the noise is seeded by the pair. */
     static InterpolationEnds encode(InferenceModel model, LabeledImages images, int a, int b, boolean noisy) {
@@ -42,7 +41,7 @@ record InterpolationEnds(float[] muA, float[] sigmaA, float[] muB, float[] sigma
 
     /** The latent vector at t in [0, 1]; t = 0 and t = 1 give exactly the ends. */
     float[] at(double t, boolean spherical) {
-        float[] mu = spherical ? slerp(muA, muB, t) : Interpolation.at(muA, muB, t);
+        float[] mu = spherical ? Interpolation.sphericalAt(muA, muB, t) : Interpolation.at(muA, muB, t);
         return eps == null ? mu : addNoise(mu, Interpolation.at(sigmaA, sigmaB, t));
     }
 
@@ -59,43 +58,6 @@ record InterpolationEnds(float[] muA, float[] sigmaA, float[] muB, float[] sigma
             z[i] += eps[i % dim] * sigma[i];
         }
         return z;
-    }
-
-    /** One point of the great-circle arc, with the weights {@link Interpolation#spherical} uses for its steps. */
-    private static float[] slerp(float[] a, float[] b, double t) {
-        if (t <= 0) {
-            return a.clone();
-        }
-        if (t >= 1) {
-            return b.clone();
-        }
-        double omega = angle(a, b);
-        if (Double.isNaN(omega) || omega < STRAIGHT_ANGLE || Math.PI - omega < STRAIGHT_ANGLE) {
-            return Interpolation.at(a, b, t);
-        }
-        double sinOmega = Math.sin(omega);
-        double wa = Math.sin((1 - t) * omega) / sinOmega;
-        double wb = Math.sin(t * omega) / sinOmega;
-        float[] z = new float[a.length];
-        for (int k = 0; k < a.length; k++) {
-            z[k] = (float) (wa * a[k] + wb * b[k]);
-        }
-        return z;
-    }
-
-    private static double angle(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int k = 0; k < a.length; k++) {
-            dot += (double) a[k] * b[k];
-            normA += (double) a[k] * a[k];
-            normB += (double) b[k] * b[k];
-        }
-        if (normA == 0 || normB == 0) {
-            return Double.NaN;
-        }
-        return Math.acos(Math.max(-1.0, Math.min(1.0, dot / Math.sqrt(normA * normB))));
     }
 
     private static float[] row(float[] matrix, int row, int dim) {

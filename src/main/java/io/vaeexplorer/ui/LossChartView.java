@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.files.AtomicFiles;
 import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.ui.LossHistory.StepPoint;
 import java.io.File;
@@ -7,10 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -112,22 +111,11 @@ public final class LossChartView extends VBox {
 
     /** Writes every step's loss and every epoch (see {@link LossHistory#writeCsv}) atomically; FX thread. */
     public Path exportCsv(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".export", ".csv.tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                history.writeCsv(out);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return file;
+        return AtomicFiles.write(file, channel -> {
+            Writer out = new java.io.BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+            history.writeCsv(out);
+            out.flush();
+        });
     }
 
     /** Writes the chart as it is shown now to a PNG file; FX thread. */

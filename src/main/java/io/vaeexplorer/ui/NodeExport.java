@@ -1,15 +1,11 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.render.PngWriter;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 
 /** Writes what a node shows (a chart, the latent plane) to a PNG file, without the javafx-swing module. */
 public final class NodeExport {
@@ -29,19 +25,6 @@ public final class NodeExport {
             reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, ".export", ".png.tmp");
-            try {
-                ImageIO.write(out, "png", temp.toFile());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
+        return PngWriter.write(out, file);
     }
 }

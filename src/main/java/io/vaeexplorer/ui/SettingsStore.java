@@ -3,12 +3,11 @@ package io.vaeexplorer.ui;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.vaeexplorer.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Keeps the settings between launches in a small JSON file (default {@code ~/.vae-explorer/settings.json}, or the
@@ -58,19 +57,8 @@ public final class SettingsStore {
     }
 
     public void save(TrainingSettings settings) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".settings", ".tmp");
-        try {
-            Files.writeString(temp, GSON.toJson(settings), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        byte[] json = GSON.toJson(settings).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, channel -> channel.write(java.nio.ByteBuffer.wrap(json)));
     }
 
     private static String oneLine(Exception e) {

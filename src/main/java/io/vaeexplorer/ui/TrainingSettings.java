@@ -41,10 +41,7 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Recons
             }
         }
         if (sizes.isEmpty()) {
-            sizes.add(kind == ModelKind.CONV ? 32 : 400);
-            if (kind == ModelKind.CONV) {
-                sizes.add(64);
-            }
+            return kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
         }
         return sizes;
     }

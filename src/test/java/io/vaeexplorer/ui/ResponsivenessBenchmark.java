@@ -1,0 +1,168 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.training.TrainingRequest;
+import io.vaeexplorer.training.TrainingResult;
+import io.vaeexplorer.training.TrainingService;
+import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The responsiveness figures of the README, measured on the whole window (headless, software rendering):
+ * click-to-decode latency, scatter redraw time for 10,000 points, and training speed with the window open (and
+ * a simulated user dragging on the plane) against the same training headless. Not part of the test suite
+ * (surefire runs *Test classes only): run it on an otherwise idle machine with
+ * {@code mvn -B test -Dtest=ResponsivenessBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ResponsivenessBenchmark {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void measure() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ExplorerModel model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
+        BorderPane[] root = new BorderPane[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            root[0] = ExplorerApp.buildRoot(model);
+            stage.setScene(new Scene(root[0], 1400, 900));
+            stage.show();
+            ExplorerApp.openStartupData(model);
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+                && model.latentPointsProperty().get().count() == 10_000);
+        LatentPlaneView plane = (LatentPlaneView) root[0].lookup("#latent-plane").getParent();
+
+        List<Double> clickMillis = clickToDecode(model, 300);
+        List<Double> redrawMillis = redraws(plane, 200);
+        double[] speed = trainingSpeedRatio(model);
+
+        String line = String.format(Locale.ROOT,
+                "{\"click_to_decode_ms_median\":%.2f,\"click_to_decode_ms_p99\":%.2f,\"scatter_redraw_ms_median\":%.2f,"
+                        + "\"scatter_redraw_ms_p99\":%.2f,\"headless_samples_per_s\":%.0f,\"window_samples_per_s\":%.0f,"
+                        + "\"window_over_headless\":%.3f}",
+                LatentPlaneView.percentile(clickMillis, 50), LatentPlaneView.percentile(clickMillis, 99),
+                LatentPlaneView.percentile(redrawMillis, 50), LatentPlaneView.percentile(redrawMillis, 99),
+                speed[0], speed[1], speed[1] / speed[0]);
+        System.out.println("RESPONSIVENESS " + line);
+        Files.writeString(Path.of("target", "responsiveness.json"), line + "\n");
+        WaitForAsyncUtils.asyncFx(model::close).get();
+
+        assertTrue(LatentPlaneView.percentile(clickMillis, 99) < 16, "click-to-decode p99 over one frame: " + line);
+        assertTrue(LatentPlaneView.percentile(redrawMillis, 99) < 8, "scatter redraw p99 over 8 ms: " + line);
+        assertTrue(speed[1] / speed[0] >= 0.9, "training with the window open below 90%: " + line);
+    }
+
+    /** From the click handler's call to the decoded image on its canvas (both on the FX thread). */
+    private static List<Double> clickToDecode(ExplorerModel model, int clicks) throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < clicks + 20; i++) {
+            double x = random.nextDouble(-3, 3);
+            double y = random.nextDouble(-3, 3);
+            CountDownLatch shown = new CountDownLatch(1);
+            AtomicLong start = new AtomicLong();
+            AtomicLong end = new AtomicLong();
+            Platform.runLater(() -> {
+                GreyRaster before = model.decodedImageProperty().get();
+                model.decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
+                                        GreyRaster b) {
+                        end.set(System.nanoTime()); // DecodedImageView has drawn it by now (earlier listener)
+                        model.decodedImageProperty().removeListener(this);
+                        shown.countDown();
+                    }
+                });
+                start.set(System.nanoTime());
+                model.decodeAt(x, y);
+            });
+            assertTrue(shown.await(5, TimeUnit.SECONDS));
+            if (i >= 20) {
+                times.add((end.get() - start.get()) / 1e6);
+            }
+            Thread.sleep(20); // a drag's pace: about 50 mouse events a second
+        }
+        return times;
+    }
+
+    private static List<Double> redraws(LatentPlaneView plane, int count) throws Exception {
+        for (int i = 0; i < count + 20; i++) {
+            long before = plane.redrawCount();
+            int step = i;
+            WaitForAsyncUtils.asyncFx(() -> plane.setViewport(plane.viewport().panned(step % 2 == 0 ? 2 : -2, 0)))
+                    .get();
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> plane.redrawCount() > before);
+        }
+        List<Double> all = plane.redrawTimesMillis();
+        return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
+    }
+
+    /** Samples/s of one epoch on 20,000 images, headless and in the window, alternating twice; best of each. */
+    private static double[] trainingSpeedRatio(ExplorerModel model) throws Exception {
+        Dataset data = model.datasetProperty().get();
+        TrainingSettings settings = new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "400",
+                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, 20_000, "");
+        double headless = 0;
+        double window = 0;
+        for (int round = 0; round < 2; round++) {
+            headless = Math.max(headless, headless(data, settings));
+            window = Math.max(window, inWindow(model, settings));
+        }
+        return new double[] {headless, window};
+    }
+
+    private static double headless(Dataset data, TrainingSettings s) throws Exception {
+        ModelConfig config = s.modelConfig(data.rows(), data.cols());
+        TrainingConfig training = s.trainingConfig();
+        TrainingService service = new TrainingService(new TrainingRequest(data, config, training, null, 0));
+        service.start();
+        TrainingResult result = service.result().get(10, TimeUnit.MINUTES);
+        return result.checkpoint().history().get(0).samplesPerSecond();
+    }
+
+    private static double inWindow(ExplorerModel model, TrainingSettings s) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.settingsProperty().set(s);
+            model.startTraining();
+        }).get();
+        SplittableRandom random = new SplittableRandom(3);
+        while (!WaitForAsyncUtils.asyncFx(() -> model.trainingStateProperty().get().isFinal()
+                && !model.lossHistory().epochs().isEmpty()).get()) {
+            double x = random.nextDouble(-3, 3);
+            double y = random.nextDouble(-3, 3);
+            Platform.runLater(() -> model.decodeAt(x, y)); // a user dragging across the plane
+            Thread.sleep(50);
+            if (model.trainingStateProperty().get() == TrainingState.FAILED) {
+                throw new AssertionError(model.errorProperty().get());
+            }
+        }
+        return WaitForAsyncUtils.asyncFx(() -> model.lossHistory().epochs().get(0).samplesPerSecond()).get();
+    }
+
+}

@@ -79,6 +79,12 @@ class LossChartViewTest {
         assertEquals(onFx(() -> model.lossHistory().chartSteps().size()), onFx(() -> series.get(0).getData().size()));
         robot.interact(() -> model.lossHistory().clear());
         assertTrue(onFx(() -> chart.getData().stream().allMatch(s -> s.getData().isEmpty())));
+        // JavaFX would keep drawing the emptied series' old lines (seen when a new run follows a loaded model)
+        assertTrue(onFx(() -> chart.getData().stream().noneMatch(s -> s.getNode().isVisible())),
+                "an emptied series still draws its line");
+        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> chart.getData().get(0).getNode().isVisible()), "the line comes back with new data");
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class ExplorerApp extends Application {
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
         manifold.setId("manifold-toggle");
         manifold.selectedProperty().bindBidirectional(model.showManifoldProperty());
-        VBox side = new VBox(8, decoded, manifold);
+        VBox side = new VBox(8, decoded, manifold, new PlaneExportBar(model, plane, decoded));
         side.setPadding(new Insets(0, 8, 8, 8));
         SplitPane top = new SplitPane(plane, side);
         top.setDividerPositions(0.68);

@@ -1,0 +1,135 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window as a person uses it: the shipped data and model, real clicks, a real (short) training run. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerAppTest {
+
+    @TempDir
+    static Path temp;
+
+    private ExplorerModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
+        BorderPane root = ExplorerApp.buildRoot(model);
+        stage.setScene(new Scene(root, 1280, 860));
+        stage.show();
+        ExplorerApp.openStartupData(model);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(model::close).get();
+    }
+
+    private void waitForShippedModel() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+                && model.latentPointsProperty().get().count() == 10_000 && model.decodedImageProperty().get() != null);
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theShippedModelIsLiveAtLaunchAndAClickOnThePlaneDecodesThere(FxRobot robot) throws Exception {
+        waitForShippedModel();
+        assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
+        GreyRaster before = model.decodedImageProperty().get();
+        Canvas plane = robot.lookup("#latent-plane").queryAs(Canvas.class);
+        robot.moveTo(plane).moveBy(-120, -80).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
+        DecodedImageView decoded = (DecodedImageView) robot.lookup("#decoded-image").queryAs(Canvas.class).getParent();
+        assertSame(model.decodedImageProperty().get(), onFx(decoded::shown));
+        assertNotEquals(java.util.Arrays.hashCode(before.pixels()),
+                java.util.Arrays.hashCode(model.decodedImageProperty().get().pixels()));
+
+        // exports of what the plane shows
+        PlaneExportBar exports = (PlaneExportBar) robot.lookup("#export-codes-csv").query().getParent().getParent();
+        Path csv = temp.resolve("codes.csv");
+        onFx(() -> exports.exportCodesCsv(csv));
+        java.util.List<String> rows = Files.readAllLines(csv);
+        assertEquals(10_001, rows.size());
+        assertEquals("index,label,class,plane_x,plane_y,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
+        assertTrue(rows.get(1).startsWith("0,7,7,"), rows.get(1)); // the first MNIST test image is a 7
+        Path png = temp.resolve("plane.png");
+        onFx(() -> exports.exportPlanePng(png));
+        assertEquals((int) plane.getWidth(), javax.imageio.ImageIO.read(png.toFile()).getWidth());
+    }
+
+    @Test
+    void aShortRunFillsTheLossChartAndMovesTheScatter(FxRobot robot) throws Exception {
+        waitForShippedModel();
+        LatentPoints before = model.latentPointsProperty().get();
+        robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64",
+                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 2048, "")));
+        robot.clickOn("#start-button");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
+        LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        int stepPoints = onFx(() -> chart.getData().get(0).getData().size());
+        int epochPoints = onFx(() -> chart.getData().get(4).getData().size());
+        assertEquals(32, stepPoints); // 2048 images / 64 per batch, all kept below the decimation limit
+        assertEquals(1, epochPoints);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != before
+                && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
+        float[] moved = model.latentPointsProperty().get().xy();
+        double shift = 0;
+        for (int i = 0; i < moved.length; i++) {
+            shift += Math.abs(moved[i] - before.xy()[i]);
+        }
+        assertTrue(shift / moved.length > 0.05, "the scatter did not move: mean shift " + shift / moved.length);
+        assertEquals("MLP 784-64-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void loadingACorruptModelShowsAnErrorAndKeepsTheCurrentModel(FxRobot robot) throws Exception {
+        waitForShippedModel();
+        WeightSnapshot current = model.snapshotProperty().get();
+        Path corrupt = temp.resolve("corrupt.vae");
+        byte[] bytes = Files.readAllBytes(Path.of("assets", "models", "mnist-mlp-d2", "model.vae"));
+        bytes[bytes.length / 2] ^= 0x5a; // one flipped byte in the weights
+        Files.write(corrupt, bytes);
+        robot.interact(() -> model.loadModel(corrupt));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#error-banner").query().isVisible());
+        String shown = robot.lookup("#error-text").queryAs(Label.class).getText();
+        assertTrue(shown.contains("corrupt.vae") && shown.contains("corrupt"), shown);
+        assertSame(current, model.snapshotProperty().get());
+        assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
+    }
+}

@@ -45,7 +45,7 @@ import javafx.util.Duration;
 public final class ExperimentsModel {
 
     /** Coalescing window for weight updates: a few refreshes a second keep up with training without hogging. */
-    static final int SNAPSHOT_SETTLE_MILLIS = 250;
+    static final int SNAPSHOT_SETTLE_MILLIS = 1000;
     public static final int SAMPLE_COLUMNS = 8;
     public static final int VARIANT_COUNT = 32;
     /** The source image and its 32 variants make three rows of eleven. */
@@ -93,6 +93,8 @@ public final class ExperimentsModel {
     private final ExperimentJob<GreyRaster> variantsJob;
     private final ExperimentJob<GreyRaster> reconstructionsJob;
     private final List<ExperimentJob<?>> jobs;
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(true);
     private final PauseTransition snapshotSettle = new PauseTransition(Duration.millis(SNAPSHOT_SETTLE_MILLIS));
 
     /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
@@ -128,8 +130,14 @@ public final class ExperimentsModel {
         // with the newest, and snapshots inside it add nothing
         snapshotSettle.setOnFinished(e -> refreshAll());
         model.snapshotProperty().addListener((obs, was, now) -> {
-            if (snapshotSettle.getStatus() != Animation.Status.RUNNING) {
+            if (active.get() && snapshotSettle.getStatus() != Animation.Status.RUNNING) {
                 snapshotSettle.playFromStart();
+            }
+        });
+        // while none of the experiments is on screen, new weights cost nothing; showing one brings it up to date
+        active.addListener((obs, was, now) -> {
+            if (now) {
+                refreshAll();
             }
         });
         model.datasetProperty().addListener((obs, was, now) -> {
@@ -177,6 +185,14 @@ public final class ExperimentsModel {
     }
 
     /** Sweeps around a test image chosen elsewhere (a click on the plane). */
+    /**
+     * Whether the experiments are on screen. While false, new weights during training do not recompute them (on
+     * two cores every decode is taken from training); turning it on recomputes everything once.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
+    }
+
     public void useTestImage(int index) {
         sweepImage.set(index);
     }
@@ -332,7 +348,9 @@ public final class ExperimentsModel {
 
     /** A job whose failure is shown in {@link #errorProperty} until the same job succeeds. */
     private <T> ExperimentJob<T> job(String key, Supplier<Function<InferenceModel, T>> prepare, Consumer<T> show) {
-        return new ExperimentJob<>(model.worker(), key, prepare, result -> {
+        // the interpolation slider is dragged: its decode must not wait behind the sweeps and samples
+        InferenceWorker worker = key.equals("interp-t") ? model.interactiveWorker() : model.worker();
+        return new ExperimentJob<>(worker, key, prepare, result -> {
             if (key.equals(failedJob)) {
                 failedJob = null;
                 error.set("");

@@ -69,7 +69,10 @@ public final class ExplorerApp extends Application {
                 model.reportError(message);
             }
         });
-        experiments.getTabs().add(0, new Tab("Loss", new LossChartView(model)));
+        Tab lossTab = new Tab("Loss", new LossChartView(model));
+        experiments.getTabs().add(0, lossTab);
+        experiments.experiments().activeProperty().bind(
+                experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));
         experiments.getTabs().forEach(t -> t.setClosable(false));
         experiments.getSelectionModel().select(0);
         SplitPane centre = new SplitPane(top, experiments);

@@ -48,11 +48,19 @@ import javafx.collections.ObservableList;
 public final class ExplorerModel implements AutoCloseable {
 
     /** How often, at most, the 10k test codes are re-encoded while training runs (each costs ~0.1-0.2 s of CPU). */
-    static final long LATENT_REFRESH_MILLIS = 1500;
+    static final long LATENT_REFRESH_MILLIS = 4000;
+    /**
+     * How often the trainer copies its weights out for the views. On two cores every copy, re-encode and redraw is
+     * taken from training; once a second keeps the plane visibly alive and training above 90% of its speed.
+     */
+    static final long SNAPSHOT_MILLIS = 1000;
     static final int MANIFOLD_GRID = 20;
 
     private final Executor fx;
     private final InferenceWorker worker;
+    /** A second inference thread for what a person drags (decode under the mouse, interpolation slider): it
+     *  never waits behind a long job of the first, such as re-encoding the 10,000 test images. */
+    private final InferenceWorker interactiveWorker;
     private final SettingsStore settingsStore;
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("vae-io"));
 
@@ -88,6 +96,7 @@ public final class ExplorerModel implements AutoCloseable {
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
         this.worker = worker;
+        this.interactiveWorker = new InferenceWorker(fx);
         this.settingsStore = settingsStore;
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
@@ -212,6 +221,11 @@ public final class ExplorerModel implements AutoCloseable {
         return worker;
     }
 
+    /** The inference worker for latency-critical single decodes (see {@link #interactiveWorker}'s field). */
+    public InferenceWorker interactiveWorker() {
+        return interactiveWorker;
+    }
+
     /** Decode requests answered so far (tests wait on it). */
     public long decodesShown() {
         return decodesShown;
@@ -272,7 +286,7 @@ public final class ExplorerModel implements AutoCloseable {
         TrainingSettings s = settings.get();
         TrainingRequest request;
         try {
-            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null, 250);
+            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null, SNAPSHOT_MILLIS);
         } catch (IllegalArgumentException e) {
             error.set("cannot start: " + e.getMessage());
             return;
@@ -369,6 +383,7 @@ public final class ExplorerModel implements AutoCloseable {
         snapshot.set(newer);
         config.set(newer.config());
         worker.setSnapshot(newer);
+        interactiveWorker.setSnapshot(newer);
         boolean architectureChanged = old == null || !old.config().equals(newer.config());
         if (architectureChanged) {
             latentPoints.set(null);
@@ -414,7 +429,7 @@ public final class ExplorerModel implements AutoCloseable {
             return;
         }
         decodeRequests++;
-        worker.submit("decode", model -> {
+        interactiveWorker.submit("decode", model -> {
             ModelConfig c = model.config();
             return ImageTiler.tile(model.decode(z), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
         }, raster -> {
@@ -538,5 +553,6 @@ public final class ExplorerModel implements AutoCloseable {
         }
         io.shutdownNow();
         worker.close();
+        interactiveWorker.close();
     }
 }

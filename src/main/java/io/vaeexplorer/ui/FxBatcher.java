@@ -9,11 +9,21 @@ import java.util.function.Consumer;
 
 /**
  * Like {@link FxCoalescer} but keeps every value: values queue up off the FX thread and reach it in batches, one
- * hop at a time (for loss points, where none may be lost but thousands a second must not mean thousands of hops).
+ * hop at a time and at most every {@link #MIN_INTERVAL_MILLIS} (for loss points, where none may be lost, but a
+ * hundred steps a second must not mean a hundred chart layouts a second on a two-core machine that trains).
  */
 public final class FxBatcher<T> {
 
+    static final long MIN_INTERVAL_MILLIS = 200;
+    private static final java.util.concurrent.ScheduledExecutorService TIMER =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fx-batcher-timer");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private volatile long lastDrainNanos;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Executor fxExecutor;
     private final Consumer<List<T>> onFx;
@@ -26,11 +36,18 @@ public final class FxBatcher<T> {
     public void submit(T value) {
         queue.add(value);
         if (scheduled.compareAndSet(false, true)) {
-            fxExecutor.execute(this::drain);
+            long wait = lastDrainNanos + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS)
+                    - System.nanoTime();
+            if (wait <= 0) {
+                fxExecutor.execute(this::drain);
+            } else {
+                TIMER.schedule(() -> fxExecutor.execute(this::drain), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }
     }
 
     private void drain() {
+        lastDrainNanos = System.nanoTime();
         scheduled.set(false);
         List<T> batch = new ArrayList<>();
         for (T value; (value = queue.poll()) != null; ) {

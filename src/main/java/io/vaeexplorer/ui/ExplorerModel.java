@@ -506,6 +506,7 @@ public final class ExplorerModel implements AutoCloseable {
         if (run != service) {
             return;
         }
+        events.drainNow(); // the run's last steps and epoch reach the views before its end state
         trainingState.set(result.state());
         if (result.checkpoint() != null) {
             checkpoint.set(result.checkpoint());

@@ -46,6 +46,11 @@ public final class FxBatcher<T> {
         }
     }
 
+    /** On the FX thread: delivers what is queued now instead of at the next scheduled hop (e.g. before an end state). */
+    public void drainNow() {
+        drain();
+    }
+
     private void drain() {
         lastDrainNanos = System.nanoTime();
         scheduled.set(false);

@@ -82,6 +82,13 @@ class SweepViewTest {
     @Test
     void theGridIsShownEnlargedWithCrispPixels(FxRobot robot) {
         ExperimentRasterView view = robot.lookup("#sweep-grid").queryAs(ExperimentRasterView.class);
+        // the size follows a layout pass, which on a busy machine may come after the raster
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> view.imageView().getFitWidth() > 0);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the sweep grid was never laid out", e);
+        }
         GreyRaster grid = fx(() -> experiments.sweepGridProperty().get());
         assertEquals(grid.width(), view.imageView().getImage().getWidth());
         assertEquals(grid.height(), view.imageView().getImage().getHeight());

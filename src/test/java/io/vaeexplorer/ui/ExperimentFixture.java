@@ -3,17 +3,11 @@ package io.vaeexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.NamedWeight;
-import io.vaeexplorer.model.TorchDefaultInit;
 import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.VaeBlock;
-import io.vaeexplorer.model.WeightCopier;
 import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -49,14 +43,7 @@ final class ExperimentFixture {
      * codes (decodes of images 0 and 1 then differ by ~90 levels) without a training run.
      */
     static WeightSnapshot untrainedWeights(long seed, long version) {
-        DjlRuntime.configure();
-        WeightSnapshot initial;
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            VaeBlock block = new VaeBlock(ModelConfig.mlp(2, List.of(16)));
-            block.initializeFor(manager);
-            TorchDefaultInit.apply(block, seed);
-            initial = WeightCopier.snapshot(block, version, 0);
-        }
+        WeightSnapshot initial = TinyModels.untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, version);
         List<NamedWeight> scaled = new ArrayList<>();
         for (NamedWeight weight : initial.weights()) {
             float[] values = weight.values().clone();

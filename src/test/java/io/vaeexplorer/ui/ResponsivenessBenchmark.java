@@ -59,6 +59,10 @@ class ResponsivenessBenchmark {
         LatentPlaneView plane = (LatentPlaneView) root[0].lookup("#latent-plane").getParent();
 
         List<Double> clickMillis = clickToDecode(model, 300);
+        if (Boolean.getBoolean("bench.breakdown")) {
+            breakdown(model, 300);
+            return;
+        }
         List<Double> redrawMillis = redraws(plane, 200);
         double[] speed = trainingSpeedRatio(model);
 
@@ -110,6 +114,37 @@ class ResponsivenessBenchmark {
             Thread.sleep(20); // a drag's pace: about 50 mouse events a second
         }
         return times;
+    }
+
+    /** Where a decode's time goes: queue + decode on the worker, then the hop back to the FX thread. */
+    private static void breakdown(ExplorerModel model, int n) throws Exception {
+        List<Double> worker = new ArrayList<>();
+        List<Double> hop = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            long[] t = new long[4];
+            CountDownLatch done = new CountDownLatch(1);
+            float[] z = {(float) random.nextDouble(-3, 3), (float) random.nextDouble(-3, 3)};
+            Platform.runLater(() -> {
+                t[0] = System.nanoTime();
+                model.interactiveWorker().submit("probe", m -> {
+                    t[1] = System.nanoTime();
+                    float[] image = m.decode(z);
+                    t[2] = System.nanoTime();
+                    return image;
+                }, image -> {
+                    t[3] = System.nanoTime();
+                    done.countDown();
+                }, e -> done.countDown());
+            });
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            worker.add((t[2] - t[0]) / 1e6);
+            hop.add((t[3] - t[2]) / 1e6);
+            Thread.sleep(20);
+        }
+        System.out.printf(Locale.ROOT, "BREAKDOWN worker(queue+decode) median %.2f p99 %.2f | hop to FX median %.2f p99 %.2f%n",
+                LatentPlaneView.percentile(worker, 50), LatentPlaneView.percentile(worker, 99),
+                LatentPlaneView.percentile(hop, 50), LatentPlaneView.percentile(hop, 99));
     }
 
     private static List<Double> redraws(LatentPlaneView plane, int count) throws Exception {

@@ -34,6 +34,14 @@ public final class InferenceModel implements AutoCloseable {
         }
     }
 
+    /**
+     * A copy on the CPU: interactive decodes of one or a few images are fastest there even when training uses a
+     * GPU (no transfer per call), and the explorer's views need no DJL type to ask for one.
+     */
+    public static InferenceModel onCpu(WeightSnapshot snapshot) {
+        return new InferenceModel(snapshot, Device.cpu());
+    }
+
     public WeightSnapshot snapshot() {
         return snapshot;
     }

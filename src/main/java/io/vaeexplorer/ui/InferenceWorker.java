@@ -1,6 +1,5 @@
 package io.vaeexplorer.ui;
 
-import ai.djl.Device;
 import io.vaeexplorer.model.ArchitectureCheck;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
@@ -135,7 +134,7 @@ public final class InferenceWorker implements AutoCloseable {
         if (model != null) {
             model.close();
         }
-        return new InferenceModel(snapshot, Device.cpu());
+        return InferenceModel.onCpu(snapshot);
     }
 
     @Override

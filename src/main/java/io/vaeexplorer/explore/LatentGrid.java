@@ -31,13 +31,19 @@ public final class LatentGrid {
 
     /** {@code n*n} points (z1, z2) of a 2-D latent space, {@code n*n x 2} floats; top-left is (min, max). */
     public static float[] plane(int n, double min, double max) {
-        double[] axis = axis(n, min, max);
+        return plane(n, min, max, min, max);
+    }
+
+    /** {@code n*n} points of the rectangle [xMin, xMax] x [yMin, yMax], {@code n*n x 2}; top-left is (xMin, yMax). */
+    public static float[] plane(int n, double xMin, double xMax, double yMin, double yMax) {
+        double[] xs = axis(n, xMin, xMax);
+        double[] ys = axis(n, yMin, yMax);
         float[] points = new float[n * n * 2];
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
                 int at = (row * n + col) * 2;
-                points[at] = (float) axis[col];
-                points[at + 1] = (float) axis[n - 1 - row];
+                points[at] = (float) xs[col];
+                points[at + 1] = (float) ys[n - 1 - row];
             }
         }
         return points;
@@ -48,12 +54,18 @@ public final class LatentGrid {
      * full latent space, so a d-dimensional model can be browsed as a 2-D map; {@code n*n x d} floats.
      */
     public static float[] plane(int n, double min, double max, Pca pca) {
-        double[] axis = axis(n, min, max);
+        return plane(n, min, max, min, max, pca);
+    }
+
+    /** The rectangle's grid in the PCA plane, mapped back to the full latent space; {@code n*n x d} floats. */
+    public static float[] plane(int n, double xMin, double xMax, double yMin, double yMax, Pca pca) {
+        double[] xs = axis(n, xMin, xMax);
+        double[] ys = axis(n, yMin, yMax);
         int dim = pca.dimension();
         float[] points = new float[n * n * dim];
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
-                float[] z = pca.unproject(axis[col], axis[n - 1 - row]);
+                float[] z = pca.unproject(xs[col], ys[n - 1 - row]);
                 System.arraycopy(z, 0, points, (row * n + col) * dim, dim);
             }
         }

@@ -82,7 +82,7 @@ public final class InferenceModel implements AutoCloseable {
         }
         try (NDManager sub = manager.newSubManager()) {
             NDArray zs = sub.create(z, new Shape(count, latent));
-            NDArray logits = block.decodeLogits(parameterStore, zs, false);
+            NDArray logits = block.decodeLogits(parameterStore, zs);
             return logits.getNDArrayInternal().sigmoid().toFloatArray();
         }
     }
@@ -104,7 +104,7 @@ public final class InferenceModel implements AutoCloseable {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
         try (NDManager sub = manager.newSubManager()) {
-            NDList stats = block.encode(parameterStore, sub.create(images, new Shape(count, pixels)), false);
+            NDList stats = block.encode(parameterStore, sub.create(images, new Shape(count, pixels)));
             return new float[][] {stats.get(0).toFloatArray(), stats.get(1).mul(0.5f).exp().toFloatArray()};
         }
     }

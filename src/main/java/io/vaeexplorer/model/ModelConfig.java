@@ -69,11 +69,7 @@ public record ModelConfig(
 
     /** Short human-readable description, e.g. "MLP 784-400-2, BCE, ELBO beta=1.0". */
     public String describe() {
-        StringBuilder sb = new StringBuilder(kind.name()).append(' ').append(imageSize());
-        for (int h : hidden) {
-            sb.append('-').append(h);
-        }
-        sb.append('-').append(latent).append(", ").append(reconstruction);
+        StringBuilder sb = new StringBuilder(ArchitectureCheck.architecture(this)).append(", ").append(reconstruction);
         switch (objective) {
             case ELBO -> sb.append(", ELBO beta=").append(beta);
             case RECON_ONLY -> sb.append(", reconstruction only (no KL)");

@@ -57,7 +57,7 @@ public final class VaeBlock extends AbstractBlock {
      * block is initialised by rebuilding its whole parameter list, on every call of every nested block. Skipping
      * that made a training step of the tutorial model about a tenth faster.
      */
-    public NDList encode(ParameterStore ps, NDArray images, boolean training) {
+    public NDList encode(ParameterStore ps, NDArray images) {
         NDArray features = encoder.forward(ps, new NDList(images), false).singletonOrThrow();
         NDArray mu = muHead.forward(ps, new NDList(features), false).singletonOrThrow();
         NDArray logvar = logvarHead.forward(ps, new NDList(features), false).singletonOrThrow();
@@ -65,18 +65,18 @@ public final class VaeBlock extends AbstractBlock {
     }
 
     /** Decodes latent vectors (B, latent) to pixel logits (B, pixels); layers in inference mode as in encode. */
-    public NDArray decodeLogits(ParameterStore ps, NDArray z, boolean training) {
+    public NDArray decodeLogits(ParameterStore ps, NDArray z) {
         return decoder.forward(ps, new NDList(z), false).singletonOrThrow();
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDList stats = encode(ps, x, training);
+        NDList stats = encode(ps, x);
         NDArray mu = stats.get(0);
         NDArray logvar = stats.get(1);
         NDArray z = training ? reparameterize(mu, logvar) : mu;
-        return new NDList(decodeLogits(ps, z, training), mu, logvar);
+        return new NDList(decodeLogits(ps, z), mu, logvar);
     }
 
     /** z = mu + eps * sigma with eps ~ N(0, I), drawn from the engine's seeded generator. */

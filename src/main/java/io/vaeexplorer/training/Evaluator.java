@@ -55,9 +55,9 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(set.count(), start + BATCH);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
-                NDList stats = block.encode(ps, x, false);
+                NDList stats = block.encode(ps, x);
                 NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1));
-                NDArray logits = block.decodeLogits(ps, z, false);
+                NDArray logits = block.decodeLogits(ps, z);
                 reconstruction += ElboLoss.reconstructionSum(kind, logits, x).getFloat();
                 kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();
             }
@@ -88,13 +88,13 @@ public final class Evaluator implements AutoCloseable {
             int c = end - start;
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
-                NDList stats = block.encode(ps, x, false);
+                NDList stats = block.encode(ps, x);
                 NDArray mu = stats.get(0);
                 NDArray logvar = stats.get(1);
                 int d = (int) mu.getShape().get(1);
                 NDArray eps = batch.randomNormal(new Shape(k, c, d));
                 NDArray z = eps.mul(logvar.mul(0.5f).exp().expandDims(0)).add(mu.expandDims(0));
-                NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d), false).reshape(k, c, -1);
+                NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d)).reshape(k, c, -1);
                 NDArray logPxGivenZ = ElboLoss.reconstructionPerImage(kind, logits, x.expandDims(0)).neg();
                 NDArray logPz = z.square().add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
                 NDArray logQz = eps.square().add(logvar.expandDims(0)).add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
@@ -117,7 +117,7 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(set.count(), start + BATCH);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
-                NDList stats = block.encode(ps, x, false);
+                NDList stats = block.encode(ps, x);
                 System.arraycopy(stats.get(0).toFloatArray(), 0, mu, start * d, (end - start) * d);
                 System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, start * d, (end - start) * d);
             }

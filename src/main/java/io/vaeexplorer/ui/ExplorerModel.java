@@ -90,8 +90,6 @@ public final class ExplorerModel implements AutoCloseable {
     private TrainingService service;
     private long lastLatentRefresh;
     private int runEpochs = 1;
-    private long decodeRequests;
-    private long decodesShown;
 
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
@@ -224,11 +222,6 @@ public final class ExplorerModel implements AutoCloseable {
     /** The inference worker for latency-critical single decodes (see {@link #interactiveWorker}'s field). */
     public InferenceWorker interactiveWorker() {
         return interactiveWorker;
-    }
-
-    /** Decode requests answered so far (tests wait on it). */
-    public long decodesShown() {
-        return decodesShown;
     }
 
     // ---------------------------------------------------------------- commands
@@ -411,16 +404,10 @@ public final class ExplorerModel implements AutoCloseable {
                     model.snapshot().version());
         }, points -> {
             latentPoints.set(points);
-            if (selectedZ.get() == null) {
-                selectedZ.set(points.mu().length >= points.dim() ? firstMean(points) : null);
+            if (selectedZ.get() == null && points.count() > 0) {
+                selectedZ.set(points.mu(0));
             }
         }, error::set);
-    }
-
-    private static float[] firstMean(LatentPoints points) {
-        float[] z = new float[points.dim()];
-        System.arraycopy(points.mu(), 0, z, 0, points.dim());
-        return z;
     }
 
     private void decodeSelected() {
@@ -428,14 +415,10 @@ public final class ExplorerModel implements AutoCloseable {
         if (z == null || snapshot.get() == null || z.length != snapshot.get().config().latent()) {
             return;
         }
-        decodeRequests++;
         interactiveWorker.submit("decode", model -> {
             ModelConfig c = model.config();
             return ImageTiler.tile(model.decode(z), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
-        }, raster -> {
-            decodesShown++;
-            decodedImage.set(raster);
-        }, error::set);
+        }, decodedImage::set, error::set);
     }
 
     private void refreshManifold() {
@@ -449,13 +432,9 @@ public final class ExplorerModel implements AutoCloseable {
             float[] z;
             ModelConfig c = model.config();
             if (c.latent() == 2) {
-                z = plane(n, region);
+                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3]);
             } else if (points != null && points.pca() != null) {
-                z = new float[n * n * c.latent()];
-                float[] plane = plane(n, region);
-                for (int i = 0; i < n * n; i++) {
-                    System.arraycopy(points.toLatent(plane[2 * i], plane[2 * i + 1]), 0, z, i * c.latent(), c.latent());
-                }
+                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3], points.pca());
             } else {
                 return null;
             }
@@ -466,20 +445,6 @@ public final class ExplorerModel implements AutoCloseable {
                 manifold.set(image);
             }
         }, error::set);
-    }
-
-    /** n x n points of a rectangular region, row 0 at the top (largest y), as {@link LatentGrid} lays them out. */
-    private static float[] plane(int n, double[] region) {
-        double[] xs = LatentGrid.axis(n, region[0], region[1]);
-        double[] ys = LatentGrid.axis(n, region[2], region[3]);
-        float[] out = new float[n * n * 2];
-        for (int row = 0; row < n; row++) {
-            for (int col = 0; col < n; col++) {
-                out[2 * (row * n + col)] = (float) xs[col];
-                out[2 * (row * n + col) + 1] = (float) ys[n - 1 - row];
-            }
-        }
-        return out;
     }
 
     private void onTrainingEvents(List<TrainingEvent> batch) {

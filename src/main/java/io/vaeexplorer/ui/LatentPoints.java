@@ -16,6 +16,13 @@ import io.vaeexplorer.explore.Pca;
 public record LatentPoints(int count, int dim, float[] xy, float[] mu, float[] sigma, byte[] labels, Pca pca,
                            long snapshotVersion) {
 
+    /** Posterior mean of image i (a copy). */
+    public float[] mu(int i) {
+        float[] z = new float[dim];
+        System.arraycopy(mu, i * dim, z, 0, dim);
+        return z;
+    }
+
     /** Latent vector of a point of the plane. */
     public float[] toLatent(double x, double y) {
         if (pca != null) {

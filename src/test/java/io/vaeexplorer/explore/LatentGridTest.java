@@ -66,4 +66,12 @@ class LatentGridTest {
         System.arraycopy(rows, index * width, row, 0, width);
         return row;
     }
+
+    @Test
+    void aRectangularPlaneHasItsOwnRangePerAxis() {
+        float[] z = LatentGrid.plane(3, -1, 1, 10, 20);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1f, 20f}, java.util.Arrays.copyOfRange(z, 0, 2));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 10f}, java.util.Arrays.copyOfRange(z, 16, 18));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 15f}, java.util.Arrays.copyOfRange(z, 8, 10));
+    }
 }

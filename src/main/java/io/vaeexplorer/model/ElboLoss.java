@@ -38,12 +38,12 @@ public final class ElboLoss extends Loss {
         NDArray recon = parts.get(0);
         NDArray kl = parts.get(1);
         if (klWeight == 0f) {
-            return recon.mul(reconstructionWeight);
+            return GraphScalar.times(recon, reconstructionWeight);
         }
         if (reconstructionWeight == 0f) {
-            return kl.mul(klWeight);
+            return GraphScalar.times(kl, klWeight);
         }
-        return klWeight == 1f ? recon.add(kl) : recon.add(kl.mul(klWeight));
+        return klWeight == 1f ? recon.add(kl) : recon.add(GraphScalar.times(kl, klWeight));
     }
 
     /** (reconstruction, KL) of a batch, each a scalar summed over the batch. */
@@ -72,11 +72,11 @@ public final class ElboLoss extends Loss {
 
     /** KL(N(mu, sigma^2) || N(0, 1)) = -1/2 sum(1 + logvar - mu^2 - exp(logvar)), summed over batch. */
     public static NDArray klSum(NDArray mu, NDArray logvar) {
-        return mu.square().add(logvar.exp()).sub(logvar).sub(1f).sum().mul(0.5f);
+        return GraphScalar.times(mu.square().add(logvar.exp()).sub(logvar).sub(GraphScalar.of(mu, 1f)).sum(), 0.5f);
     }
 
     /** Per-image KL (B,). */
     public static NDArray klPerImage(NDArray mu, NDArray logvar) {
-        return mu.square().add(logvar.exp()).sub(logvar).sub(1f).sum(new int[] {-1}).mul(0.5f);
+        return GraphScalar.times(mu.square().add(logvar.exp()).sub(logvar).sub(GraphScalar.of(mu, 1f)).sum(new int[] {-1}), 0.5f);
     }
 }

@@ -82,7 +82,7 @@ public final class VaeBlock extends AbstractBlock {
     /** z = mu + eps * sigma with eps ~ N(0, I), drawn from the engine's seeded generator. */
     public static NDArray reparameterize(NDArray mu, NDArray logvar) {
         NDArray eps = mu.getManager().randomNormal(mu.getShape());
-        return logvar.mul(0.5f).exp().mul(eps).add(mu);
+        return GraphScalar.times(logvar, 0.5f).exp().mul(eps).add(mu);
     }
 
     @Override

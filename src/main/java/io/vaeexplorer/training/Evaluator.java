@@ -8,10 +8,12 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.PriorSampler;
 import io.vaeexplorer.model.ElboLoss;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.Reconstruction;
 import io.vaeexplorer.model.VaeBlock;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,9 +29,21 @@ public final class Evaluator implements AutoCloseable {
     private final NDManager manager;
     private final NDArray images;
     private final LabeledImages set;
+    /** Null: noise from the engine's seeded generator (the training thread's). Else a private stream, see below. */
+    private final SplittableRandom noise;
 
     public Evaluator(LabeledImages set, Device device) {
+        this(set, device, null);
+    }
+
+    /**
+     * @param noiseSeed seed of a private noise stream, or null for the engine's generator. An evaluation on
+     *     another thread while a run trains must use its own stream: drawing from the engine's shared generator
+     *     would shift the run's noise and break its reproducibility.
+     */
+    public Evaluator(LabeledImages set, Device device, Long noiseSeed) {
         this.set = set;
+        this.noise = noiseSeed == null ? null : new SplittableRandom(noiseSeed);
         this.manager = NDManager.newBaseManager(device);
         this.images = manager.create(set.pixels(), new Shape(set.count(), set.imageSize()));
     }
@@ -56,7 +70,9 @@ public final class Evaluator implements AutoCloseable {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
                 NDList stats = block.encode(ps, x);
-                NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1));
+                NDArray z = noise == null ? VaeBlock.reparameterize(stats.get(0), stats.get(1))
+                        : stats.get(1).mul(0.5f).exp().mul(standardNormal(batch, stats.get(0).getShape()))
+                                .add(stats.get(0));
                 NDArray logits = block.decodeLogits(ps, z);
                 reconstruction += ElboLoss.reconstructionSum(kind, logits, x).getFloat();
                 kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();
@@ -92,7 +108,7 @@ public final class Evaluator implements AutoCloseable {
                 NDArray mu = stats.get(0);
                 NDArray logvar = stats.get(1);
                 int d = (int) mu.getShape().get(1);
-                NDArray eps = batch.randomNormal(new Shape(k, c, d));
+                NDArray eps = standardNormal(batch, new Shape(k, c, d));
                 NDArray z = eps.mul(logvar.mul(0.5f).exp().expandDims(0)).add(mu.expandDims(0));
                 NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d)).reshape(k, c, -1);
                 NDArray logPxGivenZ = ElboLoss.reconstructionPerImage(kind, logits, x.expandDims(0)).neg();
@@ -123,6 +139,13 @@ public final class Evaluator implements AutoCloseable {
             }
         }
         return new LatentCodes(set.count(), d, mu, sigma, set.labels().clone());
+    }
+
+    private NDArray standardNormal(NDManager batch, Shape shape) {
+        if (noise == null) {
+            return batch.randomNormal(shape);
+        }
+        return batch.create(PriorSampler.sample(Math.toIntExact(shape.size()), 1, noise.nextLong()), shape);
     }
 
     @Override

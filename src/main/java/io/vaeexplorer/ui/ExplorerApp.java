@@ -13,6 +13,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -83,7 +84,10 @@ public final class ExplorerApp extends Application {
         settings.setFitToWidth(true);
         settings.setPrefWidth(330);
 
-        BorderPane root = new BorderPane(centre);
+        TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)));
+        pages.setId("pages");
+        pages.getTabs().forEach(t -> t.setClosable(false));
+        BorderPane root = new BorderPane(pages);
         root.setTop(new ErrorBanner(model));
         root.setLeft(settings);
         root.setBottom(new ExplorerStatusBar(model));
@@ -102,6 +106,7 @@ public final class ExplorerApp extends Application {
             return;
         }
         model.openDataset(data);
+        model.gallery().scanFolder(model.modelsFolder());
         try {
             Path shipped = AssetLocator.assetsDir().resolve(SHIPPED_MODEL);
             if (Files.exists(shipped)) {

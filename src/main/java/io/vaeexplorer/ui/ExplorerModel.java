@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
@@ -9,6 +10,7 @@ import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.CheckpointIO;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -84,6 +86,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final LossHistory lossHistory = new LossHistory();
+    private final ModelGallery gallery;
+    private int runsStarted;
 
     private final FxCoalescer<WeightSnapshot> snapshots;
     private final FxBatcher<TrainingEvent> events;
@@ -98,6 +102,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.settingsStore = settingsStore;
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
+        this.gallery = new ModelGallery(fx, error::set);
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -214,6 +219,17 @@ public final class ExplorerModel implements AutoCloseable {
         return lossHistory;
     }
 
+    /** Every model of this session (and of the models folder), scored for comparison. */
+    public ModelGallery gallery() {
+        return gallery;
+    }
+
+    /** Where saved models are looked for at launch: {@code models/} beside the settings file. */
+    public Path modelsFolder() {
+        Path parent = settingsStore.file().toAbsolutePath().getParent();
+        return parent == null ? Path.of("models") : parent.resolve("models");
+    }
+
     /** The inference worker, for the experiment views' own jobs. */
     public InferenceWorker worker() {
         return worker;
@@ -232,6 +248,8 @@ public final class ExplorerModel implements AutoCloseable {
         runInBackground(() -> DatasetLoader.load(folder), loaded -> {
             dataset.set(loaded);
             classNames.setAll(loaded.classNames());
+            gallery.setTestSet(loaded.test());
+            rememberDataFolder(folder);
             status.set("data: " + loaded.name() + " (" + loaded.train().count() + " training, "
                     + loaded.test().count() + " test images)");
             refreshLatentPoints();
@@ -251,6 +269,7 @@ public final class ExplorerModel implements AutoCloseable {
             }
             useCheckpoint(loaded);
             lossHistory.setEpochs(loaded.history());
+            gallery.add(ModelGallery.displayName(file.getParent(), file), "loaded", loaded, file);
             status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
         });
     }
@@ -290,6 +309,7 @@ public final class ExplorerModel implements AutoCloseable {
         epochProgress.set(0);
         runProgress.set(0);
         service = new TrainingService(request);
+        runsStarted++;
         TrainingService current = service;
         current.addListener(event -> {
             if (event instanceof TrainingEvent.Snapshot s2) {
@@ -319,6 +339,33 @@ public final class ExplorerModel implements AutoCloseable {
         if (service != null) {
             service.cancel();
         }
+    }
+
+    /** Starts a run with the current settings changed by one preset (the tutorials' comparisons). */
+    public void trainPreset(TrainingPreset preset) {
+        settings.set(preset.applyTo(settings.get()));
+        startTraining();
+    }
+
+    /** Makes a gallery model the current one (plane, decodes, experiments and loss history follow). */
+    public void useGalleryEntry(GalleryEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        if (service != null && !service.state().isFinal()) {
+            error.set("stop the run before switching models");
+            return;
+        }
+        Dataset data = dataset.get();
+        ModelConfig c = entry.checkpoint().config();
+        if (data != null && (c.imageRows() != data.rows() || c.imageCols() != data.cols())) {
+            error.set(entry.name() + " was trained on " + c.imageRows() + "x" + c.imageCols()
+                    + " images, but the open data set has " + data.rows() + "x" + data.cols());
+            return;
+        }
+        useCheckpoint(entry.checkpoint());
+        lossHistory.setEpochs(entry.checkpoint().history());
+        status.set("using " + entry.name() + ": " + c.describe());
     }
 
     /** Selects the latent vector under a point of the plane and decodes it. */
@@ -474,6 +521,8 @@ public final class ExplorerModel implements AutoCloseable {
         events.drainNow(); // the run's last steps and epoch reach the views before its end state
         trainingState.set(result.state());
         if (result.checkpoint() != null) {
+            gallery.add("run " + runsStarted + " " + shortName(result.checkpoint().config()), "trained",
+                    result.checkpoint(), null);
             checkpoint.set(result.checkpoint());
             showSnapshot(result.checkpoint().weights());
             refreshLatentPoints();
@@ -486,6 +535,32 @@ public final class ExplorerModel implements AutoCloseable {
             case CANCELLED -> status.set("stopped; the model keeps the weights it had when stopped");
             case FAILED -> error.set(result.message());
             default -> { }
+        }
+    }
+
+    /** "d=2 ELBO", "d=20 KL only": what tells the tutorials' runs apart. */
+    static String shortName(ModelConfig c) {
+        String objective = switch (c.objective()) {
+            case ELBO -> c.beta() == 1f ? "ELBO" : "beta=" + c.beta();
+            case RECON_ONLY -> "recon only";
+            case KL_ONLY -> "KL only";
+        };
+        return (c.kind() == ModelKind.CONV ? "conv " : "") + "d=" + c.latent() + " " + objective;
+    }
+
+    /** A data folder a person opened becomes the one the next launch opens (the shipped MNIST stays implicit). */
+    private void rememberDataFolder(Path folder) {
+        String text;
+        try {
+            text = folder.toAbsolutePath().normalize().equals(AssetLocator.mnistDir()
+                    .toAbsolutePath().normalize()) ? "" : folder.toAbsolutePath().normalize().toString();
+        } catch (RuntimeException noAssets) {
+            text = folder.toAbsolutePath().normalize().toString();
+        }
+        TrainingSettings s = settings.get();
+        if (!text.equals(s.dataFolder())) {
+            settings.set(new TrainingSettings(s.kind(), s.latent(), s.hidden(), s.reconstruction(), s.beta(),
+                    s.objective(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(), s.limit(), text));
         }
     }
 
@@ -518,6 +593,7 @@ public final class ExplorerModel implements AutoCloseable {
             service.cancel();
         }
         io.shutdownNow();
+        gallery.close();
         worker.close();
         interactiveWorker.close();
     }

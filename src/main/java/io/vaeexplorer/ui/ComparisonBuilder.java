@@ -1,0 +1,118 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.ScatterRenderer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes what the side-by-side comparison shows for two to four models, off the FX thread: every model's test
+ * scatter on one common scale, its reconstructions of the same test images and its decoded manifold grid over
+ * that same region. Pure work on plain data; the view only turns the results into images.
+ */
+final class ComparisonBuilder {
+
+    static final int SCATTER_SIZE = 260;
+    static final int MANIFOLD_TILES = 12;
+    private static final int[] PALETTE = new int[10];
+
+    static {
+        for (int i = 0; i < PALETTE.length; i++) {
+            PALETTE[i] = ClassColors.argb(i);
+        }
+    }
+
+    /** One model's column of the comparison. */
+    record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, GreyRaster reconstructions,
+                  GreyRaster manifold) {
+    }
+
+    /** The whole comparison: the columns, the shared plane region and the originals the reconstructions copy. */
+    record Result(List<Column> columns, double[] bounds, GreyRaster originals, int[] imageIndices) {
+    }
+
+    private ComparisonBuilder() {
+    }
+
+    /** The first test image of each class in turn, {@code count} of them: the same images for every model. */
+    static int[] pickImages(LabeledImages test, int count) {
+        int[] picked = new int[Math.min(count, test.count())];
+        boolean[] used = new boolean[test.count()];
+        int n = 0;
+        for (int round = 0; n < picked.length && round < test.count(); round++) {
+            for (int label = 0; label < 10 && n < picked.length; label++) {
+                for (int i = 0; i < test.count(); i++) {
+                    if (!used[i] && test.label(i) == label) {
+                        used[i] = true;
+                        picked[n++] = i;
+                        break;
+                    }
+                }
+            }
+        }
+        return picked;
+    }
+
+    static Result build(List<String> names, List<Checkpoint> checkpoints, LabeledImages test, int reconstructions) {
+        int[] indices = pickImages(test, reconstructions);
+        int rows = test.rows();
+        int cols = test.cols();
+        float[] originals = new float[indices.length * rows * cols];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(test.image(indices[i]), 0, originals, i * rows * cols, rows * cols);
+        }
+        int perRow = Math.max(1, (indices.length + 1) / 2);
+
+        List<LatentPoints> points = new ArrayList<>();
+        List<GreyRaster> recon = new ArrayList<>();
+        for (Checkpoint c : checkpoints) {
+            try (InferenceModel model = InferenceModel.onCpu(c.weights())) {
+                float[][] posterior = model.encode(test.pixels(), test.count());
+                points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
+                        test.labels(), c.weights().version()));
+                recon.add(ImageTiler.tile(model.reconstruct(originals, indices.length), indices.length, rows, cols,
+                        perRow, 1, 1));
+            }
+        }
+        float[][] xySets = new float[points.size()][];
+        for (int i = 0; i < points.size(); i++) {
+            xySets[i] = points.get(i).xy();
+        }
+        double[] bounds = ScatterRenderer.commonBounds(xySets, 0.005);
+
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < checkpoints.size(); i++) {
+            Checkpoint c = checkpoints.get(i);
+            LatentPoints p = points.get(i);
+            int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER_SIZE, SCATTER_SIZE,
+                    bounds, 0xffffffff);
+            columns.add(new Column(names.get(i), c, scatter, p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i),
+                    manifold(c, p, bounds)));
+        }
+        GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
+        return new Result(columns, bounds, originalTiles, indices);
+    }
+
+    /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
+    private static GreyRaster manifold(Checkpoint c, LatentPoints p, double[] b) {
+        ModelConfig config = c.config();
+        int n = MANIFOLD_TILES;
+        float[] z;
+        if (config.latent() == 2) {
+            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3]);
+        } else if (p.pca() != null) {
+            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3], p.pca());
+        } else {
+            return null;
+        }
+        try (InferenceModel model = InferenceModel.onCpu(c.weights())) {
+            return ImageTiler.tile(model.decode(z, n * n), n * n, config.imageRows(), config.imageCols(), n, 0, 1);
+        }
+    }
+}

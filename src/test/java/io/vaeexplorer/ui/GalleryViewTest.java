@@ -1,0 +1,116 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.data.AssetLocator;
+import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.training.ModelScore;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The gallery scores every model on the same test set and compares the ticked ones side by side. */
+@ExtendWith(ApplicationExtension.class)
+class GalleryViewTest {
+
+    @TempDir
+    static Path temp;
+
+    private ExplorerModel model;
+    private GalleryView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
+        view = new GalleryView(model);
+        stage.setScene(new Scene(view, 1300, 900));
+        stage.show();
+        model.openDataset(AssetLocator.mnistDir());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.comparison().dispose();
+            model.close();
+        }).get();
+    }
+
+    private static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void modelsAreScoredAndTheTickedOnesComparedSideBySide(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        Checkpoint shipped = CheckpointIO.load(AssetLocator.assetsDir().resolve(ExplorerApp.SHIPPED_MODEL));
+        Checkpoint untrained = TinyModels.untrained(ModelConfig.mlp(2, List.of(64)));
+        Checkpoint wide = TinyModels.untrained(ModelConfig.mlp(5, List.of(32)));
+        GalleryEntry trained = onFx(() -> model.gallery().add("shipped", "loaded", shipped, null));
+        GalleryEntry fresh = onFx(() -> model.gallery().add("untrained", "trained", untrained, null));
+        GalleryEntry fiveD = onFx(() -> model.gallery().add("untrained d=5", "trained", wide, null));
+        assertEquals(3, onFx(() -> view.table().getItems().size()));
+        assertEquals(trained, onFx(() -> model.gallery().add("again", "loaded", shipped, null)),
+                "the same weights are listed once");
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> trained.scoreProperty().get() != null
+                && fresh.scoreProperty().get() != null && fiveD.scoreProperty().get() != null);
+        ModelScore good = trained.scoreProperty().get();
+        ModelScore bad = fresh.scoreProperty().get();
+        // the shipped 2-D model reaches about 150 nats; an untrained decoder costs about 543 (784 ln 2)
+        assertTrue(good.test().negElbo() > 130 && good.test().negElbo() < 170, "shipped: " + good.test());
+        assertTrue(bad.test().negElbo() > 400, "untrained: " + bad.test());
+        assertTrue(good.iwaeLogLikelihood() > -good.test().negElbo() - 1,
+                "the IWAE bound is at least as tight as the ELBO: " + good.iwaeLogLikelihood());
+
+        Button compare = robot.lookup("#compare-button").queryAs(Button.class);
+        assertTrue(compare.isDisabled(), "nothing ticked yet");
+        onFx(() -> {
+            trained.comparedProperty().set(true);
+            fresh.comparedProperty().set(true);
+            fiveD.comparedProperty().set(true);
+            return null;
+        });
+        assertFalse(compare.isDisabled());
+        robot.clickOn(compare);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.comparison().shown() != null);
+        ComparisonBuilder.Result shown = view.comparison().shown();
+        assertEquals(3, shown.columns().size());
+        assertEquals(ComparisonView.RECONSTRUCTIONS, shown.imageIndices().length);
+        // one scale for all: the trained model spreads over the plane, the untrained one sits near the origin
+        assertFalse(Arrays.equals(shown.columns().get(0).scatterArgb(), shown.columns().get(1).scatterArgb()));
+        assertTrue(painted(shown.columns().get(0).scatterArgb()) > 2 * painted(shown.columns().get(1).scatterArgb()),
+                "the trained scatter covers more of the shared plane than the collapsed untrained one");
+        assertNotNull(shown.columns().get(0).manifold());
+        assertNotNull(shown.columns().get(2).manifold(), "d=5 is decoded through its PCA plane");
+        assertEquals(3, onFx(() -> view.comparison().chart().getData().size()));
+    }
+
+    private static int painted(int[] argb) {
+        int n = 0;
+        for (int p : argb) {
+            n += p != 0xffffffff ? 1 : 0;
+        }
+        return n;
+    }
+}

@@ -51,7 +51,9 @@ public final class ExplorerApp extends Application {
         manifold.selectedProperty().bindBidirectional(model.showManifoldProperty());
         VBox side = new VBox(8, decoded, manifold, new PlaneExportBar(model, plane, decoded));
         side.setPadding(new Insets(0, 8, 8, 8));
-        SplitPane top = new SplitPane(plane, side);
+        VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));
+        VBox.setVgrow(plane, Priority.ALWAYS);
+        SplitPane top = new SplitPane(planeWithTimeline, side);
         top.setDividerPositions(0.68);
 
         ExperimentsPane experiments = new ExperimentsPane(model);

@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -87,6 +89,12 @@ public final class ExplorerModel implements AutoCloseable {
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final LossHistory lossHistory = new LossHistory();
     private final ModelGallery gallery;
+    private final TrainingTimeline timeline = new TrainingTimeline();
+    /** Which timeline frame the plane shows; -1 for the live codes. */
+    private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
+    /** The newest codes of the current weights, whatever the plane shows. */
+    private LatentPoints livePoints;
+    static final int TIMELINE_RECONSTRUCTIONS = 8;
     private int runsStarted;
 
     private final FxCoalescer<WeightSnapshot> snapshots;
@@ -117,6 +125,7 @@ public final class ExplorerModel implements AutoCloseable {
         showManifold.addListener((obs, was, on) -> refreshManifold());
         manifoldRegion.addListener((obs, was, now) -> refreshManifold());
         selectedZ.addListener((obs, was, z) -> decodeSelected());
+        timelineIndex.addListener((obs, was, index) -> showTimelineFrame());
     }
 
     // ---------------------------------------------------------------- read-only state for the views
@@ -224,6 +233,16 @@ public final class ExplorerModel implements AutoCloseable {
         return gallery;
     }
 
+    /** The current run's history of latent codes, for scrubbing back through how the space formed. */
+    public TrainingTimeline timeline() {
+        return timeline;
+    }
+
+    /** The timeline frame shown on the plane, or -1 for the live codes (the default). */
+    public IntegerProperty timelineIndexProperty() {
+        return timelineIndex;
+    }
+
     /** Where saved models are looked for at launch: {@code models/} beside the settings file. */
     public Path modelsFolder() {
         Path parent = settingsStore.file().toAbsolutePath().getParent();
@@ -305,6 +324,8 @@ public final class ExplorerModel implements AutoCloseable {
         }
         saveSettings();
         lossHistory.clear();
+        timelineIndex.set(-1);
+        timeline.clear();
         runEpochs = Math.max(1, request.training().epochs());
         epochProgress.set(0);
         runProgress.set(0);
@@ -404,6 +425,8 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Uses a model as the current one (the shipped model at launch, a loaded file, a finished run). */
     public void useCheckpoint(Checkpoint loaded) {
+        timelineIndex.set(-1);
+        timeline.clear(); // the timeline tells how the previous run's model formed, not this one
         checkpoint.set(loaded);
         showSnapshot(loaded.weights());
         refreshLatentPoints();
@@ -445,16 +468,45 @@ public final class ExplorerModel implements AutoCloseable {
         }
         lastLatentRefresh = System.currentTimeMillis();
         LabeledImages test = data.test();
-        worker.submit("latent-points", model -> {
-            float[][] posterior = model.encode(test.pixels(), test.count());
-            return LatentPoints.of(test.count(), model.config().latent(), posterior[0], posterior[1], test.labels(),
-                    model.snapshot().version());
-        }, points -> {
-            latentPoints.set(points);
+        boolean recordFrame = service != null && !service.state().isFinal();
+        worker.submit("latent-points", m -> {
+            float[][] posterior = m.encode(test.pixels(), test.count());
+            LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
+                    test.labels(), m.snapshot().version());
+            GreyRaster recon = null;
+            if (recordFrame) {
+                int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
+                float[] firstImages = java.util.Arrays.copyOf(test.pixels(), n * test.imageSize());
+                recon = ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
+            }
+            return new TrainingTimeline.Frame(m.snapshot().step(), points, recon);
+        }, frame -> {
+            LatentPoints points = frame.points();
+            livePoints = points;
+            if (frame.reconstructions() != null) {
+                timeline.add(frame);
+            }
+            if (timelineIndex.get() < 0) {
+                latentPoints.set(points);
+            }
             if (selectedZ.get() == null && points.count() > 0) {
                 selectedZ.set(points.mu(0));
             }
         }, error::set);
+    }
+
+    private void showTimelineFrame() {
+        int index = timelineIndex.get();
+        if (index < 0 || index >= timeline.frames().size()) {
+            if (livePoints != null) {
+                latentPoints.set(livePoints);
+            }
+            return;
+        }
+        LatentPoints past = timeline.frames().get(index).points();
+        if (livePoints == null || past.dim() == livePoints.dim()) {
+            latentPoints.set(past);
+        }
     }
 
     private void decodeSelected() {

@@ -95,7 +95,7 @@ class ExplorerAppTest {
         waitForShippedModel();
         LatentPoints before = model.latentPointsProperty().get();
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 2048, "")));
+                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 3, 1, 2048, "")));
         robot.clickOn("#start-button");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
@@ -103,8 +103,8 @@ class ExplorerAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         int stepPoints = onFx(() -> chart.getData().get(0).getData().size());
         int epochPoints = onFx(() -> chart.getData().get(4).getData().size());
-        assertEquals(32, stepPoints); // 2048 images / 64 per batch, all kept below the decimation limit
-        assertEquals(1, epochPoints);
+        assertEquals(96, stepPoints); // 3 x 2048 images / 64 per batch, all kept below the decimation limit
+        assertEquals(3, epochPoints);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != before
                 && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
         float[] moved = model.latentPointsProperty().get().xy();
@@ -114,6 +114,19 @@ class ExplorerAppTest {
         }
         assertTrue(shift / moved.length > 0.05, "the scatter did not move: mean shift " + shift / moved.length);
         assertEquals("MLP 784-64-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
+
+        // the timeline kept earlier moments of the run: scrubbing back shows them, Live returns to the current codes
+        int frames = onFx(() -> model.timeline().frames().size());
+        assertTrue(frames >= 2, "timeline frames: " + frames);
+        LatentPoints current = model.latentPointsProperty().get();
+        javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> slider.setValue(0));
+        assertSame(onFx(() -> model.timeline().frames().get(0).points()), model.latentPointsProperty().get());
+        assertTrue(model.timeline().frames().get(0).step() < model.snapshotProperty().get().step());
+        robot.clickOn("#timeline-live");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(current, model.latentPointsProperty().get());
+        assertEquals(-1, model.timelineIndexProperty().get());
     }
 
     @Test

@@ -66,6 +66,11 @@ public final class ExperimentsModel {
 
     private final IntegerProperty imageA = new SimpleIntegerProperty(this, "imageA", 0);
     private final IntegerProperty imageB = new SimpleIntegerProperty(this, "imageB", 1);
+    /** A drawing used as an end instead of the test image; null for the test image. */
+    private final javafx.beans.property.ObjectProperty<float[]> drawnA =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "drawnA");
+    private final javafx.beans.property.ObjectProperty<float[]> drawnB =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "drawnB");
     private final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
     private final BooleanProperty fixedEps = new SimpleBooleanProperty(this, "fixedEps", false);
     private final BooleanProperty spherical = new SimpleBooleanProperty(this, "spherical", false);
@@ -120,8 +125,11 @@ public final class ExperimentsModel {
         jobs = List.of(sweepJob, interpolationJob, stripJob, samplesJob, variantsJob, reconstructionsJob);
 
         onChange(sweepJob, sweepImage, sweepSteps, sweepRange, sweepDimX, sweepDimY, sweepPerDimension);
-        onChange(interpolationJob, imageA, imageB, t, fixedEps, spherical);
-        onChange(stripJob, imageA, imageB, fixedEps, spherical, stripSteps);
+        onChange(interpolationJob, imageA, imageB, drawnA, drawnB, t, fixedEps, spherical);
+        onChange(stripJob, imageA, imageB, drawnA, drawnB, fixedEps, spherical, stripSteps);
+        // picking a test image for an end replaces a drawing there
+        imageA.addListener((obs, was, now) -> drawnA.set(null));
+        imageB.addListener((obs, was, now) -> drawnB.set(null));
         onChange(samplesJob, sampleCount, sampleSeed);
         onChange(variantsJob, variantsSource);
         variantsDigit.addListener((obs, was, digit) -> variantsSource.set(firstTestImage(digit.intValue())));
@@ -205,6 +213,20 @@ public final class ExperimentsModel {
 
     public IntegerProperty imageBProperty() {
         return imageB;
+    }
+
+    /** Uses a drawing (28x28 values in [0, 1]) as end A (or B) until a test image is picked there again. */
+    public void useDrawingAs(boolean endA, float[] pixels) {
+        (endA ? drawnA : drawnB).set(pixels.clone());
+    }
+
+    /** The drawing at end A, or null when A is a test image. */
+    public javafx.beans.property.ReadOnlyObjectProperty<float[]> drawnAProperty() {
+        return drawnA;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<float[]> drawnBProperty() {
+        return drawnB;
     }
 
     /** Position on the path, 0 (A) to 1 (B). */
@@ -424,11 +446,13 @@ public final class ExperimentsModel {
         double at = Math.max(0, Math.min(1, t.get()));
         boolean noisy = fixedEps.get();
         boolean arc = spherical.get();
+        float[] drawingA = drawnA.get();
+        float[] drawingB = drawnB.get();
         if (test == null || !isIndex(a, test) || !isIndex(b, test)) {
             return null;
         }
         return m -> {
-            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, noisy);
+            InterpolationEnds ends = ends(m, test, a, b, drawingA, drawingB, noisy);
             ModelConfig config = m.config();
             // one image alone, without a frame
             return ImageTiler.tile(m.decode(ends.at(at, arc)), 1, config.imageRows(), config.imageCols(), 1, 0, 1);
@@ -442,14 +466,29 @@ public final class ExperimentsModel {
         int steps = stripSteps.get();
         boolean noisy = fixedEps.get();
         boolean arc = spherical.get();
+        float[] drawingA = drawnA.get();
+        float[] drawingB = drawnB.get();
         if (test == null || !isIndex(a, test) || !isIndex(b, test) || steps < 2) {
             return null;
         }
         return m -> {
-            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, noisy);
+            InterpolationEnds ends = ends(m, test, a, b, drawingA, drawingB, noisy);
             float[] path = ends.path(steps, arc);
             return new PathDecode(tile(m.decode(path, steps), steps, m.config(), steps), path, ends.dim());
         };
+    }
+
+    /** The encoded ends: test images a and b, or the drawings put in their place. */
+    private static InterpolationEnds ends(InferenceModel m, LabeledImages test, int a, int b, float[] drawingA,
+                                          float[] drawingB, boolean noisy) {
+        if (drawingA == null && drawingB == null) {
+            return InterpolationEnds.encode(m, test, a, b, noisy);
+        }
+        float[] imageA = drawingA != null ? drawingA : test.image(a);
+        float[] imageB = drawingB != null ? drawingB : test.image(b);
+        long seed = InterpolationEnds.pairSeed(a, b) ^ java.util.Arrays.hashCode(imageA) * 31L
+                ^ java.util.Arrays.hashCode(imageB);
+        return InterpolationEnds.encode(m, imageA, imageB, seed, noisy);
     }
 
     private Function<InferenceModel, GreyRaster> prepareSamples() {

@@ -11,6 +11,7 @@ public final class ExperimentsPane extends TabPane {
     private final InterpolationView interpolation;
     private final SamplesView samples;
     private final ReconstructionsView reconstructions;
+    private final DrawDigitView draw;
 
     public ExperimentsPane(ExplorerModel model) {
         experiments = new ExperimentsModel(model);
@@ -18,8 +19,9 @@ public final class ExperimentsPane extends TabPane {
         interpolation = new InterpolationView(experiments);
         samples = new SamplesView(experiments);
         reconstructions = new ReconstructionsView(experiments);
+        draw = new DrawDigitView(model, experiments);
         getTabs().addAll(tab("Sweep", sweep), tab("Interpolation", interpolation), tab("Samples", samples),
-                tab("Reconstructions", reconstructions));
+                tab("Reconstructions", reconstructions), tab("Draw", draw));
         setId("experiments");
     }
 
@@ -37,6 +39,10 @@ public final class ExperimentsPane extends TabPane {
 
     public SamplesView samplesView() {
         return samples;
+    }
+
+    public DrawDigitView drawView() {
+        return draw;
     }
 
     public ReconstructionsView reconstructionsView() {

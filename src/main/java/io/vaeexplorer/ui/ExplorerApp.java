@@ -49,7 +49,18 @@ public final class ExplorerApp extends Application {
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
         manifold.setId("manifold-toggle");
         manifold.selectedProperty().bindBidirectional(model.showManifoldProperty());
-        VBox side = new VBox(8, decoded, manifold, new PlaneExportBar(model, plane, decoded));
+        CheckBox density = new CheckBox("Show codes against the prior (red: crowded, blue: holes)");
+        density.setId("density-toggle");
+        density.selectedProperty().bindBidirectional(model.showDensityProperty());
+        javafx.scene.control.Button clearEllipses = new javafx.scene.control.Button("Clear ellipses");
+        clearEllipses.setId("clear-ellipses");
+        clearEllipses.setOnAction(e -> model.ellipseImages().clear());
+        clearEllipses.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ellipseImages()));
+        javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label(
+                "Ctrl+click a point: its posterior ellipses (1 and 2 sigma)");
+        ellipseHint.setWrapText(true);
+        VBox side = new VBox(8, decoded, manifold, density, new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint),
+                new PlaneExportBar(model, plane, decoded));
         side.setPadding(new Insets(0, 8, 8, 8));
         VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));
         VBox.setVgrow(plane, Priority.ALWAYS);

@@ -4,6 +4,7 @@ import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.explore.LatentGrid;
 import io.vaeexplorer.explore.NearestPoint;
 import io.vaeexplorer.model.Checkpoint;
@@ -95,6 +96,25 @@ public final class ExplorerModel implements AutoCloseable {
     /** The newest codes of the current weights, whatever the plane shows. */
     private LatentPoints livePoints;
     static final int TIMELINE_RECONSTRUCTIONS = 8;
+    /** Width in cells of the aggregate-posterior density picture (its height follows the region's shape). */
+    static final int DENSITY_CELLS = 200;
+
+    /** A Gaussian posterior q(z|x) = N(mu, diag sigma^2), e.g. of the drawing on the sketch pad. */
+    public record Posterior(float[] mu, float[] sigma) {
+    }
+
+    /** The density of the aggregate posterior against the prior over a region, as ARGB pixels (row 0 at the top). */
+    public record DensityImage(int[] argb, int width, int height, double xMin, double xMax, double yMin, double yMax,
+                               long pointsVersion) {
+    }
+
+    private final ObjectProperty<Posterior> sketchPosterior = new SimpleObjectProperty<>();
+    private final ObservableList<Integer> ellipseImages = FXCollections.observableArrayList();
+    private final BooleanProperty showDensity = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<DensityImage> density = new ReadOnlyObjectWrapper<>();
+    /** Pure maths off the FX thread (the density grid); one at a time, the newest request wins. */
+    private final ExecutorService maths = Executors.newSingleThreadExecutor(daemon("vae-maths"));
+    private final java.util.concurrent.atomic.AtomicLong densityRequest = new java.util.concurrent.atomic.AtomicLong();
     private int runsStarted;
 
     private final FxCoalescer<WeightSnapshot> snapshots;
@@ -126,6 +146,14 @@ public final class ExplorerModel implements AutoCloseable {
         manifoldRegion.addListener((obs, was, now) -> refreshManifold());
         selectedZ.addListener((obs, was, z) -> decodeSelected());
         timelineIndex.addListener((obs, was, index) -> showTimelineFrame());
+        showDensity.addListener((obs, was, on) -> refreshDensity());
+        manifoldRegion.addListener((obs, was, now) -> refreshDensity());
+        latentPoints.addListener((obs, was, now) -> {
+            refreshDensity();
+            if (now == null || was == null || now.count() != was.count()) {
+                ellipseImages.clear();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- read-only state for the views
@@ -231,6 +259,36 @@ public final class ExplorerModel implements AutoCloseable {
     /** Every model of this session (and of the models folder), scored for comparison. */
     public ModelGallery gallery() {
         return gallery;
+    }
+
+    /** The posterior of the drawing on the sketch pad (drawn on the plane with its ellipses), or null. */
+    public ObjectProperty<Posterior> sketchPosteriorProperty() {
+        return sketchPosterior;
+    }
+
+    /** Test images whose posterior ellipses (1 and 2 sigma) are drawn on the plane. */
+    public ObservableList<Integer> ellipseImages() {
+        return ellipseImages;
+    }
+
+    /** Adds the image's ellipses to the plane, or removes them when they are there. */
+    public void toggleEllipse(int testIndex) {
+        LatentPoints points = latentPoints.get();
+        if (points == null || testIndex < 0 || testIndex >= points.count()) {
+            return;
+        }
+        if (!ellipseImages.remove(Integer.valueOf(testIndex))) {
+            ellipseImages.add(testIndex);
+        }
+    }
+
+    /** Shows where the codes crowd or leave holes against the N(0, I) prior, behind the points. */
+    public BooleanProperty showDensityProperty() {
+        return showDensity;
+    }
+
+    public ReadOnlyObjectProperty<DensityImage> densityProperty() {
+        return density.getReadOnlyProperty();
     }
 
     /** The current run's history of latent codes, for scrubbing back through how the space formed. */
@@ -495,6 +553,44 @@ public final class ExplorerModel implements AutoCloseable {
         }, error::set);
     }
 
+    private void refreshDensity() {
+        LatentPoints points = latentPoints.get();
+        double[] region = manifoldRegion.get();
+        if (!showDensity.get() || points == null || region == null) {
+            return;
+        }
+        long mine = densityRequest.incrementAndGet();
+        double xRange = region[1] - region[0];
+        double yRange = region[3] - region[2];
+        if (!(xRange > 0) || !(yRange > 0)) {
+            return;
+        }
+        int width = DENSITY_CELLS;
+        int height = (int) Math.max(20, Math.min(4 * DENSITY_CELLS, Math.round(DENSITY_CELLS * yRange / xRange)));
+        maths.execute(() -> {
+            if (densityRequest.get() != mine) {
+                return; // a newer request is queued
+            }
+            try {
+                AggregatePosterior.Area area = new AggregatePosterior.Area(region[0], region[1], region[2], region[3],
+                        width, height);
+                AggregatePosterior.Grid q = AggregatePosterior.density(points.mu(), points.sigma(), points.count(),
+                        points.dim(), points.pca(), area);
+                AggregatePosterior.Grid p = AggregatePosterior.prior(points.dim(), points.pca(), area);
+                DensityImage image = new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region[0],
+                        region[1], region[2], region[3], points.snapshotVersion());
+                fx.execute(() -> {
+                    if (densityRequest.get() == mine) {
+                        density.set(image);
+                    }
+                });
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                fx.execute(() -> error.set("density: " + message));
+            }
+        });
+    }
+
     private void showTimelineFrame() {
         int index = timelineIndex.get();
         if (index < 0 || index >= timeline.frames().size()) {
@@ -645,6 +741,7 @@ public final class ExplorerModel implements AutoCloseable {
             service.cancel();
         }
         io.shutdownNow();
+        maths.shutdownNow();
         gallery.close();
         worker.close();
         interactiveWorker.close();

@@ -19,13 +19,21 @@ record InterpolationEnds(float[] muA, float[] sigmaA, float[] muB, float[] sigma
 
     /** Encodes test images a and b in one batch (inference thread); the noise is seeded by the pair. */
     static InterpolationEnds encode(InferenceModel model, LabeledImages images, int a, int b, boolean noisy) {
-        int size = images.imageSize();
+        return encode(model, images.image(a), images.image(b), pairSeed(a, b), noisy);
+    }
+
+    /** Encodes two images (test images or drawings) in one batch; the noise comes from the given seed. */
+    static InterpolationEnds encode(InferenceModel model, float[] imageA, float[] imageB, long seed, boolean noisy) {
+        int size = imageA.length;
+        if (imageB.length != size) {
+            throw new IllegalArgumentException("the two ends are images of different sizes");
+        }
         float[] pair = new float[2 * size];
-        System.arraycopy(images.image(a), 0, pair, 0, size);
-        System.arraycopy(images.image(b), 0, pair, size, size);
+        System.arraycopy(imageA, 0, pair, 0, size);
+        System.arraycopy(imageB, 0, pair, size, size);
         float[][] posterior = model.encode(pair, 2);
         int dim = model.config().latent();
-        float[] eps = noisy ? PriorSampler.sample(1, dim, pairSeed(a, b)) : null;
+        float[] eps = noisy ? PriorSampler.sample(1, dim, seed) : null;
         return new InterpolationEnds(row(posterior[0], 0, dim), row(posterior[1], 0, dim),
                 row(posterior[0], 1, dim), row(posterior[1], 1, dim), eps);
     }

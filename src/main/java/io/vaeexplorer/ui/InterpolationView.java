@@ -36,8 +36,8 @@ public final class InterpolationView extends BorderPane {
         steps.setId("interp-steps");
 
         FlowPane controls = new FlowPane(14, 8,
-                endPicker("A", "interp-a", experiments, experiments.imageAProperty()),
-                endPicker("B", "interp-b", experiments, experiments.imageBProperty()),
+                endPicker("A", "interp-a", experiments, experiments.imageAProperty(), experiments.drawnAProperty()),
+                endPicker("B", "interp-b", experiments, experiments.imageBProperty(), experiments.drawnBProperty()),
                 fixedEps, spherical, ExperimentControls.labelled("Strip steps", steps));
         controls.setPadding(new Insets(8));
 
@@ -81,7 +81,8 @@ public final class InterpolationView extends BorderPane {
     }
 
     /** An end of the path: its test image index, and a digit picker that jumps to the first image of a class. */
-    private static HBox endPicker(String name, String id, ExperimentsModel experiments, IntegerProperty index) {
+    private static HBox endPicker(String name, String id, ExperimentsModel experiments, IntegerProperty index,
+                                  javafx.beans.property.ReadOnlyObjectProperty<float[]> drawing) {
         ExplorerModel model = experiments.explorer();
         Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, model.datasetProperty(),
                 experiments::testImageCount);
@@ -93,6 +94,10 @@ public final class InterpolationView extends BorderPane {
             }
         });
         digit.setId(id + "-digit");
-        return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), digit);
+        Label drawn = new Label("(your drawing; pick an image to replace it)");
+        drawn.setId(id + "-drawn");
+        drawn.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(drawing));
+        drawn.managedProperty().bind(drawn.visibleProperty());
+        return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), digit, drawn);
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import io.vaeexplorer.explore.PosteriorEllipse;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -72,6 +73,9 @@ public final class LatentPlaneView extends Region {
     private static final Color TEXT = Color.rgb(40, 40, 40);
     private static final Color DARK = Color.rgb(20, 20, 20, 0.9);
     private static final Color PATH_COLOR = Color.rgb(255, 200, 0);
+    private static final Color SKETCH_COLOR = Color.rgb(200, 0, 90);
+    private static final double DENSITY_OPACITY = 0.75;
+    private static final int ELLIPSE_POINTS = 72;
     private static final Font TICK_FONT = Font.font(11);
     private static final Font TITLE_FONT = Font.font(12);
     private static final Font LEGEND_FONT = Font.font(11);
@@ -90,6 +94,9 @@ public final class LatentPlaneView extends Region {
 
     private final ExplorerModel model;
     private final Canvas canvas = new Canvas();
+    private ExplorerModel.DensityImage densitySource;
+    private WritableImage densityImage;
+    private double[] sketchMarkerAt;
     private final ImageView previewImage = new ImageView();
     private final Label previewLabel = new Label();
     private final VBox preview = new VBox(2, previewImage, previewLabel);
@@ -162,6 +169,15 @@ public final class LatentPlaneView extends Region {
         model.selectedZProperty().addListener((obs, was, now) -> requestRedraw());
         model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
         model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
+        model.sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
+        model.ellipseImages().addListener((ListChangeListener<Integer>) change -> requestRedraw());
+        model.densityProperty().addListener((obs, was, now) -> requestRedraw());
+        model.showDensityProperty().addListener((obs, was, on) -> {
+            if (on) {
+                pushRegion();
+            }
+            requestRedraw();
+        });
         model.showManifoldProperty().addListener((obs, was, on) -> {
             if (on) {
                 pushRegion(); // the grid is computed for what is visible now, not for a stale region
@@ -367,6 +383,13 @@ public final class LatentPlaneView extends Region {
         lastX = e.getX();
         lastY = e.getY();
         MouseButton button = e.getButton();
+        if (button == MouseButton.PRIMARY && e.isShortcutDown() && viewport.contains(e.getX(), e.getY())) {
+            // ctrl-click: show (or hide) the posterior ellipses of the test image nearest to the click
+            drag = Drag.NONE;
+            int nearest = model.nearestTestImage(viewport.planeX(e.getX()), viewport.planeY(e.getY()));
+            model.toggleEllipse(nearest);
+            return;
+        }
         if (button == MouseButton.SECONDARY || button == MouseButton.MIDDLE
                 || (button == MouseButton.PRIMARY && e.isShiftDown())) {
             drag = Drag.PAN;
@@ -514,6 +537,7 @@ public final class LatentPlaneView extends Region {
             gc.setFill(PLOT_BACKGROUND);
             gc.fillRect(v.left(), v.top(), v.width(), v.height());
             drawManifold(gc, v);
+            drawDensity(gc, v);
             double[] xTicks = ticks(v.planeX(v.left()), v.planeX(v.left() + v.width()), v.width() / 90);
             double[] yTicks = ticks(v.planeY(v.top() + v.height()), v.planeY(v.top()), v.height() / 70);
             drawGrid(gc, v, xTicks, yTicks);
@@ -525,6 +549,8 @@ public final class LatentPlaneView extends Region {
                 drawHovered(gc, v, points);
             }
             drawPath(gc, v);
+            drawEllipses(gc, v, points);
+            drawSketch(gc, v, points);
             drawMarker(gc, v, points);
             gc.restore();
             gc.setStroke(FRAME);
@@ -696,6 +722,95 @@ public final class LatentPlaneView extends Region {
         gc.strokeText(name, x + 6, y - 4);
         gc.setFill(DARK);
         gc.fillText(name, x + 6, y - 4);
+    }
+
+    /** The aggregate posterior against the prior: red where the codes crowd, blue in the prior's holes. */
+    private void drawDensity(GraphicsContext gc, PlaneViewport v) {
+        ExplorerModel.DensityImage d = model.densityProperty().get();
+        if (!model.showDensityProperty().get() || d == null) {
+            return;
+        }
+        if (d != densitySource) {
+            densitySource = d;
+            densityImage = new WritableImage(d.width(), d.height());
+            densityImage.getPixelWriter().setPixels(0, 0, d.width(), d.height(),
+                    javafx.scene.image.PixelFormat.getIntArgbInstance(), d.argb(), 0, d.width());
+        }
+        double x0 = v.canvasX(d.xMin());
+        double x1 = v.canvasX(d.xMax());
+        double y0 = v.canvasY(d.yMax());
+        double y1 = v.canvasY(d.yMin());
+        gc.setGlobalAlpha(DENSITY_OPACITY);
+        gc.drawImage(densityImage, x0, y0, x1 - x0, y1 - y0);
+        gc.setGlobalAlpha(1);
+    }
+
+    /** 1- and 2-sigma ellipses of the picked test images' posteriors, in their class colours. */
+    private void drawEllipses(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
+        if (points == null || model.ellipseImages().isEmpty()) {
+            return;
+        }
+        for (int index : model.ellipseImages()) {
+            if (index < 0 || index >= points.count()) {
+                continue;
+            }
+            Color colour = ClassColors.color(points.labels()[index] & 0xff);
+            PosteriorEllipse[] rings = PosteriorEllipse.oneAndTwoSigma(points.mu(index), points.sigma(index),
+                    points.pca());
+            strokeEllipse(gc, v, rings[0], DARK, 3.2);
+            strokeEllipse(gc, v, rings[0], colour, 1.8);
+            strokeEllipse(gc, v, rings[1], colour, 1.2);
+            double[] c = {v.canvasX(rings[0].centreX()), v.canvasY(rings[0].centreY())};
+            gc.setFill(colour);
+            gc.fillOval(c[0] - 3.5, c[1] - 3.5, 7, 7);
+        }
+    }
+
+    /** The drawing's posterior mean (a diamond) with its 1- and 2-sigma ellipses. */
+    private void drawSketch(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
+        sketchMarkerAt = null;
+        ExplorerModel.Posterior sketch = model.sketchPosteriorProperty().get();
+        if (sketch == null || (points != null && sketch.mu().length != points.dim())
+                || (points == null && sketch.mu().length > 2)) {
+            return;
+        }
+        PosteriorEllipse[] rings = PosteriorEllipse.oneAndTwoSigma(sketch.mu(), sketch.sigma(),
+                points == null ? null : points.pca());
+        strokeEllipse(gc, v, rings[0], Color.WHITE, 4);
+        strokeEllipse(gc, v, rings[0], SKETCH_COLOR, 2);
+        gc.setLineDashes(6, 4);
+        strokeEllipse(gc, v, rings[1], SKETCH_COLOR, 1.5);
+        gc.setLineDashes((double[]) null);
+        double x = v.canvasX(rings[0].centreX());
+        double y = v.canvasY(rings[0].centreY());
+        double r = 7;
+        double[] xs = {x, x + r, x, x - r};
+        double[] ys = {y - r, y, y + r, y};
+        gc.setFill(SKETCH_COLOR);
+        gc.fillPolygon(xs, ys, 4);
+        gc.setStroke(Color.WHITE);
+        gc.setLineWidth(1.5);
+        gc.strokePolygon(xs, ys, 4);
+        sketchMarkerAt = new double[] {x, y};
+    }
+
+    private static void strokeEllipse(GraphicsContext gc, PlaneViewport v, PosteriorEllipse e, Color colour,
+                                      double width) {
+        double[] xy = e.points(ELLIPSE_POINTS);
+        double[] xs = new double[ELLIPSE_POINTS];
+        double[] ys = new double[ELLIPSE_POINTS];
+        for (int i = 0; i < ELLIPSE_POINTS; i++) {
+            xs[i] = v.canvasX(xy[2 * i]);
+            ys[i] = v.canvasY(xy[2 * i + 1]);
+        }
+        gc.setStroke(colour);
+        gc.setLineWidth(width);
+        gc.strokePolygon(xs, ys, ELLIPSE_POINTS);
+    }
+
+    /** Canvas position of the drawing's marker when last drawn, or null (for tests). */
+    public double[] sketchMarkerPosition() {
+        return sketchMarkerAt == null ? null : sketchMarkerAt.clone();
     }
 
     private void drawMarker(GraphicsContext gc, PlaneViewport v, LatentPoints points) {

@@ -23,6 +23,13 @@ public record LatentPoints(int count, int dim, float[] xy, float[] mu, float[] s
         return z;
     }
 
+    /** Posterior standard deviations of image i (a copy). */
+    public float[] sigma(int i) {
+        float[] s = new float[dim];
+        System.arraycopy(sigma, i * dim, s, 0, dim);
+        return s;
+    }
+
     /** Latent vector of a point of the plane. */
     public float[] toLatent(double x, double y) {
         if (pca != null) {

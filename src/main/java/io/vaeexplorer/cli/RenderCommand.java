@@ -13,21 +13,26 @@ import io.vaeexplorer.model.CheckpointIO;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code render}: the tutorials' figures as PNG files. */
+/** {@code render}: the tutorials' figures as PNG files, and the interpolation as an animated GIF. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Render a figure of a saved model as PNG: recon (test images above their reconstructions), "
                 + "prior (samples from N(0, I)), manifold (images decoded on a grid of the latent plane; PCA plane for "
-                + "d > 2), sweep (z = mu + eps * sigma around one test image), interpolate (between two test images).")
+                + "d > 2), sweep (z = mu + eps * sigma around one test image), interpolate (between two test images; "
+                + "with --gif FILE.gif also as a looping animation, one frame per step, from A to B and back).")
 final class RenderCommand implements Callable<Integer> {
 
     enum Figure { RECON, PRIOR, MANIFOLD, SWEEP, INTERPOLATE }
@@ -78,6 +83,14 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--slerp", description = "interpolate: spherical instead of linear")
     boolean slerp;
 
+    @Option(names = "--gif", paramLabel = "FILE.gif", description = "interpolate: write an animated GIF, one frame per "
+            + "step from A to B and back, looping; the PNG strip is then written only when --out is given too")
+    Path gif;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "100", description = "--gif: milliseconds per frame, "
+            + "in steps of 10 (default: ${DEFAULT-VALUE})")
+    int delayMs;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "prior: seed of the samples (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -86,6 +99,15 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (gif != null && what != Figure.INTERPOLATE) {
+            throw new UserError("--gif works only with --what interpolate");
+        }
+        if (gif != null && delayMs < 10) {
+            throw new UserError("--delay must be at least 10 ms, got " + delayMs);
+        }
+        if (gif != null) {
+            return animate();
+        }
         Checkpoint checkpoint = CheckpointIO.load(modelDir);
         ModelConfig config = checkpoint.config();
         Device device = DjlRuntime.preferredDevice();
@@ -98,7 +120,7 @@ final class RenderCommand implements Callable<Integer> {
                 case SWEEP -> sweep(model, testImages(checkpoint));
                 case INTERPOLATE -> interpolation(model, testImages(checkpoint));
             };
-            PngWriter.write(raster, file);
+            writeFile(() -> PngWriter.write(raster, file));
         }
         System.out.println("wrote " + file + " (" + what.name().toLowerCase(Locale.ROOT) + ", " + config.describe() + ")");
         return 0;
@@ -165,14 +187,65 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private GreyRaster interpolation(InferenceModel model, LabeledImages test) {
+        return tile(interpolatedImages(model, test), steps, steps, model.config());
+    }
+
+    /** The {@code steps} decoded images from test image A to B, row-major. */
+    private float[] interpolatedImages(InferenceModel model, LabeledImages test) {
         if (steps < 2) {
             throw new UserError("--steps must be at least 2, got " + steps);
         }
         float[] a = model.encode(test.image(checkIndex(indexA, test)), 1)[0];
         float[] b = model.encode(test.image(checkIndex(indexB, test)), 1)[0];
         float[] z = slerp ? Interpolation.spherical(a, b, steps) : Interpolation.linear(a, b, steps);
-        ModelConfig c = model.config();
-        return tile(model.decode(z, steps), steps, steps, c);
+        return model.decode(z, steps);
+    }
+
+    /** {@code --what interpolate --gif}: the animation, and the strip as well when --out names a PNG. */
+    private Integer animate() {
+        Checkpoint checkpoint = CheckpointIO.load(modelDir);
+        ModelConfig config = checkpoint.config();
+        List<GreyRaster> frames;
+        try (InferenceModel model = new InferenceModel(checkpoint.weights(), DjlRuntime.preferredDevice())) {
+            float[] images = interpolatedImages(model, testImages(checkpoint));
+            if (out != null) {
+                GreyRaster strip = tile(images, steps, steps, config);
+                writeFile(() -> PngWriter.write(strip, out));
+                System.out.println("wrote " + out + " (interpolate, " + config.describe() + ")");
+            }
+            frames = forthAndBack(images, steps, config.imageRows(), config.imageCols(), scale);
+        }
+        List<GreyRaster> animation = frames;
+        writeFile(() -> GifWriter.write(animation, delayMs, true, gif));
+        GreyRaster first = frames.get(0);
+        System.out.println("wrote " + gif + " (interpolate, " + frames.size() + " frames of " + first.width() + "x"
+                + first.height() + ", " + delayMs + " ms each, " + config.describe() + ")");
+        return 0;
+    }
+
+    /**
+     * One frame per image, 0 .. n-1 then back n-2 .. 1, so a looping animation runs A to B to A without showing
+     * either end twice in a row; each image pixel a {@code scale x scale} block, no border.
+     */
+    static List<GreyRaster> forthAndBack(float[] images, int n, int rows, int cols, int scale) {
+        int pixels = rows * cols;
+        List<GreyRaster> frames = new ArrayList<>(2 * n - 2);
+        for (int k = 0; k < 2 * n - 2; k++) {
+            int i = k < n ? k : 2 * n - 2 - k;
+            float[] image = new float[pixels];
+            System.arraycopy(images, i * pixels, image, 0, pixels);
+            frames.add(ImageTiler.tile(image, 1, rows, cols, 1, 0, scale));
+        }
+        return frames;
+    }
+
+    /** An unwritable output (no permission, a file where a folder should be) is the user's to fix: one line. */
+    private static void writeFile(Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private GreyRaster tile(float[] images, int n, int columns, ModelConfig c) {

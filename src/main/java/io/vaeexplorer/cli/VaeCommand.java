@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code train}, {@code eval}, {@code render}, {@code bench}. */
 @Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",
         description = "Train, evaluate and picture variational autoencoders. Without arguments ./run.sh opens the app.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
+            SweepCommand.class})
 public final class VaeCommand implements Runnable {
 
     @CommandLine.Spec

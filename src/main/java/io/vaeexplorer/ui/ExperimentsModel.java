@@ -108,8 +108,11 @@ public final class ExperimentsModel {
     private String failedJob;
 
     /** A strip of decodes with the latent vectors they came from (row-major, steps x dim). */
-    private record PathDecode(GreyRaster strip, float[] path, int dim) {
+    private record PathDecode(GreyRaster strip, float[] path, int dim, float[] decoded, int rows, int cols) {
     }
+
+    /** Scale of each image in the interpolation animation (28 px digits become 112 px). */
+    static final int ANIMATION_SCALE = 4;
 
     public ExperimentsModel(ExplorerModel model) {
         this.model = model;
@@ -259,6 +262,26 @@ public final class ExperimentsModel {
     }
 
     /** Decodes at t answered so far (tests wait on it). */
+    /**
+     * The strip's decodes as animation frames, from A to B and back again (so a looping GIF does not jump), each
+     * image enlarged; empty until a strip has been decoded.
+     */
+    public java.util.List<GreyRaster> interpolationFrames() {
+        PathDecode last = lastPath;
+        if (last == null) {
+            return java.util.List.of();
+        }
+        int pixels = last.rows() * last.cols();
+        int steps = last.decoded().length / pixels;
+        java.util.List<GreyRaster> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * steps - 2 || (steps == 1 && i == 0); i++) {
+            int at = i < steps ? i : 2 * steps - 2 - i;
+            float[] image = Arrays.copyOfRange(last.decoded(), at * pixels, (at + 1) * pixels);
+            frames.add(ImageTiler.tile(image, 1, last.rows(), last.cols(), 1, 0, ANIMATION_SCALE));
+        }
+        return frames;
+    }
+
     public long interpolationAnswers() {
         return interpolationAnswers;
     }
@@ -474,7 +497,10 @@ public final class ExperimentsModel {
         return m -> {
             InterpolationEnds ends = ends(m, test, a, b, drawingA, drawingB, noisy);
             float[] path = ends.path(steps, arc);
-            return new PathDecode(tile(m.decode(path, steps), steps, m.config(), steps), path, ends.dim());
+            float[] decoded = m.decode(path, steps);
+            ModelConfig c = m.config();
+            return new PathDecode(tile(decoded, steps, c, steps), path, ends.dim(), decoded, c.imageRows(),
+                    c.imageCols());
         };
     }
 

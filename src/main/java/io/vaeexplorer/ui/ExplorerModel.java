@@ -13,6 +13,7 @@ import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.training.TrainingEvent;
@@ -96,6 +97,7 @@ public final class ExplorerModel implements AutoCloseable {
     /** The newest codes of the current weights, whatever the plane shows. */
     private LatentPoints livePoints;
     static final int TIMELINE_RECONSTRUCTIONS = 8;
+    static final int TIMELINE_FRAME_MILLIS = 300;
     /** Width in cells of the aggregate-posterior density picture (its height follows the region's shape). */
     static final int DENSITY_CELLS = 200;
 
@@ -349,6 +351,22 @@ public final class ExplorerModel implements AutoCloseable {
             gallery.add(ModelGallery.displayName(file.getParent(), file), "loaded", loaded, file);
             status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
         });
+    }
+
+    /** Writes a file in the background (an export); the status line names it, or the error bar says why not. */
+    public void writeInBackground(Supplier<Path> write) {
+        runInBackground(write, written -> status.set("saved " + written));
+    }
+
+    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment) in the background. */
+    public void exportTimelineGif(Path file) {
+        List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
+        if (frames.isEmpty()) {
+            error.set("the timeline is empty: it fills while a model trains");
+            return;
+        }
+        writeInBackground(() -> GifWriter.writeImages(TimelineAnimation.frames(frames),
+                TIMELINE_FRAME_MILLIS, true, file));
     }
 
     /** Saves the current model atomically in the background. */

@@ -62,12 +62,40 @@ public final class InterpolationView extends BorderPane {
         centre.setPadding(new Insets(8));
 
         HBox actions = new HBox(8, strip.exportButton("Export PNG", "interpolation.png"),
-                current.exportButton("Export image at t", "interpolation-t.png"),
+                current.exportButton("Export image at t", "interpolation-t.png"), gifButton(experiments),
                 ExperimentControls.errorLabel(experiments));
         actions.setPadding(new Insets(8));
         setTop(controls);
         setCenter(centre);
         setBottom(actions);
+    }
+
+    /** "Export GIF...": the strip's decodes as a looping animation from A to B and back. */
+    private javafx.scene.control.Button gifButton(ExperimentsModel experiments) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Export GIF");
+        button.setId("interp-gif");
+        button.disableProperty().bind(experiments.interpolationStripProperty().isNull());
+        button.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the interpolation as an animated GIF");
+            chooser.setInitialFileName("interpolation.gif");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                exportGif(experiments, file.toPath());
+            }
+        });
+        return button;
+    }
+
+    /** Writes the interpolation animation in the background; the status bar names the file. */
+    static void exportGif(ExperimentsModel experiments, Path file) {
+        java.util.List<io.vaeexplorer.render.GreyRaster> frames = experiments.interpolationFrames();
+        if (frames.isEmpty()) {
+            experiments.explorer().reportError("no interpolation decoded yet");
+            return;
+        }
+        experiments.explorer().writeInBackground(() -> io.vaeexplorer.render.GifWriter.write(frames, 120, true, file));
     }
 
     /** Writes the strip from A to B as a PNG of the raster's own size. */

@@ -58,7 +58,21 @@ public final class TimelineBar extends HBox {
         });
         model.timeline().frames().addListener((ListChangeListener<TrainingTimeline.Frame>) c -> refresh());
         model.timelineIndexProperty().addListener((obs, was, now) -> refresh());
-        getChildren().addAll(new Label("Timeline"), slider, live, where, reconstructions);
+        javafx.scene.control.Button gif = new javafx.scene.control.Button("GIF\u2026");
+        gif.setId("timeline-gif");
+        gif.setTooltip(new javafx.scene.control.Tooltip("Export the timeline as an animated GIF"));
+        gif.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
+        gif.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the training timeline");
+            chooser.setInitialFileName("training.gif");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                model.exportTimelineGif(file.toPath());
+            }
+        });
+        getChildren().addAll(new Label("Timeline"), slider, live, where, reconstructions, gif);
         refresh();
     }
 

@@ -175,6 +175,16 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void theShippedFashionMnistSidecarNamesTenClasses() throws Exception {
+        Path shipped = AssetLocator.assetsDir().resolve("examples/fashion-mnist/classes.txt");
+        Path dir = folder("fashion-mnist");
+        Files.copy(shipped, dir.resolve("classes.txt")); // used as its README says: beside the four IDX files
+        writeDataset(dir, 5, 3, true);
+        assertEquals(List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+                "Bag", "Ankle boot"), DatasetLoader.load(dir).classNames());
+    }
+
+    @Test
     void loadsTheShippedMnist() {
         Path mnist = AssetLocator.mnistDir();
         assertTrue(Files.isRegularFile(mnist.resolve("SHA256SUMS")), "checksums are shipped and verified");

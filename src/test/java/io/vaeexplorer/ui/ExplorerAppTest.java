@@ -125,8 +125,24 @@ class ExplorerAppTest {
         assertTrue(model.timeline().frames().get(0).step() < model.snapshotProperty().get().step());
         robot.clickOn("#timeline-live");
         WaitForAsyncUtils.waitForFxEvents();
-        assertSame(current, model.latentPointsProperty().get());
+        // the live codes of the final weights (a late refresh may have replaced the object, not the version)
+        assertEquals(current.snapshotVersion(), model.latentPointsProperty().get().snapshotVersion());
+        assertTrue(model.latentPointsProperty().get() != model.timeline().frames().get(0).points());
         assertEquals(-1, model.timelineIndexProperty().get());
+
+        // the timeline as an animated GIF: one frame per recorded moment
+        Path gif = temp.resolve("timeline-" + System.nanoTime() + ".gif");
+        robot.interact(() -> model.exportTimelineGif(gif));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(gif)
+                && model.statusProperty().get().contains(gif.getFileName().toString()));
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(frames, reader.getNumImages(true));
+            assertTrue(reader.read(0).getWidth() >= TimelineAnimation.SCATTER);
+        } finally {
+            reader.dispose();
+        }
     }
 
     @Test

@@ -161,4 +161,25 @@ class InterpolationViewTest {
         fx(() -> view.exportImagePng(single));
         assertEquals(28, ImageIO.read(single.toFile()).getWidth());
     }
+
+    @Test
+    void theGifPlaysTheStripFromAToBAndBack() throws Exception {
+        int steps = fx(() -> experiments.stripStepsProperty().get());
+        Path file = tempDir.resolve("interpolation.gif");
+        ExperimentFixture.onFx(() -> InterpolationView.exportGif(experiments, file));
+        waitUntil("the GIF is written", () -> java.nio.file.Files.exists(file)
+                && model.statusProperty().get().contains("interpolation.gif"));
+        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            assertEquals(2 * steps - 2, reader.getNumImages(true), "A to B and back, the ends once each");
+            BufferedImage first = reader.read(0);
+            assertEquals(28 * ExperimentsModel.ANIMATION_SCALE, first.getWidth());
+            BufferedImage last = reader.read(steps - 1);
+            assertFalse(java.util.Arrays.equals(first.getRGB(0, 0, 112, 112, null, 0, 112),
+                    last.getRGB(0, 0, 112, 112, null, 0, 112)), "A and B differ");
+        } finally {
+            reader.dispose();
+        }
+    }
 }

@@ -1,0 +1,184 @@
+package io.vaeexplorer.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GifWriterTest {
+
+    @TempDir
+    Path folder;
+
+    /** What the JDK's GIF reader sees in a file: decoded frames and each frame's metadata. */
+    record Decoded(List<BufferedImage> frames, List<IIOMetadataNode> metadata) {
+
+        static Decoded read(Path file) throws IOException {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                reader.setInput(in);
+                int count = reader.getNumImages(true);
+                List<BufferedImage> frames = new ArrayList<>();
+                List<IIOMetadataNode> metadata = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    frames.add(reader.read(i));
+                    metadata.add((IIOMetadataNode) reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0"));
+                }
+                return new Decoded(frames, metadata);
+            } finally {
+                reader.dispose();
+            }
+        }
+
+        int delayCentiseconds(int frame) {
+            return Integer.parseInt(node(metadata.get(frame), "GraphicControlExtension").getAttribute("delayTime"));
+        }
+
+        /** The NETSCAPE2.0 block's bytes (1, count low, count high), or null when the frame has none. */
+        byte[] loopBlock(int frame) {
+            IIOMetadataNode extensions = node(metadata.get(frame), "ApplicationExtensions");
+            if (extensions == null) {
+                return null;
+            }
+            for (int i = 0; i < extensions.getLength(); i++) {
+                IIOMetadataNode extension = (IIOMetadataNode) extensions.item(i);
+                if ("NETSCAPE".equals(extension.getAttribute("applicationID"))
+                        && "2.0".equals(extension.getAttribute("authenticationCode"))) {
+                    return (byte[]) extension.getUserObject();
+                }
+            }
+            return null;
+        }
+
+        private static IIOMetadataNode node(IIOMetadataNode root, String name) {
+            for (int i = 0; i < root.getLength(); i++) {
+                if (root.item(i).getNodeName().equals(name)) {
+                    return (IIOMetadataNode) root.item(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Every grey level once in 16 x 16, shifted by {@code shift}, so frames differ and any mangling shows. */
+    private static GreyRaster levels(int shift) {
+        byte[] pixels = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            pixels[i] = (byte) (i + shift);
+        }
+        return new GreyRaster(16, 16, pixels);
+    }
+
+    private static int grey(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        assertEquals(rgb & 0xFF, (rgb >> 8) & 0xFF, "grey pixels have equal channels");
+        assertEquals(rgb & 0xFF, (rgb >> 16) & 0xFF);
+        return rgb & 0xFF;
+    }
+
+    @Test
+    void greyFramesComeBackExactlyWithDelayAndLoop() throws IOException {
+        List<GreyRaster> frames = List.of(levels(0), levels(85), levels(170));
+        Path file = GifWriter.write(frames, 120, true, folder.resolve("walk.gif"));
+
+        Decoded gif = Decoded.read(file);
+        assertEquals(3, gif.frames().size());
+        for (int f = 0; f < 3; f++) {
+            BufferedImage frame = gif.frames().get(f);
+            assertEquals(16, frame.getWidth());
+            assertEquals(16, frame.getHeight());
+            assertEquals(12, gif.delayCentiseconds(f), "120 ms is 12 hundredths");
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    assertEquals(frames.get(f).get(x, y), grey(frame, x, y), "frame " + f + " pixel " + x + "," + y);
+                }
+            }
+        }
+        assertArrayEquals(new byte[] {1, 0, 0}, gif.loopBlock(0), "loops forever");
+    }
+
+    @Test
+    void playsOnceWithoutTheLoopBlockAndRoundsTheDelay() throws IOException {
+        Path file = GifWriter.write(List.of(levels(0), levels(1)), 95, false, folder.resolve("once.gif"));
+        Decoded gif = Decoded.read(file);
+        assertEquals(2, gif.frames().size());
+        assertNull(gif.loopBlock(0));
+        assertEquals(10, gif.delayCentiseconds(1), "95 ms rounds to 100");
+
+        GifWriter.write(List.of(levels(0)), 0, false, file);
+        assertEquals(1, Decoded.read(file).delayCentiseconds(0), "the shortest delay, not GIF's 'no delay'");
+    }
+
+    @Test
+    void colourAndGreyImagesMixWithTheirColoursKept() throws IOException {
+        BufferedImage colour = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        int[] palette = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFFFF, 0x102030, 0xB2182B, 0x2166AC, 0x000000};
+        for (int i = 0; i < 8; i++) {
+            colour.setRGB(i % 4, i / 4, palette[i]);
+        }
+        byte[] greyPixels = {0, 10, 20, 30, (byte) 200, (byte) 210, (byte) 220, (byte) 255};
+        BufferedImage grey = PngWriter.toBufferedImage(new GreyRaster(4, 2, greyPixels));
+
+        Path file = GifWriter.writeImages(List.of(colour, grey), 50, true, folder.resolve("mixed.gif"));
+        Decoded gif = Decoded.read(file);
+        assertEquals(2, gif.frames().size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(palette[i], gif.frames().get(0).getRGB(i % 4, i / 4) & 0xFFFFFF, "colour pixel " + i);
+            assertEquals(greyPixels[i] & 0xFF, grey(gif.frames().get(1), i % 4, i / 4), "grey pixel " + i);
+        }
+        assertEquals(5, gif.delayCentiseconds(0));
+    }
+
+    @Test
+    void refusesFramesOfDifferentSizesAndNoFrames() {
+        Path file = folder.resolve("bad.gif");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GifWriter.write(List.of(levels(0), GreyRaster.filled(8, 8, 0)), 100, true, file));
+        assertTrue(e.getMessage().contains("frame 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GifWriter.write(List.of(), 100, true, file));
+        assertTrue(Files.notExists(file));
+    }
+
+    @Test
+    void anUnwritablePathFailsNamingTheFileAndLeavesNothingBehind() throws IOException {
+        Path blocker = Files.writeString(folder.resolve("not-a-folder"), "x");
+        Path file = blocker.resolve("walk.gif");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> GifWriter.write(List.of(levels(0)), 100, true, file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith("could not write GIF"), e.getMessage());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(1, files.count(), "only the blocker, no temporary file");
+        }
+    }
+
+    @Test
+    void replacesAnExistingFileAtomically() throws IOException {
+        Path file = folder.resolve("nested/deeper/anim.gif");
+        GifWriter.write(List.of(levels(0), levels(1), levels(2)), 100, true, file);
+        GifWriter.write(List.of(GreyRaster.filled(3, 5, 77)), 100, true, file);
+        Decoded gif = Decoded.read(file);
+        assertEquals(1, gif.frames().size());
+        assertEquals(3, gif.frames().get(0).getWidth());
+        assertEquals(77, grey(gif.frames().get(0), 2, 4));
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+}

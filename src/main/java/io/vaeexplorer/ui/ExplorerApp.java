@@ -97,7 +97,8 @@ public final class ExplorerApp extends Application {
         settings.setFitToWidth(true);
         settings.setPrefWidth(330);
 
-        TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)));
+        TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)),
+                new Tab("Sweeps", new SweepsView(model.sweeps())));
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);

@@ -91,6 +91,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final LossHistory lossHistory = new LossHistory();
     private final ModelGallery gallery;
+    private final SweepsModel sweeps;
     private final TrainingTimeline timeline = new TrainingTimeline();
     /** Which timeline frame the plane shows; -1 for the live codes. */
     private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
@@ -133,6 +134,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
         this.gallery = new ModelGallery(fx, error::set);
+        this.sweeps = new SweepsModel(this, fx);
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -181,6 +183,11 @@ public final class ExplorerModel implements AutoCloseable {
 
     public void clearError() {
         error.set("");
+    }
+
+    /** Shows a one-line message on what happened (e.g. a sweep finished). */
+    public void reportStatus(String message) {
+        status.set(message);
     }
 
     /** Shows a one-line problem found outside the model (e.g. by the window while starting). */
@@ -303,6 +310,11 @@ public final class ExplorerModel implements AutoCloseable {
         return timelineIndex;
     }
 
+    /** The settings sweeps (queued runs in the background). */
+    public SweepsModel sweeps() {
+        return sweeps;
+    }
+
     /** Where saved models are looked for at launch: {@code models/} beside the settings file. */
     public Path modelsFolder() {
         Path parent = settingsStore.file().toAbsolutePath().getParent();
@@ -383,6 +395,10 @@ public final class ExplorerModel implements AutoCloseable {
     public void startTraining() {
         if (service != null && !service.state().isFinal()) {
             error.set("a run is already in progress");
+            return;
+        }
+        if (sweeps.runningProperty().get()) {
+            error.set("a sweep is running: cancel it or wait for it before training here");
             return;
         }
         Dataset data = dataset.get();
@@ -758,6 +774,7 @@ public final class ExplorerModel implements AutoCloseable {
         if (service != null) {
             service.cancel();
         }
+        sweeps.dispose();
         io.shutdownNow();
         maths.shutdownNow();
         gallery.close();

@@ -9,10 +9,15 @@ public final class CheckpointException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public CheckpointException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public CheckpointException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    // Messages may quote text from the file itself (a weight's name may hold "\n"); keep them to one line.
+    private static String oneLine(String message) {
+        return message == null ? "unknown checkpoint error" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -2,6 +2,7 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.model.Checkpoint;
+import io.vaeexplorer.model.CheckpointException;
 import io.vaeexplorer.model.CheckpointIO;
 import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.ModelConfig;
@@ -17,6 +18,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,32 +85,64 @@ final class TrainCommand implements Callable<Integer> {
             });
             service.addListener(progress);
             service.addListener(saver);
-            Thread hook = new Thread(service::cancel);
+            // Ctrl-C or SIGTERM: cancel, and hold the exit until the weights of the moment are saved and reported
+            // (the JVM halts as soon as its hooks return, which would otherwise lose the epoch under way)
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                service.cancel();
+                try {
+                    reported.await(SHUTDOWN_SAVE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vae-train-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            service.start();
-            TrainingResult result = service.result().get();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting: the hook has cancelled the run
+                service.start();
+                TrainingResult result = service.result().get();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // already exiting: the hook has cancelled the run and waits for this report
+                }
+                return report(result, saver, folder, console);
+            } finally {
+                reported.countDown();
             }
-            return report(result, saver, folder, console);
         }
     }
+
+    /** How long a Ctrl-C or SIGTERM waits for the final save before the process ends anyway. */
+    private static final long SHUTDOWN_SAVE_SECONDS = 30;
 
     private volatile boolean deviceShown;
 
     private int report(TrainingResult result, CheckpointSaver saver, Path folder, PrintStream console) {
-        if (result.checkpoint() != null && result.state() != TrainingState.FINISHED) {
-            saver.save(result.checkpoint()); // keep what was learned before a cancel or a divergence
+        Checkpoint last = result.checkpoint();
+        if (last != null && (result.state() != TrainingState.FINISHED || saver.failing())) {
+            // keep what was learned before a cancel or a divergence; after a failed save try the folder once more
+            saver.save(last);
+        }
+        Path modelFile = saver.failing() ? null : saver.saved();
+        boolean unsaved = last != null && saver.failing();
+        if (unsaved) {
+            // the process is about to end and take the model with it: put it where it can be written
+            String where;
+            try {
+                modelFile = saver.rescue(last);
+                where = "the model was saved to " + modelFile + " instead";
+            } catch (CheckpointException e) {
+                where = "saving it elsewhere failed too (" + e.getMessage() + "), so the model is lost";
+            }
+            System.err.println("error: " + saver.lastError() + "; " + where);
         }
         if (result.state() == TrainingState.FAILED) {
             System.err.println("error: " + result.message());
         } else if (result.state() == TrainingState.CANCELLED) {
             System.err.println("cancelled; the checkpoint holds the weights at the moment of cancelling");
         }
-        if (saver.saved() != null) {
-            console.println("checkpoint: " + saver.saved());
+        if (modelFile != null) {
+            console.println("checkpoint: " + modelFile);
         }
         if (json) {
             List<EpochRecord> history = result.checkpoint() == null ? List.of() : result.checkpoint().history();
@@ -118,12 +153,13 @@ final class TrainCommand implements Callable<Integer> {
                     .put("state", result.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
                     .put("epochs", history.size())
-                    .put("out", saver.saved() == null ? null : saver.saved().toString());
+                    .put("out", modelFile == null ? null : modelFile.toString());
             if (!result.message().isEmpty()) {
                 line.put("message", result.message());
             }
             console.println(line);
         }
-        return result.state() == TrainingState.FAILED ? 2 : result.state() == TrainingState.CANCELLED ? 130 : 0;
+        return result.state() == TrainingState.FAILED ? 2 : result.state() == TrainingState.CANCELLED ? 130
+                : unsaved ? 1 : 0;
     }
 }

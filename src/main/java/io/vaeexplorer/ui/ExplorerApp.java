@@ -49,17 +49,22 @@ public final class ExplorerApp extends Application {
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
         manifold.setId("manifold-toggle");
         manifold.selectedProperty().bindBidirectional(model.showManifoldProperty());
-        CheckBox density = new CheckBox("Show codes against the prior (red: crowded, blue: holes)");
+        CheckBox density = new CheckBox("Show codes against the prior");
+        density.setTooltip(new javafx.scene.control.Tooltip("The density of all test codes against N(0, I): red where"
+                + " the codes crowd beyond the prior, blue in its holes (where samples from the prior decode badly)"));
         density.setId("density-toggle");
         density.selectedProperty().bindBidirectional(model.showDensityProperty());
         javafx.scene.control.Button clearEllipses = new javafx.scene.control.Button("Clear ellipses");
         clearEllipses.setId("clear-ellipses");
         clearEllipses.setOnAction(e -> model.ellipseImages().clear());
         clearEllipses.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ellipseImages()));
-        javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label(
-                "Ctrl+click a point: its posterior ellipses (1 and 2 sigma)");
-        ellipseHint.setWrapText(true);
-        VBox side = new VBox(8, decoded, manifold, density, new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint),
+        clearEllipses.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label("Ctrl+click: posterior ellipses");
+        ellipseHint.setTooltip(new javafx.scene.control.Tooltip(
+                "Ctrl+click near a point to draw the 1- and 2-sigma ellipses of that test image's posterior q(z|x)"));
+        javafx.scene.layout.HBox ellipses = new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint);
+        ellipses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox side = new VBox(8, decoded, manifold, density, ellipses,
                 new PlaneExportBar(model, plane, decoded));
         side.setPadding(new Insets(0, 8, 8, 8));
         VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));

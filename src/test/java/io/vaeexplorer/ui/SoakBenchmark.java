@@ -1,0 +1,166 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vaeexplorer.cli.ResidentMemory;
+import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The long-run soak of the README: 20 epochs of full MNIST training with the window open while a script clicks
+ * and drags on the plane the whole time. Records resident memory at every epoch (flat within 5% from epoch 5 to
+ * 20: no native leak), the longest gap between FX pulses (no stall over 100 ms) and whether every click got its
+ * decode. Not part of the suite (surefire runs *Test classes): about 4 minutes on an idle 2-core machine,
+ * {@code mvn -B test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (add -Dsoak.epochs=N to
+ * shorten it).
+ */
+class SoakBenchmark {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twentyEpochsWithAScriptOnThePlane() throws Exception {
+        int epochs = Integer.getInteger("soak.epochs", 20);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        ExplorerModel model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            BorderPane root = ExplorerApp.buildRoot(model);
+            stage.setScene(new Scene(root, 1400, 900));
+            stage.show();
+            ExplorerApp.openStartupData(model);
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+                && model.latentPointsProperty().get().count() == 10_000);
+
+        // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled
+        List<Double> gaps = new CopyOnWriteArrayList<>();
+        AtomicLong lastPulse = new AtomicLong();
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                long last = lastPulse.getAndSet(t);
+                if (last != 0) {
+                    gaps.add((t - last) / 1e6);
+                }
+            }
+        };
+        List<double[]> rssByEpoch = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.lossHistory().epochs().addListener((ListChangeListener<EpochRecord>) c -> {
+                while (c.next()) {
+                    for (EpochRecord r : c.getAddedSubList()) {
+                        rssByEpoch.add(new double[] {r.epoch(), ResidentMemory.megabytes(), r.samplesPerSecond()});
+                    }
+                }
+            });
+            model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "400", Reconstruction.BCE, 1f,
+                    Objective.ELBO, 1e-3f, 128, epochs, 1, 0, ""));
+            pulses.start();
+            model.startTraining();
+        }).get();
+
+        SplittableRandom random = new SplittableRandom(11);
+        int clicks = 0;
+        int answered = 0;
+        int drags = 0;
+        double slowestAnswer = 0;
+        while (!WaitForAsyncUtils.asyncFx(() -> model.trainingStateProperty().get().isFinal()).get()) {
+            // a drag: ten positions 20 ms apart (the interactive worker answers the newest)
+            double x0 = random.nextDouble(-3, 3);
+            double y0 = random.nextDouble(-3, 3);
+            for (int i = 0; i < 10; i++) {
+                double x = x0 + 0.1 * i;
+                double y = y0 - 0.05 * i;
+                Platform.runLater(() -> model.decodeAt(x, y));
+                Thread.sleep(20);
+            }
+            drags++;
+            // a click: it must be answered with its own decode
+            double x = random.nextDouble(-3, 3);
+            double y = random.nextDouble(-3, 3);
+            CountDownLatch shown = new CountDownLatch(1);
+            long start = System.nanoTime();
+            Platform.runLater(() -> {
+                model.decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<GreyRaster>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
+                                        GreyRaster b) {
+                        model.decodedImageProperty().removeListener(this);
+                        shown.countDown();
+                    }
+                });
+                model.decodeAt(x, y);
+            });
+            clicks++;
+            if (shown.await(5, TimeUnit.SECONDS)) {
+                answered++;
+                slowestAnswer = Math.max(slowestAnswer, (System.nanoTime() - start) / 1e6);
+            }
+            Thread.sleep(150);
+        }
+        WaitForAsyncUtils.asyncFx(pulses::stop).get();
+        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
+
+        List<Double> sorted = new ArrayList<>(gaps);
+        sorted.sort(null);
+        double maxGap = sorted.get(sorted.size() - 1);
+        long over100 = sorted.stream().filter(g -> g > 100).count();
+        double rss5 = rssAt(rssByEpoch, Math.min(5, epochs));
+        double rssLast = rssAt(rssByEpoch, epochs);
+        StringBuilder rss = new StringBuilder();
+        for (double[] r : rssByEpoch) {
+            rss.append(rss.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", r[1]));
+        }
+        String line = String.format(Locale.ROOT, "{\"epochs\":%d,\"rss_mb_by_epoch\":[%s],\"rss_growth_epoch5_to_last\":%.4f,"
+                        + "\"fx_pulses\":%d,\"fx_pulse_gap_ms_median\":%.1f,\"fx_pulse_gap_ms_p99\":%.1f,"
+                        + "\"fx_pulse_gap_ms_max\":%.1f,\"fx_pulse_gaps_over_100ms\":%d,\"clicks\":%d,\"clicks_answered\":%d,"
+                        + "\"slowest_click_ms\":%.1f,\"drags\":%d,\"test_neg_elbo\":%.2f}",
+                epochs, rss, rssLast / rss5 - 1, sorted.size(), LatentPlaneView.percentile(sorted, 50),
+                LatentPlaneView.percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
+                model.lossHistory().epochs().get(model.lossHistory().epochs().size() - 1).test().negElbo());
+        System.out.println("SOAK " + line);
+        Files.writeString(Path.of("target", "soak.json"), line + "\n");
+        WaitForAsyncUtils.asyncFx(model::close).get();
+
+        assertEquals(clicks, answered, "every click answered: " + line);
+        assertTrue(Math.abs(rssLast / rss5 - 1) <= 0.05, "resident memory flat within 5%: " + line);
+        assertTrue(maxGap <= 100, "no FX stall over 100 ms: " + line);
+    }
+
+    private static double rssAt(List<double[]> byEpoch, int epoch) {
+        for (double[] r : byEpoch) {
+            if ((int) r[0] == epoch) {
+                return r[1];
+            }
+        }
+        throw new AssertionError("no memory figure for epoch " + epoch);
+    }
+}

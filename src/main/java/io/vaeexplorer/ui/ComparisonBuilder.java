@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ComparisonBuilder {
 
-    static final int SCATTER_SIZE = 260;
+    static final int SCATTER_SIZE = 220;
     static final int MANIFOLD_TILES = 12;
     private static final int[] PALETTE = new int[10];
 
@@ -68,6 +68,7 @@ final class ComparisonBuilder {
             System.arraycopy(test.image(indices[i]), 0, originals, i * rows * cols, rows * cols);
         }
         int perRow = Math.max(1, (indices.length + 1) / 2);
+        // tiles with a 1-pixel frame, as the originals' tiles, so each reconstruction sits under its original
 
         List<LatentPoints> points = new ArrayList<>();
         List<GreyRaster> recon = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class ComparisonView extends VBox {
         columns.setId("comparison-columns");
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToHeight(true);
-        scroll.setPrefViewportHeight(ComparisonBuilder.SCATTER_SIZE + 2 * 28 * 2 + 12 * 28 + 120);
+        scroll.setPrefViewportHeight(2 * ComparisonBuilder.SCATTER_SIZE + 4 * 29 * 1.5 + 110);
         getChildren().addAll(status, scroll, chart);
     }
 
@@ -119,20 +119,21 @@ public final class ComparisonView extends VBox {
     private void show(ComparisonBuilder.Result result) {
         shown = result;
         columns.getChildren().clear();
-        VBox originals = new VBox(6, bold("Test images"), spacer(ComparisonBuilder.SCATTER_SIZE),
-                new Label("originals"), view(result.originals(), 2));
-        columns.getChildren().add(originals);
         chart.getData().clear();
         for (ComparisonBuilder.Column c : result.columns()) {
-            VBox column = new VBox(6);
+            VBox column = new VBox(4);
             column.setAlignment(Pos.TOP_LEFT);
             Label config = new Label(c.checkpoint().config().describe() + ", " + c.checkpoint().epochsDone()
                     + " epochs");
             config.setFont(Font.font(10));
-            column.getChildren().addAll(bold(c.name()), scatter(c), config, new Label("reconstructions"),
-                    view(c.reconstructions(), 2));
+            config.setMaxWidth(ComparisonBuilder.SCATTER_SIZE);
+            // the test images above each model's reconstructions of them, as in the Reconstructions tab
+            GreyRaster pairs = io.vaeexplorer.render.ImageTiler.stack(result.originals(), c.reconstructions(), 3);
+            column.getChildren().addAll(bold(c.name()), config, scatter(c), new Label("test images / reconstructions"),
+                    view(pairs, 1.5));
             if (c.manifold() != null) {
-                column.getChildren().addAll(new Label("decoded over the same region"), view(c.manifold(), 1));
+                column.getChildren().addAll(new Label("decoded over the same region"),
+                        fitted(c.manifold(), ComparisonBuilder.SCATTER_SIZE));
             }
             column.getStyleClass().add("comparison-column");
             columns.getChildren().add(column);
@@ -148,6 +149,14 @@ public final class ComparisonView extends VBox {
                 result.bounds()[0], result.bounds()[1]));
     }
 
+    private static ImageView fitted(GreyRaster raster, double size) {
+        ImageView view = new ImageView(RasterImages.toImage(raster));
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setPreserveRatio(true);
+        return view;
+    }
+
     private static ImageView scatter(ComparisonBuilder.Column c) {
         int size = ComparisonBuilder.SCATTER_SIZE;
         WritableImage image = new WritableImage(size, size);
@@ -158,7 +167,7 @@ public final class ComparisonView extends VBox {
         return view;
     }
 
-    private static ImageView view(GreyRaster raster, int scale) {
+    private static ImageView view(GreyRaster raster, double scale) {
         ImageView view = new ImageView(RasterImages.toImage(raster));
         view.setFitWidth(raster.width() * scale);
         view.setFitHeight(raster.height() * scale);
@@ -170,12 +179,6 @@ public final class ComparisonView extends VBox {
         Label label = new Label(text);
         label.setFont(Font.font(null, FontWeight.BOLD, 13));
         return label;
-    }
-
-    private static javafx.scene.layout.Region spacer(double height) {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
-        r.setMinHeight(height + 16);
-        return r;
     }
 
     /** Stops the background thread (the window is closing). */

@@ -360,7 +360,9 @@ public final class ExplorerModel implements AutoCloseable {
             }
             useCheckpoint(loaded);
             lossHistory.setEpochs(loaded.history());
-            gallery.add(ModelGallery.displayName(file.getParent(), file), "loaded", loaded, file);
+            Path folder = file.toAbsolutePath().getParent();
+            gallery.add(ModelGallery.displayName(folder == null ? null : folder.getParent(), file), "loaded", loaded,
+                    file);
             status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
         });
     }

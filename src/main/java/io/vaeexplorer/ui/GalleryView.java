@@ -98,7 +98,7 @@ public final class GalleryView extends SplitPane {
         javafx.scene.control.ScrollPane lower = new javafx.scene.control.ScrollPane(comparison);
         lower.setFitToWidth(true);
         getItems().addAll(top, lower);
-        setDividerPositions(0.35);
+        setDividerPositions(0.26);
     }
 
     public TableView<GalleryEntry> table() {

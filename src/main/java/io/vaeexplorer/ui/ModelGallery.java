@@ -91,14 +91,14 @@ public final class ModelGallery implements AutoCloseable {
         }
     }
 
-    /** Lists the saved models ({@code *.vae}, one level of sub-folders deep) of a folder in the background. */
+    /** Lists the saved models ({@code *.vae}, up to two sub-folders deep, as sweeps save them) in the background. */
     public void scanFolder(Path folder) {
         background.execute(() -> {
             if (!Files.isDirectory(folder)) {
                 return;
             }
             List<Path> files;
-            try (Stream<Path> walk = Files.walk(folder, 2)) {
+            try (Stream<Path> walk = Files.walk(folder, 3)) { // models/sweep-TIME/NN-run/model.vae
                 files = walk.filter(p -> p.getFileName().toString().endsWith(".vae") && Files.isRegularFile(p))
                         .sorted().toList();
             } catch (IOException | RuntimeException e) {

@@ -416,7 +416,7 @@ public final class ExplorerModel implements AutoCloseable {
             error.set("cannot start: " + e.getMessage());
             return;
         }
-        saveSettings();
+        saveSettingsInBackground(); // an fsync on the FX thread stalled the window for up to 300 ms here
         lossHistory.clear();
         timelineIndex.set(-1);
         timeline.clear();
@@ -509,6 +509,20 @@ public final class ExplorerModel implements AutoCloseable {
         return ImageTiler.tile(test.image(index), 1, test.rows(), test.cols(), 1, 0, 1);
     }
 
+    /** Persists the settings off the FX thread; a failure shows in the error bar. */
+    public void saveSettingsInBackground() {
+        TrainingSettings current = settings.get();
+        io.execute(() -> {
+            try {
+                settingsStore.save(current);
+            } catch (IOException | RuntimeException e) {
+                String message = "settings could not be saved to " + settingsStore.file() + ": " + e.getMessage();
+                fx.execute(() -> error.set(message));
+            }
+        });
+    }
+
+    /** Persists the settings now (the window is closing). */
     public void saveSettings() {
         try {
             settingsStore.save(settings.get());

@@ -97,6 +97,12 @@ public final class LatentPlaneView extends Region {
     private ExplorerModel.DensityImage densitySource;
     private WritableImage densityImage;
     private double[] sketchMarkerAt;
+    /**
+     * The selected point's marker is a node over the canvas, not pixels in it: moving it repaints a 40-pixel square
+     * instead of the whole plane, so a click's new image reaches the screen without waiting for a full-plane
+     * software render (what set the click-to-decode tail).
+     */
+    private final javafx.scene.Group marker = markerNode();
     private final ImageView previewImage = new ImageView();
     private final Label previewLabel = new Label();
     private final VBox preview = new VBox(2, previewImage, previewLabel);
@@ -155,7 +161,11 @@ public final class LatentPlaneView extends Region {
         preview.setManaged(false);
         preview.setVisible(false);
         preview.setMouseTransparent(true);
-        getChildren().addAll(canvas, preview);
+        marker.setManaged(false);
+        marker.setMouseTransparent(true);
+        marker.setVisible(false);
+        marker.setId("plane-marker");
+        getChildren().addAll(canvas, marker, preview);
         getStyleClass().add("latent-plane-view");
         setPrefSize(600, 500);
         setMinSize(160, 120);
@@ -166,7 +176,7 @@ public final class LatentPlaneView extends Region {
 
         model.latentPointsProperty().addListener((obs, was, now) -> pointsChanged());
         // change listeners (not invalidation listeners): they fire on every new value even if nobody read the last
-        model.selectedZProperty().addListener((obs, was, now) -> requestRedraw());
+        model.selectedZProperty().addListener((obs, was, now) -> placeMarker());
         model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
         model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
         model.sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
@@ -551,7 +561,6 @@ public final class LatentPlaneView extends Region {
             drawPath(gc, v);
             drawEllipses(gc, v, points);
             drawSketch(gc, v, points);
-            drawMarker(gc, v, points);
             gc.restore();
             gc.setStroke(FRAME);
             gc.setLineWidth(1);
@@ -559,6 +568,7 @@ public final class LatentPlaneView extends Region {
             drawAxes(gc, v, points, xTicks, yTicks, h);
             drawLegend(gc, v);
         }
+        placeMarker();
         lastRedrawNanos = System.nanoTime() - start;
         redrawCount++;
         if (redrawTimes.size() == TIMES_KEPT) {
@@ -813,34 +823,51 @@ public final class LatentPlaneView extends Region {
         return sketchMarkerAt == null ? null : sketchMarkerAt.clone();
     }
 
-    private void drawMarker(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
+    /** Moves the marker node to the selected latent vector; hidden when there is none or it is out of view. */
+    private void placeMarker() {
         float[] z = model.selectedZProperty().get();
-        if (z == null || z.length == 0) {
-            return;
+        LatentPoints points = model.latentPointsProperty().get();
+        double[] p = null;
+        if (z != null && z.length > 0) {
+            if (points != null && z.length == points.dim()) {
+                p = points.toPlane(z);
+            } else if (points == null && z.length <= 2) {
+                p = new double[] {z[0], z.length > 1 ? z[1] : 0};
+            } // else a vector of another model: no marker
         }
-        double[] p;
-        if (points != null && z.length == points.dim()) {
-            p = points.toPlane(z);
-        } else if (points == null && z.length <= 2) {
-            p = new double[] {z[0], z.length > 1 ? z[1] : 0};
-        } else {
-            return; // a vector of another model
+        PlaneViewport v = viewport;
+        if (p == null || v.width() < 2 || v.height() < 2) {
+            marker.setVisible(false);
+            return;
         }
         double x = v.canvasX(p[0]);
         double y = v.canvasY(p[1]);
-        markerShape(gc, x, y, DARK, 4.5);
-        markerShape(gc, x, y, Color.WHITE, 2);
+        boolean inside = x >= v.left() && x <= v.left() + v.width() && y >= v.top() && y <= v.top() + v.height();
+        marker.setVisible(inside);
+        marker.setLayoutX(canvas.getLayoutX() + x);
+        marker.setLayoutY(canvas.getLayoutY() + y);
     }
 
-    private static void markerShape(GraphicsContext gc, double x, double y, Color color, double width) {
-        gc.setStroke(color);
-        gc.setLineWidth(width);
-        double r = 8;
-        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
-        gc.strokeLine(x - r - 6, y, x - r + 3, y);
-        gc.strokeLine(x + r - 3, y, x + r + 6, y);
-        gc.strokeLine(x, y - r - 6, x, y - r + 3);
-        gc.strokeLine(x, y + r - 3, x, y + r + 6);
+    /** A ring with four ticks, white over a dark outline so it shows on any colour; centred on (0, 0). */
+    private static javafx.scene.Group markerNode() {
+        javafx.scene.Group group = new javafx.scene.Group();
+        for (int layer = 0; layer < 2; layer++) {
+            Color colour = layer == 0 ? DARK : Color.WHITE;
+            double width = layer == 0 ? 4.5 : 2;
+            double r = 8;
+            javafx.scene.shape.Circle ring = new javafx.scene.shape.Circle(0, 0, r, null);
+            ring.setStroke(colour);
+            ring.setStrokeWidth(width);
+            group.getChildren().add(ring);
+            double[][] ticks = {{-r - 6, 0, -r + 3, 0}, {r - 3, 0, r + 6, 0}, {0, -r - 6, 0, -r + 3}, {0, r - 3, 0, r + 6}};
+            for (double[] t : ticks) {
+                javafx.scene.shape.Line line = new javafx.scene.shape.Line(t[0], t[1], t[2], t[3]);
+                line.setStroke(colour);
+                line.setStrokeWidth(width);
+                group.getChildren().add(line);
+            }
+        }
+        return group;
     }
 
     private static void drawAxes(GraphicsContext gc, PlaneViewport v, LatentPoints points, double[] xTicks,

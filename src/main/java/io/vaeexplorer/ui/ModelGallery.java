@@ -39,6 +39,7 @@ public final class ModelGallery implements AutoCloseable {
     private final ObservableList<GalleryEntry> entries = FXCollections.observableArrayList();
     private final Consumer<String> warnings;
     private LabeledImages testSet;
+    private final java.util.concurrent.atomic.AtomicInteger scoring = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param warnings receives one-line problems (an unreadable file in the models folder) on the FX thread */
     public ModelGallery(Executor fx, Consumer<String> warnings) {
@@ -149,6 +150,7 @@ public final class ModelGallery implements AutoCloseable {
             return;
         }
         Checkpoint checkpoint = entry.checkpoint();
+        scoring.incrementAndGet();
         background.execute(() -> {
             try {
                 ModelScore score = ModelScorer.score(checkpoint.weights(), test, IWAE_K, IWAE_IMAGES, SCORE_SEED);
@@ -160,8 +162,15 @@ public final class ModelGallery implements AutoCloseable {
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 fx.execute(() -> entry.setScoreProblem(message));
+            } finally {
+                scoring.decrementAndGet();
             }
         });
+    }
+
+    /** Models still being scored (each takes a second or two of CPU; benchmarks wait for none). */
+    public int scoresPending() {
+        return scoring.get();
     }
 
     @Override

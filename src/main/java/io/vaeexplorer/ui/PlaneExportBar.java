@@ -65,7 +65,7 @@ public final class PlaneExportBar extends VBox {
 
     /** The plane as drawn (points, legend, marker, path). */
     public Path exportPlanePng(Path file) {
-        return NodeExport.writePng(plane.canvas(), file);
+        return NodeExport.writePng(plane, file); // the plane with its marker node
     }
 
     /** One row per test image: index, label, class name, plane x and y, then mu and sigma of every dimension. */

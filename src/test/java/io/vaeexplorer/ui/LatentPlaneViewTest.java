@@ -133,7 +133,7 @@ class LatentPlaneViewTest {
     private WritableImage snapshot() throws Exception {
         return fx(() -> {
             view.redrawNow();
-            return view.canvas().snapshot(null, null);
+            return view.snapshot(null, null); // the canvas and the marker node over it
         });
     }
 

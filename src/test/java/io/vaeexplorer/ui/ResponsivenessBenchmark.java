@@ -171,11 +171,21 @@ class ResponsivenessBenchmark {
         double window = 0;
         double dragging = 0;
         for (int round = 0; round < 2; round++) {
+            // a finished run is scored for the gallery in the background: let that end before the next run
+            settle(model);
             headless = Math.max(headless, headless(data, settings));
+            settle(model);
             window = Math.max(window, inWindow(model, settings, false));
+            settle(model);
             dragging = Math.max(dragging, inWindow(model, settings, true));
         }
         return new double[] {headless, window, dragging};
+    }
+
+    private static void settle(ExplorerModel model) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.gallery().scoresPending() == 0
+                && model.worker().isIdle());
+        Thread.sleep(500);
     }
 
     private static double headless(Dataset data, TrainingSettings s) throws Exception {

@@ -61,14 +61,26 @@ class SoakBenchmark {
 
         // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled
         List<Double> gaps = new CopyOnWriteArrayList<>();
+        List<String> longGaps = new CopyOnWriteArrayList<>();
         AtomicLong lastPulse = new AtomicLong();
+        AtomicLong lastGc = new AtomicLong();
+        long started = System.nanoTime();
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                long gc = gcMillis();
                 long last = lastPulse.getAndSet(t);
+                long gcBefore = lastGc.getAndSet(gc);
                 if (last != 0) {
-                    gaps.add((t - last) / 1e6);
+                    double gap = (t - last) / 1e6;
+                    gaps.add(gap);
+                    if (gap > 100) {
+                        // how much of the stall the garbage collector accounts for
+                        longGaps.add(String.format(Locale.ROOT, "%.1fs:%.0fms(gc %dms, %d steps charted, epoch %d)",
+                                (t - started) / 1e9, gap, gc - gcBefore, model.lossHistory().stepCount(),
+                                model.lossHistory().epochs().size()));
+                    }
                 }
             }
         };
@@ -147,12 +159,22 @@ class SoakBenchmark {
                 LatentPlaneView.percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
                 model.lossHistory().epochs().get(model.lossHistory().epochs().size() - 1).test().negElbo());
         System.out.println("SOAK " + line);
+        System.out.println("SOAK long FX gaps: " + longGaps);
         Files.writeString(Path.of("target", "soak.json"), line + "\n");
         WaitForAsyncUtils.asyncFx(model::close).get();
 
         assertEquals(clicks, answered, "every click answered: " + line);
         assertTrue(Math.abs(rssLast / rss5 - 1) <= 0.05, "resident memory flat within 5%: " + line);
         assertTrue(maxGap <= 100, "no FX stall over 100 ms: " + line);
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static double rssAt(List<double[]> byEpoch, int epoch) {

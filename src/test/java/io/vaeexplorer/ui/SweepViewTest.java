@@ -140,8 +140,8 @@ class SweepViewTest {
     }
 
     @Test
-    void thePaneHoldsTheFourExperimentsAndEachExportsItsRaster() throws Exception {
-        assertEquals(List.of("Sweep", "Interpolation", "Samples", "Reconstructions"),
+    void thePaneHoldsTheExperimentsAndTheDrawingPadAndEachExportsItsRaster() throws Exception {
+        assertEquals(List.of("Sweep", "Interpolation", "Samples", "Reconstructions", "Draw"),
                 fx(() -> pane.getTabs().stream().map(Tab::getText).toList()));
         waitUntil("every experiment has a result", () -> experiments.interpolationStripProperty().get() != null
                 && experiments.priorSamplesProperty().get() != null

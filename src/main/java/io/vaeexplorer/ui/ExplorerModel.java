@@ -16,6 +16,7 @@ import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
@@ -99,6 +100,7 @@ public final class ExplorerModel implements AutoCloseable {
     private LatentPoints livePoints;
     static final int TIMELINE_RECONSTRUCTIONS = 8;
     static final int TIMELINE_FRAME_MILLIS = 300;
+    static final int TIMELINE_STRIP_FRAMES = 8;
     /** Width in cells of the aggregate-posterior density picture (its height follows the region's shape). */
     static final int DENSITY_CELLS = 200;
 
@@ -381,6 +383,17 @@ public final class ExplorerModel implements AutoCloseable {
         }
         writeInBackground(() -> GifWriter.writeImages(TimelineAnimation.frames(frames),
                 TIMELINE_FRAME_MILLIS, true, file));
+    }
+
+    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments, in the background. */
+    public void exportTimelinePng(Path file) {
+        List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
+        if (frames.isEmpty()) {
+            error.set("the timeline is empty: it fills while a model trains");
+            return;
+        }
+        writeInBackground(() -> PngWriter.write(
+                TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file));
     }
 
     /** Saves the current model atomically in the background. */

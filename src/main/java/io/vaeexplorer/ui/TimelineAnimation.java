@@ -30,6 +30,30 @@ final class TimelineAnimation {
     private TimelineAnimation() {
     }
 
+    /**
+     * Up to {@code count} frames spread evenly over the run (the first and the last always among them) side by
+     * side in one picture: the training run as a PNG strip.
+     */
+    static BufferedImage strip(List<TrainingTimeline.Frame> timeline, int count) {
+        List<BufferedImage> all = frames(timeline);
+        int n = Math.min(count, all.size());
+        int width = all.get(0).getWidth();
+        int height = all.get(0).getHeight();
+        BufferedImage strip = new BufferedImage(n * width + (n - 1) * 4, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = strip.createGraphics();
+        try {
+            g.setColor(Color.LIGHT_GRAY);
+            g.fillRect(0, 0, strip.getWidth(), height);
+            for (int i = 0; i < n; i++) {
+                int at = n == 1 ? all.size() - 1 : (int) Math.round(i * (all.size() - 1) / (double) (n - 1));
+                g.drawImage(all.get(at), i * (width + 4), 0, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return strip;
+    }
+
     static List<BufferedImage> frames(List<TrainingTimeline.Frame> timeline) {
         if (timeline.isEmpty()) {
             throw new IllegalArgumentException("the timeline is empty: train a model first");

@@ -72,7 +72,21 @@ public final class TimelineBar extends HBox {
                 model.exportTimelineGif(file.toPath());
             }
         });
-        getChildren().addAll(new Label("Timeline"), slider, live, where, reconstructions, gif);
+        javafx.scene.control.Button png = new javafx.scene.control.Button("PNG\u2026");
+        png.setId("timeline-png");
+        png.setTooltip(new javafx.scene.control.Tooltip("Export eight moments of the timeline as one PNG strip"));
+        png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
+        png.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Export the training timeline as a strip");
+            chooser.setInitialFileName("training.png");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                model.exportTimelinePng(file.toPath());
+            }
+        });
+        getChildren().addAll(new Label("Timeline"), slider, live, where, reconstructions, gif, png);
         refresh();
     }
 

@@ -143,6 +143,14 @@ class ExplorerAppTest {
         } finally {
             reader.dispose();
         }
+        // and as a PNG strip of up to eight moments side by side
+        Path strip = temp.resolve("timeline-" + System.nanoTime() + ".png");
+        robot.interact(() -> model.exportTimelinePng(strip));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(strip)
+                && model.statusProperty().get().contains(strip.getFileName().toString()));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(strip.toFile());
+        int shown = Math.min(frames, ExplorerModel.TIMELINE_STRIP_FRAMES);
+        assertTrue(png.getWidth() >= shown * TimelineAnimation.SCATTER, "strip width " + png.getWidth());
     }
 
     @Test

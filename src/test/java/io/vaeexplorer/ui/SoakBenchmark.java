@@ -85,11 +85,19 @@ class SoakBenchmark {
             }
         };
         List<double[]> rssByEpoch = new CopyOnWriteArrayList<>();
+        // a manager of our own only to reach the engine's root manager, which holds every other manager
+        ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager();
         WaitForAsyncUtils.asyncFx(() -> {
             model.lossHistory().epochs().addListener((ListChangeListener<EpochRecord>) c -> {
                 while (c.next()) {
                     for (EpochRecord r : c.getAddedSubList()) {
-                        rssByEpoch.add(new double[] {r.epoch(), ResidentMemory.megabytes(), r.samplesPerSecond()});
+                        // the Java heap's committed size is part of RSS; what is left is native (NDArrays, libtorch)
+                        double heap = Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
+                        double rss = ResidentMemory.megabytes();
+                        // every open NDArray of every manager: a leak grows this count, whatever malloc does
+                        double arrays = ((ai.djl.ndarray.BaseNDManager) probe.getParentManager()).getManagedArrays()
+                                .size();
+                        rssByEpoch.add(new double[] {r.epoch(), rss, r.samplesPerSecond(), heap, rss - heap, arrays});
                     }
                 }
             });
@@ -145,26 +153,38 @@ class SoakBenchmark {
         sorted.sort(null);
         double maxGap = sorted.get(sorted.size() - 1);
         long over100 = sorted.stream().filter(g -> g > 100).count();
-        double rss5 = rssAt(rssByEpoch, Math.min(5, epochs));
-        double rssLast = rssAt(rssByEpoch, epochs);
+        double rss5 = rssAt(rssByEpoch, Math.min(5, epochs), 1);
+        double rssLast = rssAt(rssByEpoch, epochs, 1);
+        double native5 = rssAt(rssByEpoch, Math.min(5, epochs), 4);
+        double nativeLast = rssAt(rssByEpoch, epochs, 4);
         StringBuilder rss = new StringBuilder();
+        StringBuilder heap = new StringBuilder();
+        StringBuilder nativeMb = new StringBuilder();
+        StringBuilder arrays = new StringBuilder();
         for (double[] r : rssByEpoch) {
+            arrays.append(arrays.length() == 0 ? "" : ",").append((long) r[5]);
             rss.append(rss.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", r[1]));
+            heap.append(heap.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", r[3]));
+            nativeMb.append(nativeMb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", r[4]));
         }
         String line = String.format(Locale.ROOT, "{\"epochs\":%d,\"rss_mb_by_epoch\":[%s],\"rss_growth_epoch5_to_last\":%.4f,"
+                        + "\"java_heap_committed_mb_by_epoch\":[%s],\"rss_minus_heap_mb_by_epoch\":[%s],"
+                        + "\"rss_minus_heap_growth_epoch5_to_last\":%.4f,\"open_ndarrays_by_epoch\":[%s],"
                         + "\"fx_pulses\":%d,\"fx_pulse_gap_ms_median\":%.1f,\"fx_pulse_gap_ms_p99\":%.1f,"
                         + "\"fx_pulse_gap_ms_max\":%.1f,\"fx_pulse_gaps_over_100ms\":%d,\"clicks\":%d,\"clicks_answered\":%d,"
                         + "\"slowest_click_ms\":%.1f,\"drags\":%d,\"test_neg_elbo\":%.2f}",
-                epochs, rss, rssLast / rss5 - 1, sorted.size(), LatentPlaneView.percentile(sorted, 50),
+                epochs, rss, rssLast / rss5 - 1, heap, nativeMb, nativeLast / native5 - 1, arrays, sorted.size(), LatentPlaneView.percentile(sorted, 50),
                 LatentPlaneView.percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
                 model.lossHistory().epochs().get(model.lossHistory().epochs().size() - 1).test().negElbo());
         System.out.println("SOAK " + line);
         System.out.println("SOAK long FX gaps: " + longGaps);
         Files.writeString(Path.of("target", "soak.json"), line + "\n");
         WaitForAsyncUtils.asyncFx(model::close).get();
+        probe.close();
 
         assertEquals(clicks, answered, "every click answered: " + line);
-        assertTrue(Math.abs(rssLast / rss5 - 1) <= 0.05, "resident memory flat within 5%: " + line);
+        // native memory (resident minus the Java heap's committed size) is what an NDArray leak would grow
+        assertTrue(Math.abs(nativeLast / native5 - 1) <= 0.05, "native memory flat within 5%: " + line);
         assertTrue(maxGap <= 100, "no FX stall over 100 ms: " + line);
     }
 
@@ -177,10 +197,10 @@ class SoakBenchmark {
         return total;
     }
 
-    private static double rssAt(List<double[]> byEpoch, int epoch) {
+    private static double rssAt(List<double[]> byEpoch, int epoch, int column) {
         for (double[] r : byEpoch) {
             if ((int) r[0] == epoch) {
-                return r[1];
+                return r[column];
             }
         }
         throw new AssertionError("no memory figure for epoch " + epoch);

@@ -60,6 +60,27 @@ class SoakBenchmark {
                 && model.latentPointsProperty().get().count() == 10_000);
 
         // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled
+        // what the FX thread was doing during a long gap: its stack sampled every 5 ms (with -Dsoak.sample=true)
+        Thread fxThread = WaitForAsyncUtils.asyncFx(Thread::currentThread).get();
+        java.util.concurrent.ConcurrentLinkedDeque<Object[]> stackSamples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        boolean sample = Boolean.getBoolean("soak.sample");
+        Thread sampler = new Thread(() -> {
+            while (sample && !Thread.currentThread().isInterrupted()) {
+                StackTraceElement[] stack = fxThread.getStackTrace();
+                stackSamples.addLast(new Object[] {System.nanoTime(), stack});
+                while (stackSamples.size() > 400) {
+                    stackSamples.pollFirst();
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        List<String> stallStacks = new CopyOnWriteArrayList<>();
         List<Double> gaps = new CopyOnWriteArrayList<>();
         List<String> longGaps = new CopyOnWriteArrayList<>();
         AtomicLong lastPulse = new AtomicLong();
@@ -75,6 +96,21 @@ class SoakBenchmark {
                 if (last != 0) {
                     double gap = (t - last) / 1e6;
                     gaps.add(gap);
+                    if (gap > 100 && sample) {
+                        java.util.Map<String, Integer> tops = new java.util.TreeMap<>();
+                        for (Object[] o : stackSamples) {
+                            if ((long) o[0] >= last && (long) o[0] <= t) {
+                                StackTraceElement[] st = (StackTraceElement[]) o[1];
+                                StringBuilder b = new StringBuilder();
+                                for (int k = 0; k < Math.min(14, st.length); k++) {
+                                    b.append(st[k].getClassName().replaceAll(".*\\.", "")).append('.')
+                                            .append(st[k].getMethodName()).append('<');
+                                }
+                                tops.merge(b.toString(), 1, Integer::sum);
+                            }
+                        }
+                        stallStacks.add(String.format(Locale.ROOT, "%.0fms: %s", gap, tops));
+                    }
                     if (gap > 100) {
                         // how much of the stall the garbage collector accounts for
                         longGaps.add(String.format(Locale.ROOT, "%.1fs:%.0fms(gc %dms, %d steps charted, epoch %d)",
@@ -178,6 +214,10 @@ class SoakBenchmark {
                 model.lossHistory().epochs().get(model.lossHistory().epochs().size() - 1).test().negElbo());
         System.out.println("SOAK " + line);
         System.out.println("SOAK long FX gaps: " + longGaps);
+        for (String st : stallStacks) {
+            System.out.println("SOAK stall " + st);
+        }
+        sampler.interrupt();
         Files.writeString(Path.of("target", "soak.json"), line + "\n");
         WaitForAsyncUtils.asyncFx(model::close).get();
         probe.close();

@@ -75,16 +75,8 @@ public final class InterpolationView extends BorderPane {
         javafx.scene.control.Button button = new javafx.scene.control.Button("Export GIF");
         button.setId("interp-gif");
         button.disableProperty().bind(experiments.interpolationStripProperty().isNull());
-        button.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export the interpolation as an animated GIF");
-            chooser.setInitialFileName("interpolation.gif");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
-            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (file != null) {
-                exportGif(experiments, file.toPath());
-            }
-        });
+        button.setOnAction(e -> SaveDialog.choose(this, "Export the interpolation as an animated GIF",
+                "interpolation.gif", "Animated GIF", "*.gif").ifPresent(file -> exportGif(experiments, file)));
         return button;
     }
 

@@ -25,7 +25,6 @@ import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * Settings sweeps: type the axes to vary (or pick a preset), run them one after another in the background with
@@ -143,14 +142,7 @@ public final class SweepsView extends SplitPane {
     }
 
     private void chooseAndExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the sweep's results");
-        chooser.setInitialFileName("sweep.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            sweeps.exportCsv(file.toPath());
-        }
+        SaveDialog.choose(this, "Export the sweep's results", "sweep.csv", "CSV", "*.csv").ifPresent(sweeps::exportCsv);
     }
 
     /** A cancel button for a run that has not ended yet. */

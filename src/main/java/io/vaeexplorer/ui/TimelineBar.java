@@ -62,30 +62,14 @@ public final class TimelineBar extends HBox {
         gif.setId("timeline-gif");
         gif.setTooltip(new javafx.scene.control.Tooltip("Export the timeline as an animated GIF"));
         gif.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
-        gif.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export the training timeline");
-            chooser.setInitialFileName("training.gif");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Animated GIF", "*.gif"));
-            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (file != null) {
-                model.exportTimelineGif(file.toPath());
-            }
-        });
+        gif.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline", "training.gif", "Animated GIF",
+                "*.gif").ifPresent(model::exportTimelineGif));
         javafx.scene.control.Button png = new javafx.scene.control.Button("PNG\u2026");
         png.setId("timeline-png");
         png.setTooltip(new javafx.scene.control.Tooltip("Export eight moments of the timeline as one PNG strip"));
         png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
-        png.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("Export the training timeline as a strip");
-            chooser.setInitialFileName("training.png");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
-            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (file != null) {
-                model.exportTimelinePng(file.toPath());
-            }
-        });
+        png.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline as a strip", "training.png",
+                "PNG image", "*.png").ifPresent(model::exportTimelinePng));
         getChildren().addAll(new Label("Timeline"), slider, live, where, reconstructions, gif, png);
         refresh();
     }

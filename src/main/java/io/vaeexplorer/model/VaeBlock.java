@@ -81,7 +81,11 @@ public final class VaeBlock extends AbstractBlock {
 
     /** z = mu + eps * sigma with eps ~ N(0, I), drawn from the engine's seeded generator. */
     public static NDArray reparameterize(NDArray mu, NDArray logvar) {
-        NDArray eps = mu.getManager().randomNormal(mu.getShape());
+        return reparameterize(mu, logvar, mu.getManager().randomNormal(mu.getShape()));
+    }
+
+    /** z = mu + eps * sigma with the given standard normal noise (of mu's shape). */
+    public static NDArray reparameterize(NDArray mu, NDArray logvar, NDArray eps) {
         return GraphScalar.times(logvar, 0.5f).exp().mul(eps).add(mu);
     }
 

@@ -70,9 +70,8 @@ public final class Evaluator implements AutoCloseable {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
                 NDList stats = block.encode(ps, x);
-                NDArray z = noise == null ? VaeBlock.reparameterize(stats.get(0), stats.get(1))
-                        : stats.get(1).mul(0.5f).exp().mul(standardNormal(batch, stats.get(0).getShape()))
-                                .add(stats.get(0));
+                NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1),
+                        standardNormal(batch, stats.get(0).getShape()));
                 NDArray logits = block.decodeLogits(ps, z);
                 reconstruction += ElboLoss.reconstructionSum(kind, logits, x).getFloat();
                 kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();

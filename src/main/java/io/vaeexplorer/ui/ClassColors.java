@@ -16,6 +16,15 @@ public final class ClassColors {
         return 0xff000000 | RGB[Math.floorMod(label, RGB.length)];
     }
 
+    /** The opaque ARGB colour of every possible label byte (0..255), for pixel renderers. */
+    public static int[] argbByLabelByte() {
+        int[] palette = new int[256];
+        for (int i = 0; i < palette.length; i++) {
+            palette[i] = argb(i);
+        }
+        return palette;
+    }
+
     public static Color color(int label) {
         int rgb = RGB[Math.floorMod(label, RGB.length)];
         return Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);

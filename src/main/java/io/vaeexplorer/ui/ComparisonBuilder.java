@@ -20,13 +20,7 @@ final class ComparisonBuilder {
 
     static final int SCATTER_SIZE = 220;
     static final int MANIFOLD_TILES = 12;
-    private static final int[] PALETTE = new int[10];
-
-    static {
-        for (int i = 0; i < PALETTE.length; i++) {
-            PALETTE[i] = ClassColors.argb(i);
-        }
-    }
+    private static final int[] PALETTE = ClassColors.argbByLabelByte();
 
     /** One model's column of the comparison. */
     record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, GreyRaster reconstructions,
@@ -68,41 +62,48 @@ final class ComparisonBuilder {
             System.arraycopy(test.image(indices[i]), 0, originals, i * rows * cols, rows * cols);
         }
         int perRow = Math.max(1, (indices.length + 1) / 2);
-        // tiles with a 1-pixel frame, as the originals' tiles, so each reconstruction sits under its original
 
-        List<LatentPoints> points = new ArrayList<>();
-        List<GreyRaster> recon = new ArrayList<>();
-        for (Checkpoint c : checkpoints) {
-            try (InferenceModel model = InferenceModel.onCpu(c.weights())) {
+        // one native copy of each model serves its encodes, reconstructions and manifold
+        List<InferenceModel> models = new ArrayList<>();
+        try {
+            List<LatentPoints> points = new ArrayList<>();
+            List<GreyRaster> recon = new ArrayList<>();
+            for (Checkpoint c : checkpoints) {
+                InferenceModel model = InferenceModel.onCpu(c.weights());
+                models.add(model);
                 float[][] posterior = model.encode(test.pixels(), test.count());
                 points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
                         test.labels(), c.weights().version()));
+                // framed like the originals' tiles, so each reconstruction sits under its original
                 recon.add(ImageTiler.tile(model.reconstruct(originals, indices.length), indices.length, rows, cols,
                         perRow, 1, 1));
             }
-        }
-        float[][] xySets = new float[points.size()][];
-        for (int i = 0; i < points.size(); i++) {
-            xySets[i] = points.get(i).xy();
-        }
-        double[] bounds = ScatterRenderer.commonBounds(xySets, 0.005);
+            float[][] xySets = new float[points.size()][];
+            for (int i = 0; i < points.size(); i++) {
+                xySets[i] = points.get(i).xy();
+            }
+            double[] bounds = ScatterRenderer.commonBounds(xySets, 0.005);
 
-        List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < checkpoints.size(); i++) {
-            Checkpoint c = checkpoints.get(i);
-            LatentPoints p = points.get(i);
-            int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER_SIZE, SCATTER_SIZE,
-                    bounds, 0xffffffff);
-            columns.add(new Column(names.get(i), c, scatter, p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i),
-                    manifold(c, p, bounds)));
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < checkpoints.size(); i++) {
+                LatentPoints p = points.get(i);
+                int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER_SIZE,
+                        SCATTER_SIZE, bounds, 0xffffffff);
+                columns.add(new Column(names.get(i), checkpoints.get(i), scatter,
+                        p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i), manifold(models.get(i), p, bounds)));
+            }
+            GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
+            return new Result(columns, bounds, originalTiles, indices);
+        } finally {
+            for (InferenceModel model : models) {
+                model.close();
+            }
         }
-        GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
-        return new Result(columns, bounds, originalTiles, indices);
     }
 
     /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
-    private static GreyRaster manifold(Checkpoint c, LatentPoints p, double[] b) {
-        ModelConfig config = c.config();
+    private static GreyRaster manifold(InferenceModel model, LatentPoints p, double[] b) {
+        ModelConfig config = model.config();
         int n = MANIFOLD_TILES;
         float[] z;
         if (config.latent() == 2) {
@@ -112,8 +113,6 @@ final class ComparisonBuilder {
         } else {
             return null;
         }
-        try (InferenceModel model = InferenceModel.onCpu(c.weights())) {
-            return ImageTiler.tile(model.decode(z, n * n), n * n, config.imageRows(), config.imageCols(), n, 0, 1);
-        }
+        return ImageTiler.tile(model.decode(z, n * n), n * n, config.imageRows(), config.imageCols(), n, 0, 1);
     }
 }

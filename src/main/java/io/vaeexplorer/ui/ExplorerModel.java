@@ -770,8 +770,7 @@ public final class ExplorerModel implements AutoCloseable {
         }
         TrainingSettings s = settings.get();
         if (!text.equals(s.dataFolder())) {
-            settings.set(new TrainingSettings(s.kind(), s.latent(), s.hidden(), s.reconstruction(), s.beta(),
-                    s.objective(), s.learningRate(), s.batchSize(), s.epochs(), s.seed(), s.limit(), text));
+            settings.set(s.withDataFolder(text));
         }
     }
 

@@ -82,13 +82,7 @@ public final class LatentPlaneView extends Region {
     private static final Font PATH_FONT = Font.font(null, FontWeight.BOLD, 12);
 
     /** Colour of each possible label byte (labels are 0..255), premultiplied ARGB = ARGB since all are opaque. */
-    private static final int[] LABEL_ARGB = new int[256];
-
-    static {
-        for (int i = 0; i < LABEL_ARGB.length; i++) {
-            LABEL_ARGB[i] = ClassColors.argb(i);
-        }
-    }
+    private static final int[] LABEL_ARGB = ClassColors.argbByLabelByte();
 
     private enum Drag { NONE, SELECT, PAN }
 

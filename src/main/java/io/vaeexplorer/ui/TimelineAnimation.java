@@ -19,13 +19,7 @@ import java.util.List;
 final class TimelineAnimation {
 
     static final int SCATTER = 360;
-    private static final int[] PALETTE = new int[10];
-
-    static {
-        for (int i = 0; i < PALETTE.length; i++) {
-            PALETTE[i] = ClassColors.argb(i);
-        }
-    }
+    private static final int[] PALETTE = ClassColors.argbByLabelByte();
 
     private TimelineAnimation() {
     }

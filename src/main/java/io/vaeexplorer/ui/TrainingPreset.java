@@ -23,16 +23,11 @@ public enum TrainingPreset {
     /** The given settings with this preset's change applied; everything else is kept. */
     public TrainingSettings applyTo(TrainingSettings s) {
         return switch (this) {
-            case FULL_ELBO -> with(s, s.latent(), Objective.ELBO);
-            case RECONSTRUCTION_ONLY -> with(s, s.latent(), Objective.RECON_ONLY);
-            case KL_ONLY -> with(s, s.latent(), Objective.KL_ONLY);
-            case LATENT_2 -> with(s, 2, s.objective());
-            case LATENT_20 -> with(s, 20, s.objective());
+            case FULL_ELBO -> s.withObjective(Objective.ELBO);
+            case RECONSTRUCTION_ONLY -> s.withObjective(Objective.RECON_ONLY);
+            case KL_ONLY -> s.withObjective(Objective.KL_ONLY);
+            case LATENT_2 -> s.withLatent(2);
+            case LATENT_20 -> s.withLatent(20);
         };
-    }
-
-    private static TrainingSettings with(TrainingSettings s, int latent, Objective objective) {
-        return new TrainingSettings(s.kind(), latent, s.hidden(), s.reconstruction(), s.beta(), objective,
-                s.learningRate(), s.batchSize(), s.epochs(), s.seed(), s.limit(), s.dataFolder());
     }
 }

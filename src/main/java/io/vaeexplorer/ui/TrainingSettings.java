@@ -55,6 +55,21 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Recons
         return new TrainingConfig(epochs, batchSize, learningRate, seed, limit);
     }
 
+    public TrainingSettings withLatent(int newLatent) {
+        return new TrainingSettings(kind, newLatent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder);
+    }
+
+    public TrainingSettings withObjective(Objective newObjective) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, newObjective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder);
+    }
+
+    public TrainingSettings withDataFolder(String newDataFolder) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, newDataFolder);
+    }
+
     /** The same settings with anything null (an old or hand-edited file) replaced by the default. */
     public TrainingSettings withDefaultsForMissing() {
         TrainingSettings d = defaults();

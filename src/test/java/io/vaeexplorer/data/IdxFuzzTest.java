@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,7 +152,7 @@ class IdxFuzzTest {
             }
             byte[] content = IdxTestFiles.idx(images ? IdxReader.IMAGES_MAGIC : IdxReader.LABELS_MAGIC, dims, data);
             String name = (images ? "claims-idx3-ubyte" : "claims-idx1-ubyte") + "-" + caseNo + (gzipped ? ".gz" : "");
-            Path file = IdxTestFiles.write(root.resolve(name), gzipped ? gzip(content) : content);
+            Path file = IdxTestFiles.write(root.resolve(name), gzipped ? IdxTestFiles.gzip(content) : content);
 
             String context = "seed=" + SEED + " case=" + caseNo + " header " + describe(dims) + " with " + actual
                     + " data bytes" + (gzipped ? ", gzipped" : "") + " (replay: -Dfuzz.seed=" + SEED
@@ -242,7 +239,7 @@ class IdxFuzzTest {
         private void put(String base, byte[] content, boolean gz) {
             plain.put(base, content);
             gzipped.put(base, gz);
-            disk.put(base, gz ? gzip(content) : content);
+            disk.put(base, gz ? IdxTestFiles.gzip(content) : content);
         }
 
         byte[] onDisk(String base) {
@@ -277,21 +274,21 @@ class IdxFuzzTest {
                         randomBytes(random, random.nextInt(3000)));
                 case TRUNCATE -> bytes.length == 0 ? bytes : Arrays.copyOf(bytes, random.nextInt(bytes.length));
                 case TRUNCATE_GZIP -> {
-                    byte[] g = gzip(content);
+                    byte[] g = IdxTestFiles.gzip(content);
                     yield Arrays.copyOf(g, random.nextInt(g.length));
                 }
                 case BIT_FLIPS -> flipBits(bytes, 1 + random.nextInt(8), random);
                 case BYTE_OVERWRITES -> overwriteBytes(bytes, 1 + random.nextInt(8), random);
                 case HEADER_INT -> reencode(overwriteHeaderInt(content, images ? 4 : 2, random), gz);
-                case GZIP_OF_GARBAGE -> gzip(randomBytes(random, random.nextInt(5000)));
-                case GZIP_OF_HEADER_AND_GARBAGE -> gzip(concat(Arrays.copyOf(content, images ? 16 : 8),
+                case GZIP_OF_GARBAGE -> IdxTestFiles.gzip(randomBytes(random, random.nextInt(5000)));
+                case GZIP_OF_HEADER_AND_GARBAGE -> IdxTestFiles.gzip(concat(Arrays.copyOf(content, images ? 16 : 8),
                         randomBytes(random, random.nextInt(5000))));
                 case APPEND_GARBAGE -> concat(bytes, randomBytes(random, 1 + random.nextInt(100)));
-                case CONTENT_FLIPS_REGZIPPED -> gzip(flipBits(content, 1 + random.nextInt(4), random));
+                case CONTENT_FLIPS_REGZIPPED -> IdxTestFiles.gzip(flipBits(content, 1 + random.nextInt(4), random));
                 case MULTI_MEMBER_GZIP -> {
                     int cut = random.nextInt(content.length + 1);
-                    yield concat(gzip(Arrays.copyOf(content, cut)), gzip(Arrays.copyOfRange(content, cut,
-                            content.length)));
+                    yield concat(IdxTestFiles.gzip(Arrays.copyOf(content, cut)),
+                            IdxTestFiles.gzip(Arrays.copyOfRange(content, cut, content.length)));
                 }
                 case WRONG_IMAGE_SIZE -> images ? reencode(wrongSizeImages(content, random), gz)
                         : flipBits(bytes, 1, random);
@@ -368,7 +365,7 @@ class IdxFuzzTest {
     }
 
     private static byte[] reencode(byte[] content, boolean gz) {
-        return gz ? gzip(content) : content;
+        return gz ? IdxTestFiles.gzip(content) : content;
     }
 
     static byte[] flipBits(byte[] bytes, int flips, SplittableRandom random) {
@@ -400,15 +397,6 @@ class IdxFuzzTest {
         return out;
     }
 
-    static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     private static String describe(int[] dims) {
         StringBuilder s = new StringBuilder();

@@ -68,6 +68,19 @@ final class ExperimentFixture {
         return model;
     }
 
+    /**
+     * The whole window, as {@link ExplorerApp} shows it, on a test's stage, opening the shipped data and model
+     * (call on the FX thread, from a {@code @Start} method).
+     */
+    static ExplorerModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
+        ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
+        stage.setScene(new javafx.scene.Scene(ExplorerApp.buildRoot(model), width, height));
+        stage.show();
+        ExplorerApp.openStartupData(model);
+        return model;
+    }
+
     static void awaitDataset(ExplorerModel model) {
         waitUntil("the data set is loaded", () -> model.datasetProperty().get() != null);
     }

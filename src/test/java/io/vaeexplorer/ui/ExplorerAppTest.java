@@ -13,14 +13,10 @@ import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +38,7 @@ class ExplorerAppTest {
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
-                new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
-        BorderPane root = ExplorerApp.buildRoot(model);
-        stage.setScene(new Scene(root, 1280, 860));
-        stage.show();
-        ExplorerApp.openStartupData(model);
+        model = ExperimentFixture.wholeWindow(stage, temp, 1280, 860);
     }
 
     @AfterEach
@@ -60,10 +51,6 @@ class ExplorerAppTest {
                 && model.latentPointsProperty().get().count() == 10_000 && model.decodedImageProperty().get() != null);
     }
 
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void theShippedModelIsLiveAtLaunchAndAClickOnThePlaneDecodesThere(FxRobot robot) throws Exception {
         waitForShippedModel();
@@ -73,20 +60,20 @@ class ExplorerAppTest {
         robot.moveTo(plane).moveBy(-120, -80).clickOn(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
         DecodedImageView decoded = (DecodedImageView) robot.lookup("#decoded-image").queryAs(Canvas.class).getParent();
-        assertSame(model.decodedImageProperty().get(), onFx(decoded::shown));
+        assertSame(model.decodedImageProperty().get(), ExperimentFixture.fx(decoded::shown));
         assertNotEquals(java.util.Arrays.hashCode(before.pixels()),
                 java.util.Arrays.hashCode(model.decodedImageProperty().get().pixels()));
 
         // exports of what the plane shows
         PlaneExportBar exports = (PlaneExportBar) robot.lookup("#export-codes-csv").query().getParent().getParent();
         Path csv = temp.resolve("codes.csv");
-        onFx(() -> exports.exportCodesCsv(csv));
+        ExperimentFixture.fx(() -> exports.exportCodesCsv(csv));
         java.util.List<String> rows = Files.readAllLines(csv);
         assertEquals(10_001, rows.size());
         assertEquals("index,label,class,plane_x,plane_y,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
         assertTrue(rows.get(1).startsWith("0,7,7,"), rows.get(1)); // the first MNIST test image is a 7
         Path png = temp.resolve("plane.png");
-        onFx(() -> exports.exportPlanePng(png));
+        ExperimentFixture.fx(() -> exports.exportPlanePng(png));
         assertEquals((int) plane.getWidth(), javax.imageio.ImageIO.read(png.toFile()).getWidth());
     }
 
@@ -101,8 +88,8 @@ class ExplorerAppTest {
                 () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
         LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitForFxEvents();
-        int stepPoints = onFx(() -> chart.getData().get(0).getData().size());
-        int epochPoints = onFx(() -> chart.getData().get(4).getData().size());
+        int stepPoints = ExperimentFixture.fx(() -> chart.getData().get(0).getData().size());
+        int epochPoints = ExperimentFixture.fx(() -> chart.getData().get(4).getData().size());
         assertEquals(96, stepPoints); // 3 x 2048 images / 64 per batch, all kept below the decimation limit
         assertEquals(3, epochPoints);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != before
@@ -116,12 +103,12 @@ class ExplorerAppTest {
         assertEquals("MLP 784-64-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
 
         // the timeline kept earlier moments of the run: scrubbing back shows them, Live returns to the current codes
-        int frames = onFx(() -> model.timeline().frames().size());
+        int frames = ExperimentFixture.fx(() -> model.timeline().frames().size());
         assertTrue(frames >= 2, "timeline frames: " + frames);
         LatentPoints current = model.latentPointsProperty().get();
         javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
         robot.interact(() -> slider.setValue(0));
-        assertSame(onFx(() -> model.timeline().frames().get(0).points()), model.latentPointsProperty().get());
+        assertSame(ExperimentFixture.fx(() -> model.timeline().frames().get(0).points()), model.latentPointsProperty().get());
         assertTrue(model.timeline().frames().get(0).step() < model.snapshotProperty().get().step());
         robot.clickOn("#timeline-live");
         WaitForAsyncUtils.waitForFxEvents();

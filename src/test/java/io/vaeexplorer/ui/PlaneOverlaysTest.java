@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,21 +34,12 @@ class PlaneOverlaysTest {
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
-                new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
-        BorderPane root = ExplorerApp.buildRoot(model);
-        stage.setScene(new Scene(root, 1500, 1150));
-        stage.show();
-        ExplorerApp.openStartupData(model);
+        model = ExperimentFixture.wholeWindow(stage, temp, 1500, 1150);
     }
 
     @AfterEach
     void close() throws Exception {
         WaitForAsyncUtils.asyncFx(model::close).get();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     private void waitForShippedModel() throws Exception {
@@ -78,7 +65,7 @@ class PlaneOverlaysTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.sketchPosteriorProperty().get() != null
                 && plane(robot).sketchMarkerPosition() != null);
         float[] one = model.sketchPosteriorProperty().get().mu();
-        double[] markerOne = onFx(() -> plane(robot).sketchMarkerPosition());
+        double[] markerOne = ExperimentFixture.fx(() -> plane(robot).sketchMarkerPosition());
 
         // a "0" instead: clear and draw a ring
         robot.clickOn("#sketch-clear");
@@ -87,7 +74,7 @@ class PlaneOverlaysTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.sketchPosteriorProperty().get() != null
                 && plane(robot).sketchMarkerPosition() != null);
         float[] zero = model.sketchPosteriorProperty().get().mu();
-        double[] markerZero = onFx(() -> plane(robot).sketchMarkerPosition());
+        double[] markerZero = ExperimentFixture.fx(() -> plane(robot).sketchMarkerPosition());
         double moved = Math.hypot(markerZero[0] - markerOne[0], markerZero[1] - markerOne[1]);
         assertTrue(moved > 20, "the marker moved " + moved + " px between a drawn 1 and a drawn 0");
         double[] expected = plane(robot).toCanvas(zero[0], zero[1]);
@@ -96,7 +83,7 @@ class PlaneOverlaysTest {
 
         // the drawing as end A of the interpolation
         robot.clickOn("#sketch-as-a");
-        assertNotNull(onFx(() -> ((ExperimentsPane) experiments).experiments().drawnAProperty().get()));
+        assertNotNull(ExperimentFixture.fx(() -> ((ExperimentsPane) experiments).experiments().drawnAProperty().get()));
     }
 
     @Test
@@ -105,12 +92,12 @@ class PlaneOverlaysTest {
         Canvas canvas = robot.lookup("#latent-plane").queryAs(Canvas.class);
         robot.moveTo(canvas).press(KeyCode.CONTROL).clickOn(MouseButton.PRIMARY).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, onFx(() -> model.ellipseImages().size()));
+        assertEquals(1, ExperimentFixture.fx(() -> model.ellipseImages().size()));
         int picked = model.ellipseImages().get(0);
         Point2D centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
         assertTrue(picked >= 0 && picked < 10_000 && centre != null);
         robot.clickOn("#clear-ellipses");
-        assertEquals(0, onFx(() -> model.ellipseImages().size()));
+        assertEquals(0, ExperimentFixture.fx(() -> model.ellipseImages().size()));
 
         robot.clickOn("#density-toggle");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.densityProperty().get() != null);

@@ -70,8 +70,7 @@ public final class DecodedImageView extends VBox {
         g.setFill(Color.gray(0.15));
         g.fillRect(0, 0, SIZE, SIZE);
         if (raster != null) {
-            g.setImageSmoothing(false);
-            g.drawImage(RasterImages.toImage(raster), 0, 0, SIZE, SIZE);
+            g.drawImage(RasterImages.toImage(raster, (int) SIZE, (int) SIZE), 0, 0);
         }
     }
 

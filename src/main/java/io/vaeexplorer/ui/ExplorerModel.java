@@ -54,8 +54,13 @@ import javafx.collections.ObservableList;
  */
 public final class ExplorerModel implements AutoCloseable {
 
-    /** How often, at most, the 10k test codes are re-encoded while training runs (each costs ~0.1-0.2 s of CPU). */
+    /** How often, at most, the 10k test codes are re-encoded while training runs (each costs ~0.1-0.3 s of CPU). */
     static final long LATENT_REFRESH_MILLIS = 4000;
+    /**
+     * And no more often than this many times the last encode's duration: on a slow machine (where an encode
+     * beside training takes 0.3 s) the live scatter then takes at most 1/20 of the time from training.
+     */
+    static final long LATENT_REFRESH_BUDGET = 20;
     /**
      * How often the trainer copies its weights out for the views. On two cores every copy, re-encode and redraw is
      * taken from training; once a second keeps the plane visibly alive and training above 90% of its speed.
@@ -126,6 +131,7 @@ public final class ExplorerModel implements AutoCloseable {
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
     private long lastLatentRefresh;
+    private volatile long lastEncodeMillis; // written by the worker, read on the FX thread
     private int runEpochs = 1;
 
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
@@ -574,7 +580,8 @@ public final class ExplorerModel implements AutoCloseable {
             selectedZ.set(null);
             manifold.set(null);
             refreshLatentPoints();
-        } else if (System.currentTimeMillis() - lastLatentRefresh >= LATENT_REFRESH_MILLIS) {
+        } else if (System.currentTimeMillis() - lastLatentRefresh
+                >= Math.max(LATENT_REFRESH_MILLIS, LATENT_REFRESH_BUDGET * lastEncodeMillis)) {
             refreshLatentPoints();
         }
         decodeSelected();
@@ -591,7 +598,9 @@ public final class ExplorerModel implements AutoCloseable {
         LabeledImages test = data.test();
         boolean recordFrame = service != null && !service.state().isFinal();
         worker.submit("latent-points", m -> {
+            long started = System.nanoTime();
             float[][] posterior = m.encode(test.pixels(), test.count());
+            lastEncodeMillis = (System.nanoTime() - started) / 1_000_000;
             LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
                     test.labels(), m.snapshot().version());
             GreyRaster recon = null;

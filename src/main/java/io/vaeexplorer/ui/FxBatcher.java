@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class FxBatcher<T> {
 
-    static final long MIN_INTERVAL_MILLIS = 200;
+    static final long MIN_INTERVAL_MILLIS = 500;
     private static final java.util.concurrent.ScheduledExecutorService TIMER =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "fx-batcher-timer");

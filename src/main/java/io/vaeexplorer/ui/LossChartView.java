@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,6 +35,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
 /**
  * The loss curves of the current run: smoothed per-step -ELBO, reconstruction and KL (decimated by
@@ -43,7 +46,18 @@ import javafx.stage.FileChooser;
  */
 public final class LossChartView extends VBox {
 
+    /**
+     * New step points reach the chart at most this often. Each update costs the chart a layout pass over all its
+     * points and a repaint of its whole plot (about 20 ms of CPU in software rendering), taken from the two
+     * cores the training runs on; once a second still reads as live. Clears and epoch points go at once.
+     */
+    static final long APPEND_INTERVAL_MILLIS = 1000;
+
     private final LossHistory history;
+    private final List<SeriesMirror<?>> mirrors = new ArrayList<>();
+    private final PauseTransition appendDelay = new PauseTransition();
+    private boolean flushQueued;
+    private long lastFlushNanos;
     private final LineChart<Number, Number> chart;
     private final Label exportMessage = new Label();
 
@@ -64,6 +78,7 @@ public final class LossChartView extends VBox {
         chart.setMinHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
+        appendDelay.setOnFinished(e -> flushAll());
         List<SeriesMirror<?>> curves = List.of(
                 stepCurve("-ELBO (smoothed)", StepPoint::total),
                 stepCurve("reconstruction", StepPoint::reconstruction),
@@ -79,6 +94,7 @@ public final class LossChartView extends VBox {
         toolbar.setPadding(new Insets(4, 8, 4, 8));
         for (int i = 0; i < curves.size(); i++) {
             SeriesMirror<?> curve = curves.get(i);
+            mirrors.add(curve);
             chart.getData().add(curve.series);
             CheckBox show = new CheckBox(toggleNames[i]);
             show.setId(toggleIds[i]);
@@ -148,12 +164,41 @@ public final class LossChartView extends VBox {
         }
     }
 
+    /**
+     * Brings every series up to its source at the end of the current FX event, or (for appended steps) when
+     * {@link #APPEND_INTERVAL_MILLIS} have passed since the last update; all series change in the same pulse.
+     */
+    private void scheduleFlush(boolean urgent) {
+        if (flushQueued) {
+            return;
+        }
+        long wait = lastFlushNanos + APPEND_INTERVAL_MILLIS * 1_000_000L - System.nanoTime();
+        if (urgent || wait <= 0) {
+            appendDelay.stop();
+            flushQueued = true;
+            Platform.runLater(this::flushAll);
+        } else if (appendDelay.getStatus() != Animation.Status.RUNNING) {
+            appendDelay.setDuration(Duration.millis(wait / 1e6));
+            appendDelay.playFromStart();
+        }
+    }
+
+    private void flushAll() {
+        flushQueued = false;
+        appendDelay.stop();
+        lastFlushNanos = System.nanoTime();
+        for (SeriesMirror<?> mirror : mirrors) {
+            mirror.flush();
+        }
+    }
+
     private SeriesMirror<StepPoint> stepCurve(String name, ToDoubleFunction<StepPoint> y) {
-        return new SeriesMirror<>(name, history.chartSteps(), p -> new XYChart.Data<>(p.step(), y.applyAsDouble(p)));
+        return new SeriesMirror<>(name, history.chartSteps(), false, this::scheduleFlush,
+                p -> new XYChart.Data<>(p.step(), y.applyAsDouble(p)));
     }
 
     private SeriesMirror<EpochRecord> epochCurve(String name, ToDoubleFunction<EpochRecord> y) {
-        return new SeriesMirror<>(name, history.epochs(), e -> {
+        return new SeriesMirror<>(name, history.epochs(), true, this::scheduleFlush, e -> {
             XYChart.Data<Number, Number> point = new XYChart.Data<>(e.step(), y.applyAsDouble(e));
             point.setNode(new StackPane()); // the chart styles a given node as this series' symbol
             return point;
@@ -161,8 +206,8 @@ public final class LossChartView extends VBox {
     }
 
     /**
-     * Keeps one chart series equal to a source list, cheaply. Changes are gathered and applied once at the end of
-     * the current FX event: a run's batch of steps becomes one addAll (each change to a series' data costs the
+     * Keeps one chart series equal to a source list, cheaply. Changes are gathered and applied when the view
+     * flushes: a run's steps since the last update become one addAll (each change to a series' data costs the
      * chart a pass over all its points), and anything other than appending (the history's decimation, a clear)
      * becomes one setAll. A hidden series holds no data, so the axes range over the shown curves only.
      */
@@ -172,13 +217,23 @@ public final class LossChartView extends VBox {
         final BooleanProperty shown = new SimpleBooleanProperty(true);
         private final ObservableList<T> source;
         private final Function<T, XYChart.Data<Number, Number>> toPoint;
+        private final boolean appendsAtOnce;
+        private final java.util.function.Consumer<Boolean> requestFlush;
         private int mirrored; // leading source items already in the series
         private boolean replaced = true; // the source changed other than by appending since the last flush
-        private boolean flushQueued;
 
-        SeriesMirror(String name, ObservableList<T> source, Function<T, XYChart.Data<Number, Number>> toPoint) {
+        /**
+         * @param appendsAtOnce whether appended items are shown at once (rare epoch points) or at the view's
+         *                      next timed update (steps)
+         * @param requestFlush asks the view for a flush; true for at once
+         */
+        SeriesMirror(String name, ObservableList<T> source, boolean appendsAtOnce,
+                     java.util.function.Consumer<Boolean> requestFlush,
+                     Function<T, XYChart.Data<Number, Number>> toPoint) {
             this.source = source;
             this.toPoint = toPoint;
+            this.appendsAtOnce = appendsAtOnce;
+            this.requestFlush = requestFlush;
             series.setName(name);
             source.addListener(this::onChanged);
             shown.addListener(o -> {
@@ -194,14 +249,10 @@ public final class LossChartView extends VBox {
                         && !change.wasUpdated() && change.getFrom() >= mirrored;
                 replaced |= !appended;
             }
-            if (!flushQueued) {
-                flushQueued = true;
-                Platform.runLater(this::flush);
-            }
+            requestFlush.accept(replaced || appendsAtOnce);
         }
 
-        private void flush() {
-            flushQueued = false;
+        void flush() {
             if (!shown.get()) {
                 series.getData().clear();
             } else if (replaced || mirrored > source.size()) {

@@ -1,5 +1,11 @@
 package io.vaeexplorer.ui;
 
+import javafx.collections.ListChangeListener;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import java.util.concurrent.TimeUnit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,8 +89,29 @@ class LossChartViewTest {
         assertTrue(onFx(() -> chart.getData().stream().noneMatch(s -> s.getNode().isVisible())),
                 "an emptied series still draws its line");
         robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(onFx(() -> chart.getData().get(0).getNode().isVisible()), "the line comes back with new data");
+        // appended steps wait for the chart's next timed update (at most APPEND_INTERVAL_MILLIS)
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getNode().isVisible()));
+    }
+
+    @Test
+    void stepsArrivingFastReachTheChartAboutOnceASecondAndNoneIsLost(FxRobot robot) throws Exception {
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        AtomicInteger updates = new AtomicInteger();
+        robot.interact(() -> chart.getData().get(0).getData()
+                .addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> updates.incrementAndGet()));
+        // a trainer's pace: 75 steps over 1.5 s, each handed to the FX thread on its own
+        long start = System.nanoTime();
+        for (int step = 1; step <= 75; step++) {
+            long s = step;
+            robot.interact(() -> model.lossHistory().addStep(s, new LossParts(200 - s, 5)));
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) == 75);
+        int expectedAtMost = (int) Math.ceil(seconds * 1000 / LossChartView.APPEND_INTERVAL_MILLIS) + 2;
+        assertTrue(updates.get() <= expectedAtMost, updates.get() + " chart updates in " + seconds + " s");
+        assertTrue(updates.get() >= 2, "the curve grows while steps arrive, not only at the end: " + updates.get());
+        assertEquals(74.0 + 0.0, onFx(() -> chart.getData().get(0).getData().get(74).getXValue().doubleValue()) - 1);
     }
 
     @Test

@@ -160,13 +160,14 @@ class ResponsivenessBenchmark {
     }
 
     /**
-     * Samples/s of one epoch on 20,000 images: headless, in the window left alone, and in the window while a user
+     * Samples/s of one epoch on the whole training set (as {@code bench} measures it; {@code -Dbench.limit=N} for a
+     * quicker look at N images, where a run's start weighs more): headless, in the window left alone, and in the window while a user
      * drags on the plane (20 decodes a second); alternating twice, best of each.
      */
     private static double[] trainingSpeedRatio(ExplorerModel model) throws Exception {
         Dataset data = model.datasetProperty().get();
         TrainingSettings settings = new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "400",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, 20_000, "");
+                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
         double headless = 0;
         double window = 0;
         double dragging = 0;
@@ -191,13 +192,16 @@ class ResponsivenessBenchmark {
     private static double headless(Dataset data, TrainingSettings s) throws Exception {
         ModelConfig config = s.modelConfig(data.rows(), data.cols());
         TrainingConfig training = s.trainingConfig();
+        ThreadCpu cpu = ThreadCpu.start();
         TrainingService service = new TrainingService(new TrainingRequest(data, config, training, null, 0));
         service.start();
         TrainingResult result = service.result().get(10, TimeUnit.MINUTES);
+        System.out.println("CPU headless: " + cpu.report(4));
         return result.checkpoint().history().get(0).samplesPerSecond();
     }
 
     private static double inWindow(ExplorerModel model, TrainingSettings s, boolean drag) throws Exception {
+        ThreadCpu cpu = ThreadCpu.start();
         WaitForAsyncUtils.asyncFx(() -> {
             model.settingsProperty().set(s);
             model.startTraining();
@@ -210,11 +214,12 @@ class ResponsivenessBenchmark {
             if (drag) {
                 Platform.runLater(() -> model.decodeAt(x, y)); // a user dragging across the plane
             }
-            Thread.sleep(50);
+            Thread.sleep(drag ? 50 : 250); // polling the FX thread is work a person's window does not have
             if (model.trainingStateProperty().get() == TrainingState.FAILED) {
                 throw new AssertionError(model.errorProperty().get());
             }
         }
+        System.out.println((drag ? "CPU dragging: " : "CPU window: ") + cpu.report(8));
         return WaitForAsyncUtils.asyncFx(() -> model.lossHistory().epochs().get(0).samplesPerSecond()).get();
     }
 

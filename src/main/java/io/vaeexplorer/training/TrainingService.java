@@ -126,6 +126,8 @@ public final class TrainingService {
         }
         LossParts lastTest = history.isEmpty() ? null : history.get(history.size() - 1).test();
         try {
+            // the window's threads go first: a pulse or a click never waits behind a training step
+            ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
             DjlRuntime.disableGradientsOnThisThread();
             Device device = DjlRuntime.preferredDevice();
             deviceName = DjlRuntime.describe(device);

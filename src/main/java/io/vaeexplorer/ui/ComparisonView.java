@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.training.ThreadPriority;
+
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.EpochRecord;
@@ -35,7 +37,10 @@ public final class ComparisonView extends VBox {
     static final int RECONSTRUCTIONS = 8;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vae-compare");
+        Thread t = new Thread(() -> {
+            ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
+            r.run();
+        }, "vae-compare");
         t.setDaemon(true);
         return t;
     });

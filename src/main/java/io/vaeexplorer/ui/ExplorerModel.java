@@ -137,7 +137,7 @@ public final class ExplorerModel implements AutoCloseable {
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
         this.worker = worker;
-        this.interactiveWorker = new InferenceWorker(fx);
+        this.interactiveWorker = InferenceWorker.interactive(fx);
         this.settingsStore = settingsStore;
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);

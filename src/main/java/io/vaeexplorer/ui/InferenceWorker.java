@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.training.ThreadPriority;
+
 import io.vaeexplorer.model.ArchitectureCheck;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
@@ -39,15 +41,27 @@ public final class InferenceWorker implements AutoCloseable {
     }
 
     private final Executor fxExecutor;
+    private final boolean background;
     private final Map<String, Job<?>> pending = new LinkedHashMap<>();
     private final Thread thread;
     private WeightSnapshot offered;
     private boolean closed;
     private volatile long busyJobs;
 
+    /** A background worker (re-encoding, grids, experiments): its thread yields to the window's threads. */
     public InferenceWorker(Executor fxExecutor) {
+        this(fxExecutor, true);
+    }
+
+    /** A worker for answers a person waits for (the decode under the mouse): normal priority. */
+    public static InferenceWorker interactive(Executor fxExecutor) {
+        return new InferenceWorker(fxExecutor, false);
+    }
+
+    private InferenceWorker(Executor fxExecutor, boolean background) {
         this.fxExecutor = fxExecutor;
-        this.thread = new Thread(this::loop, "vae-inference");
+        this.background = background;
+        this.thread = new Thread(this::loop, background ? "vae-inference" : "vae-interactive");
         thread.setDaemon(true);
         thread.start();
     }
@@ -83,6 +97,9 @@ public final class InferenceWorker implements AutoCloseable {
     private void loop() {
         InferenceModel model = null;
         try {
+            if (background) {
+                ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
+            }
             DjlRuntime.disableGradientsOnThisThread();
             while (true) {
                 Job<?> job;

@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.training.ThreadPriority;
+
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.CheckpointIO;
@@ -32,7 +34,10 @@ public final class ModelGallery implements AutoCloseable {
 
     private final Executor fx;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vae-gallery");
+        Thread t = new Thread(() -> {
+            ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE); // scoring is background work
+            r.run();
+        }, "vae-gallery");
         t.setDaemon(true);
         return t;
     });

@@ -58,6 +58,9 @@ class SoakBenchmark {
         }).get();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
                 && model.latentPointsProperty().get().count() == 10_000);
+        // a person looks at the new window for a moment before pressing Start; its first frames (the whole window
+        // drawn cold) are the app's start-up, not the run's
+        Thread.sleep(Long.getLong("soak.settleMillis", 2000));
 
         // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled
         // what the FX thread was doing during a long gap: its stack sampled every 5 ms (with -Dsoak.sample=true)

@@ -4,8 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A private copy of a network built from a {@link WeightSnapshot}, for encoding and decoding while (or after)
@@ -18,6 +21,10 @@ public final class InferenceModel implements AutoCloseable {
     private final VaeBlock block;
     private final ParameterStore parameterStore;
     private WeightSnapshot snapshot;
+    /** Images per encode chunk: 4 MB of pixels (1,275 MNIST images), big enough for efficient GEMMs. */
+    private static final int ENCODE_CHUNK_BYTES = 4 << 20;
+    private ByteBuffer inputBuffer;
+    private final java.util.Map<String, ByteBuffer> weightBuffers = new java.util.HashMap<>();
 
     public InferenceModel(WeightSnapshot snapshot, Device device) {
         DjlRuntime.disableGradientsOnThisThread();
@@ -25,7 +32,7 @@ public final class InferenceModel implements AutoCloseable {
         try {
             this.block = new VaeBlock(snapshot.config());
             block.initializeFor(manager);
-            WeightCopier.load(snapshot, block);
+            WeightCopier.load(snapshot, block, weightBuffers);
             this.parameterStore = new ParameterStore(manager, false);
             this.snapshot = snapshot;
         } catch (RuntimeException e) {
@@ -65,7 +72,7 @@ public final class InferenceModel implements AutoCloseable {
             throw new IllegalArgumentException("snapshot is " + newer.config().describe() + " but this model is "
                     + snapshot.config().describe());
         }
-        WeightCopier.load(newer, block);
+        WeightCopier.load(newer, block, weightBuffers);
         snapshot = newer;
     }
 
@@ -103,10 +110,37 @@ public final class InferenceModel implements AutoCloseable {
         if (images.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
-        try (NDManager sub = manager.newSubManager()) {
-            NDList stats = block.encode(parameterStore, sub.create(images, new Shape(count, pixels)));
-            return new float[][] {stats.get(0).toFloatArray(), stats.get(1).mul(0.5f).exp().toFloatArray()};
+        int latent = config().latent();
+        float[] mu = new float[count * latent];
+        float[] sigma = new float[count * latent];
+        int chunk = Math.max(1, ENCODE_CHUNK_BYTES / (pixels * Float.BYTES));
+        for (int first = 0; first < count; first += chunk) {
+            int n = Math.min(chunk, count - first);
+            try (NDManager sub = manager.newSubManager()) {
+                NDList stats = block.encode(parameterStore, sub.create(input(images, first * pixels, n * pixels),
+                        new Shape(n, pixels), DataType.FLOAT32));
+                System.arraycopy(stats.get(0).toFloatArray(), 0, mu, first * latent, n * latent);
+                System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, first * latent, n * latent);
+            }
         }
+        return new float[][] {mu, sigma};
+    }
+
+    /**
+     * The given floats in this model's reused direct buffer. DJL copies a Java array into a fresh direct buffer
+     * that only the garbage collector frees: re-encoding the 10,000 test images every few seconds left 31 MB
+     * buffers waiting for a GC, and resident memory climbed and fell by hundreds of megabytes. Encoding in
+     * chunks through one buffer keeps native memory flat; the arrays DJL makes from it are closed with the
+     * chunk's manager before the buffer is refilled.
+     */
+    private ByteBuffer input(float[] values, int offset, int length) {
+        if (inputBuffer == null || inputBuffer.capacity() < length * Float.BYTES) {
+            inputBuffer = ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder());
+        }
+        inputBuffer.clear();
+        inputBuffer.asFloatBuffer().put(values, offset, length);
+        inputBuffer.limit(length * Float.BYTES);
+        return inputBuffer;
     }
 
     /** Reconstructs images through z = mu (the posterior mean), as the tutorials' reconstruction figures do. */

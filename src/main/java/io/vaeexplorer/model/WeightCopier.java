@@ -4,8 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Copies weights between a live block and an immutable {@link WeightSnapshot}, in both directions. */
 public final class WeightCopier {
@@ -29,6 +32,19 @@ public final class WeightCopier {
      * @throws IllegalArgumentException naming the first parameter that is missing or has another shape
      */
     public static void load(WeightSnapshot snapshot, VaeBlock block) {
+        load(snapshot, block, null);
+    }
+
+    /**
+     * As {@link #load(WeightSnapshot, VaeBlock)}, through one direct buffer per parameter kept in
+     * {@code buffers} between calls. DJL copies a Java array into a fresh direct buffer that only the garbage
+     * collector frees; a model that takes new weights every second then holds megabytes of such buffers between
+     * collections, and resident memory wanders by hundreds of megabytes. The buffers must stay with the block
+     * (DJL may keep the array's storage in them).
+     *
+     * @param buffers the block's own buffers by parameter name, filled on first use; null for one-off copies
+     */
+    public static void load(WeightSnapshot snapshot, VaeBlock block, Map<String, ByteBuffer> buffers) {
         for (Pair<String, Parameter> entry : block.getParameters()) {
             NDArray array = entry.getValue().getArray();
             NamedWeight weight = snapshot.weight(entry.getKey());
@@ -36,7 +52,16 @@ public final class WeightCopier {
                 throw new IllegalArgumentException("weight " + entry.getKey() + " has shape "
                         + java.util.Arrays.toString(weight.shape()) + " but the model needs " + array.getShape());
             }
-            array.set(weight.values());
+            if (buffers == null) {
+                array.set(weight.values());
+                continue;
+            }
+            float[] values = weight.values();
+            ByteBuffer buffer = buffers.computeIfAbsent(entry.getKey(),
+                    k -> ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder()));
+            buffer.clear();
+            buffer.asFloatBuffer().put(values);
+            array.set(buffer);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -20,6 +21,9 @@ public final class DecodedImageView extends VBox {
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label zLabel = new Label();
     private GreyRaster shown;
+    // reused for every decode (a drag brings 50 a second)
+    private final WritableImage enlarged = new WritableImage((int) SIZE, (int) SIZE);
+    private final int[] enlargedPixels = new int[(int) SIZE * (int) SIZE];
 
     public DecodedImageView(ExplorerModel model) {
         super(6);
@@ -70,7 +74,8 @@ public final class DecodedImageView extends VBox {
         g.setFill(Color.gray(0.15));
         g.fillRect(0, 0, SIZE, SIZE);
         if (raster != null) {
-            g.drawImage(RasterImages.toImage(raster, (int) SIZE, (int) SIZE), 0, 0);
+            RasterImages.enlargeInto(raster, enlarged, enlargedPixels);
+            g.drawImage(enlarged, 0, 0);
         }
     }
 

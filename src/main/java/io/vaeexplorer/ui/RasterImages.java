@@ -26,29 +26,27 @@ public final class RasterImages {
     }
 
     /**
-     * An opaque image of the raster enlarged to width x height by repeating pixels (nearest neighbour), to draw
-     * unscaled. Software rendering scales an image through its slow general path (about 15 ms for 28x28 to
-     * 280x280, on the cores training needs); enlarging here costs a fraction of a millisecond.
+     * Writes the raster, enlarged to the target's size by repeating pixels (nearest neighbour), into a reused
+     * image, to draw unscaled. Software rendering scales an image through its slow general path (about 15 ms
+     * for 28x28 to 280x280, on the cores training needs); enlarging here costs a fraction of a millisecond, and
+     * reusing the image and buffer keeps a drag's 50 decodes a second from making 30 MB/s of garbage.
+     *
+     * @param argb scratch of at least width x height ints
      */
-    public static WritableImage toImage(GreyRaster raster, int width, int height) {
+    public static void enlargeInto(GreyRaster raster, WritableImage target, int[] argb) {
+        int width = (int) target.getWidth();
+        int height = (int) target.getHeight();
         int w = raster.width();
         int h = raster.height();
         byte[] grey = raster.pixels();
-        int[] column = new int[width];
-        for (int x = 0; x < width; x++) {
-            column[x] = (int) ((long) x * w / width);
-        }
-        int[] argb = new int[width * height];
         for (int y = 0; y < height; y++) {
             int row = (int) ((long) y * h / height) * w;
             int out = y * width;
             for (int x = 0; x < width; x++) {
-                int g = grey[row + column[x]] & 0xff;
+                int g = grey[row + (int) ((long) x * w / width)] & 0xff;
                 argb[out + x] = 0xff000000 | (g << 16) | (g << 8) | g;
             }
         }
-        WritableImage image = new WritableImage(width, height);
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        return image;
+        target.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
     }
 }

@@ -62,6 +62,21 @@ public final class ThreadPriority {
         return LIBC.setpriority(PRIO_PROCESS, 0, nice) == 0;
     }
 
+    /**
+     * A factory of daemon threads named {@code name} that lower their own priority to {@link #BACKGROUND_NICE}
+     * before their first task (for background executors: scoring, comparisons).
+     */
+    public static java.util.concurrent.ThreadFactory backgroundDaemons(String name) {
+        return task -> {
+            Thread t = new Thread(() -> {
+                yieldToInteractiveThreads(BACKGROUND_NICE);
+                task.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** The calling thread's nice value, or 0 where it cannot be read (not Linux). */
     public static int niceOfThisThread() {
         return LIBC == null ? 0 : LIBC.getpriority(PRIO_PROCESS, 0);

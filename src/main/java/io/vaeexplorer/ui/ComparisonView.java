@@ -36,14 +36,8 @@ public final class ComparisonView extends VBox {
 
     static final int RECONSTRUCTIONS = 8;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
-            ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
-            r.run();
-        }, "vae-compare");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            ThreadPriority.backgroundDaemons("vae-compare"));
     private final Label status = new Label("Tick two to four models in the table and press Compare.");
     private final HBox columns = new HBox(14);
     private final LineChart<Number, Number> chart;

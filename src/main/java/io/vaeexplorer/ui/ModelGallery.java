@@ -33,14 +33,8 @@ public final class ModelGallery implements AutoCloseable {
     private static final long SCORE_SEED = 20_250_101L;
 
     private final Executor fx;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
-            ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE); // scoring is background work
-            r.run();
-        }, "vae-gallery");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            ThreadPriority.backgroundDaemons("vae-gallery")); // scoring is background work
     private final ObservableList<GalleryEntry> entries = FXCollections.observableArrayList();
     private final Consumer<String> warnings;
     private LabeledImages testSet;

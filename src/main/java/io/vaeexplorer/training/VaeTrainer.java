@@ -31,9 +31,9 @@ import java.util.List;
  *
  * <p>Why a lean loop over DJL's block, loss and optimizer instead of DJL's {@code Trainer} + {@code EasyTrain}:
  * the speed target (parity with PyTorch's own loop) leaves no room for per-step overhead. Here the training set
- * lives in one native array, each epoch gathers a shuffled copy natively once, a batch is a view into it, and
- * each step runs forward, the fused ELBO, backward and DJL's native Adam update with no copy to Java except the
- * two loss scalars. {@code Trainer.step()} would duplicate every gradient and EasyTrain splits batches and runs
+ * lives in one native array, each epoch draws a native permutation, rows are gathered natively 16 batches at a
+ * time, a batch is a view into them, and each step runs forward, the fused ELBO, backward and DJL's native Adam
+ * update with no copy to Java except the two loss scalars. {@code Trainer.step()} would duplicate every gradient and EasyTrain splits batches and runs
  * listeners on every step. The maths is DJL's own: {@link ElboLoss} is a DJL {@code Loss}, the optimiser is
  * {@code Optimizer.adam()}.
  */
@@ -52,8 +52,17 @@ public final class VaeTrainer implements AutoCloseable {
     private final NDArray trainImages;
     private final int count;
 
+    /**
+     * Batches gathered at once from the permutation. One gather per batch cost about 1-2% of the epoch; one gather
+     * of the whole shuffled set (188 MB for MNIST) made resident memory swing by that much at every epoch
+     * boundary. A chunk of 16 batches (6.4 MB at 128) stays inside malloc's reused heap and costs neither.
+     */
+    static final int BATCHES_PER_CHUNK = 16;
+
     private NDManager epochManager;
-    private NDArray shuffled;
+    private NDArray order;
+    private NDManager chunkManager;
+    private NDArray chunk;
     private int nextBatch;
     private long step;
 
@@ -131,14 +140,12 @@ public final class VaeTrainer implements AutoCloseable {
     public void beginEpoch() {
         closeEpoch();
         epochManager = manager.newSubManager();
-        NDArray order = epochManager.randomPermutation(count);
-        shuffled = trainImages.get(epochManager, new NDIndex("{}", order));
-        order.close();
+        order = epochManager.randomPermutation(count);
         nextBatch = 0;
     }
 
     public boolean hasNextBatch() {
-        return shuffled != null && nextBatch < batchesPerEpoch();
+        return order != null && nextBatch < batchesPerEpoch();
     }
 
     /** Size of the batch {@link #trainStep()} will use next. */
@@ -161,8 +168,9 @@ public final class VaeTrainer implements AutoCloseable {
         NDList parts;
         float reconstruction;
         float kl;
+        int offset = start - gatherChunkFor(nextBatch);
         try (NDManager stepManager = epochManager.newSubManager()) {
-            NDArray images = shuffled.get(stepManager, new NDIndex("{}:{}", start, start + size));
+            NDArray images = chunk.get(stepManager, new NDIndex("{}:{}", offset, offset + size));
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDList predictions = block.forward(parameterStore, new NDList(images), true);
                 parts = loss.parts(images, predictions);
@@ -183,16 +191,54 @@ public final class VaeTrainer implements AutoCloseable {
         return new LossParts(reconstruction / size, kl / size);
     }
 
+    /** The next batch's pixels, row by row, without training on it; moves on to the batch after. For tests. */
+    float[] skipBatch() {
+        if (!hasNextBatch()) {
+            throw new IllegalStateException("no batch left in this epoch; call beginEpoch()");
+        }
+        int start = nextBatch * training.batchSize();
+        int offset = start - gatherChunkFor(nextBatch);
+        float[] pixels;
+        try (NDArray images = chunk.get(new NDIndex("{}:{}", offset, offset + nextBatchSize()))) {
+            pixels = images.toFloatArray();
+        }
+        nextBatch++;
+        return pixels;
+    }
+
+    /** Gathers the chunk holding {@code batch} if it is not gathered yet; returns the chunk's first row. */
+    private int gatherChunkFor(int batch) {
+        int chunkStart = (batch / BATCHES_PER_CHUNK) * BATCHES_PER_CHUNK * training.batchSize();
+        if (batch % BATCHES_PER_CHUNK == 0 || chunk == null) {
+            closeChunk();
+            int chunkEnd = Math.min(count, chunkStart + BATCHES_PER_CHUNK * training.batchSize());
+            chunkManager = epochManager.newSubManager();
+            NDArray rows = order.get(chunkManager, new NDIndex("{}:{}", chunkStart, chunkEnd));
+            chunk = trainImages.get(chunkManager, new NDIndex("{}", rows));
+            rows.close();
+        }
+        return chunkStart;
+    }
+
+    private void closeChunk() {
+        if (chunkManager != null) {
+            chunkManager.close();
+            chunkManager = null;
+            chunk = null;
+        }
+    }
+
     /** Copies the current weights into an immutable snapshot (about 1 ms for the 650k-weight tutorial model). */
     public WeightSnapshot snapshot(long version) {
         return WeightCopier.snapshot(block, version, step);
     }
 
     private void closeEpoch() {
+        closeChunk();
         if (epochManager != null) {
             epochManager.close();
             epochManager = null;
-            shuffled = null;
+            order = null;
         }
     }
 

@@ -35,4 +35,6 @@ export DJL_OFFLINE=true
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-33554432}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-268435456}
-exec java ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"
+# AlwaysPreTouch: the Java heap is resident as soon as it is committed, so resident memory stays flat once the
+# heap has grown, instead of creeping up for minutes as the collector first touches its committed regions
+exec java -XX:+AlwaysPreTouch ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"

@@ -66,13 +66,34 @@ class SoakBenchmark {
         // what the FX thread was doing during a long gap: its stack sampled every 5 ms (with -Dsoak.sample=true)
         Thread fxThread = WaitForAsyncUtils.asyncFx(Thread::currentThread).get();
         java.util.concurrent.ConcurrentLinkedDeque<Object[]> stackSamples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        // and every thread's run time and run-queue wait, every 20 ms: who had the cores during a stall
+        java.util.concurrent.ConcurrentLinkedDeque<TaskSchedStats> schedSamples = new java.util.concurrent.ConcurrentLinkedDeque<>();
         boolean sample = Boolean.getBoolean("soak.sample");
         Thread sampler = new Thread(() -> {
+            int round = 0;
+            Thread[] others = new Thread[2]; // the renderer and the training thread, looked up by name
             while (sample && !Thread.currentThread().isInterrupted()) {
+                if (round % 40 == 0) {
+                    for (Thread t : Thread.getAllStackTraces().keySet()) {
+                        if (t.getName().startsWith("QuantumRenderer")) {
+                            others[0] = t;
+                        } else if (t.getName().equals("vae-training")) {
+                            others[1] = t;
+                        }
+                    }
+                }
                 StackTraceElement[] stack = fxThread.getStackTrace();
-                stackSamples.addLast(new Object[] {System.nanoTime(), stack});
+                StackTraceElement[] renderer = others[0] == null ? new StackTraceElement[0] : others[0].getStackTrace();
+                StackTraceElement[] training = others[1] == null ? new StackTraceElement[0] : others[1].getStackTrace();
+                stackSamples.addLast(new Object[] {System.nanoTime(), stack, renderer, training});
                 while (stackSamples.size() > 400) {
                     stackSamples.pollFirst();
+                }
+                if (round++ % 4 == 0) {
+                    schedSamples.addLast(TaskSchedStats.read());
+                    while (schedSamples.size() > 100) {
+                        schedSamples.pollFirst();
+                    }
                 }
                 try {
                     Thread.sleep(5);
@@ -100,19 +121,32 @@ class SoakBenchmark {
                     double gap = (t - last) / 1e6;
                     gaps.add(gap);
                     if (gap > 100 && sample) {
-                        java.util.Map<String, Integer> tops = new java.util.TreeMap<>();
-                        for (Object[] o : stackSamples) {
-                            if ((long) o[0] >= last && (long) o[0] <= t) {
-                                StackTraceElement[] st = (StackTraceElement[]) o[1];
-                                StringBuilder b = new StringBuilder();
-                                for (int k = 0; k < Math.min(14, st.length); k++) {
-                                    b.append(st[k].getClassName().replaceAll(".*\\.", "")).append('.')
-                                            .append(st[k].getMethodName()).append('<');
+                        String[] names = {"fx", "renderer", "training"};
+                        for (int which = 1; which <= 3; which++) {
+                            java.util.Map<String, Integer> tops = new java.util.TreeMap<>();
+                            for (Object[] o : stackSamples) {
+                                if ((long) o[0] >= last && (long) o[0] <= t) {
+                                    StackTraceElement[] st = (StackTraceElement[]) o[which];
+                                    StringBuilder b = new StringBuilder();
+                                    for (int k = 0; k < Math.min(10, st.length); k++) {
+                                        b.append(st[k].getClassName().replaceAll(".*\\.", "")).append('.')
+                                                .append(st[k].getMethodName()).append('<');
+                                    }
+                                    tops.merge(b.toString(), 1, Integer::sum);
                                 }
-                                tops.merge(b.toString(), 1, Integer::sum);
+                            }
+                            stallStacks.add(String.format(Locale.ROOT, "%.0fms %s: %s", gap, names[which - 1], tops));
+                        }
+                        TaskSchedStats before = null;
+                        for (TaskSchedStats s : schedSamples) {
+                            if (s.nanoTime <= last) {
+                                before = s;
                             }
                         }
-                        stallStacks.add(String.format(Locale.ROOT, "%.0fms: %s", gap, tops));
+                        TaskSchedStats after = schedSamples.peekLast();
+                        if (before != null && after != null && after != before) {
+                            stallStacks.add("threads " + after.since(before, 10));
+                        }
                     }
                     if (gap > 100) {
                         // how much of the stall the garbage collector accounts for

@@ -38,5 +38,6 @@ export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-268435456}
 # -Xms1g -XX:+AlwaysPreTouch: the Java heap the app needs (500-800 MB in a long run) is committed and resident
 # from the start. Without it resident memory crept up by 120 MB over minutes as the collector first touched its
 # committed regions; with pre-touch but a small start heap, each later growth was touched inside a GC pause
-# (one took 530 ms).
-exec java -Xms1g -XX:+AlwaysPreTouch ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"
+# (one took 530 ms). MaxGCPauseMillis=20: G1 aims for pauses a window can hide (its default, 200 ms, let a young
+# collection of the 1 GB heap take 45 ms and stall a frame by 110-125 ms just after Start).
+exec java -Xms1g -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=20 ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"

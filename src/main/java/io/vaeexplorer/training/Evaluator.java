@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.PriorSampler;
+import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.ElboLoss;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.Reconstruction;
@@ -45,7 +46,7 @@ public final class Evaluator implements AutoCloseable {
         this.set = set;
         this.noise = noiseSeed == null ? null : new SplittableRandom(noiseSeed);
         this.manager = NDManager.newBaseManager(device);
-        this.images = manager.create(set.pixels(), new Shape(set.count(), set.imageSize()));
+        this.images = NativeArrays.rows(manager, set.pixels(), set.count(), set.imageSize());
     }
 
     public int count() {

@@ -14,6 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.ElboLoss;
 import io.vaeexplorer.model.LossParts;
@@ -102,7 +103,7 @@ public final class VaeTrainer implements AutoCloseable {
             parameterStore = new ParameterStore(manager, false);
             loss = new ElboLoss(config);
             optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(training.learningRate())).build();
-            trainImages = manager.create(used.pixels(), new Shape(count, used.imageSize()));
+            trainImages = NativeArrays.rows(manager, used.pixels(), count, used.imageSize());
             step = stepsDone;
         } catch (RuntimeException e) {
             manager.close();

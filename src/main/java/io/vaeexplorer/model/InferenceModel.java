@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * A private copy of a network built from a {@link WeightSnapshot}, for encoding and decoding while (or after)
@@ -134,12 +133,7 @@ public final class InferenceModel implements AutoCloseable {
      * chunk's manager before the buffer is refilled.
      */
     private ByteBuffer input(float[] values, int offset, int length) {
-        if (inputBuffer == null || inputBuffer.capacity() < length * Float.BYTES) {
-            inputBuffer = ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder());
-        }
-        inputBuffer.clear();
-        inputBuffer.asFloatBuffer().put(values, offset, length);
-        inputBuffer.limit(length * Float.BYTES);
+        inputBuffer = NativeArrays.fill(inputBuffer, values, offset, length);
         return inputBuffer;
     }
 

@@ -29,14 +29,11 @@ public final class NativeArrays {
         }
         NDArray all = manager.create(new Shape(rows, columns), DataType.FLOAT32);
         int rowsPerChunk = Math.max(1, CHUNK_BYTES / (Math.max(1, columns) * Float.BYTES));
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(rows, rowsPerChunk) * columns * Float.BYTES)
-                .order(ByteOrder.nativeOrder());
+        ByteBuffer buffer = null;
         try {
             for (int first = 0; first < rows; first += rowsPerChunk) {
                 int n = Math.min(rowsPerChunk, rows - first);
-                buffer.clear();
-                buffer.asFloatBuffer().put(values, first * columns, n * columns);
-                buffer.limit(n * columns * Float.BYTES);
+                buffer = fill(buffer, values, first * columns, n * columns);
                 try (NDManager chunkManager = manager.newSubManager()) {
                     NDArray chunk = chunkManager.create(buffer, new Shape(n, columns), DataType.FLOAT32);
                     all.set(new NDIndex("{}:{}", first, first + n), chunk);
@@ -47,5 +44,21 @@ public final class NativeArrays {
             throw e;
         }
         return all;
+    }
+
+    /**
+     * {@code values[offset, offset + length)} in native byte order in {@code reused}, or in a new direct buffer
+     * when {@code reused} is null or too small; the buffer's limit ends at the last float. DJL would copy a Java
+     * array into a fresh direct buffer per call, which only the garbage collector frees.
+     */
+    public static ByteBuffer fill(ByteBuffer reused, float[] values, int offset, int length) {
+        ByteBuffer buffer = reused;
+        if (buffer == null || buffer.capacity() < length * Float.BYTES) {
+            buffer = ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder());
+        }
+        buffer.clear();
+        buffer.asFloatBuffer().put(values, offset, length);
+        buffer.limit(length * Float.BYTES);
+        return buffer;
     }
 }

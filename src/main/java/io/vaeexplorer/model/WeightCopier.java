@@ -5,7 +5,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +56,8 @@ public final class WeightCopier {
                 continue;
             }
             float[] values = weight.values();
-            ByteBuffer buffer = buffers.computeIfAbsent(entry.getKey(),
-                    k -> ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder()));
-            buffer.clear();
-            buffer.asFloatBuffer().put(values);
-            array.set(buffer);
+            array.set(buffers.compute(entry.getKey(),
+                    (name, kept) -> NativeArrays.fill(kept, values, 0, values.length)));
         }
     }
 }

@@ -14,10 +14,10 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.ElboLoss;
 import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.TorchDefaultInit;
 import io.vaeexplorer.model.TrainingConfig;
@@ -34,8 +34,8 @@ import java.util.List;
  * the speed target (parity with PyTorch's own loop) leaves no room for per-step overhead. Here the training set
  * lives in one native array, each epoch draws a native permutation, rows are gathered natively 16 batches at a
  * time, a batch is a view into them, and each step runs forward, the fused ELBO, backward and DJL's native Adam
- * update with no copy to Java except the two loss scalars. {@code Trainer.step()} would duplicate every gradient and EasyTrain splits batches and runs
- * listeners on every step. The maths is DJL's own: {@link ElboLoss} is a DJL {@code Loss}, the optimiser is
+ * update with no copy to Java except the two loss scalars. {@code Trainer.step()} would duplicate every gradient
+ * and EasyTrain splits batches and runs listeners on every step. The maths is DJL's own: {@link ElboLoss} is a DJL {@code Loss}, the optimiser is
  * {@code Optimizer.adam()}.
  */
 public final class VaeTrainer implements AutoCloseable {
@@ -169,9 +169,8 @@ public final class VaeTrainer implements AutoCloseable {
         NDList parts;
         float reconstruction;
         float kl;
-        int offset = start - gatherChunkFor(nextBatch);
         try (NDManager stepManager = epochManager.newSubManager()) {
-            NDArray images = chunk.get(stepManager, new NDIndex("{}:{}", offset, offset + size));
+            NDArray images = nextBatchImages(stepManager);
             try (GradientCollector collector = engine.newGradientCollector()) {
                 NDList predictions = block.forward(parameterStore, new NDList(images), true);
                 parts = loss.parts(images, predictions);
@@ -197,14 +196,18 @@ public final class VaeTrainer implements AutoCloseable {
         if (!hasNextBatch()) {
             throw new IllegalStateException("no batch left in this epoch; call beginEpoch()");
         }
-        int start = nextBatch * training.batchSize();
-        int offset = start - gatherChunkFor(nextBatch);
         float[] pixels;
-        try (NDArray images = chunk.get(new NDIndex("{}:{}", offset, offset + nextBatchSize()))) {
-            pixels = images.toFloatArray();
+        try (NDManager batchManager = epochManager.newSubManager()) {
+            pixels = nextBatchImages(batchManager).toFloatArray();
         }
         nextBatch++;
         return pixels;
+    }
+
+    /** The next batch's rows: a view into the gathered chunk that holds them. */
+    private NDArray nextBatchImages(NDManager batchManager) {
+        int offset = nextBatch * training.batchSize() - gatherChunkFor(nextBatch);
+        return chunk.get(batchManager, new NDIndex("{}:{}", offset, offset + nextBatchSize()));
     }
 
     /** Gathers the chunk holding {@code batch} if it is not gathered yet; returns the chunk's first row. */

@@ -1,11 +1,10 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.training.ThreadPriority;
-
 import io.vaeexplorer.model.ArchitectureCheck;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.training.ThreadPriority;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

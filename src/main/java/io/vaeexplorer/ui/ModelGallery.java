@@ -1,12 +1,11 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.training.ThreadPriority;
-
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.CheckpointIO;
 import io.vaeexplorer.training.ModelScore;
 import io.vaeexplorer.training.ModelScorer;
+import io.vaeexplorer.training.ThreadPriority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,8 +17,7 @@ public final class RasterImages {
         int[] argb = new int[w * h];
         byte[] grey = raster.pixels();
         for (int i = 0; i < argb.length; i++) {
-            int g = grey[i] & 0xff;
-            argb[i] = 0xff000000 | (g << 16) | (g << 8) | g;
+            argb[i] = opaqueGrey(grey[i]);
         }
         WritableImage image = new WritableImage(w, h);
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
@@ -43,10 +42,15 @@ public final class RasterImages {
             int row = (int) ((long) y * h / height) * w;
             int out = y * width;
             for (int x = 0; x < width; x++) {
-                int g = grey[row + (int) ((long) x * w / width)] & 0xff;
-                argb[out + x] = 0xff000000 | (g << 16) | (g << 8) | g;
+                argb[out + x] = opaqueGrey(grey[row + (int) ((long) x * w / width)]);
             }
         }
         target.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+    }
+
+    /** An unsigned grey byte as an opaque ARGB pixel. */
+    private static int opaqueGrey(byte grey) {
+        int g = grey & 0xff;
+        return 0xff000000 | (g << 16) | (g << 8) | g;
     }
 }

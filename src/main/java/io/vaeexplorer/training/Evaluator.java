@@ -53,14 +53,32 @@ public final class Evaluator implements AutoCloseable {
         return set.count();
     }
 
+    /** The -ELBO of the set and, when asked for, the posterior of every image from the same encoder pass. */
+    public record Evaluation(LossParts negElbo, LatentCodes codes) {
+    }
+
     /**
      * -ELBO parts per image with one z sample per image, as the tutorials report their test loss.
      *
      * @param cancelled checked between batches; when it turns true, evaluation stops and returns null
      */
     public LossParts negElbo(VaeBlock block, BooleanSupplier cancelled) {
+        Evaluation evaluation = evaluate(block, cancelled, false);
+        return evaluation == null ? null : evaluation.negElbo();
+    }
+
+    /**
+     * The -ELBO as {@link #negElbo(VaeBlock, BooleanSupplier)} and, with {@code withCodes}, the latent codes the
+     * encoder computed on the way (no second pass).
+     *
+     * @return null when cancelled
+     */
+    public Evaluation evaluate(VaeBlock block, BooleanSupplier cancelled, boolean withCodes) {
         ParameterStore ps = new ParameterStore(manager, false);
         Reconstruction kind = block.config().reconstruction();
+        int d = block.config().latent();
+        float[] mu = withCodes ? new float[set.count() * d] : null;
+        float[] sigma = withCodes ? new float[set.count() * d] : null;
         double reconstruction = 0;
         double kl = 0;
         for (int start = 0; start < set.count(); start += BATCH) {
@@ -71,6 +89,9 @@ public final class Evaluator implements AutoCloseable {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
                 NDList stats = block.encode(ps, x);
+                if (withCodes) {
+                    copyCodes(stats, start, end, d, mu, sigma);
+                }
                 NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1),
                         standardNormal(batch, stats.get(0).getShape()));
                 NDArray logits = block.decodeLogits(ps, z);
@@ -78,7 +99,8 @@ public final class Evaluator implements AutoCloseable {
                 kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();
             }
         }
-        return new LossParts(reconstruction / set.count(), kl / set.count());
+        LossParts parts = new LossParts(reconstruction / set.count(), kl / set.count());
+        return new Evaluation(parts, withCodes ? new LatentCodes(set.count(), d, mu, sigma, set.labels().clone()) : null);
     }
 
     public LossParts negElbo(VaeBlock block) {
@@ -133,12 +155,16 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(set.count(), start + BATCH);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
-                NDList stats = block.encode(ps, x);
-                System.arraycopy(stats.get(0).toFloatArray(), 0, mu, start * d, (end - start) * d);
-                System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, start * d, (end - start) * d);
+                copyCodes(block.encode(ps, x), start, end, d, mu, sigma);
             }
         }
         return new LatentCodes(set.count(), d, mu, sigma, set.labels().clone());
+    }
+
+    /** Copies one batch's posterior means and standard deviations (from mu and log variance) into the rows. */
+    private static void copyCodes(NDList stats, int start, int end, int d, float[] mu, float[] sigma) {
+        System.arraycopy(stats.get(0).toFloatArray(), 0, mu, start * d, (end - start) * d);
+        System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, start * d, (end - start) * d);
     }
 
     private NDArray standardNormal(NDManager batch, Shape shape) {

@@ -36,6 +36,16 @@ public sealed interface TrainingEvent {
     record Epoch(EpochRecord record, int lastEpoch, Checkpoint checkpoint) implements TrainingEvent {
     }
 
+    /**
+     * The training thread encoded the test set (only when the request asks for codes): the posterior of every test
+     * image under the weights of {@code step}. The trainer's own pass costs training one encode; a view encoding
+     * the same images on another thread would compete with the training threads for the cores and cost about two.
+     *
+     * @param epoch the epoch being trained (or just finished)
+     */
+    record Codes(LatentCodes codes, int epoch, long step) implements TrainingEvent {
+    }
+
     /** A new copy of the weights is available for inference on other threads. */
     record Snapshot(WeightSnapshot snapshot) implements TrainingEvent {
     }

@@ -138,6 +138,9 @@ public final class TrainingService {
                     device, resume == null ? null : resume.weights(), stepsDone, epochsDone);
                  Evaluator evaluator = new Evaluator(request.data().test(), device)) {
                 publish(trainer);
+                if (request.codesMillis() > 0) {
+                    sendCodes(evaluator, trainer, epochsDone + 1); // the views show the starting weights at once
+                }
                 int lastEpoch = epochsDone + request.training().epochs();
                 for (int epoch = epochsDone + 1; epoch <= lastEpoch && !cancelRequested; epoch++) {
                     EpochRecord record = trainEpoch(trainer, evaluator, epoch, lastEpoch);
@@ -165,27 +168,33 @@ public final class TrainingService {
         }
     }
 
-    /** One epoch; null when it was cancelled or diverged part way. */
+    /**
+     * One epoch; null when it was cancelled or diverged part way. Its time is the loop's wall time less pauses, so
+     * that what the run does for the views (weight copies, codes) counts against its speed.
+     */
     private EpochRecord trainEpoch(VaeTrainer trainer, Evaluator evaluator, int epoch, int lastEpoch) {
         trainer.beginEpoch();
         int batches = trainer.batchesPerEpoch();
         double reconstructionSum = 0;
         double klSum = 0;
         long images = 0;
-        long trainNanos = 0;
-        long lastSnapshot = System.nanoTime();
+        long pausedNanos = 0;
+        long started = System.nanoTime();
+        long lastSnapshot = started;
+        long lastCodes = started;
         long snapshotNanos = TimeUnit.MILLISECONDS.toNanos(request.snapshotMillis());
+        long codesNanos = TimeUnit.MILLISECONDS.toNanos(request.codesMillis());
         for (int batch = 1; trainer.hasNextBatch(); batch++) {
             if (pauseRequested) {
+                long pausedAt = System.nanoTime();
                 waitWhilePaused();
+                pausedNanos += System.nanoTime() - pausedAt;
             }
             if (cancelRequested) {
                 return null;
             }
             int size = trainer.nextBatchSize();
-            long t0 = System.nanoTime();
             LossParts loss = trainer.trainStep();
-            trainNanos += System.nanoTime() - t0;
             if (!loss.isFinite() || loss.negElbo() > 1e7) {
                 diverged(trainer, loss);
                 return null;
@@ -193,20 +202,33 @@ public final class TrainingService {
             reconstructionSum += loss.reconstruction() * size;
             klSum += loss.kl() * size;
             images += size;
-            double samplesPerSecond = images / (trainNanos / 1e9);
+            long now = System.nanoTime();
+            double samplesPerSecond = images / ((now - started - pausedNanos) / 1e9);
             fire(new TrainingEvent.Step(epoch, trainer.step(), batch, batches, loss, samplesPerSecond));
-            if (snapshotNanos > 0 && System.nanoTime() - lastSnapshot >= snapshotNanos) {
+            if (snapshotNanos > 0 && now - lastSnapshot >= snapshotNanos) {
                 publish(trainer);
                 lastSnapshot = System.nanoTime();
             }
+            // the epoch's own evaluation sends the codes of its last step
+            if (codesNanos > 0 && now - lastCodes >= codesNanos && trainer.hasNextBatch()) {
+                sendCodes(evaluator, trainer, epoch);
+                lastCodes = System.nanoTime();
+            }
         }
-        double seconds = trainNanos / 1e9;
+        double seconds = (System.nanoTime() - started - pausedNanos) / 1e9;
         LossParts train = new LossParts(reconstructionSum / images, klSum / images);
-        LossParts test = evaluator.negElbo(trainer.block(), () -> cancelRequested);
+        Evaluator.Evaluation test = evaluator.evaluate(trainer.block(), () -> cancelRequested, codesNanos > 0);
         if (test == null) {
             return null;
         }
-        return new EpochRecord(epoch, trainer.step(), train, test, seconds, images / seconds);
+        if (test.codes() != null) {
+            fire(new TrainingEvent.Codes(test.codes(), epoch, trainer.step()));
+        }
+        return new EpochRecord(epoch, trainer.step(), train, test.negElbo(), seconds, images / seconds);
+    }
+
+    private void sendCodes(Evaluator evaluator, VaeTrainer trainer, int epoch) {
+        fire(new TrainingEvent.Codes(evaluator.latentCodes(trainer.block()), epoch, trainer.step()));
     }
 
     private void diverged(VaeTrainer trainer, LossParts loss) {

@@ -10,6 +10,7 @@ import io.vaeexplorer.explore.NearestPoint;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.CheckpointIO;
 import io.vaeexplorer.model.DjlRuntime;
+import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.WeightSnapshot;
@@ -17,6 +18,7 @@ import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.training.LatentCodes;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
@@ -54,13 +56,12 @@ import javafx.collections.ObservableList;
  */
 public final class ExplorerModel implements AutoCloseable {
 
-    /** How often, at most, the 10k test codes are re-encoded while training runs (each costs ~0.1-0.3 s of CPU). */
-    static final long LATENT_REFRESH_MILLIS = 4000;
     /**
-     * And no more often than this many times the last encode's duration: on a slow machine (where an encode
-     * beside training takes 0.3 s) the live scatter then takes at most 1/20 of the time from training.
+     * How often, at most, the trainer sends the 10k test codes while an epoch runs (and at each epoch's end). It
+     * encodes them itself, between steps: on another thread the encode's own threads fought the training threads
+     * for the two cores and cost training about twice the encode.
      */
-    static final long LATENT_REFRESH_BUDGET = 20;
+    static final long LATENT_REFRESH_MILLIS = 4000;
     /**
      * How often the trainer copies its weights out for the views. On two cores every copy, re-encode and redraw is
      * taken from training; once a second keeps the plane visibly alive and training above 90% of its speed.
@@ -130,8 +131,6 @@ public final class ExplorerModel implements AutoCloseable {
     private final FxCoalescer<WeightSnapshot> snapshots;
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
-    private long lastLatentRefresh;
-    private volatile long lastEncodeMillis; // written by the worker, read on the FX thread
     private int runEpochs = 1;
 
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
@@ -430,7 +429,8 @@ public final class ExplorerModel implements AutoCloseable {
         TrainingSettings s = settings.get();
         TrainingRequest request;
         try {
-            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null, SNAPSHOT_MILLIS);
+            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null,
+                    SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
         } catch (IllegalArgumentException e) {
             error.set("cannot start: " + e.getMessage());
             return;
@@ -579,10 +579,9 @@ public final class ExplorerModel implements AutoCloseable {
             latentPoints.set(null);
             selectedZ.set(null);
             manifold.set(null);
-            refreshLatentPoints();
-        } else if (System.currentTimeMillis() - lastLatentRefresh
-                >= Math.max(LATENT_REFRESH_MILLIS, LATENT_REFRESH_BUDGET * lastEncodeMillis)) {
-            refreshLatentPoints();
+            if (!training()) {
+                refreshLatentPoints(); // while a run goes on, its trainer sends the codes
+            }
         }
         decodeSelected();
         refreshManifold();
@@ -594,35 +593,62 @@ public final class ExplorerModel implements AutoCloseable {
         if (data == null || weights == null) {
             return;
         }
-        lastLatentRefresh = System.currentTimeMillis();
         LabeledImages test = data.test();
-        boolean recordFrame = service != null && !service.state().isFinal();
+        boolean recordFrame = training();
         worker.submit("latent-points", m -> {
-            long started = System.nanoTime();
             float[][] posterior = m.encode(test.pixels(), test.count());
-            lastEncodeMillis = (System.nanoTime() - started) / 1_000_000;
             LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
                     test.labels(), m.snapshot().version());
-            GreyRaster recon = null;
-            if (recordFrame) {
-                int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
-                float[] firstImages = java.util.Arrays.copyOf(test.pixels(), n * test.imageSize());
-                recon = ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
+            return new TrainingTimeline.Frame(m.snapshot().step(), points,
+                    recordFrame ? timelineReconstructions(m, test) : null);
+        }, this::showLatentFrame, error::set);
+    }
+
+    /**
+     * Shows codes the trainer sent. The worker only projects them and reconstructs the timeline's few images
+     * (with the newest weights it has, at most a second from the codes' step): no encode competes with training.
+     */
+    private void showTrainingCodes(LatentCodes codes, long step) {
+        Dataset data = dataset.get();
+        if (data == null || codes.count() != data.test().count()) {
+            return;
+        }
+        LabeledImages test = data.test();
+        worker.submit("latent-points", m -> {
+            if (m.config().latent() != codes.dim()) {
+                return null; // the worker has not seen the run's first weights yet; newer codes follow
             }
-            return new TrainingTimeline.Frame(m.snapshot().step(), points, recon);
-        }, frame -> {
-            LatentPoints points = frame.points();
-            livePoints = points;
-            if (frame.reconstructions() != null) {
-                timeline.add(frame);
-            }
-            if (timelineIndex.get() < 0) {
-                latentPoints.set(points);
-            }
-            if (selectedZ.get() == null && points.count() > 0) {
-                selectedZ.set(points.mu(0));
-            }
-        }, error::set);
+            LatentPoints points = LatentPoints.of(codes.count(), codes.dim(), codes.mu(), codes.sigma(),
+                    codes.labels(), m.snapshot().version());
+            return new TrainingTimeline.Frame(step, points, timelineReconstructions(m, test));
+        }, this::showLatentFrame, error::set);
+    }
+
+    private static GreyRaster timelineReconstructions(InferenceModel m, LabeledImages test) {
+        int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
+        float[] firstImages = java.util.Arrays.copyOf(test.pixels(), n * test.imageSize());
+        return ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
+    }
+
+    private boolean training() {
+        return service != null && !service.state().isFinal();
+    }
+
+    private void showLatentFrame(TrainingTimeline.Frame frame) {
+        if (frame == null) {
+            return;
+        }
+        LatentPoints points = frame.points();
+        livePoints = points;
+        if (frame.reconstructions() != null) {
+            timeline.add(frame);
+        }
+        if (timelineIndex.get() < 0) {
+            latentPoints.set(points);
+        }
+        if (selectedZ.get() == null && points.count() > 0) {
+            selectedZ.set(points.mu(0));
+        }
     }
 
     private void refreshDensity() {
@@ -724,7 +750,8 @@ public final class ExplorerModel implements AutoCloseable {
                 runProgress.set((step.epoch() - 1 + step.batch() / (double) step.batchesPerEpoch()) / runEpochs);
             } else if (event instanceof TrainingEvent.Epoch epoch) {
                 lossHistory.addEpoch(epoch.record());
-                refreshLatentPoints();
+            } else if (event instanceof TrainingEvent.Codes codes) {
+                showTrainingCodes(codes.codes(), codes.step());
             } else if (event instanceof TrainingEvent.StateChanged change) {
                 trainingState.set(change.state());
                 if (!change.device().isEmpty()) {

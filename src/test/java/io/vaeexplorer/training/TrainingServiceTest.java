@@ -65,6 +65,48 @@ class TrainingServiceTest {
     }
 
     @Test
+    void whenAskedTheTrainerSendsTheTestCodesOfItsOwnWeights() throws Exception {
+        Dataset data = SmallMnist.slice(2000, 500);
+        TrainingConfig training = new TrainingConfig(1, 64, 1e-3f, 5, 0);
+        // codes every millisecond: at the start, between steps and from the epoch's evaluation
+        TrainingService service = new TrainingService(new TrainingRequest(data, SMALL, training, null, 20, 1));
+        List<TrainingEvent.Codes> codes = new CopyOnWriteArrayList<>();
+        service.addListener(e -> {
+            if (e instanceof TrainingEvent.Codes c) {
+                codes.add(c);
+            }
+        });
+        service.start();
+        TrainingResult result = service.result().get(90, TimeUnit.SECONDS);
+
+        assertEquals(TrainingState.FINISHED, result.state());
+        assertTrue(codes.size() >= 3, "codes sent " + codes.size() + " times");
+        assertEquals(0, codes.get(0).step());
+        TrainingEvent.Codes last = codes.get(codes.size() - 1);
+        WeightSnapshot end = result.checkpoint().weights();
+        assertEquals(end.step(), last.step());
+        assertTrue(codes.stream().mapToLong(TrainingEvent.Codes::step).distinct().count() >= 3,
+                "mid-epoch codes should follow the training");
+        assertEquals(500, last.codes().count());
+        assertArrayEquals(data.test().labels(), last.codes().labels());
+        try (InferenceModel model = new InferenceModel(end, Device.cpu())) {
+            float[][] posterior = model.encode(data.test().pixels(), data.test().count());
+            assertArrayEquals(posterior[0], last.codes().mu(), 1e-4f);
+            assertArrayEquals(posterior[1], last.codes().sigma(), 1e-4f);
+        }
+
+        // a headless run (no codes asked for) spends nothing on them and keeps its losses
+        TrainingService headless = new TrainingService(new TrainingRequest(data, SMALL, training, null, 20));
+        List<TrainingEvent> sent = new CopyOnWriteArrayList<>();
+        headless.addListener(sent::add);
+        headless.start();
+        TrainingResult plain = headless.result().get(90, TimeUnit.SECONDS);
+        assertTrue(sent.stream().noneMatch(e -> e instanceof TrainingEvent.Codes));
+        assertEquals(result.checkpoint().history().get(0).test(), plain.checkpoint().history().get(0).test(),
+                "encoding for the views must not change the run's noise");
+    }
+
+    @Test
     void theSameSeedGivesTheSameLosses() throws Exception {
         Dataset data = SmallMnist.slice(1000, 200);
         TrainingConfig training = new TrainingConfig(2, 100, 1e-3f, 42, 0);

@@ -10,8 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
@@ -33,10 +31,10 @@ import java.util.List;
  * <p>Why a lean loop over DJL's block, loss and optimizer instead of DJL's {@code Trainer} + {@code EasyTrain}:
  * the speed target (parity with PyTorch's own loop) leaves no room for per-step overhead. Here the training set
  * lives in one native array, each epoch draws a native permutation, rows are gathered natively 16 batches at a
- * time, a batch is a view into them, and each step runs forward, the fused ELBO, backward and DJL's native Adam
+ * time, a batch is a view into them, and each step runs forward, the fused ELBO, backward and one native Adam
  * update with no copy to Java except the two loss scalars. {@code Trainer.step()} would duplicate every gradient
- * and EasyTrain splits batches and runs listeners on every step. The maths is DJL's own: {@link ElboLoss} is a DJL {@code Loss}, the optimiser is
- * {@code Optimizer.adam()}.
+ * and EasyTrain splits batches and runs listeners on every step. {@link ElboLoss} is a DJL {@code Loss}; the Adam
+ * step is PyTorch's fused kernel ({@link FusedAdam}), or DJL's {@code Optimizer.adam()} where that cannot load.
  */
 public final class VaeTrainer implements AutoCloseable {
 
@@ -48,7 +46,7 @@ public final class VaeTrainer implements AutoCloseable {
     private final VaeBlock block;
     private final ParameterStore parameterStore;
     private final ElboLoss loss;
-    private final Optimizer optimizer;
+    private final AdamStep adam;
     private final List<Pair<String, Parameter>> parameters;
     private final NDArray trainImages;
     private final int count;
@@ -102,7 +100,7 @@ public final class VaeTrainer implements AutoCloseable {
             }
             parameterStore = new ParameterStore(manager, false);
             loss = new ElboLoss(config);
-            optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(training.learningRate())).build();
+            adam = AdamStep.forParameters(manager, parameters, training.learningRate());
             trainImages = NativeArrays.rows(manager, used.pixels(), count, used.imageSize());
             step = stepsDone;
         } catch (RuntimeException e) {
@@ -176,13 +174,7 @@ public final class VaeTrainer implements AutoCloseable {
                 parts = loss.parts(images, predictions);
                 collector.backward(loss.combine(parts));
             }
-            for (Pair<String, Parameter> p : parameters) {
-                NDArray weight = p.getValue().getArray();
-                // getGradient() hands out a new native handle each call: close it, or memory grows every step
-                try (NDArray gradient = weight.getGradient()) {
-                    optimizer.update(p.getKey(), weight, gradient);
-                }
-            }
+            adam.apply();
             reconstruction = parts.get(0).getFloat();
             kl = parts.get(1).getFloat();
         }
@@ -246,9 +238,15 @@ public final class VaeTrainer implements AutoCloseable {
         }
     }
 
+    /** Which Adam implementation runs the updates, as a person reads it. */
+    public String optimizerName() {
+        return adam.describe();
+    }
+
     @Override
     public void close() {
         closeEpoch();
+        adam.close();
         manager.close();
     }
 }

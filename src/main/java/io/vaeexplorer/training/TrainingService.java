@@ -209,8 +209,9 @@ public final class TrainingService {
                 publish(trainer);
                 lastSnapshot = System.nanoTime();
             }
-            // the epoch's own evaluation sends the codes of its last step
-            if (codesNanos > 0 && now - lastCodes >= codesNanos && trainer.hasNextBatch()) {
+            // the epoch's evaluation sends the codes of its last step: none in the epoch's last half interval
+            long remainingNanos = (now - started - pausedNanos) / batch * (batches - batch);
+            if (codesNanos > 0 && now - lastCodes >= codesNanos && remainingNanos >= codesNanos / 2) {
                 sendCodes(evaluator, trainer, epoch);
                 lastCodes = System.nanoTime();
             }

@@ -63,10 +63,10 @@ public final class ExplorerModel implements AutoCloseable {
      */
     static final long LATENT_REFRESH_MILLIS = 4000;
     /**
-     * How often the trainer copies its weights out for the views. On two cores every copy, re-encode and redraw is
-     * taken from training; once a second keeps the plane visibly alive and training above 90% of its speed.
+     * How often the trainer copies its weights out for the views (the decode under the marker follows them). On two
+     * cores every copy, decode and redraw is taken from training; every 2 s keeps the views visibly alive.
      */
-    static final long SNAPSHOT_MILLIS = 1000;
+    static final long SNAPSHOT_MILLIS = 2000;
     static final int MANIFOLD_GRID = 20;
 
     private final Executor fx;

@@ -14,7 +14,11 @@ import java.util.function.Consumer;
  */
 public final class FxBatcher<T> {
 
-    static final long MIN_INTERVAL_MILLIS = 500;
+    /**
+     * Once a second: each drain is a pulse (status text, progress bars, and the loss chart in the same pulse), and
+     * on two cores every millisecond of window work costs the training threads about a millisecond.
+     */
+    static final long MIN_INTERVAL_MILLIS = 1000;
     private static final java.util.concurrent.ScheduledExecutorService TIMER =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "fx-batcher-timer");

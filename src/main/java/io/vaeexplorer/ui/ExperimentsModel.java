@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -31,7 +29,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.util.Duration;
 
 /**
  * The experiments' view-model: epsilon sweeps, interpolations, prior samples, posterior variants of a digit and
@@ -100,7 +97,7 @@ public final class ExperimentsModel {
     private final List<ExperimentJob<?>> jobs;
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(true);
-    private final PauseTransition snapshotSettle = new PauseTransition(Duration.millis(SNAPSHOT_SETTLE_MILLIS));
+    private final FxDelay snapshotSettle = new FxDelay(javafx.application.Platform::runLater, this::refreshAll);
 
     /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
     private PathDecode lastPath;
@@ -139,10 +136,9 @@ public final class ExperimentsModel {
 
         // training publishes weights many times a second: the first starts a window, the window's end recomputes
         // with the newest, and snapshots inside it add nothing
-        snapshotSettle.setOnFinished(e -> refreshAll());
         model.snapshotProperty().addListener((obs, was, now) -> {
-            if (active.get() && snapshotSettle.getStatus() != Animation.Status.RUNNING) {
-                snapshotSettle.playFromStart();
+            if (active.get()) {
+                snapshotSettle.schedule(SNAPSHOT_SETTLE_MILLIS);
             }
         });
         // while none of the experiments is on screen, new weights cost nothing; showing one brings it up to date
@@ -376,7 +372,7 @@ public final class ExperimentsModel {
 
     /** True when no experiment waits for the worker and no weight update waits to be applied. */
     public boolean isIdle() {
-        return snapshotSettle.getStatus() != Animation.Status.RUNNING
+        return !snapshotSettle.isPending()
                 && jobs.stream().noneMatch(ExperimentJob::isRunning);
     }
 

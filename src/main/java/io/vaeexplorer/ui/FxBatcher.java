@@ -19,12 +19,6 @@ public final class FxBatcher<T> {
      * on two cores every millisecond of window work costs the training threads about a millisecond.
      */
     static final long MIN_INTERVAL_MILLIS = 1000;
-    private static final java.util.concurrent.ScheduledExecutorService TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "fx-batcher-timer");
-                t.setDaemon(true);
-                return t;
-            });
 
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private volatile long lastDrainNanos;
@@ -45,7 +39,7 @@ public final class FxBatcher<T> {
             if (wait <= 0) {
                 fxExecutor.execute(this::drain);
             } else {
-                TIMER.schedule(() -> fxExecutor.execute(this::drain), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+                FxDelay.TIMER.schedule(() -> fxExecutor.execute(this::drain), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         }
     }

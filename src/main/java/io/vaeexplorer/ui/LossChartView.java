@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import javafx.animation.Animation;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,7 +33,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
 
 /**
  * The loss curves of the current run: smoothed per-step -ELBO, reconstruction and KL (decimated by
@@ -57,7 +54,7 @@ public final class LossChartView extends VBox {
 
     private final LossHistory history;
     private final List<SeriesMirror<?>> mirrors = new ArrayList<>();
-    private final PauseTransition appendDelay = new PauseTransition();
+    private final FxDelay appendDelay = new FxDelay(Platform::runLater, this::flushAll);
     private boolean flushQueued;
     private long lastFlushNanos;
     private final LineChart<Number, Number> chart;
@@ -80,7 +77,6 @@ public final class LossChartView extends VBox {
         chart.setMinHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
-        appendDelay.setOnFinished(e -> flushAll());
         List<SeriesMirror<?>> curves = List.of(
                 stepCurve("-ELBO (smoothed)", StepPoint::total),
                 stepCurve("reconstruction", StepPoint::reconstruction),
@@ -176,18 +172,17 @@ public final class LossChartView extends VBox {
         }
         long wait = lastFlushNanos + APPEND_INTERVAL_MILLIS * 1_000_000L - System.nanoTime();
         if (urgent || wait <= 0) {
-            appendDelay.stop();
+            appendDelay.cancel();
             flushQueued = true;
             Platform.runLater(this::flushAll);
-        } else if (appendDelay.getStatus() != Animation.Status.RUNNING) {
-            appendDelay.setDuration(Duration.millis(wait / 1e6));
-            appendDelay.playFromStart();
+        } else {
+            appendDelay.schedule(wait / 1_000_000L);
         }
     }
 
     private void flushAll() {
         flushQueued = false;
-        appendDelay.stop();
+        appendDelay.cancel();
         lastFlushNanos = System.nanoTime();
         for (SeriesMirror<?> mirror : mirrors) {
             mirror.flush();

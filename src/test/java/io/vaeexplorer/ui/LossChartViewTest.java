@@ -115,6 +115,29 @@ class LossChartViewTest {
     }
 
     @Test
+    void waitingForTheTimedUpdateRunsNoAnimation(FxRobot robot) throws Exception {
+        // a PauseTransition here kept JavaFX pulsing at 60 Hz while a run trained: 40-50 empty pulses a second,
+        // each waking the FX thread on a machine whose two cores the training threads need
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        robot.interact(() -> model.lossHistory().clear());
+        Thread.sleep(LossChartView.APPEND_INTERVAL_MILLIS + 300); // past the last update's interval
+        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(80, 10))); // shown at once
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicInteger pulses = new AtomicInteger();
+        Runnable countPulse = pulses::incrementAndGet;
+        robot.interact(() -> chart.getScene().addPreLayoutPulseListener(countPulse));
+        robot.interact(() -> model.lossHistory().addStep(2, new LossParts(79, 10))); // waits its turn
+        Thread.sleep(LossChartView.APPEND_INTERVAL_MILLIS / 2);
+        int whileWaiting = pulses.get();
+        assertEquals(1, onFx(() -> chart.getData().get(0).getData().size()));
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) == 2);
+        robot.interact(() -> chart.getScene().removePreLayoutPulseListener(countPulse));
+        assertTrue(pulses.get() > whileWaiting, "the update itself is a pulse");
+        assertTrue(whileWaiting <= 3, whileWaiting + " pulses in " + LossChartView.APPEND_INTERVAL_MILLIS / 2
+                + " ms of waiting for the chart's next update");
+    }
+
+    @Test
     void hidingACurveEmptiesItsSeriesAndShowingRestoresIt(FxRobot robot) throws Exception {
         robot.interact(this::addRun);
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();

@@ -202,6 +202,11 @@ class ResponsivenessBenchmark {
 
     private static double inWindow(ExplorerModel model, TrainingSettings s, boolean drag) throws Exception {
         ThreadCpu cpu = ThreadCpu.start();
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().get(0).getScene()).get();
+        AtomicLong pulses = new AtomicLong();
+        Runnable countPulse = pulses::incrementAndGet;
+        long started = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> scene.addPreLayoutPulseListener(countPulse)).get();
         WaitForAsyncUtils.asyncFx(() -> {
             model.settingsProperty().set(s);
             model.startTraining();
@@ -219,7 +224,9 @@ class ResponsivenessBenchmark {
                 throw new AssertionError(model.errorProperty().get());
             }
         }
-        System.out.println((drag ? "CPU dragging: " : "CPU window: ") + cpu.report(8));
+        WaitForAsyncUtils.asyncFx(() -> scene.removePreLayoutPulseListener(countPulse)).get();
+        System.out.printf(Locale.ROOT, "%s %.1f pulses/s | %s%n", drag ? "CPU dragging:" : "CPU window:",
+                pulses.get() / ((System.nanoTime() - started) / 1e9), cpu.report(8));
         return WaitForAsyncUtils.asyncFx(() -> model.lossHistory().epochs().get(0).samplesPerSecond()).get();
     }
 

@@ -64,9 +64,10 @@ public final class ExplorerModel implements AutoCloseable {
     static final long LATENT_REFRESH_MILLIS = 4000;
     /**
      * How often the trainer copies its weights out for the views (the decode under the marker follows them). On two
-     * cores every copy, decode and redraw is taken from training; every 2 s keeps the views visibly alive.
+     * cores every copy, decode and redraw is taken from training; every 4 s, the pace of the live scatter, keeps
+     * the views visibly alive.
      */
-    static final long SNAPSHOT_MILLIS = 2000;
+    static final long SNAPSHOT_MILLIS = 4000;
     static final int MANIFOLD_GRID = 20;
 
     private final Executor fx;
@@ -132,6 +133,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
     private int runEpochs = 1;
+    /** {first, last} optimiser step of the run in progress; null when none trains. */
+    private final ReadOnlyObjectWrapper<long[]> runSteps = new ReadOnlyObjectWrapper<>();
 
     public ExplorerModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
@@ -208,6 +211,14 @@ public final class ExplorerModel implements AutoCloseable {
 
     public ReadOnlyDoubleProperty runProgressProperty() {
         return runProgress.getReadOnlyProperty();
+    }
+
+    /**
+     * The steps the run in progress will cover, {first, last}, known from its first step; null while no run
+     * trains. The loss chart pins its step axis to it, so the axis does not re-range at every update.
+     */
+    public ReadOnlyObjectProperty<long[]> runStepsProperty() {
+        return runSteps.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Dataset> datasetProperty() {
@@ -440,6 +451,7 @@ public final class ExplorerModel implements AutoCloseable {
         timelineIndex.set(-1);
         timeline.clear();
         runEpochs = Math.max(1, request.training().epochs());
+        runSteps.set(null);
         epochProgress.set(0);
         runProgress.set(0);
         service = new TrainingService(request);
@@ -743,6 +755,10 @@ public final class ExplorerModel implements AutoCloseable {
     private void onTrainingEvents(List<TrainingEvent> batch) {
         for (TrainingEvent event : batch) {
             if (event instanceof TrainingEvent.Step step) {
+                if (runSteps.get() == null) {
+                    long first = step.step() - ((long) (step.epoch() - 1) * step.batchesPerEpoch() + step.batch());
+                    runSteps.set(new long[] {first, first + (long) runEpochs * step.batchesPerEpoch()});
+                }
                 lossHistory.addStep(step.step(), step.loss());
                 epochProgress.set(step.batch() / (double) step.batchesPerEpoch());
                 status.set(String.format("epoch %d, batch %d/%d, loss %.1f, %.0f images/s", step.epoch(),
@@ -766,6 +782,7 @@ public final class ExplorerModel implements AutoCloseable {
             return;
         }
         events.drainNow(); // the run's last steps and epoch reach the views before its end state
+        runSteps.set(null);
         trainingState.set(result.state());
         if (result.checkpoint() != null) {
             gallery.add("run " + runsStarted + " " + shortName(result.checkpoint().config()), "trained",

@@ -58,12 +58,13 @@ public final class LossChartView extends VBox {
     private boolean flushQueued;
     private long lastFlushNanos;
     private final LineChart<Number, Number> chart;
+    private final NumberAxis steps;
     private final Label exportMessage = new Label();
 
     public LossChartView(ExplorerModel model) {
         this.history = model.lossHistory();
 
-        NumberAxis steps = new NumberAxis();
+        steps = new NumberAxis();
         steps.setLabel("optimiser step");
         steps.setAnimated(false);
         NumberAxis nats = new NumberAxis();
@@ -116,6 +117,31 @@ public final class LossChartView extends VBox {
         toolbar.getChildren().addAll(spacer, csv, png);
 
         getChildren().addAll(toolbar, chart, exportMessage);
+        model.runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
+        pinSteps(model.runStepsProperty().get());
+    }
+
+    /**
+     * While a run trains the step axis spans the whole run, so new points do not re-range it and re-measure its
+     * tick labels at every update (part of the chart's 10 ms layout in software); otherwise it fits the data.
+     */
+    void pinSteps(long[] range) {
+        if (range == null || range[1] <= range[0]) {
+            steps.setAutoRanging(true);
+            return;
+        }
+        steps.setAutoRanging(false);
+        steps.setLowerBound(range[0]);
+        steps.setUpperBound(range[1]);
+        steps.setTickUnit(niceTickUnit(range[1] - range[0]));
+    }
+
+    /** A tick unit giving at most eight ticks over the span, at 1, 2 or 5 times a power of ten. */
+    static double niceTickUnit(double span) {
+        double raw = span / 8;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double mantissa = raw / power;
+        return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
     }
 
     /** The chart itself (for tests and for embedding in a report). */

@@ -92,6 +92,9 @@ class ExplorerAppTest {
         int epochPoints = ExperimentFixture.fx(() -> chart.getData().get(4).getData().size());
         assertEquals(96, stepPoints); // 3 x 2048 images / 64 per batch, all kept below the decimation limit
         assertEquals(3, epochPoints);
+        // the step axis was pinned to the run's 96 steps while it trained; once finished it fits the data again
+        assertTrue(ExperimentFixture.fx(() -> model.runStepsProperty().get() == null
+                && ((javafx.scene.chart.NumberAxis) chart.getXAxis()).isAutoRanging()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != before
                 && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
         float[] moved = model.latentPointsProperty().get().xy();

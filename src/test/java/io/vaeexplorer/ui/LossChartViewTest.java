@@ -115,6 +115,22 @@ class LossChartViewTest {
     }
 
     @Test
+    void whileARunTrainsTheStepAxisSpansTheWholeRun(FxRobot robot) throws Exception {
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        robot.interact(() -> view.pinSteps(new long[] {0, 4690}));
+        assertTrue(!onFx(axis::isAutoRanging));
+        assertEquals(4690.0, onFx(axis::getUpperBound));
+        assertEquals(1000.0, onFx(axis::getTickUnit)); // at most eight ticks, at 1, 2 or 5 x 10^k
+        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
+        assertEquals(4690.0, onFx(axis::getUpperBound), "a new point must not re-range the pinned axis");
+        robot.interact(() -> view.pinSteps(null));
+        assertTrue(onFx(axis::isAutoRanging));
+        assertEquals(20.0, LossChartView.niceTickUnit(96), 1e-9);
+        assertEquals(0.5, LossChartView.niceTickUnit(3), 1e-9);
+    }
+
+    @Test
     void waitingForTheTimedUpdateRunsNoAnimation(FxRobot robot) throws Exception {
         // a PauseTransition here kept JavaFX pulsing at 60 Hz while a run trained: 40-50 empty pulses a second,
         // each waking the FX thread on a machine whose two cores the training threads need

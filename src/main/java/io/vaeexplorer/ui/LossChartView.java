@@ -130,10 +130,12 @@ public final class LossChartView extends VBox {
             steps.setAutoRanging(true);
             return;
         }
+        double unit = niceTickUnit(range[1] - range[0]);
         steps.setAutoRanging(false);
         steps.setLowerBound(range[0]);
-        steps.setUpperBound(range[1]);
-        steps.setTickUnit(niceTickUnit(range[1] - range[0]));
+        // a whole number of ticks: the axis labels its upper bound, and 4,690 at the edge was cut off
+        steps.setUpperBound(range[0] + Math.ceil((range[1] - range[0]) / unit) * unit);
+        steps.setTickUnit(unit);
     }
 
     /** A tick unit giving at most eight ticks over the span, at 1, 2 or 5 times a power of ten. */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -47,7 +46,6 @@ public final class VaeTrainer implements AutoCloseable {
     private final ParameterStore parameterStore;
     private final ElboLoss loss;
     private final AdamStep adam;
-    private final List<Pair<String, Parameter>> parameters;
     private final NDArray trainImages;
     private final int count;
 
@@ -94,7 +92,7 @@ public final class VaeTrainer implements AutoCloseable {
             } else {
                 TorchDefaultInit.apply(block, training.seed());
             }
-            parameters = new ArrayList<>(block.getParameters().values().size());
+            List<Pair<String, Parameter>> parameters = new ArrayList<>(block.getParameters().values().size());
             for (Pair<String, Parameter> p : block.getParameters()) {
                 parameters.add(p);
             }
@@ -162,7 +160,6 @@ public final class VaeTrainer implements AutoCloseable {
         if (!hasNextBatch()) {
             throw new IllegalStateException("no batch left in this epoch; call beginEpoch()");
         }
-        int start = nextBatch * training.batchSize();
         int size = nextBatchSize();
         NDList parts;
         float reconstruction;

@@ -618,7 +618,8 @@ public final class ExplorerModel implements AutoCloseable {
 
     /**
      * Shows codes the trainer sent. The worker only projects them and reconstructs the timeline's few images
-     * (with the newest weights it has, at most a second from the codes' step): no encode competes with training.
+     * (with the newest weights it has, at most one snapshot interval from the codes' step): no encode competes with
+     * training.
      */
     private void showTrainingCodes(LatentCodes codes, long step) {
         Dataset data = dataset.get();

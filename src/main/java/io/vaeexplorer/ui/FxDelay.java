@@ -43,12 +43,6 @@ final class FxDelay {
         pending = TIMER.schedule(() -> fx.execute(() -> fire(mine)), Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 
-    /** Restarts the wait: the task runs {@code millis} from now (a debounce). */
-    void restart(long millis) {
-        cancel();
-        schedule(millis);
-    }
-
     boolean isPending() {
         return pending != null;
     }

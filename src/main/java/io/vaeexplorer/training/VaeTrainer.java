@@ -3,16 +3,12 @@ package io.vaeexplorer.training;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.ElboLoss;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.ModelConfig;
@@ -27,25 +23,23 @@ import java.util.List;
 /**
  * The optimisation loop of one VAE, one batch at a time. Not thread-safe: the thread that creates it owns it.
  *
- * <p>Why a lean loop over DJL's block, loss and optimizer instead of DJL's {@code Trainer} + {@code EasyTrain}:
- * the speed target (parity with PyTorch's own loop) leaves no room for per-step overhead. Here the training set
- * lives in one native array, each epoch draws a native permutation, rows are gathered natively 16 batches at a
- * time, a batch is a view into them, and each step runs forward, the fused ELBO, backward and one native Adam
- * update with no copy to Java except the two loss scalars. {@code Trainer.step()} would duplicate every gradient
- * and EasyTrain splits batches and runs listeners on every step. {@link ElboLoss} is a DJL {@code Loss}; the Adam
- * step is PyTorch's fused kernel ({@link FusedAdam}), or DJL's {@code Optimizer.adam()} where that cannot load.
+ * <p>Why a lean loop instead of DJL's {@code Trainer} + {@code EasyTrain}: the speed target (parity with
+ * PyTorch's own loop, and better) leaves no room for per-step overhead. Here the training set lives in one native
+ * array, each epoch draws a native permutation, rows are gathered natively 16 batches at a time, a batch is a view
+ * into them, and a {@link TrainingStep} runs forward, loss, gradients and Adam with no copy to Java but the two
+ * loss sums. {@code Trainer.step()} would duplicate every gradient and EasyTrain splits batches and runs listeners
+ * on every step. An MLP's step is one TorchScript call ({@link ScriptedMlpStep}); other models, or any model
+ * where that cannot load, step through DJL's ops ({@link DjlOpsStep}: the block, {@code ElboLoss}, a gradient
+ * collector and PyTorch's fused Adam).
  */
 public final class VaeTrainer implements AutoCloseable {
 
     private final ModelConfig config;
     private final TrainingConfig training;
-    private final Engine engine;
     /** Long-lived arrays: parameters, Adam state and the training set. */
     private final NDManager manager;
     private final VaeBlock block;
-    private final ParameterStore parameterStore;
-    private final ElboLoss loss;
-    private final AdamStep adam;
+    private final TrainingStep trainingStep;
     private final NDArray trainImages;
     private final int count;
 
@@ -76,7 +70,7 @@ public final class VaeTrainer implements AutoCloseable {
         }
         this.config = config;
         this.training = training;
-        this.engine = DjlRuntime.engine();
+        Engine engine = DjlRuntime.engine();
         LabeledImages used = train.first(training.limit());
         this.count = used.count();
         if (count == 0) {
@@ -96,9 +90,7 @@ public final class VaeTrainer implements AutoCloseable {
             for (Pair<String, Parameter> p : block.getParameters()) {
                 parameters.add(p);
             }
-            parameterStore = new ParameterStore(manager, false);
-            loss = new ElboLoss(config);
-            adam = AdamStep.forParameters(manager, parameters, training.learningRate());
+            trainingStep = TrainingStep.forModel(manager, block, parameters, training.learningRate());
             trainImages = NativeArrays.rows(manager, used.pixels(), count, used.imageSize());
             step = stepsDone;
         } catch (RuntimeException e) {
@@ -161,23 +153,13 @@ public final class VaeTrainer implements AutoCloseable {
             throw new IllegalStateException("no batch left in this epoch; call beginEpoch()");
         }
         int size = nextBatchSize();
-        NDList parts;
-        float reconstruction;
-        float kl;
+        LossParts sums;
         try (NDManager stepManager = epochManager.newSubManager()) {
-            NDArray images = nextBatchImages(stepManager);
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                NDList predictions = block.forward(parameterStore, new NDList(images), true);
-                parts = loss.parts(images, predictions);
-                collector.backward(loss.combine(parts));
-            }
-            adam.apply();
-            reconstruction = parts.get(0).getFloat();
-            kl = parts.get(1).getFloat();
+            sums = trainingStep.train(nextBatchImages(stepManager));
         }
         nextBatch++;
         step++;
-        return new LossParts(reconstruction / size, kl / size);
+        return new LossParts(sums.reconstruction() / size, sums.kl() / size);
     }
 
     /** The next batch's pixels, row by row, without training on it; moves on to the batch after. For tests. */
@@ -235,15 +217,15 @@ public final class VaeTrainer implements AutoCloseable {
         }
     }
 
-    /** Which Adam implementation runs the updates, as a person reads it. */
+    /** What runs the steps and the Adam updates, as a person reads it. */
     public String optimizerName() {
-        return adam.describe();
+        return trainingStep.describe();
     }
 
     @Override
     public void close() {
         closeEpoch();
-        adam.close();
+        trainingStep.close();
         manager.close();
     }
 }

@@ -1,0 +1,58 @@
+package io.vaeexplorer.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.VaeBlock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One optimisation step of a VAE on one batch: forward pass, loss, gradients and the Adam update. Owned by the
+ * training thread.
+ */
+interface TrainingStep extends AutoCloseable {
+
+    Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
+
+    /** {@code -Dvae.step=djl} forces the step through DJL's ops (for comparisons); the default scripts MLP steps. */
+    String CHOICE_PROPERTY = "vae.step";
+
+    /**
+     * Trains on the batch.
+     *
+     * @param images (B, pixels) in [0, 1]; temporaries live on its manager
+     * @return the batch's reconstruction and KL, each summed over the batch (not per image)
+     */
+    LossParts train(NDArray images);
+
+    /** What runs the step, as a person reads it. */
+    String describe();
+
+    @Override
+    void close();
+
+    /**
+     * The whole step as one TorchScript call for an MLP when the engine can run it, otherwise DJL's ops.
+     *
+     * @param manager the long-lived manager the optimiser state lives on (the parameters' own)
+     * @param parameters the block's parameters in its own order
+     */
+    static TrainingStep forModel(NDManager manager, VaeBlock block, List<Pair<String, Parameter>> parameters,
+                                 float learningRate) {
+        ModelConfig config = block.config();
+        if (config.kind() == ModelKind.MLP && !"djl".equalsIgnoreCase(System.getProperty(CHOICE_PROPERTY, ""))) {
+            try {
+                return ScriptedMlpStep.create(manager, config, parameters, learningRate);
+            } catch (RuntimeException | java.io.IOException e) {
+                LOG.warn("the scripted training step is not available ({}); using DJL's ops", e.toString());
+            }
+        }
+        return new DjlOpsStep(manager, block, parameters, learningRate);
+    }
+}

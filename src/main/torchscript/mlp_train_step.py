@@ -1,0 +1,126 @@
+"""Writes mlp_train_step.pt, the TorchScript function that runs a whole training step of an MLP VAE.
+
+Why: a step through DJL's ops crosses JNI about 60 times (each op of the forward pass, the loss, backward, every
+gradient handle), builds a Java object per intermediate and lets gradients accumulate into buffers that then need
+zeroing. This function does the step inside libtorch in one call: the forward pass, the ELBO, its gradients and
+PyTorch's fused Adam (torch._fused_adam_).
+
+The gradients are written out by hand rather than taken by autograd. For an MLP they are a few lines, and
+autograd inside TorchScript costs more than it saves: the JIT's own differentiation of relu and the reparameterised
+sample adds comparison, conversion and copy passes, the backward graph is interpreted op by op, and TorchScript
+cannot even turn gradient recording on by itself. Without it the call runs with recording off (as DJL runs
+TorchScript for inference) and skips the input's own gradient and every saved intermediate autograd would keep.
+
+The model is io.vaeexplorer.model.VaeBlock's MLP with its parameters in DJL's order: for each hidden layer a
+(weight, bias) pair, then the mu head, the log-variance head, the decoder's hidden layers and the output layer;
+weights are (out, in) as in torch.nn.Linear. The loss is io.vaeexplorer.model.ElboLoss's. ScriptedMlpStepTest
+checks losses and weights against DJL's autograd step by step for each objective.
+
+The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
+writes it only has to know the ops' schemas (1.13 does). Regenerate with:
+
+    python3 src/main/torchscript/mlp_train_step.py src/main/resources/io/vaeexplorer/training/mlp_train_step.pt
+"""
+import sys
+from typing import List
+
+import torch
+from torch import Tensor
+
+
+class MlpTrainStep(torch.nn.Module):
+    def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
+                steps: List[Tensor], settings: List[float], bernoulli: bool) -> Tensor:
+        """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
+
+        settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
+        """
+        learning_rate = settings[0]
+        reconstruction_weight = settings[1]
+        kl_weight = settings[2]
+        hidden_layers = (len(weights) - 6) // 4
+        heads = 2 * hidden_layers
+        first_decoder = heads + 4
+        output = len(weights) - 2
+
+        # forward, keeping each layer's input (a weight's gradient needs it) and ReLU output (its mask)
+        encoder_inputs: List[Tensor] = []
+        h = images
+        for k in range(hidden_layers):
+            encoder_inputs.append(h)
+            h = torch.relu(torch.addmm(weights[2 * k + 1], h, weights[2 * k].t()))
+        features = h
+        mu = torch.addmm(weights[heads + 1], features, weights[heads].t())
+        logvar = torch.addmm(weights[heads + 3], features, weights[heads + 2].t())
+        sigma = torch.exp(logvar * 0.5)
+        # the same draw as VaeBlock.reparameterize: standard normal noise from the engine's seeded generator
+        noise = torch.randn(mu.size(), dtype=mu.dtype, device=mu.device)
+        z = sigma * noise + mu
+        decoder_inputs: List[Tensor] = []
+        h = z
+        for k in range(hidden_layers):
+            decoder_inputs.append(h)
+            w = first_decoder + 2 * k
+            h = torch.relu(torch.addmm(weights[w + 1], h, weights[w].t()))
+        logits = torch.addmm(weights[output + 1], h, weights[output].t())
+        probabilities = torch.sigmoid(logits)
+
+        if bernoulli:
+            # softplus(l) - x * l: binary cross-entropy of sigmoid(l), never the log of 0
+            reconstruction = torch.sum(torch.nn.functional.softplus(logits) - images * logits)
+            logits_gradient = probabilities - images
+        else:
+            error = probabilities - images
+            reconstruction = torch.sum(error * error)
+            logits_gradient = error * probabilities * (1.0 - probabilities) * 2.0
+        variance = torch.exp(logvar)
+        kl = torch.sum(mu * mu + variance - logvar - 1.0) * 0.5
+
+        gradients: List[Tensor] = [torch.empty(0) for _ in range(len(weights))]
+        # the decoder: reconstruction term only (KL-only training leaves it without gradient, as autograd would)
+        if reconstruction_weight != 0.0:
+            delta = logits_gradient * reconstruction_weight if reconstruction_weight != 1.0 else logits_gradient
+            gradients[output] = torch.mm(delta.t(), h)
+            gradients[output + 1] = torch.sum(delta, 0)
+            upstream = torch.mm(delta, weights[output])
+            for k in range(hidden_layers - 1, -1, -1):
+                w = first_decoder + 2 * k
+                upstream = torch.ops.aten.threshold_backward(upstream, h, 0.0)
+                h = decoder_inputs[k]
+                gradients[w] = torch.mm(upstream.t(), h)
+                gradients[w + 1] = torch.sum(upstream, 0)
+                upstream = torch.mm(upstream, weights[w])
+            mu_gradient = upstream
+            logvar_gradient = upstream * noise * sigma * 0.5
+        else:
+            for w in range(first_decoder, len(weights)):
+                gradients[w] = torch.zeros_like(weights[w])
+            mu_gradient = torch.zeros_like(mu)
+            logvar_gradient = torch.zeros_like(logvar)
+        # the KL term, d/dmu = mu and d/dlogvar = (exp(logvar) - 1) / 2
+        if kl_weight != 0.0:
+            mu_gradient = mu_gradient + mu * kl_weight
+            logvar_gradient = logvar_gradient + (variance - 1.0) * (0.5 * kl_weight)
+        # the heads and the encoder
+        gradients[heads] = torch.mm(mu_gradient.t(), features)
+        gradients[heads + 1] = torch.sum(mu_gradient, 0)
+        gradients[heads + 2] = torch.mm(logvar_gradient.t(), features)
+        gradients[heads + 3] = torch.sum(logvar_gradient, 0)
+        upstream = torch.addmm(torch.mm(logvar_gradient, weights[heads + 2]), mu_gradient, weights[heads])
+        h = features
+        for k in range(hidden_layers - 1, -1, -1):
+            upstream = torch.ops.aten.threshold_backward(upstream, h, 0.0)
+            h = encoder_inputs[k]
+            gradients[2 * k] = torch.mm(upstream.t(), h)
+            gradients[2 * k + 1] = torch.sum(upstream, 0)
+            if k > 0:
+                upstream = torch.mm(upstream, weights[2 * k])
+
+        torch._foreach_add_(steps, 1.0)
+        torch._fused_adam_(weights, gradients, means, variances, [], steps, lr=learning_rate, beta1=0.9,
+                           beta2=0.999, weight_decay=0.0, eps=1e-8, amsgrad=False, maximize=False)
+        return torch.stack([reconstruction, kl])
+
+
+if __name__ == "__main__":
+    torch.jit.script(MlpTrainStep()).save(sys.argv[1])

@@ -48,26 +48,32 @@ class MlpTrainStep(torch.nn.Module):
         h = images
         for k in range(hidden_layers):
             encoder_inputs.append(h)
-            h = torch.relu(torch.addmm(weights[2 * k + 1], h, weights[2 * k].t()))
+            h = torch.relu_(torch.addmm(weights[2 * k + 1], h, weights[2 * k].t()))
         features = h
-        mu = torch.addmm(weights[heads + 1], features, weights[heads].t())
-        logvar = torch.addmm(weights[heads + 3], features, weights[heads + 2].t())
-        sigma = torch.exp(logvar * 0.5)
+        # the mu and log-variance heads as one product (and one for each of their gradients below)
+        latent = weights[heads].size(0)
+        head_weights = torch.cat([weights[heads], weights[heads + 2]])
+        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), features, head_weights.t())
+        mu = stats[:, :latent]
+        logvar = stats[:, latent:]
         # the same draw as VaeBlock.reparameterize: standard normal noise from the engine's seeded generator
         noise = torch.randn(mu.size(), dtype=mu.dtype, device=mu.device)
-        z = sigma * noise + mu
+        scaled_noise = torch.exp(logvar * 0.5) * noise
+        z = scaled_noise + mu
         decoder_inputs: List[Tensor] = []
         h = z
         for k in range(hidden_layers):
             decoder_inputs.append(h)
             w = first_decoder + 2 * k
-            h = torch.relu(torch.addmm(weights[w + 1], h, weights[w].t()))
+            h = torch.relu_(torch.addmm(weights[w + 1], h, weights[w].t()))
         logits = torch.addmm(weights[output + 1], h, weights[output].t())
         probabilities = torch.sigmoid(logits)
 
         if bernoulli:
-            # softplus(l) - x * l: binary cross-entropy of sigmoid(l), never the log of 0
-            reconstruction = torch.sum(torch.nn.functional.softplus(logits) - images * logits)
+            # sum(softplus(l) - x * l): binary cross-entropy of sigmoid(l), never the log of 0; the x * l part as
+            # one dot product, without a temporary of the batch's size
+            reconstruction = torch.sum(torch.nn.functional.softplus(logits)) - torch.dot(images.view(-1),
+                                                                                          logits.view(-1))
             logits_gradient = probabilities - images
         else:
             error = probabilities - images
@@ -91,22 +97,26 @@ class MlpTrainStep(torch.nn.Module):
                 gradients[w + 1] = torch.sum(upstream, 0)
                 upstream = torch.mm(upstream, weights[w])
             mu_gradient = upstream
-            logvar_gradient = upstream * noise * sigma * 0.5
+            logvar_gradient = upstream * scaled_noise
         else:
             for w in range(first_decoder, len(weights)):
                 gradients[w] = torch.zeros_like(weights[w])
             mu_gradient = torch.zeros_like(mu)
             logvar_gradient = torch.zeros_like(logvar)
-        # the KL term, d/dmu = mu and d/dlogvar = (exp(logvar) - 1) / 2
+        # the KL term, d/dmu = mu and d/dlogvar = (exp(logvar) - 1) / 2; the sample's d/dlogvar is halved here too
         if kl_weight != 0.0:
-            mu_gradient = mu_gradient + mu * kl_weight
-            logvar_gradient = logvar_gradient + (variance - 1.0) * (0.5 * kl_weight)
+            mu_gradient = torch.add(mu_gradient, mu, alpha=kl_weight)
+            logvar_gradient = torch.add(logvar_gradient, variance - 1.0, alpha=kl_weight)
+        logvar_gradient = logvar_gradient * 0.5
         # the heads and the encoder
-        gradients[heads] = torch.mm(mu_gradient.t(), features)
-        gradients[heads + 1] = torch.sum(mu_gradient, 0)
-        gradients[heads + 2] = torch.mm(logvar_gradient.t(), features)
-        gradients[heads + 3] = torch.sum(logvar_gradient, 0)
-        upstream = torch.addmm(torch.mm(logvar_gradient, weights[heads + 2]), mu_gradient, weights[heads])
+        stats_gradient = torch.cat([mu_gradient, logvar_gradient], 1)
+        head_weights_gradient = torch.mm(stats_gradient.t(), features)
+        head_bias_gradient = torch.sum(stats_gradient, 0)
+        gradients[heads] = head_weights_gradient[:latent]
+        gradients[heads + 1] = head_bias_gradient[:latent]
+        gradients[heads + 2] = head_weights_gradient[latent:]
+        gradients[heads + 3] = head_bias_gradient[latent:]
+        upstream = torch.mm(stats_gradient, head_weights)
         h = features
         for k in range(hidden_layers - 1, -1, -1):
             upstream = torch.ops.aten.threshold_backward(upstream, h, 0.0)

@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("decode_100_p99_us", Results.round(Results.percentile(hundred, 99)))
                     .put("encode_test_ms", Results.round(encodeMillis(model, dataset)));
         }
-        line.put("rss_mb", rss).put("device", DjlRuntime.describe(device));
+        line.put("rss_mb", rss).put("device", DjlRuntime.describe(device)).put("training_step", result.stepMethod());
         System.out.printf("decode 1 z: median %.1f us (p99 %.1f); decode 100: median %.1f us; encode %d test images: %.1f ms%n",
                 line.fields().get("decode_1_us"), line.fields().get("decode_1_p99_us"),
                 line.fields().get("decode_100_us"), dataset.test().count(), line.fields().get("encode_test_ms"));

@@ -150,6 +150,7 @@ final class TrainCommand implements Callable<Integer> {
                     .put("epoch_seconds", history.stream().map(EpochRecord::seconds).toList())
                     .put("samples_per_second", Results.median(history.stream().map(EpochRecord::samplesPerSecond).toList()))
                     .put("device", result.device())
+                    .put("training_step", result.stepMethod())
                     .put("state", result.state().name().toLowerCase(java.util.Locale.ROOT))
                     .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
                     .put("epochs", history.size())

@@ -12,7 +12,8 @@ import io.vaeexplorer.model.LossParts;
  *     could be built)
  * @param test the last test-set loss parts, or null when no epoch completed
  * @param device the device it ran on, as a person reads it
+ * @param stepMethod what ran the training steps (e.g. "TorchScript step, PyTorch fused Adam"), empty if none ran
  */
 public record TrainingResult(TrainingState state, String message, Checkpoint checkpoint, LossParts test,
-                             String device) {
+                             String device, String stepMethod) {
 }

@@ -39,6 +39,7 @@ public final class TrainingService {
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
     private volatile String deviceName = "";
+    private volatile String stepMethod = "";
     private volatile String failureMessage = "";
     private Thread thread;
     private long version;
@@ -137,6 +138,7 @@ public final class TrainingService {
             try (VaeTrainer trainer = new VaeTrainer(request.model(), request.training(), request.data().train(),
                     device, resume == null ? null : resume.weights(), stepsDone, epochsDone);
                  Evaluator evaluator = new Evaluator(request.data().test(), device)) {
+                stepMethod = trainer.stepMethod();
                 publish(trainer);
                 if (request.codesMillis() > 0) {
                     sendCodes(evaluator, trainer, epochsDone + 1); // the views show the starting weights at once
@@ -266,7 +268,7 @@ public final class TrainingService {
     }
 
     private void finish(TrainingState end, String message, List<EpochRecord> history, LossParts test) {
-        TrainingResult outcome = new TrainingResult(end, message, checkpoint(history), test, deviceName);
+        TrainingResult outcome = new TrainingResult(end, message, checkpoint(history), test, deviceName, stepMethod);
         setState(end, message);
         result.complete(outcome);
     }

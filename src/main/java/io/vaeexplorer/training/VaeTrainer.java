@@ -218,7 +218,7 @@ public final class VaeTrainer implements AutoCloseable {
     }
 
     /** What runs the steps and the Adam updates, as a person reads it. */
-    public String optimizerName() {
+    public String stepMethod() {
         return trainingStep.describe();
     }
 

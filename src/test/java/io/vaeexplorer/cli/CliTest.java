@@ -82,6 +82,8 @@ class CliTest {
         assertTrue(negElbo > 100 && negElbo < 400, "test -ELBO " + negElbo);
         assertTrue(Files.exists(modelDir.resolve("model.vae")));
         assertTrue(lastTrain.out().contains("epoch 2/2"), lastTrain.out());
+        // the command line's MLP trains through the scripted step, and says so
+        assertEquals("TorchScript step, PyTorch fused Adam", json.get("training_step").getAsString());
     }
 
     @Test

@@ -146,8 +146,8 @@ class ScriptedMlpStepTest {
         try (VaeTrainer mlp = new VaeTrainer(ModelConfig.mlp(2, List.of(32)), training, train, Device.cpu(), null, 0, 0);
              VaeTrainer conv = new VaeTrainer(new ModelConfig(ModelKind.CONV, 28, 28, 2,
                      List.of(8, 16), Reconstruction.BCE, 1f, Objective.ELBO), training, train, Device.cpu(), null, 0, 0)) {
-            assertEquals("TorchScript step, PyTorch fused Adam", mlp.optimizerName());
-            assertEquals("DJL ops, PyTorch fused Adam", conv.optimizerName());
+            assertEquals("TorchScript step, PyTorch fused Adam", mlp.stepMethod());
+            assertEquals("DJL ops, PyTorch fused Adam", conv.stepMethod());
         }
     }
 }

@@ -30,7 +30,7 @@ final class ModelOptions {
     @Option(names = "--beta", paramLabel = "B", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
     float beta;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ablations (at most one):%n")
     Ablation ablation;
 
     static final class Ablation {

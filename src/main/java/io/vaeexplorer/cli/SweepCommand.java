@@ -66,20 +66,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs per run (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    float learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed of every run (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N training images only (0 = all)")
-    int limit;
+    /** Every run's optimisation settings, unless an axis varies them. */
+    @Mixin
+    TrainingOptions optimisation;
 
     @Option(names = "--iwae", paramLabel = "K", defaultValue = "50", description = "importance samples of the IWAE bound on log p(x), 0 = skip (default: ${DEFAULT-VALUE})")
     int iwaeSamples;
@@ -102,14 +91,14 @@ final class SweepCommand implements Callable<Integer> {
         }
         Dataset dataset = data.load();
         ModelConfig base = model.toConfig(dataset.rows(), dataset.cols());
-        TrainingConfig training = new TrainingConfig(epochs, batch, learningRate, seed, limit);
+        TrainingConfig training = optimisation.toConfig();
         SweepPlan plan = what.preset != null ? what.preset.plan(base, training)
                 : SweepPlan.parse(String.join(" ", what.axes), base, training);
         Path folder = out != null ? out : Path.of("runs", "sweep-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path table = csv != null ? csv : folder.resolve("sweep.csv");
         log.println("sweep of " + plan.size() + " run" + (plan.size() == 1 ? "" : "s") + " on " + dataset.name()
-                + " (" + dataset.withTrainLimit(limit).train().count() + " training images); checkpoints under "
+                + " (" + dataset.withTrainLimit(training.limit()).train().count() + " training images); checkpoints under "
                 + folder + ", table in " + table);
 
         SweepRunner runner = new SweepRunner(dataset, plan, new SweepRunner.Options(iwaeSamples, iwaeImages, 200, 0,

@@ -35,20 +35,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    float learningRate;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N training images only (0 = all)")
-    int limit;
+    @Mixin
+    TrainingOptions optimisation;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "continue training the checkpoint in DIR (its model settings are kept)")
     Path resume;
@@ -65,12 +53,13 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = data.load();
         Checkpoint resumeFrom = resume == null ? null : CheckpointIO.load(resume);
         ModelConfig config = resumeFrom != null ? resumeFrom.config() : model.toConfig(dataset.rows(), dataset.cols());
-        TrainingConfig training = new TrainingConfig(epochs, batch, learningRate, seed, limit);
+        TrainingConfig training = optimisation.toConfig();
         Path folder = out != null ? out : Path.of("runs", "train-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         console.println("training " + config.describe() + " on " + dataset.name() + " ("
-                + dataset.withTrainLimit(limit).train().count() + " images), " + epochs + " epochs, batch " + batch
-                + ", lr " + learningRate + ", seed " + seed + (resumeFrom != null ? ", resuming after epoch "
+                + dataset.withTrainLimit(training.limit()).train().count() + " images), " + training.epochs()
+                + " epochs, batch " + training.batchSize() + ", lr " + training.learningRate() + ", seed "
+                + training.seed() + (resumeFrom != null ? ", resuming after epoch "
                 + resumeFrom.epochsDone() : ""));
 
         TrainingService service = new TrainingService(new TrainingRequest(dataset, config, training, resumeFrom, 0));

@@ -1,0 +1,27 @@
+package io.vaeexplorer.cli;
+
+import io.vaeexplorer.model.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/** Optimisation options shared by {@code train} and {@code sweep} (in a sweep they apply to every run). */
+final class TrainingOptions {
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    float learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N training images only (0 = all)")
+    int limit;
+
+    TrainingConfig toConfig() {
+        return new TrainingConfig(epochs, batch, learningRate, seed, limit);
+    }
+}

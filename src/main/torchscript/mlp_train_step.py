@@ -30,9 +30,10 @@ from torch import Tensor
 
 class MlpTrainStep(torch.nn.Module):
     def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
-                steps: List[Tensor], settings: List[float], bernoulli: bool) -> Tensor:
+                step: Tensor, settings: List[float], bernoulli: bool) -> Tensor:
         """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
 
+        step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
         settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
         """
         learning_rate = settings[0]
@@ -126,7 +127,9 @@ class MlpTrainStep(torch.nn.Module):
             if k > 0:
                 upstream = torch.mm(upstream, weights[2 * k])
 
-        torch._foreach_add_(steps, 1.0)
+        # one count for all weights: one increment instead of one per weight (each converting the 1 to a tensor)
+        step.add_(1.0)
+        steps = [step for _ in range(len(weights))]
         torch._fused_adam_(weights, gradients, means, variances, [], steps, lr=learning_rate, beta1=0.9,
                            beta2=0.999, weight_decay=0.0, eps=1e-8, amsgrad=False, maximize=False)
         return torch.stack([reconstruction, kl])

@@ -27,7 +27,7 @@ import java.util.List;
  * VaeBlock's layers, ElboLoss's terms and weights, the same noise draw and PyTorch's Adam. What goes is the
  * per-op JNI traffic, a Java object per intermediate, autograd's bookkeeping and the gradient buffers.
  *
- * <p>The weights, moments, step counts and settings never change identity, so their TorchScript values are built
+ * <p>The weights, moments, step count and settings never change identity, so their TorchScript values are built
  * once; each step passes only the batch.
  */
 final class ScriptedMlpStep implements TrainingStep {
@@ -36,7 +36,8 @@ final class ScriptedMlpStep implements TrainingStep {
 
     private final NDManager state;
     private final PtSymbolBlock function;
-    private final PtNDArray[] steps;
+    /** Steps taken, one count for all weights (they are always stepped together). */
+    private final PtNDArray stepCount;
     /** The call's arguments after the images, in the function's order. */
     private final IValue[] fixedArguments;
 
@@ -53,20 +54,19 @@ final class ScriptedMlpStep implements TrainingStep {
         PtNDArray[] weights = new PtNDArray[n];
         PtNDArray[] means = new PtNDArray[n];
         PtNDArray[] variances = new PtNDArray[n];
-        steps = new PtNDArray[n];
+        stepCount = (PtNDArray) state.zeros(new Shape(), DataType.FLOAT32);
         for (int i = 0; i < n; i++) {
             NDArray weight = parameters.get(i).getValue().getArray();
             weights[i] = (PtNDArray) weight;
             means[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
             variances[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
-            steps[i] = (PtNDArray) state.zeros(new Shape(), DataType.FLOAT32);
         }
         List<IValue> arguments = new ArrayList<>();
         try {
             arguments.add(IValue.listFrom(weights));
             arguments.add(IValue.listFrom(means));
             arguments.add(IValue.listFrom(variances));
-            arguments.add(IValue.listFrom(steps));
+            arguments.add(IValue.from(stepCount));
             arguments.add(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
                     config.objective().klWeight(config.beta())));
             arguments.add(IValue.from(config.reconstruction() == Reconstruction.BCE));
@@ -122,15 +122,13 @@ final class ScriptedMlpStep implements TrainingStep {
     /**
      * Runs the function once on an empty batch, whose zero gradients move no weight and draw no noise, so that an
      * engine without an op it needs fails here (and the trainer falls back) rather than at the first step; then
-     * the step counts start again from 0.
+     * the step count starts again from 0.
      */
     private void probe(int pixels) {
         try (NDManager scratch = state.newSubManager()) {
             run(scratch.zeros(new Shape(0, pixels)));
         }
-        for (PtNDArray step : steps) {
-            step.muli(0f);
-        }
+        stepCount.muli(0f);
     }
 
     @Override

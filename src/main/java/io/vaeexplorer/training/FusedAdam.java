@@ -6,14 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,11 +29,9 @@ final class FusedAdam implements AdamStep {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
-    private final NDManager state;
-    private final PtSymbolBlock function;
+    private final TorchScriptFunction function;
     private final PtNDArray[] weights;
     private final PtNDArray[] steps;
-    private final List<IValue> fixedArguments = new ArrayList<>();
     private final IValue weightList;
     private final IValue meanList;
     private final IValue varianceList;
@@ -49,13 +42,8 @@ final class FusedAdam implements AdamStep {
     private final IValue epsilon;
 
     private FusedAdam(NDManager parent, List<Pair<String, Parameter>> parameters, float lr) throws IOException {
-        state = parent.newSubManager();
-        try (InputStream in = FusedAdam.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException(RESOURCE + " is missing from the class path");
-            }
-            function = JniUtils.loadModule((PtNDManager) state, in, true, false);
-        }
+        function = new TorchScriptFunction(parent, RESOURCE);
+        NDManager state = function.arrays();
         int n = parameters.size();
         weights = new PtNDArray[n];
         PtNDArray[] means = new PtNDArray[n];
@@ -68,20 +56,17 @@ final class FusedAdam implements AdamStep {
             variances[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
             steps[i] = (PtNDArray) state.zeros(new Shape(), DataType.FLOAT32, weight.getDevice());
         }
-        weightList = keep(IValue.listFrom(weights));
-        meanList = keep(IValue.listFrom(means));
-        varianceList = keep(IValue.listFrom(variances));
-        stepList = keep(IValue.listFrom(steps));
-        learningRate = keep(IValue.from((double) lr));
-        beta1 = keep(IValue.from(BETA1));
-        beta2 = keep(IValue.from(BETA2));
-        epsilon = keep(IValue.from(EPSILON));
+        weightList = function.keep(IValue.listFrom(weights));
+        meanList = function.keep(IValue.listFrom(means));
+        varianceList = function.keep(IValue.listFrom(variances));
+        stepList = function.keep(IValue.listFrom(steps));
+        learningRate = function.keep(IValue.from((double) lr));
+        beta1 = function.keep(IValue.from(BETA1));
+        beta2 = function.keep(IValue.from(BETA2));
+        epsilon = function.keep(IValue.from(EPSILON));
     }
 
     static FusedAdam create(NDManager parent, List<Pair<String, Parameter>> parameters, float lr) throws IOException {
-        if (!(parent instanceof PtNDManager)) {
-            throw new IllegalStateException("the fused Adam needs the PyTorch engine");
-        }
         FusedAdam adam = null;
         try {
             adam = new FusedAdam(parent, parameters, lr);
@@ -93,11 +78,6 @@ final class FusedAdam implements AdamStep {
             }
             throw e;
         }
-    }
-
-    private IValue keep(IValue value) {
-        fixedArguments.add(value);
-        return value;
     }
 
     @Override
@@ -119,7 +99,7 @@ final class FusedAdam implements AdamStep {
 
     private void run(PtNDArray[] gradients) {
         try (IValue gradientList = IValue.listFrom(gradients);
-             IValue ignored = function.forward(weightList, gradientList, meanList, varianceList, stepList,
+             IValue ignored = function.call(weightList, gradientList, meanList, varianceList, stepList,
                      learningRate, beta1, beta2, epsilon)) {
             // the function works in place
         }
@@ -130,7 +110,7 @@ final class FusedAdam implements AdamStep {
      * (and the trainer falls back) rather than at the first step; then the step counts start again from 0.
      */
     private void probe() {
-        try (NDManager scratch = state.newSubManager()) {
+        try (NDManager scratch = function.arrays().newSubManager()) {
             PtNDArray[] zeros = new PtNDArray[weights.length];
             for (int i = 0; i < weights.length; i++) {
                 zeros[i] = (PtNDArray) scratch.zeros(weights[i].getShape(), weights[i].getDataType(),
@@ -150,10 +130,6 @@ final class FusedAdam implements AdamStep {
 
     @Override
     public void close() {
-        for (IValue value : fixedArguments) {
-            value.close();
-        }
         function.close();
-        state.close();
     }
 }

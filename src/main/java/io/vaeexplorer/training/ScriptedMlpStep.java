@@ -7,17 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.Reconstruction;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,8 +30,7 @@ final class ScriptedMlpStep implements TrainingStep {
 
     static final String RESOURCE = "mlp_train_step.pt";
 
-    private final NDManager state;
-    private final PtSymbolBlock function;
+    private final TorchScriptFunction function;
     /** Steps taken, one count for all weights (they are always stepped together). */
     private final PtNDArray stepCount;
     /** The call's arguments after the images, in the function's order. */
@@ -43,13 +38,8 @@ final class ScriptedMlpStep implements TrainingStep {
 
     private ScriptedMlpStep(NDManager parent, ModelConfig config, List<Pair<String, Parameter>> parameters,
                             float learningRate) throws IOException {
-        state = parent.newSubManager();
-        try (InputStream in = ScriptedMlpStep.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException(RESOURCE + " is missing from the class path");
-            }
-            function = JniUtils.loadModule((PtNDManager) state, in, true, false);
-        }
+        function = new TorchScriptFunction(parent, RESOURCE);
+        NDManager state = function.arrays();
         int n = parameters.size();
         PtNDArray[] weights = new PtNDArray[n];
         PtNDArray[] means = new PtNDArray[n];
@@ -61,29 +51,21 @@ final class ScriptedMlpStep implements TrainingStep {
             means[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
             variances[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
         }
-        List<IValue> arguments = new ArrayList<>();
-        try {
-            arguments.add(IValue.listFrom(weights));
-            arguments.add(IValue.listFrom(means));
-            arguments.add(IValue.listFrom(variances));
-            arguments.add(IValue.from(stepCount));
-            arguments.add(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
-                    config.objective().klWeight(config.beta())));
-            arguments.add(IValue.from(config.reconstruction() == Reconstruction.BCE));
-        } catch (RuntimeException e) {
-            arguments.forEach(IValue::close);
-            throw e;
-        }
-        fixedArguments = arguments.toArray(new IValue[0]);
+        fixedArguments = new IValue[] {
+            function.keep(IValue.listFrom(weights)),
+            function.keep(IValue.listFrom(means)),
+            function.keep(IValue.listFrom(variances)),
+            function.keep(IValue.from(stepCount)),
+            function.keep(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
+                    config.objective().klWeight(config.beta()))),
+            function.keep(IValue.from(config.reconstruction() == Reconstruction.BCE))
+        };
     }
 
     static ScriptedMlpStep create(NDManager parent, ModelConfig config, List<Pair<String, Parameter>> parameters,
                                   float learningRate) throws IOException {
         if (config.kind() != ModelKind.MLP) {
             throw new IllegalArgumentException("the scripted step runs MLP models only, not " + config.kind());
-        }
-        if (!(parent instanceof PtNDManager)) {
-            throw new IllegalStateException("the scripted step needs the PyTorch engine");
         }
         ScriptedMlpStep step = null;
         try {
@@ -113,7 +95,7 @@ final class ScriptedMlpStep implements TrainingStep {
         System.arraycopy(fixedArguments, 0, arguments, 1, fixedArguments.length);
         try (IValue batch = IValue.from((PtNDArray) images)) {
             arguments[0] = batch;
-            try (IValue result = function.forward(arguments)) {
+            try (IValue result = function.call(arguments)) {
                 return result.toTensor((PtNDManager) images.getManager());
             }
         }
@@ -125,7 +107,7 @@ final class ScriptedMlpStep implements TrainingStep {
      * the step count starts again from 0.
      */
     private void probe(int pixels) {
-        try (NDManager scratch = state.newSubManager()) {
+        try (NDManager scratch = function.arrays().newSubManager()) {
             run(scratch.zeros(new Shape(0, pixels)));
         }
         stepCount.muli(0f);
@@ -138,10 +120,6 @@ final class ScriptedMlpStep implements TrainingStep {
 
     @Override
     public void close() {
-        for (IValue value : fixedArguments) {
-            value.close();
-        }
         function.close();
-        state.close();
     }
 }

@@ -8,6 +8,7 @@ import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.VaeBlock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,13 @@ interface TrainingStep extends AutoCloseable {
      * The whole step as one TorchScript call for an MLP when the engine can run it, otherwise DJL's ops.
      *
      * @param manager the long-lived manager the optimiser state lives on (the parameters' own)
-     * @param parameters the block's parameters in its own order
      */
-    static TrainingStep forModel(NDManager manager, VaeBlock block, List<Pair<String, Parameter>> parameters,
-                                 float learningRate) {
+    static TrainingStep forModel(NDManager manager, VaeBlock block, float learningRate) {
         ModelConfig config = block.config();
+        List<Pair<String, Parameter>> parameters = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            parameters.add(p); // in the block's own order, which the scripted step relies on
+        }
         if (config.kind() == ModelKind.MLP && !"djl".equalsIgnoreCase(System.getProperty(CHOICE_PROPERTY, ""))) {
             try {
                 return ScriptedMlpStep.create(manager, config, parameters, learningRate);

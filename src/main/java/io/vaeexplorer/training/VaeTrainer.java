@@ -5,8 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.LossParts;
@@ -17,8 +15,6 @@ import io.vaeexplorer.model.TrainingConfig;
 import io.vaeexplorer.model.VaeBlock;
 import io.vaeexplorer.model.WeightCopier;
 import io.vaeexplorer.model.WeightSnapshot;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The optimisation loop of one VAE, one batch at a time. Not thread-safe: the thread that creates it owns it.
@@ -86,11 +82,7 @@ public final class VaeTrainer implements AutoCloseable {
             } else {
                 TorchDefaultInit.apply(block, training.seed());
             }
-            List<Pair<String, Parameter>> parameters = new ArrayList<>(block.getParameters().values().size());
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                parameters.add(p);
-            }
-            trainingStep = TrainingStep.forModel(manager, block, parameters, training.learningRate());
+            trainingStep = TrainingStep.forModel(manager, block, training.learningRate());
             trainImages = NativeArrays.rows(manager, used.pixels(), count, used.imageSize());
             step = stepsDone;
         } catch (RuntimeException e) {

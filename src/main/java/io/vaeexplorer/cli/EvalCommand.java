@@ -54,17 +54,19 @@ final class EvalCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("test -ELBO %.3f nats (reconstruction %.3f + KL %.3f) on %d images, %.2f s%n",
                     test.negElbo(), test.reconstruction(), test.kl(), evaluator.count(), seconds);
-            JsonLine line = Results.lossFields(new JsonLine(), test)
-                    .put("samples_per_second", Math.round(evaluator.count() / seconds))
+            JsonLine line = Results.lossFields(new JsonLine(), test, "no test loss was measured")
+                    .put("samples_per_second", Results.whole(evaluator.count() / seconds))
                     .put("device", DjlRuntime.describe(device))
                     .put("model", checkpoint.config().describe())
-                    .put("epochs", checkpoint.epochsDone());
+                    .put("epochs", checkpoint.epochsDone())
+                    .put("state", "finished");
             if (iwaeSamples > 0) {
                 t0 = System.nanoTime();
                 double logLikelihood = evaluator.iwaeLogLikelihood(model.block(), iwaeSamples, iwaeImages);
                 System.out.printf("IWAE bound, k=%d on %d test images: log p(x) >= %.3f nats (%.1f s)%n", iwaeSamples,
                         Math.min(iwaeImages, evaluator.count()), logLikelihood, (System.nanoTime() - t0) / 1e9);
-                line.put("iwae_log_likelihood", Results.round(logLikelihood)).put("iwae_k", iwaeSamples)
+                line.putNumber("iwae_log_likelihood", Results.round(logLikelihood),
+                                "the bound is " + JsonLine.describe(logLikelihood)).put("iwae_k", iwaeSamples)
                         .put("iwae_images", Math.min(iwaeImages, evaluator.count()));
             }
             if (json) {

@@ -149,13 +149,17 @@ final class SweepCommand implements Callable<Integer> {
                 .put("lr", t.learningRate())
                 .put("seed", t.seed())
                 .put("limit", t.limit());
-        Results.lossFields(line, r.test());
-        return line.put("iwae_log_likelihood", r.hasIwae() ? Results.round(r.iwaeLogLikelihood()) : null)
-                .put("iwae_k", r.hasIwae() ? r.iwaeSamples() : null)
-                .put("iwae_images", r.hasIwae() ? r.iwaeImages() : null)
-                .put("train_seconds", Results.round(r.trainSeconds()))
+        Results.lossFields(line, r.test(), "no test loss was measured");
+        if (r.hasIwae()) {
+            line.putNumber("iwae_log_likelihood", Results.round(r.iwaeLogLikelihood()),
+                            "the bound is " + JsonLine.describe(r.iwaeLogLikelihood()))
+                    .put("iwae_k", r.iwaeSamples())
+                    .put("iwae_images", r.iwaeImages());
+        }
+        return line.put("train_seconds", Results.round(r.trainSeconds()))
                 .put("device", r.device())
-                .put("checkpoint", r.checkpointFile() == null ? null : r.checkpointFile().toString());
+                .put("checkpoint", r.checkpointFile() == null ? null : r.checkpointFile().toString())
+                .put("state", "finished");
     }
 
     /** Rewrites the table after each run, so a killed sweep keeps what it finished; warns once per problem. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path modelFile = saver.failing() ? null : saver.saved();
         boolean unsaved = last != null && saver.failing();
+        String error = null;
         if (unsaved) {
             // the process is about to end and take the model with it: put it where it can be written
             String where;
@@ -123,33 +125,41 @@ final class TrainCommand implements Callable<Integer> {
             } catch (CheckpointException e) {
                 where = "saving it elsewhere failed too (" + e.getMessage() + "), so the model is lost";
             }
-            System.err.println("error: " + saver.lastError() + "; " + where);
+            error = saver.lastError() + "; " + where;
+            System.err.println("error: " + error);
         }
         if (result.state() == TrainingState.FAILED) {
             System.err.println("error: " + result.message());
+            error = error == null ? result.message() : result.message() + "; " + error;
         } else if (result.state() == TrainingState.CANCELLED) {
-            System.err.println("cancelled; the checkpoint holds the weights at the moment of cancelling");
+            String cancelled = "cancelled; the checkpoint holds the weights at the moment of cancelling";
+            System.err.println(cancelled);
+            error = error == null ? cancelled : cancelled + "; " + error;
         }
         if (modelFile != null) {
             console.println("checkpoint: " + modelFile);
         }
         if (json) {
-            List<EpochRecord> history = result.checkpoint() == null ? List.of() : result.checkpoint().history();
-            JsonLine line = Results.lossFields(new JsonLine(), result.test())
-                    .put("epoch_seconds", history.stream().map(EpochRecord::seconds).toList())
-                    .put("samples_per_second", Results.median(history.stream().map(EpochRecord::samplesPerSecond).toList()))
-                    .put("device", result.device())
-                    .put("training_step", result.stepMethod())
-                    .put("state", result.state().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
-                    .put("epochs", history.size())
-                    .put("out", modelFile == null ? null : modelFile.toString());
-            if (!result.message().isEmpty()) {
-                line.put("message", result.message());
-            }
-            console.println(line);
+            console.println(jsonLine(result, modelFile, error));
         }
         return result.state() == TrainingState.FAILED ? 2 : result.state() == TrainingState.CANCELLED ? 130
                 : unsaved ? 1 : 0;
+    }
+
+    /** The {@code --json} line; {@code error} is what went wrong when the exit code is not 0, else null. */
+    static JsonLine jsonLine(TrainingResult result, Path modelFile, String error) {
+        List<EpochRecord> history = result.checkpoint() == null ? List.of() : result.checkpoint().history();
+        String noEpoch = "no epoch finished";
+        JsonLine line = Results.lossFields(new JsonLine(), result.test(), noEpoch)
+                .put("epoch_seconds", history.stream().map(EpochRecord::seconds).toList())
+                .putNumber("samples_per_second", Results.median(history.stream()
+                        .map(EpochRecord::samplesPerSecond).toList()), history.isEmpty() ? noEpoch : null)
+                .put("device", result.device())
+                .put("training_step", result.stepMethod())
+                .put("state", result.diverged() ? "diverged" : result.state().name().toLowerCase(Locale.ROOT))
+                .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
+                .put("epochs", history.size())
+                .put("out", modelFile == null ? null : modelFile.toString());
+        return line.put("error", error);
     }
 }

@@ -13,7 +13,8 @@ import io.vaeexplorer.model.LossParts;
  * @param test the last test-set loss parts, or null when no epoch completed
  * @param device the device it ran on, as a person reads it
  * @param stepMethod what ran the training steps (e.g. "TorchScript step, PyTorch fused Adam"), empty if none ran
+ * @param diverged true when the run FAILED because its loss turned non-finite or exploded, false for any other end
  */
 public record TrainingResult(TrainingState state, String message, Checkpoint checkpoint, LossParts test,
-                             String device, String stepMethod) {
+                             String device, String stepMethod, boolean diverged) {
 }

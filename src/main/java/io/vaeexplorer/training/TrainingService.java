@@ -6,9 +6,12 @@ import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.model.TrainingConfig;
 import io.vaeexplorer.model.WeightSnapshot;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,15 @@ public final class TrainingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
 
+    /** A step whose -ELBO passes this many nats per image has exploded, even while it is still finite. */
+    private static final double EXPLODED_LOSS = 1e7;
+
+    /**
+     * How many times the run's lowest step loss the step before a NaN must have reached for the loss to count as
+     * having grown first, the pattern of steps too large rather than of a numerical fault.
+     */
+    private static final double GROWTH_FACTOR = 10;
+
     private final TrainingRequest request;
     private final List<TrainingEventListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<WeightSnapshot> latest = new AtomicReference<>();
@@ -41,6 +53,10 @@ public final class TrainingService {
     private volatile String deviceName = "";
     private volatile String stepMethod = "";
     private volatile String failureMessage = "";
+    private volatile boolean diverged;
+    // the training thread's own: what the loss did before a divergence
+    private double previousStepLoss = Double.NaN;
+    private double lowestStepLoss = Double.POSITIVE_INFINITY;
     private Thread thread;
     private long version;
 
@@ -197,10 +213,12 @@ public final class TrainingService {
             }
             int size = trainer.nextBatchSize();
             LossParts loss = trainer.trainStep();
-            if (!loss.isFinite() || loss.negElbo() > 1e7) {
+            if (!loss.isFinite() || loss.negElbo() > EXPLODED_LOSS) {
                 diverged(trainer, loss);
                 return null;
             }
+            previousStepLoss = loss.negElbo();
+            lowestStepLoss = Math.min(lowestStepLoss, previousStepLoss);
             reconstructionSum += loss.reconstruction() * size;
             klSum += loss.kl() * size;
             images += size;
@@ -236,12 +254,88 @@ public final class TrainingService {
 
     private void diverged(VaeTrainer trainer, LossParts loss) {
         WeightSnapshot good = latest.get();
-        String value = Double.isNaN(loss.negElbo()) ? "NaN" : Double.isInfinite(loss.negElbo()) ? "infinite"
-                : String.format("%.3g", loss.negElbo());
-        failureMessage = "training diverged at step " + trainer.step() + " (loss " + value + "): the learning rate "
-                + request.training().learningRate() + " is likely too high; kept the last good weights"
+        failureMessage = divergenceMessage(trainer.step(), loss, previousStepLoss, lowestStepLoss,
+                request.training().learningRate()) + "; kept the last good weights"
                 + (good == null ? "" : " from step " + good.step());
+        diverged = true;
         state = TrainingState.FAILED;
+    }
+
+    /**
+     * What is known about a divergence: the step, which loss term went non-finite or exploded, and a cause only
+     * where one is plausible. A learning rate above the default, or a loss that grew before it broke, points at
+     * the step size; a loss that turns NaN at once at the default rate may as well be a numerical fault, so then
+     * the cause is said to be unknown.
+     *
+     * @param previousLoss the -ELBO of the step before in this run, NaN when there was none
+     * @param lowestLoss the lowest step -ELBO in this run, infinite when there was none
+     */
+    static String divergenceMessage(long step, LossParts loss, double previousLoss, double lowestLoss,
+                                    float learningRate) {
+        float defaultRate = TrainingConfig.defaults().learningRate();
+        boolean exploded = loss.isFinite();
+        boolean grewFirst = lowestLoss > 0 && previousLoss > GROWTH_FACTOR * lowestLoss;
+        String cause;
+        if (learningRate > defaultRate) {
+            cause = "the learning rate " + plain(learningRate) + " is above the default " + plain(defaultRate)
+                    + " and may be too high";
+        } else if (exploded) {
+            cause = "a loss that grows this large can mean the learning rate " + plain(learningRate)
+                    + " is too high for this model";
+        } else if (grewFirst) {
+            cause = "the loss had grown from " + amount(lowestLoss) + " to " + amount(previousLoss)
+                    + " before, which can mean the learning rate " + plain(learningRate) + " is too high for this model";
+        } else if (Double.isNaN(previousLoss)) {
+            cause = "the cause is unknown (it broke at the run's first step)";
+        } else {
+            cause = "the cause is unknown (the loss did not grow first)";
+        }
+        return "training diverged at step " + step + ": " + whatDiverged(loss) + "; " + cause;
+    }
+
+    /** Which term of the loss went non-finite or exploded, with the other term's value. */
+    private static String whatDiverged(LossParts loss) {
+        double recon = loss.reconstruction();
+        double kl = loss.kl();
+        boolean reconBroken = !Double.isFinite(recon);
+        boolean klBroken = !Double.isFinite(kl);
+        if (reconBroken && klBroken) {
+            return turned(recon).equals(turned(kl)) ? "the reconstruction and KL terms both " + turned(recon)
+                    : "the reconstruction term " + turned(recon) + " and the KL term " + turned(kl);
+        }
+        if (reconBroken) {
+            return "the reconstruction term " + turned(recon) + " (KL " + amount(kl) + ")";
+        }
+        if (klBroken) {
+            return "the KL term " + turned(kl) + " (reconstruction " + amount(recon) + ")";
+        }
+        boolean reconExploded = recon > EXPLODED_LOSS;
+        boolean klExploded = kl > EXPLODED_LOSS;
+        if (reconExploded && klExploded) {
+            return "the reconstruction and KL terms both exploded (" + amount(recon) + " and " + amount(kl) + ")";
+        }
+        if (reconExploded) {
+            return "the reconstruction term exploded to " + amount(recon) + " (KL " + amount(kl) + ")";
+        }
+        if (klExploded) {
+            return "the KL term exploded to " + amount(kl) + " (reconstruction " + amount(recon) + ")";
+        }
+        return "the loss exploded to " + amount(loss.negElbo()) + " (reconstruction " + amount(recon) + " + KL "
+                + amount(kl) + ")";
+    }
+
+    private static String turned(double value) {
+        return Double.isNaN(value) ? "turned NaN" : value > 0 ? "turned infinite" : "fell to minus infinity";
+    }
+
+    /** Nats as the progress lines show them; exploded values in powers of ten. */
+    private static String amount(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 1e5 ? "%.1f" : "%.2e", value);
+    }
+
+    /** A rate as it is typed: 0.001 rather than 0.0010000000474974513 or 1.0E-3. */
+    private static String plain(float value) {
+        return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     private void waitWhilePaused() {
@@ -268,7 +362,8 @@ public final class TrainingService {
     }
 
     private void finish(TrainingState end, String message, List<EpochRecord> history, LossParts test) {
-        TrainingResult outcome = new TrainingResult(end, message, checkpoint(history), test, deviceName, stepMethod);
+        TrainingResult outcome = new TrainingResult(end, message, checkpoint(history), test, deviceName, stepMethod,
+                end == TrainingState.FAILED && diverged);
         setState(end, message);
         result.complete(outcome);
     }

@@ -2,6 +2,7 @@ package io.vaeexplorer.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import ai.djl.Device;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.InferenceModel;
+import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.NamedWeight;
 import io.vaeexplorer.model.TrainingConfig;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,6 +77,10 @@ class TrainingServiceTest {
         service.addListener(e -> {
             if (e instanceof TrainingEvent.Codes c) {
                 codes.add(c);
+            } else if (e instanceof TrainingEvent.Step) {
+                // listeners run on the training thread: each step then lasts over the codes interval, so codes
+                // come between steps however fast the machine trains
+                sleepMillis(2);
             }
         });
         service.start();
@@ -121,25 +128,31 @@ class TrainingServiceTest {
     }
 
     @Test
-    void cancelStopsWithinASecondAndKeepsTheWeights() throws Exception {
+    void cancelStopsAfterTheCurrentStepAndKeepsTheWeights() throws Exception {
         Dataset data = SmallMnist.slice(5000, 200);
         TrainingService service = service(data, new TrainingConfig(1000, 32, 1e-3f, 1, 0));
-        CountDownLatch stepped = new CountDownLatch(20);
+        // the training thread waits in step 20's event until another thread has cancelled: no step may follow it
+        CountDownLatch atStep20 = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        List<Long> steps = new CopyOnWriteArrayList<>();
         service.addListener(e -> {
-            if (e instanceof TrainingEvent.Step) {
-                stepped.countDown();
+            if (e instanceof TrainingEvent.Step s) {
+                steps.add(s.step());
+                if (s.step() == 20) {
+                    atStep20.countDown();
+                    await(cancelled);
+                }
             }
         });
         service.start();
-        assertTrue(stepped.await(60, TimeUnit.SECONDS));
-        long t0 = System.nanoTime();
+        assertTrue(atStep20.await(60, TimeUnit.SECONDS));
         service.cancel();
-        TrainingResult result = service.result().get(5, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 1.0, "cancel took " + seconds + " s");
+        cancelled.countDown();
+        TrainingResult result = service.result().get(60, TimeUnit.SECONDS);
         assertEquals(TrainingState.CANCELLED, result.state());
+        assertEquals(20L, steps.get(steps.size() - 1), "steps after the cancel: " + steps.subList(19, steps.size()));
         assertNotNull(result.checkpoint());
-        assertTrue(result.checkpoint().weights().step() >= 20);
+        assertEquals(20, result.checkpoint().weights().step(), "the weights of the last finished step");
     }
 
     @Test
@@ -148,24 +161,31 @@ class TrainingServiceTest {
         TrainingService service = service(data, new TrainingConfig(2, 32, 1e-3f, 1, 0));
         AtomicReference<TrainingEvent.Step> lastStep = new AtomicReference<>();
         List<TrainingState> states = new CopyOnWriteArrayList<>();
-        CountDownLatch stepped = new CountDownLatch(5);
+        // the training thread waits in step 5's event until another thread has paused: the run cannot end first
+        CountDownLatch atStep5 = new CountDownLatch(1);
+        CountDownLatch paused = new CountDownLatch(1);
         service.addListener(e -> {
             if (e instanceof TrainingEvent.Step s) {
                 lastStep.set(s);
-                stepped.countDown();
+                if (s.step() == 5) {
+                    atStep5.countDown();
+                    await(paused);
+                }
             } else if (e instanceof TrainingEvent.StateChanged c) {
                 states.add(c.state());
             }
         });
         service.start();
-        assertTrue(stepped.await(60, TimeUnit.SECONDS));
+        assertTrue(atStep5.await(60, TimeUnit.SECONDS));
         service.pause();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        paused.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (service.state() != TrainingState.PAUSED && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertEquals(TrainingState.PAUSED, service.state());
         long pausedAt = lastStep.get().step();
+        assertEquals(5, pausedAt, "the pause takes effect before the next step");
         Thread.sleep(300);
         assertEquals(pausedAt, lastStep.get().step(), "steps went on while paused");
         service.resume();
@@ -182,7 +202,19 @@ class TrainingServiceTest {
         TrainingService service = service(data, new TrainingConfig(3, 32, 1e-3f, 1, 0));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Long> versionsSeen = new ArrayList<>();
+        AtomicLong newestSeen = new AtomicLong();
         float[] z = {0.5f, -0.5f};
+        // the training thread waits in the events of the first three snapshots until the reader has decoded them:
+        // however fast the run, the reader follows at least three versions
+        service.addListener(e -> {
+            if (e instanceof TrainingEvent.Snapshot s && s.snapshot().version() <= 3) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (newestSeen.get() < s.snapshot().version() && failure.get() == null
+                        && System.nanoTime() < deadline) {
+                    sleepMillis(1);
+                }
+            }
+        });
         service.start();
         Thread reader = new Thread(() -> {
             try {
@@ -206,6 +238,7 @@ class TrainingServiceTest {
                             throw new AssertionError("decoded value " + v);
                         }
                     }
+                    newestSeen.set(snapshot.version());
                 }
                 if (model != null) {
                     model.close();
@@ -242,13 +275,41 @@ class TrainingServiceTest {
         service.start();
         TrainingResult result = service.result().get(60, TimeUnit.SECONDS);
         assertEquals(TrainingState.FAILED, result.state());
-        assertTrue(result.message().contains("diverged") && result.message().contains("learning rate"),
-                result.message());
+        assertTrue(result.diverged());
+        assertTrue(result.message().contains("diverged") && result.message().contains("term")
+                && result.message().contains("learning rate 1000000 is above the default 0.001"), result.message());
         for (NamedWeight w : result.checkpoint().weights().weights()) {
             for (float v : w.values()) {
                 assertTrue(Float.isFinite(v), "non-finite weight kept in " + w.name());
             }
         }
+    }
+
+    @Test
+    void theDivergenceMessageNamesTheTermAndBlamesTheLearningRateOnlyWherePlausible() {
+        float defaultRate = TrainingConfig.defaults().learningRate();
+        String klAtOnce = TrainingService.divergenceMessage(3, new LossParts(190.25, Double.NaN), 201.0, 190.0,
+                defaultRate);
+        assertEquals("training diverged at step 3: the KL term turned NaN (reconstruction 190.3); the cause is "
+                + "unknown (the loss did not grow first)", klAtOnce);
+
+        String firstStep = TrainingService.divergenceMessage(1, new LossParts(Double.POSITIVE_INFINITY, 4.0),
+                Double.NaN, Double.POSITIVE_INFINITY, defaultRate);
+        assertTrue(firstStep.contains("the reconstruction term turned infinite (KL 4.0)"), firstStep);
+        assertFalse(firstStep.contains("learning rate"), firstStep);
+
+        String exploded = TrainingService.divergenceMessage(800, new LossParts(150.0, 3.2e8), 9e5, 95.0, defaultRate);
+        assertTrue(exploded.contains("the KL term exploded to 3.20e+08 (reconstruction 150.0)"), exploded);
+        assertTrue(exploded.contains("can mean the learning rate 0.001 is too high"), exploded);
+
+        String grewThenNaN = TrainingService.divergenceMessage(40, new LossParts(Double.NaN, Double.NaN), 5000.0,
+                96.0, defaultRate);
+        assertTrue(grewThenNaN.contains("the reconstruction and KL terms both turned NaN"), grewThenNaN);
+        assertTrue(grewThenNaN.contains("the loss had grown from 96.0 to 5000.0 before"), grewThenNaN);
+
+        String highRate = TrainingService.divergenceMessage(2, new LossParts(Double.NaN, 10.0), 540.0, 540.0, 0.05f);
+        assertTrue(highRate.contains("the learning rate 0.05 is above the default 0.001 and may be too high"),
+                highRate);
     }
 
     @Test
@@ -269,5 +330,24 @@ class TrainingServiceTest {
         TrainingService service = service(data, training);
         service.start();
         return service.result().get(60, TimeUnit.SECONDS);
+    }
+
+    /** In a listener, on the training thread: holds it until the test's thread has done its part. */
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test's thread never released the training thread");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,41 @@
+package io.vaeexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train --json} when the run goes wrong: the last line is still strict JSON and says what happened. */
+@Timeout(120)
+class TrainJsonTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aDivergingRunExitsNonZeroAndItsLastLineIsStrictJsonSayingItDiverged() {
+        CliTest.Run run = CliTest.run("train", "--limit", "300", "--epochs", "1", "--batch", "50", "--hidden", "16",
+                "--latent", "2", "--lr", "1e6", "--out", temp.resolve("diverged").toString(), "--json");
+
+        assertNotEquals(0, run.exit(), run.out() + run.err());
+        String last = run.lastLine();
+        JsonObject json = JsonLineTest.parseStrict(last);
+        assertEquals("diverged", json.get("state").getAsString(), last);
+        String error = json.get("error").getAsString();
+        assertTrue(error.startsWith("training diverged at step "), error);
+        assertTrue(error.contains("term"), "names the loss term that broke: " + error);
+        assertTrue(run.err().contains("error: " + error), run.err());
+        // no epoch finished, so there is no speed and no test loss: null, with the reason beside
+        for (String key : List.of("samples_per_second", "test_neg_elbo", "test_recon", "test_kl")) {
+            assertTrue(json.has(key) && json.get(key).isJsonNull(), key + " in " + last);
+            assertEquals("no epoch finished", json.get(key + "_missing").getAsString(), last);
+        }
+        assertEquals(0, json.get("epochs").getAsInt());
+    }
+}

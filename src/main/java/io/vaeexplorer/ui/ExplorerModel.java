@@ -619,7 +619,9 @@ public final class ExplorerModel implements AutoCloseable {
     /**
      * Shows codes the trainer sent. The worker only projects them and reconstructs the timeline's few images
      * (with the newest weights it has, at most one snapshot interval from the codes' step): no encode competes with
-     * training.
+     * training. Each event is a job of its own: the timeline keeps a frame for every one, and under a shared key a
+     * run whose epochs end faster than the worker answers would replace pending codes and leave no frame of them.
+     * Codes of an earlier run answered after a new one started are dropped: its timeline is the new run's.
      */
     private void showTrainingCodes(LatentCodes codes, long step) {
         Dataset data = dataset.get();
@@ -627,14 +629,19 @@ public final class ExplorerModel implements AutoCloseable {
             return;
         }
         LabeledImages test = data.test();
-        worker.submit("latent-points", m -> {
+        int run = runsStarted;
+        worker.submit("training-codes-" + run + "-" + step, m -> {
             if (m.config().latent() != codes.dim()) {
                 return null; // the worker has not seen the run's first weights yet; newer codes follow
             }
             LatentPoints points = LatentPoints.of(codes.count(), codes.dim(), codes.mu(), codes.sigma(),
                     codes.labels(), m.snapshot().version());
             return new TrainingTimeline.Frame(step, points, timelineReconstructions(m, test));
-        }, this::showLatentFrame, error::set);
+        }, frame -> {
+            if (run == runsStarted) {
+                showLatentFrame(frame);
+            }
+        }, error::set);
     }
 
     private static GreyRaster timelineReconstructions(InferenceModel m, LabeledImages test) {

@@ -278,6 +278,11 @@ public final class LatentPlaneView extends Region {
         return redrawCount;
     }
 
+    /** Whether a redraw or the visible region's hand-over to the model is still to come (tests wait on it). */
+    boolean updatePending() {
+        return redrawScheduled || regionDebounce.getStatus() == PauseTransition.Status.RUNNING;
+    }
+
     /** Index of the test image whose preview is shown, or -1. */
     public int hoveredIndex() {
         return hoverIndex;

@@ -104,9 +104,11 @@ class CrashSafetyTest {
                 int epochs = 1 + random.nextInt(3);
                 launch.awaitEpochLines(epochs);
                 if (kill % 2 == 0) {
-                    // catch a save in the act, however fast this machine writes: kill once its temporary file exists
+                    // catch a save in the act, however fast this machine writes: kill once its temporary file exists,
+                    // the first time at once (the write and fsync of megabytes outlast the kill), later a little after
                     boolean seen = awaitNewFile(out, strayBefore, 5000);
-                    long micros = random.nextInt(WRITE_WINDOW_MICROS);
+                    long drawn = random.nextInt(WRITE_WINDOW_MICROS);
+                    long micros = kill == 2 ? 0 : drawn;
                     LockSupport.parkNanos(micros * 1000);
                     when = micros + " us after " + (seen ? "a temporary file appeared" : "waiting for a save in vain")
                             + " after epoch line " + epochs;
@@ -193,8 +195,11 @@ class CrashSafetyTest {
             throws Exception {
         Path out = temp.resolve("replaced");
         Path rescueParent = temp.resolve("tmp");
-        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", "10",
-                "--out", out.toString(), "--json"));
+        // the folder is replaced after epoch 2's line; the run must still be going then, however fast it trains:
+        // each of the epochs after it saves (with an fsync) before the next begins
+        int epochs = 50;
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs",
+                String.valueOf(epochs), "--out", out.toString(), "--json"));
         args.addAll(List.of(TINY_MODEL));
         Launch launch = Launch.start(args, temp.resolve("stderr-replaced.txt"));
         launch.awaitEpochLines(2);
@@ -205,7 +210,7 @@ class CrashSafetyTest {
         assertEquals(1, run.exit(), "a model that could not be saved where asked must not exit 0: " + run.err());
         JsonObject json = run.json();
         assertEquals("finished", json.get("state").getAsString());
-        assertEquals(10, json.get("epochs").getAsInt());
+        assertEquals(epochs, json.get("epochs").getAsInt());
         assertTrue(json.get("test_neg_elbo").getAsDouble() > 0);
         List<String> errors = run.err().lines().filter(l -> !l.startsWith("[W")).toList(); // libtorch's own notice
         assertTrue(errors.stream().allMatch(l -> l.startsWith("warning: cannot save " + out)
@@ -217,7 +222,7 @@ class CrashSafetyTest {
         assertTrue(rescued.startsWith(rescueParent), rescued.toString());
         assertTrue(last.contains(rescued.toString()), last);
         assertTrue(run.out().contains("checkpoint: " + rescued), run.out());
-        assertEquals(10, CheckpointIO.load(rescued).epochsDone());
+        assertEquals(epochs, CheckpointIO.load(rescued).epochsDone());
         assertEquals("not a folder", Files.readString(out), "the file put in the folder's place was touched");
     }
 

@@ -184,13 +184,12 @@ class DatasetLoaderTest {
                 "Bag", "Ankle boot"), DatasetLoader.load(dir).classNames());
     }
 
+    /** How long this takes is measured by {@link DatasetLoaderBenchmark}. */
     @Test
     void loadsTheShippedMnist() {
         Path mnist = AssetLocator.mnistDir();
         assertTrue(Files.isRegularFile(mnist.resolve("SHA256SUMS")), "checksums are shipped and verified");
-        long start = System.nanoTime();
         Dataset data = DatasetLoader.load(mnist);
-        double seconds = (System.nanoTime() - start) / 1e9;
 
         assertEquals("mnist", data.name());
         assertEquals(60_000, data.train().count());
@@ -211,7 +210,5 @@ class DatasetLoaderTest {
             max = Math.max(max, p);
         }
         assertEquals(1.0f, max);
-        assertTrue(seconds < 5, "loading took " + seconds + " s"); // generous: the machine is shared
-        System.out.printf("loaded MNIST in %.2f s%n", seconds);
     }
 }

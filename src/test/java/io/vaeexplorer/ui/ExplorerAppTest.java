@@ -58,7 +58,7 @@ class ExplorerAppTest {
         GreyRaster before = model.decodedImageProperty().get();
         Canvas plane = robot.lookup("#latent-plane").queryAs(Canvas.class);
         robot.moveTo(plane).moveBy(-120, -80).clickOn(javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
         DecodedImageView decoded = (DecodedImageView) robot.lookup("#decoded-image").queryAs(Canvas.class).getParent();
         assertSame(model.decodedImageProperty().get(), ExperimentFixture.fx(decoded::shown));
         assertNotEquals(java.util.Arrays.hashCode(before.pixels()),
@@ -84,8 +84,10 @@ class ExplorerAppTest {
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64",
                 Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 3, 1, 2048, "")));
         robot.clickOn("#start-button");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
+        // the end state can show a moment before the model takes in the run's result, which clears the step range
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ExperimentFixture.fx(
+                () -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null));
+        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
         LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitForFxEvents();
         int stepPoints = ExperimentFixture.fx(() -> chart.getData().get(0).getData().size());
@@ -105,9 +107,17 @@ class ExplorerAppTest {
         assertTrue(shift / moved.length > 0.05, "the scatter did not move: mean shift " + shift / moved.length);
         assertEquals("MLP 784-64-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
 
-        // the timeline kept earlier moments of the run: scrubbing back shows them, Live returns to the current codes
-        int frames = ExperimentFixture.fx(() -> model.timeline().frames().size());
-        assertTrue(frames >= 2, "timeline frames: " + frames);
+        // the timeline keeps a frame of every codes event the run sends, whatever the machine's speed: the start
+        // and each epoch's end (a slower machine adds frames from within an epoch)
+        ExperimentFixture.waitUntil("the timeline reaches the run's last step", () -> {
+            java.util.List<TrainingTimeline.Frame> kept = model.timeline().frames();
+            return !kept.isEmpty() && kept.get(kept.size() - 1).step() == 96;
+        });
+        java.util.List<Long> steps = ExperimentFixture.fx(
+                () -> model.timeline().frames().stream().map(TrainingTimeline.Frame::step).toList());
+        assertTrue(steps.containsAll(java.util.List.of(0L, 32L, 64L, 96L)), "timeline steps: " + steps);
+        int frames = steps.size();
+        // scrubbing back shows the earlier moments, Live returns to the current codes
         LatentPoints current = model.latentPointsProperty().get();
         javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
         robot.interact(() -> slider.setValue(0));

@@ -16,6 +16,7 @@ import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
@@ -105,8 +106,8 @@ class ExplorerModelTest {
                 io.vaeexplorer.model.Reconstruction.BCE, 1f, io.vaeexplorer.model.Objective.ELBO, 1e-3f, 64, 2, 1,
                 1024, "")));
         fx(model::startTraining);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> model.trainingStateProperty().get() == TrainingState.FINISHED);
+        awaitRunTakenIn();
+        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
         assertEquals(2, model.lossHistory().epochs().size());
         assertEquals(2 * 16, model.lossHistory().stepCount());
         assertFalse(model.lossHistory().chartSteps().isEmpty());
@@ -115,7 +116,58 @@ class ExplorerModelTest {
         assertNotEquals(Arrays.hashCode(before), Arrays.hashCode(model.latentPointsProperty().get().xy()));
         assertEquals(1.0, model.runProgressProperty().get(), 1e-9);
         assertNotNull(model.checkpointProperty().get());
-        assertTrue(Files.exists(temp.resolve("settings.json")), "settings were not persisted on start");
+        // written in the background when the run starts
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(temp.resolve("settings.json")));
+    }
+
+    @Test
+    void everyCodesEventOfARunBecomesATimelineFrameEvenWhenTheWorkerAnswersAfterTheRunEnded() throws Exception {
+        fx(() -> model.useCheckpoint(tinyCheckpoint()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+                && model.worker().isIdle());
+        // a trainer much faster than the inference worker: the worker is held until the run has ended, so every
+        // codes event the run sends is still waiting for it when the run's final re-encode is asked for
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        fx(() -> model.worker().submit("test-hold", m -> {
+            held.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }, ignored -> { }, ignored -> { }));
+        assertTrue(held.await(30, TimeUnit.SECONDS));
+        try {
+            fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "32",
+                    io.vaeexplorer.model.Reconstruction.BCE, 1f, io.vaeexplorer.model.Objective.ELBO, 1e-3f, 64, 2,
+                    1, 1024, "")));
+            fx(model::startTraining);
+            awaitRunTakenIn();
+            assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> model.timeline().frames().isEmpty()).get(),
+                    "frames came before the worker was free");
+        } finally {
+            release.countDown();
+        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.worker().isIdle());
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<Long> steps = WaitForAsyncUtils.asyncFx(
+                () -> model.timeline().frames().stream().map(TrainingTimeline.Frame::step).toList()).get();
+        // the run's start and the end of each of its two epochs of 16 steps
+        assertTrue(steps.containsAll(java.util.List.of(0L, 16L, 32L)), "timeline steps: " + steps);
+        assertEquals(32L, steps.get(steps.size() - 1));
+        // the plane ends on the final weights' own codes, asked for after the run's codes
+        assertEquals(model.snapshotProperty().get().version(), model.latentPointsProperty().get().snapshotVersion());
+        assertTrue(model.latentPointsProperty().get() != model.timeline().frames().get(steps.size() - 1).points(),
+                "the plane shows the last codes event instead of the final re-encode");
+    }
+
+    /** Waits until the run has ended and the model has taken in its result (the step range is cleared then). */
+    private void awaitRunTakenIn() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null).get());
     }
 
     @Test

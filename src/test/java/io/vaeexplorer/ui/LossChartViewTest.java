@@ -2,6 +2,7 @@ package io.vaeexplorer.ui;
 
 import javafx.collections.ListChangeListener;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ class LossChartViewTest {
                 "an emptied series still draws its line");
         robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
         // appended steps wait for the chart's next timed update (at most APPEND_INTERVAL_MILLIS)
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getNode().isVisible()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getNode().isVisible()));
     }
 
     @Test
@@ -107,7 +108,8 @@ class LossChartViewTest {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) == 75);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> onFx(() -> chart.getData().get(0).getData().size()) == 75);
         int expectedAtMost = (int) Math.ceil(seconds * 1000 / LossChartView.APPEND_INTERVAL_MILLIS) + 2;
         assertTrue(updates.get() <= expectedAtMost, updates.get() + " chart updates in " + seconds + " s");
         assertTrue(updates.get() >= 2, "the curve grows while steps arrive, not only at the end: " + updates.get());
@@ -135,20 +137,50 @@ class LossChartViewTest {
         // a PauseTransition here kept JavaFX pulsing at 60 Hz while a run trained: 40-50 empty pulses a second,
         // each waking the FX thread on a machine whose two cores the training threads need
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
-        robot.interact(() -> model.lossHistory().clear());
-        Thread.sleep(LossChartView.APPEND_INTERVAL_MILLIS + 300); // past the last update's interval
-        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(80, 10))); // shown at once
-        WaitForAsyncUtils.waitForFxEvents();
         AtomicInteger pulses = new AtomicInteger();
         Runnable countPulse = pulses::incrementAndGet;
         robot.interact(() -> chart.getScene().addPreLayoutPulseListener(countPulse));
-        robot.interact(() -> model.lossHistory().addStep(2, new LossParts(79, 10))); // waits its turn
-        Thread.sleep(LossChartView.APPEND_INTERVAL_MILLIS / 2);
-        int whileWaiting = pulses.get();
-        assertEquals(1, onFx(() -> chart.getData().get(0).getData().size()));
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) == 2);
+        // the timer thread held: the timed update cannot come while the pulses are counted, however slow the machine
+        CountDownLatch timerHeld = new CountDownLatch(1);
+        CountDownLatch releaseTimer = new CountDownLatch(1);
+        FxDelay.TIMER.execute(() -> {
+            timerHeld.countDown();
+            try {
+                releaseTimer.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        int whileWaiting;
+        try {
+            assertTrue(timerHeld.await(30, TimeUnit.SECONDS));
+            // an epoch point is drawn at once, in the next FX event; a step added right after that update waits for
+            // the next timed one
+            robot.interact(() -> {
+                model.lossHistory().addEpoch(new EpochRecord(1, 1, new LossParts(80, 10), new LossParts(81, 10), 1,
+                        1000));
+                Platform.runLater(() -> model.lossHistory().addStep(1, new LossParts(80, 10)));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(1, onFx(() -> chart.getData().get(4).getData().size()));
+            assertEquals(1, onFx(() -> model.lossHistory().chartSteps().size()));
+            // the pulses that draw the epoch point come first: two asked for after it have run once it is drawn
+            for (int i = 0; i < 2; i++) {
+                int seen = pulses.get();
+                robot.interact(Platform::requestNextPulse);
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pulses.get() > seen);
+            }
+            int settled = pulses.get();
+            Thread.sleep(LossChartView.APPEND_INTERVAL_MILLIS / 2);
+            whileWaiting = pulses.get() - settled;
+            assertEquals(0, onFx(() -> chart.getData().get(0).getData().size()), "updated before its time");
+        } finally {
+            releaseTimer.countDown();
+        }
+        int beforeUpdate = pulses.get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData().size()) == 1);
         // the update is drawn in a pulse that follows it (which also shows the counter works)
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> pulses.get() > whileWaiting);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pulses.get() > beforeUpdate);
         robot.interact(() -> chart.getScene().removePreLayoutPulseListener(countPulse));
         assertTrue(whileWaiting <= 3, whileWaiting + " pulses in " + LossChartView.APPEND_INTERVAL_MILLIS / 2
                 + " ms of waiting for the chart's next update");

@@ -68,8 +68,9 @@ class TrainingControlsTest {
         robot.clickOn("#start-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.RUNNING,
                 TrainingState.FINISHED)));
+        // the end state can show a moment before the model takes in the run's result, which clears the step range
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.FINISHED,
-                TrainingState.FAILED, TrainingState.CANCELLED)));
+                TrainingState.FAILED, TrainingState.CANCELLED) && model.runStepsProperty().get() == null));
 
         assertEquals(TrainingState.FINISHED, onFx(() -> model.trainingStateProperty().get()),
                 () -> "error: " + model.errorProperty().get());
@@ -86,19 +87,21 @@ class TrainingControlsTest {
     @Test
     void pauseResumeAndStopALongRun(FxRobot robot) throws Exception {
         openShippedMnist(robot);
-        robot.interact(() -> model.settingsProperty().set(tinyRun(50, 2000)));
+        // far longer than the test on any machine: it must still be running when Pause is clicked
+        robot.interact(() -> model.settingsProperty().set(tinyRun(1000, 2000)));
         robot.clickOn("#start-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.RUNNING)));
         assertEquals(CAN_PAUSE_OR_STOP, onFx(() -> enabledButtons(robot)));
 
         robot.clickOn("#pause-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.PAUSED)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.PAUSED)));
         assertEquals(CAN_RESUME_OR_STOP, onFx(() -> enabledButtons(robot)));
         robot.clickOn("#resume-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.RUNNING)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.RUNNING)));
 
         robot.clickOn("#stop-button");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.CANCELLED)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.CANCELLED)
+                && model.runStepsProperty().get() == null));
         assertEquals(CAN_START, onFx(() -> enabledButtons(robot)));
         assertEquals("cancelled", onFx(() -> ((Label) robot.lookup("#status-state").query()).getText()));
     }

@@ -29,5 +29,5 @@ if "!BUILD!"=="yes" (
 
 set DJL_OFFLINE=true
 if "%JAVA_OPTS%"=="" set JAVA_OPTS=-Xmx6g
-rem -Xms1g -XX:+AlwaysPreTouch: the heap is resident from the start; short GC pauses for the window (see run.sh)
-java -Xms1g -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=20 %JAVA_OPTS% -Dai.djl.offline=true -jar "%JAR%" %*
+rem short GC pauses for the window (see run.sh)
+java -XX:MaxGCPauseMillis=20 %JAVA_OPTS% -Dai.djl.offline=true -jar "%JAR%" %*

@@ -35,9 +35,6 @@ export DJL_OFFLINE=true
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-33554432}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-268435456}
-# -Xms1g -XX:+AlwaysPreTouch: the Java heap the app needs (500-800 MB in a long run) is committed and resident
-# from the start. Without it resident memory crept up by 120 MB over minutes as the collector first touched its
-# committed regions; with pre-touch but a small start heap, each later growth was touched inside a GC pause
-# (one took 530 ms). MaxGCPauseMillis=20: G1 aims for pauses a window can hide (its default, 200 ms, let a young
-# collection of the 1 GB heap take 45 ms and stall a frame by 110-125 ms just after Start).
-exec java -Xms1g -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=20 ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"
+# MaxGCPauseMillis=20: G1 aims for pauses a window can hide (its default, 200 ms, let a young collection stall a
+# frame by over 100 ms just after Start). The heap grows as it is used, so resident memory is what the app uses.
+exec java -XX:MaxGCPauseMillis=20 ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"

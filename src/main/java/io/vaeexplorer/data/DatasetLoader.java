@@ -32,15 +32,6 @@ public final class DatasetLoader {
     // "<64 hex digits><space><space or * for binary mode><file name>", as written by sha256sum.
     private static final Pattern CHECKSUM_LINE = Pattern.compile("([0-9a-fA-F]{64}) [ *](.+)");
 
-    // byte value -> [0, 1] float, so the 47 million MNIST pixels convert without arithmetic.
-    private static final float[] UNIT_FLOAT = new float[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            UNIT_FLOAT[i] = i / 255f;
-        }
-    }
-
     private DatasetLoader() {
     }
 
@@ -151,16 +142,9 @@ public final class DatasetLoader {
                         + (CLASS_COUNT - 1));
             }
         }
-        return new LabeledImages(images.count(), images.rows(), images.cols(), toUnitFloats(images.pixels()), labels);
+        return new LabeledImages(images.count(), images.rows(), images.cols(), images.pixels(), labels);
     }
 
-    private static float[] toUnitFloats(byte[] bytes) {
-        float[] out = new float[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            out[i] = UNIT_FLOAT[bytes[i] & 0xff];
-        }
-        return out;
-    }
 
     /** Names from classes.txt when it holds exactly one per class, else the digits "0".."9". */
     static List<String> readClassNames(Path dir) {

@@ -5,24 +5,36 @@ import java.util.Objects;
 
 /**
  * Grey-scale images with their class labels, held in flat arrays so that batches can be cut without boxing.
- * The arrays are shared, not copied (full MNIST is 47 million floats); callers must not modify them.
+ *
+ * <p>Pixels are kept as 8-bit grey levels, the form the image files hold them in: a model sees level / 255 as a
+ * float in [0, 1], converted where the batches are made (natively, for training). Keeping floats here as well
+ * would hold the training set a second time at four times the size. The arrays are shared, not copied; callers
+ * must not modify them.
  *
  * @param count  number of images
  * @param rows   image height in pixels
  * @param cols   image width in pixels
- * @param pixels row-major, image after image: {@code count * rows * cols} values in [0, 1]
+ * @param grey   row-major, image after image: {@code count * rows * cols} unsigned grey levels 0..255
  * @param labels one class label per image, 0..9
  */
-public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[] labels) {
+public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] labels) {
+
+    private static final float[] UNIT_FLOAT = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            UNIT_FLOAT[i] = i / 255f;
+        }
+    }
 
     public LabeledImages {
-        Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(grey, "grey");
         Objects.requireNonNull(labels, "labels");
         if (count < 0 || rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("bad shape: " + count + " images of " + rows + "x" + cols);
         }
-        if (pixels.length != (long) count * rows * cols) {
-            throw new IllegalArgumentException("pixels has " + pixels.length + " values, expected "
+        if (grey.length != (long) count * rows * cols) {
+            throw new IllegalArgumentException("grey has " + grey.length + " values, expected "
                     + count + "*" + rows + "*" + cols);
         }
         if (labels.length != count) {
@@ -35,16 +47,54 @@ public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[
         }
     }
 
+    /**
+     * Images given as values in [0, 1], each stored as its nearest grey level.
+     *
+     * @throws IllegalArgumentException for a value that is not a number in [0, 1]
+     */
+    public static LabeledImages fromUnitFloats(int count, int rows, int cols, float[] pixels, byte[] labels) {
+        byte[] grey = new byte[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            float value = pixels[i];
+            if (!(value >= 0f && value <= 1f)) {
+                throw new IllegalArgumentException("pixel " + i + " is " + value + ", outside [0, 1]");
+            }
+            grey[i] = (byte) Math.round(value * 255f);
+        }
+        return new LabeledImages(count, rows, cols, grey, labels);
+    }
+
+    /** The value a model sees for a grey level: level / 255. */
+    public static float unitFloat(byte level) {
+        return UNIT_FLOAT[level & 0xff];
+    }
+
     /** Pixels per image ({@code rows * cols}). */
     public int imageSize() {
         return rows * cols;
     }
 
-    /** A copy of image {@code i}, row-major. */
+    /** Every pixel as a value in [0, 1], in a new array ({@code count * rows * cols} floats). */
+    public float[] pixels() {
+        return unitFloats(0, count);
+    }
+
+    /** Image {@code i} as values in [0, 1], row-major, in a new array. */
     public float[] image(int i) {
         Objects.checkIndex(i, count);
-        int from = i * imageSize();
-        return Arrays.copyOfRange(pixels, from, from + imageSize());
+        return unitFloats(i, 1);
+    }
+
+    /** Images {@code first .. first + n - 1} as values in [0, 1], row-major, in a new array. */
+    public float[] unitFloats(int first, int n) {
+        Objects.checkFromIndexSize(first, n, count);
+        int size = imageSize();
+        float[] out = new float[n * size];
+        int from = first * size;
+        for (int j = 0; j < out.length; j++) {
+            out[j] = UNIT_FLOAT[grey[from + j] & 0xff];
+        }
+        return out;
     }
 
     public int label(int i) {
@@ -57,8 +107,7 @@ public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[
         if (n <= 0 || n >= count) {
             return this;
         }
-        return new LabeledImages(n, rows, cols,
-                Arrays.copyOf(pixels, n * imageSize()), Arrays.copyOf(labels, n));
+        return new LabeledImages(n, rows, cols, Arrays.copyOf(grey, n * imageSize()), Arrays.copyOf(labels, n));
     }
 
     @Override

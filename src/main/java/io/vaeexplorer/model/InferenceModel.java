@@ -23,7 +23,7 @@ public final class InferenceModel implements AutoCloseable {
     /** Images per encode chunk: 4 MB of pixels (1,275 MNIST images), big enough for efficient GEMMs. */
     private static final int ENCODE_CHUNK_BYTES = 4 << 20;
     private ByteBuffer inputBuffer;
-    private final java.util.Map<String, ByteBuffer> weightBuffers = new java.util.HashMap<>();
+    private ByteBuffer weightTransfer;
 
     public InferenceModel(WeightSnapshot snapshot, Device device) {
         DjlRuntime.disableGradientsOnThisThread();
@@ -31,7 +31,7 @@ public final class InferenceModel implements AutoCloseable {
         try {
             this.block = new VaeBlock(snapshot.config());
             block.initializeFor(manager);
-            WeightCopier.load(snapshot, block, weightBuffers);
+            weightTransfer = WeightCopier.load(snapshot, block, weightTransfer);
             this.parameterStore = new ParameterStore(manager, false);
             this.snapshot = snapshot;
         } catch (RuntimeException e) {
@@ -71,7 +71,7 @@ public final class InferenceModel implements AutoCloseable {
             throw new IllegalArgumentException("snapshot is " + newer.config().describe() + " but this model is "
                     + snapshot.config().describe());
         }
-        WeightCopier.load(newer, block, weightBuffers);
+        weightTransfer = WeightCopier.load(newer, block, weightTransfer);
         snapshot = newer;
     }
 

@@ -5,15 +5,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Moves a large Java float array into a native array in small pieces. {@code NDManager.create(float[], Shape)}
- * first allocates a direct buffer of the whole size, which the JVM zeroes before copying into it: for the
- * 188 MB MNIST training set that is two passes over fresh memory on top of the native array's own, at the
- * moment a run starts, while the window draws. Here the native array is allocated uninitialised and filled
- * through one 4 MB direct buffer.
+ * Moves large Java arrays into native arrays in small pieces, and grey levels to the floats a model reads.
+ * {@code NDManager.create(float[], Shape)} first allocates a direct buffer of the whole size, which the JVM zeroes
+ * before copying into it: for a training set that is two passes over fresh memory on top of the native array's
+ * own, at the moment a run starts, while the window draws. Here the native array is allocated uninitialised and
+ * every byte of it is written through one 4 MB direct buffer.
  */
 public final class NativeArrays {
 
@@ -22,20 +23,25 @@ public final class NativeArrays {
     private NativeArrays() {
     }
 
-    /** A float32 array of {@code rows x columns} holding {@code values} (row-major), owned by {@code manager}. */
-    public static NDArray rows(NDManager manager, float[] values, int rows, int columns) {
-        if ((long) rows * columns != values.length) {
-            throw new IllegalArgumentException(values.length + " values do not fill " + rows + " x " + columns);
+    /**
+     * A uint8 array of {@code rows x columns} holding {@code grey} (row-major), owned by {@code manager}: images
+     * stay natively at one byte a pixel and become floats a batch at a time ({@link #unitFloats}).
+     */
+    public static NDArray greyRows(NDManager manager, byte[] grey, int rows, int columns) {
+        if ((long) rows * columns != grey.length) {
+            throw new IllegalArgumentException(grey.length + " values do not fill " + rows + " x " + columns);
         }
-        NDArray all = manager.create(new Shape(rows, columns), DataType.FLOAT32);
-        int rowsPerChunk = Math.max(1, CHUNK_BYTES / (Math.max(1, columns) * Float.BYTES));
-        ByteBuffer buffer = null;
+        NDArray all = manager.create(new Shape(rows, columns), DataType.UINT8);
+        int rowsPerChunk = Math.max(1, CHUNK_BYTES / Math.max(1, columns));
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(grey.length, rowsPerChunk * columns));
         try {
             for (int first = 0; first < rows; first += rowsPerChunk) {
                 int n = Math.min(rowsPerChunk, rows - first);
-                buffer = fill(buffer, values, first * columns, n * columns);
+                buffer.clear();
+                buffer.put(grey, first * columns, n * columns);
+                buffer.flip();
                 try (NDManager chunkManager = manager.newSubManager()) {
-                    NDArray chunk = chunkManager.create(buffer, new Shape(n, columns), DataType.FLOAT32);
+                    NDArray chunk = chunkManager.create(buffer, new Shape(n, columns), DataType.UINT8);
                     all.set(new NDIndex("{}:{}", first, first + n), chunk);
                 }
             }
@@ -44,6 +50,31 @@ public final class NativeArrays {
             throw e;
         }
         return all;
+    }
+
+    /**
+     * Copies {@code values} (native byte order, limit at the last float) into {@code target}'s own memory.
+     *
+     * <p>Why not {@code target.set(buffer)}: DJL's PyTorch engine then makes the direct buffer itself the tensor's
+     * storage, so the weights would live in memory the Java side owns and frees, with every later writer of that
+     * buffer writing into the model. Here the values pass through a temporary view of the buffer and are copied;
+     * the buffer may be refilled at once. Autograd is paused for the copy, as a weight that takes gradients cannot
+     * be overwritten in place while it records.
+     */
+    public static void copyInto(NDArray target, ByteBuffer values) {
+        boolean recording = JniUtils.isGradMode();
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            NDArray source = scratch.create(values, target.getShape(), target.getDataType());
+            JniUtils.setGradMode(false);
+            target.set(new NDIndex("..."), source);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
+    }
+
+    /** Grey levels (uint8) as the floats a model reads, level / 255, on {@code grey}'s manager. */
+    public static NDArray unitFloats(NDArray grey) {
+        return grey.toType(DataType.FLOAT32, false).divi(255f);
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +23,7 @@ public final class TorchDefaultInit {
     public static void apply(Block block, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long fanIn = 1;
+        ByteBuffer buffer = null;
         for (Pair<String, Parameter> entry : block.getParameters()) {
             NDArray array = entry.getValue().getArray();
             Shape shape = array.getShape();
@@ -33,7 +35,8 @@ public final class TorchDefaultInit {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
             }
-            array.set(values);
+            buffer = NativeArrays.fill(buffer, values, 0, values.length);
+            NativeArrays.copyInto(array, buffer);
         }
     }
 }

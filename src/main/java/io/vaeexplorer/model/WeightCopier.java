@@ -1,13 +1,12 @@
 package io.vaeexplorer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Copies weights between a live block and an immutable {@link WeightSnapshot}, in both directions. */
 public final class WeightCopier {
@@ -35,29 +34,27 @@ public final class WeightCopier {
     }
 
     /**
-     * As {@link #load(WeightSnapshot, VaeBlock)}, through one direct buffer per parameter kept in
-     * {@code buffers} between calls. DJL copies a Java array into a fresh direct buffer that only the garbage
-     * collector frees; a model that takes new weights every second then holds megabytes of such buffers between
-     * collections, and resident memory wanders by hundreds of megabytes. The buffers must stay with the block
-     * (DJL may keep the array's storage in them).
+     * As {@link #load(WeightSnapshot, VaeBlock)}, through one direct buffer that the caller keeps between calls.
+     * DJL would copy each Java array into a fresh direct buffer that only the garbage collector frees; a model that
+     * takes new weights every few seconds then holds megabytes of such buffers between collections. The values
+     * are copied into the block's own arrays ({@link NativeArrays#copyInto}), so the buffer may be reused at once.
      *
-     * @param buffers the block's own buffers by parameter name, filled on first use; null for one-off copies
+     * @param transfer the buffer of the last call, or null
+     * @return the buffer to pass next time
      */
-    public static void load(WeightSnapshot snapshot, VaeBlock block, Map<String, ByteBuffer> buffers) {
+    public static ByteBuffer load(WeightSnapshot snapshot, VaeBlock block, ByteBuffer transfer) {
+        ByteBuffer buffer = transfer;
         for (Pair<String, Parameter> entry : block.getParameters()) {
             NDArray array = entry.getValue().getArray();
             NamedWeight weight = snapshot.weight(entry.getKey());
-            if (!java.util.Arrays.equals(weight.shape(), array.getShape().getShape())) {
+            if (!Arrays.equals(weight.shape(), array.getShape().getShape())) {
                 throw new IllegalArgumentException("weight " + entry.getKey() + " has shape "
-                        + java.util.Arrays.toString(weight.shape()) + " but the model needs " + array.getShape());
-            }
-            if (buffers == null) {
-                array.set(weight.values());
-                continue;
+                        + Arrays.toString(weight.shape()) + " but the model needs " + array.getShape());
             }
             float[] values = weight.values();
-            array.set(buffers.compute(entry.getKey(),
-                    (name, kept) -> NativeArrays.fill(kept, values, 0, values.length)));
+            buffer = NativeArrays.fill(buffer, values, 0, values.length);
+            NativeArrays.copyInto(array, buffer);
         }
+        return buffer;
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Measures a model on a held-out set: the -ELBO split into reconstruction and KL, an importance-weighted bound on
- * log p(x), and the latent codes. Holds the images in one native array; call it on the thread that owns the block
+ * log p(x), and the latent codes. Holds the images in one native array of grey levels; call it on the thread that owns the block
  * (the training thread between epochs, or an inference thread with its own model copy).
  */
 public final class Evaluator implements AutoCloseable {
@@ -28,7 +28,7 @@ public final class Evaluator implements AutoCloseable {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final NDManager manager;
-    private final NDArray images;
+    private final NDArray grey;
     private final LabeledImages set;
     /** Null: noise from the engine's seeded generator (the training thread's). Else a private stream, see below. */
     private final SplittableRandom noise;
@@ -46,7 +46,7 @@ public final class Evaluator implements AutoCloseable {
         this.set = set;
         this.noise = noiseSeed == null ? null : new SplittableRandom(noiseSeed);
         this.manager = NDManager.newBaseManager(device);
-        this.images = NativeArrays.rows(manager, set.pixels(), set.count(), set.imageSize());
+        this.grey = NativeArrays.greyRows(manager, set.grey(), set.count(), set.imageSize());
     }
 
     public int count() {
@@ -87,7 +87,7 @@ public final class Evaluator implements AutoCloseable {
             }
             int end = Math.min(set.count(), start + BATCH);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDArray x = images(batch, start, end);
                 NDList stats = block.encode(ps, x);
                 if (withCodes) {
                     copyCodes(stats, start, end, d, mu, sigma);
@@ -125,7 +125,7 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(n, start + chunk);
             int c = end - start;
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDArray x = images(batch, start, end);
                 NDList stats = block.encode(ps, x);
                 NDArray mu = stats.get(0);
                 NDArray logvar = stats.get(1);
@@ -154,7 +154,7 @@ public final class Evaluator implements AutoCloseable {
         for (int start = 0; start < set.count(); start += BATCH) {
             int end = Math.min(set.count(), start + BATCH);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
+                NDArray x = images(batch, start, end);
                 copyCodes(block.encode(ps, x), start, end, d, mu, sigma);
             }
         }
@@ -177,5 +177,10 @@ public final class Evaluator implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /** Images {@code start .. end - 1} as floats on the batch's manager. */
+    private NDArray images(NDManager batch, int start, int end) {
+        return NativeArrays.unitFloats(grey.get(batch, new NDIndex("{}:{}", start, end)));
     }
 }

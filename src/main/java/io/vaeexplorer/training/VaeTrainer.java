@@ -24,9 +24,9 @@ import io.vaeexplorer.model.WeightSnapshot;
  * array, each epoch draws a native permutation, rows are gathered natively 16 batches at a time, a batch is a view
  * into them, and a {@link TrainingStep} runs forward, loss, gradients and Adam with no copy to Java but the two
  * loss sums. {@code Trainer.step()} would duplicate every gradient and EasyTrain splits batches and runs listeners
- * on every step. An MLP's step is one TorchScript call ({@link ScriptedMlpStep}); other models, or any model
- * where that cannot load, step through DJL's ops ({@link DjlOpsStep}: the block, {@code ElboLoss}, a gradient
- * collector and PyTorch's fused Adam).
+ * on every step. A step is one TorchScript call ({@link ScriptedMlpStep}, {@link ScriptedConvStep}); where that
+ * cannot load, it goes through DJL's ops ({@link DjlOpsStep}: the block, {@code ElboLoss}, a gradient collector and
+ * PyTorch's fused Adam).
  */
 public final class VaeTrainer implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class VaeTrainer implements AutoCloseable {
     private final NDManager manager;
     private final VaeBlock block;
     private final TrainingStep trainingStep;
-    private final NDArray trainImages;
+    /** The training set as grey levels (uint8); each gathered chunk becomes floats. */
+    private final NDArray trainGrey;
     private final int count;
 
     /**
@@ -83,7 +84,7 @@ public final class VaeTrainer implements AutoCloseable {
                 TorchDefaultInit.apply(block, training.seed());
             }
             trainingStep = TrainingStep.forModel(manager, block, training.learningRate());
-            trainImages = NativeArrays.rows(manager, used.pixels(), count, used.imageSize());
+            trainGrey = NativeArrays.greyRows(manager, used.grey(), count, used.imageSize());
             step = stepsDone;
         } catch (RuntimeException e) {
             manager.close();
@@ -181,8 +182,10 @@ public final class VaeTrainer implements AutoCloseable {
             int chunkEnd = Math.min(count, chunkStart + BATCHES_PER_CHUNK * training.batchSize());
             chunkManager = epochManager.newSubManager();
             NDArray rows = order.get(chunkManager, new NDIndex("{}:{}", chunkStart, chunkEnd));
-            chunk = trainImages.get(chunkManager, new NDIndex("{}", rows));
+            NDArray grey = trainGrey.get(chunkManager, new NDIndex("{}", rows));
             rows.close();
+            chunk = NativeArrays.unitFloats(grey);
+            grey.close();
         }
         return chunkStart;
     }

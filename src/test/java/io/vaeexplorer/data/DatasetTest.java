@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DatasetTest {
 
     private static LabeledImages images(int count) {
-        return new LabeledImages(count, 2, 3, new float[count * 6], new byte[count]);
+        return new LabeledImages(count, 2, 3, new byte[count * 6], new byte[count]);
     }
 
     @Test
@@ -27,6 +27,6 @@ class DatasetTest {
         assertEquals("tiny", limited.name());
         assertEquals(List.of("a", "b"), limited.classNames());
         assertThrows(IllegalArgumentException.class, () -> new Dataset("mixed", train,
-                new LabeledImages(1, 3, 2, new float[6], new byte[1]), List.of()));
+                new LabeledImages(1, 3, 2, new byte[6], new byte[1]), List.of()));
     }
 }

@@ -5,24 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LabeledImagesTest {
 
-    /** Four 2x3 images; pixel value = (image * 6 + index) / 24, labels 3, 1, 4, 1. */
+    /** Four 2x3 images; grey level = (image * 6 + index) * 10, labels 3, 1, 4, 1. */
     private static LabeledImages sample() {
-        float[] pixels = new float[4 * 6];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = i / 24f;
+        byte[] grey = new byte[4 * 6];
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (byte) (i * 10);
         }
-        return new LabeledImages(4, 2, 3, pixels, new byte[] {3, 1, 4, 1});
+        return new LabeledImages(4, 2, 3, grey, new byte[] {3, 1, 4, 1});
     }
 
     @Test
     void accessors() {
         LabeledImages images = sample();
         assertEquals(6, images.imageSize());
-        assertArrayEquals(new float[] {6 / 24f, 7 / 24f, 8 / 24f, 9 / 24f, 10 / 24f, 11 / 24f}, images.image(1));
+        assertArrayEquals(new float[] {60 / 255f, 70 / 255f, 80 / 255f, 90 / 255f, 100 / 255f, 110 / 255f}, images.image(1));
+        assertEquals(230 / 255f, images.pixels()[23], "levels above 127 are unsigned");
         assertEquals(4, images.label(2));
         assertThrows(IndexOutOfBoundsException.class, () -> images.image(4));
         assertThrows(IndexOutOfBoundsException.class, () -> images.label(-1));
@@ -54,9 +56,28 @@ class LabeledImagesTest {
 
     @Test
     void constructorChecksLengths() {
-        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 2, 3, new float[11], new byte[2]));
-        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 2, 3, new float[12], new byte[3]));
-        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 0, 3, new float[0], new byte[2]));
-        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(1, 1, 1, new float[1], new byte[] {10}));
+        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 2, 3, new byte[11], new byte[2]));
+        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 2, 3, new byte[12], new byte[3]));
+        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(2, 0, 3, new byte[0], new byte[2]));
+        assertThrows(IllegalArgumentException.class, () -> new LabeledImages(1, 1, 1, new byte[1], new byte[] {10}));
+    }
+
+    @Test
+    void unitFloatsAreStoredAsTheNearestGreyLevelAndNonNumbersAreRefused() {
+        LabeledImages images = LabeledImages.fromUnitFloats(1, 1, 3, new float[] {0f, 0.5f, 1f}, new byte[] {7});
+        assertArrayEquals(new float[] {0f, 128 / 255f, 1f}, images.image(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> LabeledImages.fromUnitFloats(1, 1, 1, new float[] {Float.NaN}, new byte[1]));
+        assertThrows(IllegalArgumentException.class,
+                () -> LabeledImages.fromUnitFloats(1, 1, 1, new float[] {1.5f}, new byte[1]));
+    }
+
+    @Test
+    void aRangeOfImagesComesOutAsUnitFloats() {
+        LabeledImages images = sample();
+        float[] middle = images.unitFloats(1, 2);
+        assertEquals(12, middle.length);
+        assertArrayEquals(images.image(2), Arrays.copyOfRange(middle, 6, 12));
+        assertThrows(IndexOutOfBoundsException.class, () -> images.unitFloats(3, 2));
     }
 }

@@ -15,26 +15,37 @@ class NativeArraysTest {
     @Test
     void rowsSpanningSeveralChunksArriveExactlyAsGiven() {
         int columns = 784;
-        int rowsPerChunk = NativeArrays.CHUNK_BYTES / (columns * Float.BYTES);
+        int rowsPerChunk = NativeArrays.CHUNK_BYTES / columns;
         int rows = 2 * rowsPerChunk + 17; // two full chunks and a short one
-        float[] values = new float[rows * columns];
-        SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextDouble();
+        byte[] grey = new byte[rows * columns];
+        new SplittableRandom(3).nextBytes(grey);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray array = NativeArrays.greyRows(manager, grey, rows, columns);
+            assertEquals(new Shape(rows, columns), array.getShape());
+            assertArrayEquals(grey, array.toByteArray());
+        }
+    }
+
+    @Test
+    void greyLevelsBecomeTheSameFloatsAsInJava() {
+        byte[] grey = new byte[256];
+        float[] expected = new float[256];
+        for (int level = 0; level < 256; level++) {
+            grey[level] = (byte) level;
+            expected[level] = level / 255f;
         }
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray array = NativeArrays.rows(manager, values, rows, columns);
-            assertEquals(new Shape(rows, columns), array.getShape());
-            assertArrayEquals(values, array.toFloatArray());
+            NDArray floats = NativeArrays.unitFloats(NativeArrays.greyRows(manager, grey, 16, 16));
+            assertArrayEquals(expected, floats.toFloatArray(), 0f);
         }
     }
 
     @Test
     void aSingleShortChunkWorksAndAMismatchedSizeIsRefused() {
-        float[] values = {1, 2, 3, 4, 5, 6};
+        byte[] grey = {1, 2, 3, 4, 5, (byte) 200};
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertArrayEquals(values, NativeArrays.rows(manager, values, 3, 2).toFloatArray());
-            assertThrows(IllegalArgumentException.class, () -> NativeArrays.rows(manager, values, 4, 2));
+            assertArrayEquals(grey, NativeArrays.greyRows(manager, grey, 3, 2).toByteArray());
+            assertThrows(IllegalArgumentException.class, () -> NativeArrays.greyRows(manager, grey, 4, 2));
         }
     }
 }

@@ -31,7 +31,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The responsiveness figures of the README, measured on the whole window (headless, software rendering):
+ * The responsiveness figures of docs/performance.md, measured on the whole window (headless, software rendering):
  * click-to-decode latency, scatter redraw time for 10,000 points, and training speed with the window open (and
  * a simulated user dragging on the plane) against the same training headless. Not part of the test suite
  * (surefire runs *Test classes only): run it on an otherwise idle machine with

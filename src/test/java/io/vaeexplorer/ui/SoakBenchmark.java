@@ -32,7 +32,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The long-run soak of the README: 20 epochs of full MNIST training with the window open while a script clicks
+ * The long-run soak of docs/performance.md: 20 epochs of full MNIST training with the window open while a script clicks
  * and drags on the plane the whole time. Records resident memory at every epoch (flat within 5% from epoch 5 to
  * 20: no native leak), the longest gap between FX pulses (no stall over 100 ms) and whether every click got its
  * decode. Not part of the suite (surefire runs *Test classes): about 4 minutes on an idle 2-core machine,
@@ -264,6 +264,7 @@ class SoakBenchmark {
         // native memory (resident minus the Java heap's committed size) is what an NDArray leak would grow
         assertTrue(Math.abs(nativeLast / native5 - 1) <= 0.05, "native memory flat within 5%: " + line);
         assertTrue(maxGap <= 100, "no FX stall over 100 ms: " + line);
+        assertTrue(rssLast < 1200, "resident memory after the run under 1.2 GB: " + line);
     }
 
     private static long gcMillis() {

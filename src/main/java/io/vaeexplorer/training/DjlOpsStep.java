@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * A step through DJL's API: the block's forward pass, {@link ElboLoss}, a {@link GradientCollector}'s backward
- * pass and an {@link AdamStep}. Runs any architecture; the convolutional VAE always takes this path.
+ * pass and an {@link AdamStep}. Runs any architecture: the fallback when a scripted step cannot load, and the
+ * path {@code -Dvae.step=djl} forces.
  */
 final class DjlOpsStep implements TrainingStep {
 

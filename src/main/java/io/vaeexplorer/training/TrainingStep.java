@@ -6,7 +6,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.VaeBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ interface TrainingStep extends AutoCloseable {
 
     Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
 
-    /** {@code -Dvae.step=djl} forces the step through DJL's ops (for comparisons); the default scripts MLP steps. */
+    /** {@code -Dvae.step=djl} forces the step through DJL's ops (for comparisons); the default scripts the step. */
     String CHOICE_PROPERTY = "vae.step";
 
     /**
@@ -39,7 +38,8 @@ interface TrainingStep extends AutoCloseable {
     void close();
 
     /**
-     * The whole step as one TorchScript call for an MLP when the engine can run it, otherwise DJL's ops.
+     * The whole step as one TorchScript call (the MLP's or the conv model's) when the engine can run it, otherwise
+     * DJL's ops.
      *
      * @param manager the long-lived manager the optimiser state lives on (the parameters' own)
      */
@@ -49,9 +49,12 @@ interface TrainingStep extends AutoCloseable {
         for (Pair<String, Parameter> p : block.getParameters()) {
             parameters.add(p); // in the block's own order, which the scripted step relies on
         }
-        if (config.kind() == ModelKind.MLP && !"djl".equalsIgnoreCase(System.getProperty(CHOICE_PROPERTY, ""))) {
+        if (!"djl".equalsIgnoreCase(System.getProperty(CHOICE_PROPERTY, ""))) {
             try {
-                return ScriptedMlpStep.create(manager, config, parameters, learningRate);
+                return switch (config.kind()) {
+                    case MLP -> ScriptedMlpStep.create(manager, config, parameters, learningRate);
+                    case CONV -> ScriptedConvStep.create(manager, config, parameters, learningRate);
+                };
             } catch (RuntimeException | java.io.IOException e) {
                 LOG.warn("the scripted training step is not available ({}); using DJL's ops", e.toString());
             }

@@ -1,0 +1,257 @@
+"""Writes conv_train_step.pt, the TorchScript function that runs a whole training step of the convolutional VAE.
+
+Why: a step through DJL's ops crosses JNI for every op of the forward pass, the loss and the backward pass, builds
+a Java object per intermediate, records an autograd graph and then hands out a gradient handle per weight. This
+function does the step inside libtorch in one call: the forward pass, the ELBO, its gradients and PyTorch's fused
+Adam (torch._fused_adam_).
+
+The gradients are written out with ATen's own backward kernels (convolution_backward, threshold_backward, matrix
+products), the ones autograd would call, rather than taken by autograd: the call then runs with gradient recording
+off (as DJL runs TorchScript), keeps no graph, skips the gradient of the input images, and TorchScript could not
+turn recording on by itself anyway.
+
+Each of the decoder's "nearest 2x upsampling, then 3x3 convolution" pairs runs as one convolution of the
+low-resolution map (see upsampling_kernel): the same function, with 4/9 of the multiplications per output pixel,
+and without the upsampled map, which libtorch's CPU kernels build and convolve slowly for these small channel
+counts (a 3x3 convolution down to the single logit channel above all). The results equal upsampling then
+convolving up to float rounding: the new kernels' taps are sums of the 3x3 kernel's.
+
+The model is io.vaeexplorer.model.VaeLayers.conv inside io.vaeexplorer.model.VaeBlock, with its parameters in
+DJL's order, each layer a (weight, bias) pair:
+    encoder: conv 3x3 stride 2 (1 -> c1), conv 3x3 stride 2 (c1 -> c2), [dense (c2*h/4*w/4 -> n)]
+    heads:   mu, log-variance
+    decoder: [dense (d -> n)], dense (-> c2*h/4*w/4), nearest 2x upsampling, conv 3x3 (c2 -> c1),
+             nearest 2x upsampling, conv 3x3 (c1 -> 1)
+all convolutions padded by 1, every layer but the heads and the last followed by ReLU. The bracketed dense layers
+exist when the model has a dense size (18 parameters, else 14). Nearest 2x upsampling repeats each pixel along
+both axes, as VaeLayers.upsample2 does. The loss is io.vaeexplorer.model.ElboLoss's. ScriptedConvStepTest checks
+losses and weights against DJL's autograd step by step for each objective.
+
+The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
+writes it only has to know the ops' schemas (1.13 does). Regenerate with:
+
+    python3 src/main/torchscript/conv_train_step.py src/main/resources/io/vaeexplorer/training/conv_train_step.pt
+"""
+import sys
+from typing import List
+
+import torch
+from torch import Tensor
+
+
+def linear_relu(x: Tensor, weight: Tensor, bias: Tensor) -> Tensor:
+    return torch.relu_(torch.addmm(bias, x, weight.t()))
+
+
+def conv3x3(x: Tensor, weight: Tensor, bias: Tensor, stride: int) -> Tensor:
+    return torch.conv2d(x, weight, bias, [stride, stride], [1, 1])
+
+
+def conv3x3_backward(gradient: Tensor, x: Tensor, weight: Tensor, stride: int, input_gradient: bool) -> List[Tensor]:
+    """[input gradient (undefined unless asked for), weight gradient, bias gradient]"""
+    dx, dw, db = torch.ops.aten.convolution_backward(gradient, x, weight, [weight.size(0)], [stride, stride],
+                                                     [1, 1], [1, 1], False, [0, 0], 1, [input_gradient, True, True])
+    return [dx, dw, db]
+
+
+def upsampling_taps(like: Tensor) -> Tensor:
+    """taps[a, p, k]: whether row k of a 3x3 kernel acts on low-resolution row i - 1 + a + p for output row 2i + a.
+
+    After nearest 2x upsampling, output row 2i + a of a 3x3 convolution (padding 1) reads upsampled rows
+    2i + a - 1 .. 2i + a + 1, which repeat low-resolution rows (i - 1, i, i) for a = 0 and (i, i, i + 1) for a = 1:
+    two distinct rows each, (i - 1, i) taking kernel rows (0, 1 + 2) and (i, i + 1) taking (0 + 1, 2). Columns alike.
+    """
+    return torch.tensor([[[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]],
+                         [[1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]], dtype=like.dtype, device=like.device)
+
+
+def upsampling_kernel(weight: Tensor) -> Tensor:
+    """(C_out, C_in, 3, 3) -> (4 C_out, C_in, 2, 2): for output channel o and output pixel parity (a, b), the 2x2
+    kernel that computes "upsample, then convolve with weight" from the low-resolution map, as channel
+    4 o + 2 a + b. Run over the map padded by 1, parity (a, b)'s output for pixel (i, j) lands at (i + a, j + b)."""
+    taps = upsampling_taps(weight)
+    return torch.einsum('apk,ockl,bql->oabcpq', [taps, weight, taps]).reshape(4 * weight.size(0), weight.size(1), 2, 2)
+
+
+def upsampling_kernel_backward(gradient: Tensor, weight: Tensor) -> Tensor:
+    """The 3x3 kernel's gradient from the 2x2 kernels' (the transpose of upsampling_kernel, a linear map)."""
+    taps = upsampling_taps(weight)
+    kernels = gradient.view(weight.size(0), 2, 2, weight.size(1), 2, 2)
+    return torch.einsum('apk,oabcpq,bql->ockl', [taps, kernels, taps])
+
+
+def parity_view(y: Tensor) -> Tensor:
+    """(N, 4C, H + 1, W + 1) -> the (N, C, H, 2, W, 2) view whose [n, c, i, a, j, b] is y[n, 4c + 2a + b, i + a, j + b],
+    which read as (N, C, 2H, 2W) is the upsampled convolution's output."""
+    s = y.stride()
+    return y.as_strided([y.size(0), y.size(1) // 4, y.size(2) - 1, 2, y.size(3) - 1, 2],
+                        [s[0], 4 * s[1], s[2], 2 * s[1] + s[2], s[3], s[1] + s[3]], y.storage_offset())
+
+
+def upsampling_conv(x: Tensor, kernel: Tensor, bias: Tensor) -> Tensor:
+    """Nearest 2x upsampling then a 3x3 convolution (padding 1) given its upsampling_kernel, in the parity layout
+    (N, 4 C_out, H + 1, W + 1) that parity_view reads; the border cells parity_view skips hold nothing."""
+    return torch.conv2d(x, kernel, bias.repeat_interleave(4), [1, 1], [1, 1])
+
+
+def interleave_parities(y: Tensor) -> Tensor:
+    """The parity layout as the (N, C, 2H, 2W) map."""
+    return parity_view(y).reshape(y.size(0), y.size(1) // 4, 2 * (y.size(2) - 1), 2 * (y.size(3) - 1))
+
+
+def split_parities(gradient: Tensor) -> Tensor:
+    """A (N, C, 2H, 2W) map's gradient in the parity layout, zero on the skipped border cells."""
+    n = gradient.size(0)
+    c = gradient.size(1)
+    h = gradient.size(2) // 2
+    w = gradient.size(3) // 2
+    y = torch.zeros([n, 4 * c, h + 1, w + 1], dtype=gradient.dtype, device=gradient.device)
+    parity_view(y).copy_(gradient.view(n, c, h, 2, w, 2))
+    return y
+
+
+def upsampling_conv_backward(gradient: Tensor, x: Tensor, kernel: Tensor, weight: Tensor) -> List[Tensor]:
+    """[input gradient, 3x3 weight gradient, bias gradient] from the parity layout's gradient."""
+    dx, dk, db = torch.ops.aten.convolution_backward(gradient, x, kernel, [kernel.size(0)], [1, 1], [1, 1], [1, 1],
+                                                     False, [0, 0], 1, [True, True, True])
+    return [dx, upsampling_kernel_backward(dk, weight), db.view(weight.size(0), 4).sum(1)]
+
+
+class ConvTrainStep(torch.nn.Module):
+    def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
+                step: Tensor, settings: List[float], bernoulli: bool, image_size: List[int]) -> Tensor:
+        """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
+
+        step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
+        settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
+        image_size: rows, columns.
+        """
+        learning_rate = settings[0]
+        reconstruction_weight = settings[1]
+        kl_weight = settings[2]
+        rows = image_size[0]
+        cols = image_size[1]
+        batch = images.size(0)
+        dense = len(weights) == 18
+        heads = 6 if dense else 4
+        first_decoder = heads + 4
+        up_conv = len(weights) - 4
+        out_conv = len(weights) - 2
+        c2 = weights[2].size(0)
+        # the encoder's last feature map flattened; written out, as -1 is ambiguous for an empty batch
+        grid_size = c2 * (rows // 4) * (cols // 4)
+
+        # forward, keeping what the gradients need: each layer's input and each ReLU's output (its mask)
+        x = images.view(batch, 1, rows, cols)
+        conv1 = torch.relu_(conv3x3(x, weights[0], weights[1], 2))
+        conv2 = torch.relu_(conv3x3(conv1, weights[2], weights[3], 2))
+        flat = conv2.reshape(batch, grid_size)
+        if dense:
+            features = linear_relu(flat, weights[4], weights[5])
+        else:
+            features = flat
+        # the mu and log-variance heads as one product (and one for each of their gradients below)
+        latent = weights[heads].size(0)
+        head_weights = torch.cat([weights[heads], weights[heads + 2]])
+        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), features, head_weights.t())
+        mu = stats[:, :latent]
+        logvar = stats[:, latent:]
+        # the same draw as VaeBlock.reparameterize: standard normal noise from the engine's seeded generator
+        noise = torch.randn(mu.size(), dtype=mu.dtype, device=mu.device)
+        scaled_noise = torch.exp(logvar * 0.5) * noise
+        z = scaled_noise + mu
+        w = first_decoder
+        if dense:
+            hidden = linear_relu(z, weights[w], weights[w + 1])
+            w += 2
+        else:
+            hidden = z
+        grid = linear_relu(hidden, weights[w], weights[w + 1])
+        grid_map = grid.view(batch, c2, rows // 4, cols // 4)
+        up_kernel = upsampling_kernel(weights[up_conv])
+        up_parities = torch.relu_(upsampling_conv(grid_map, up_kernel, weights[up_conv + 1]))
+        up_features = interleave_parities(up_parities)
+        out_kernel = upsampling_kernel(weights[out_conv])
+        logits = interleave_parities(upsampling_conv(up_features, out_kernel, weights[out_conv + 1]))
+        logits = logits.view(batch, rows * cols)
+        probabilities = torch.sigmoid(logits)
+
+        if bernoulli:
+            # sum(softplus(l) - x * l): binary cross-entropy of sigmoid(l), never the log of 0; the x * l part as
+            # one dot product, without a temporary of the batch's size
+            reconstruction = torch.sum(torch.nn.functional.softplus(logits)) - torch.dot(images.reshape(-1),
+                                                                                          logits.view(-1))
+            logits_gradient = probabilities - images
+        else:
+            error = probabilities - images
+            reconstruction = torch.sum(error * error)
+            logits_gradient = error * probabilities * (1.0 - probabilities) * 2.0
+        variance = torch.exp(logvar)
+        kl = torch.sum(mu * mu + variance - logvar - 1.0) * 0.5
+
+        gradients: List[Tensor] = [torch.empty(0) for _ in range(len(weights))]
+        # the decoder: reconstruction term only (KL-only training leaves it without gradient, as autograd would)
+        if reconstruction_weight != 0.0:
+            delta = logits_gradient * reconstruction_weight if reconstruction_weight != 1.0 else logits_gradient
+            g = upsampling_conv_backward(split_parities(delta.view(batch, 1, rows, cols)), up_features, out_kernel,
+                                         weights[out_conv])
+            gradients[out_conv] = g[1]
+            gradients[out_conv + 1] = g[2]
+            upstream = torch.ops.aten.threshold_backward(split_parities(g[0]), up_parities, 0.0)
+            g = upsampling_conv_backward(upstream, grid_map, up_kernel, weights[up_conv])
+            gradients[up_conv] = g[1]
+            gradients[up_conv + 1] = g[2]
+            upstream = torch.ops.aten.threshold_backward(g[0].reshape(batch, grid_size), grid, 0.0)
+            gradients[w] = torch.mm(upstream.t(), hidden)
+            gradients[w + 1] = torch.sum(upstream, 0)
+            upstream = torch.mm(upstream, weights[w])
+            if dense:
+                upstream = torch.ops.aten.threshold_backward(upstream, hidden, 0.0)
+                gradients[first_decoder] = torch.mm(upstream.t(), z)
+                gradients[first_decoder + 1] = torch.sum(upstream, 0)
+                upstream = torch.mm(upstream, weights[first_decoder])
+            mu_gradient = upstream
+            logvar_gradient = upstream * scaled_noise
+        else:
+            for k in range(first_decoder, len(weights)):
+                gradients[k] = torch.zeros_like(weights[k])
+            mu_gradient = torch.zeros_like(mu)
+            logvar_gradient = torch.zeros_like(logvar)
+        # the KL term, d/dmu = mu and d/dlogvar = (exp(logvar) - 1) / 2; the sample's d/dlogvar is halved here too
+        if kl_weight != 0.0:
+            mu_gradient = torch.add(mu_gradient, mu, alpha=kl_weight)
+            logvar_gradient = torch.add(logvar_gradient, variance - 1.0, alpha=kl_weight)
+        logvar_gradient = logvar_gradient * 0.5
+        # the heads and the encoder
+        stats_gradient = torch.cat([mu_gradient, logvar_gradient], 1)
+        head_weights_gradient = torch.mm(stats_gradient.t(), features)
+        head_bias_gradient = torch.sum(stats_gradient, 0)
+        gradients[heads] = head_weights_gradient[:latent]
+        gradients[heads + 1] = head_bias_gradient[:latent]
+        gradients[heads + 2] = head_weights_gradient[latent:]
+        gradients[heads + 3] = head_bias_gradient[latent:]
+        upstream = torch.mm(stats_gradient, head_weights)
+        if dense:
+            upstream = torch.ops.aten.threshold_backward(upstream, features, 0.0)
+            gradients[4] = torch.mm(upstream.t(), flat)
+            gradients[5] = torch.sum(upstream, 0)
+            upstream = torch.mm(upstream, weights[4])
+        upstream = torch.ops.aten.threshold_backward(upstream.view(conv2.size()), conv2, 0.0)
+        g = conv3x3_backward(upstream, conv1, weights[2], 2, True)
+        gradients[2] = g[1]
+        gradients[3] = g[2]
+        upstream = torch.ops.aten.threshold_backward(g[0], conv1, 0.0)
+        g = conv3x3_backward(upstream, x, weights[0], 2, False)
+        gradients[0] = g[1]
+        gradients[1] = g[2]
+
+        # one count for all weights: one increment instead of one per weight (each converting the 1 to a tensor)
+        step.add_(1.0)
+        steps = [step for _ in range(len(weights))]
+        torch._fused_adam_(weights, gradients, means, variances, [], steps, lr=learning_rate, beta1=0.9,
+                           beta2=0.999, weight_decay=0.0, eps=1e-8, amsgrad=False, maximize=False)
+        return torch.stack([reconstruction, kl])
+
+
+if __name__ == "__main__":
+    torch.jit.script(ConvTrainStep()).save(sys.argv[1])

@@ -7,12 +7,16 @@ import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
 import io.vaeexplorer.model.TrainingConfig;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +27,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: trains the classic 784-400-d tutorial model and times it, then times decoding and encoding, the
- * figures the PyTorch reference ({@code ../shared/bench/vae_ref.py}) reports. With {@code --reference} it runs
- * the reference in between, pair by pair, and prints the ratios.
+ * {@code bench}: trains the classic 784-400-d tutorial model (or the conv VAE) and times it, then times decoding
+ * and encoding, the figures the PyTorch twins in {@code bench/} ({@code vae_ref.py}, {@code conv_ref.py}) report.
+ * With {@code --reference} it runs the twin in between, pair by pair, and prints the ratios of the steady epoch
+ * times: the median of epochs 2..N on both sides, as libtorch's first epoch (of the conv model above all) can be
+ * much slower than the rest.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmark training (epoch time, resident memory per epoch), decode latency and encode time "
-                + "of the tutorial MLP VAE; optionally side by side with the PyTorch reference.")
+                + "of the tutorial MLP VAE or the conv VAE; optionally side by side with its PyTorch twin.")
 final class BenchCommand implements Callable<Integer> {
+
+    /** The twins' folder, in the project folder. */
+    static final Path TWINS = Path.of("bench");
+
+    @Option(names = "--model", paramLabel = "mlp|conv", defaultValue = "mlp", converter = ModelOptions.KindConverter.class,
+            description = "architecture: mlp or conv (default: ${DEFAULT-VALUE})")
+    ModelKind kind;
+
+    @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",",
+            description = "MLP hidden sizes (default 400); conv: channels c1,c2 and an optional dense layer (default 16,32,256)."
+                    + " The twins have the default sizes only.")
+    List<Integer> hidden;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -50,7 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--reference", paramLabel = "vae_ref.py", description = "also run this PyTorch reference, alternating with ours")
+    @Option(names = "--reference", paramLabel = "SCRIPT", arity = "0..1", fallbackValue = "",
+            description = "also run the PyTorch twin, alternating with ours: bench/vae_ref.py or bench/conv_ref.py for "
+                    + "the model when no script is named")
     Path reference;
 
     @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3", description = "Python with torch for --reference (default: ${DEFAULT-VALUE})")
@@ -67,18 +87,23 @@ final class BenchCommand implements Callable<Integer> {
         Dataset dataset = data.load();
         List<JsonLine> ours = new ArrayList<>();
         List<ReferenceRun.Result> theirs = new ArrayList<>();
-        int runs = reference == null ? 1 : Math.max(1, pairs);
+        Path script = referenceScript();
+        ModelConfig config = modelConfig(dataset);
+        if (script != null && !config.hidden().equals(defaultHidden())) {
+            System.out.println("note: the reference has the default sizes " + defaultHidden() + ", ours " + config.hidden());
+        }
+        int runs = script == null ? 1 : Math.max(1, pairs);
         for (int pair = 1; pair <= runs; pair++) {
-            ours.add(runOurs(dataset));
-            if (reference != null) {
-                System.out.println("reference run " + pair + "/" + runs + ": " + reference);
-                theirs.add(ReferenceRun.run(python, reference, data.folder(), latent, epochs, batch, seed));
+            ours.add(runOurs(dataset, config));
+            if (script != null) {
+                System.out.println("reference run " + pair + "/" + runs + ": " + script);
+                theirs.add(ReferenceRun.run(python, script, data.folder(), latent, epochs, batch, seed));
                 System.out.println(theirs.get(theirs.size() - 1).summary());
             }
         }
         JsonLine line = ours.get(ours.size() - 1);
-        if (reference != null) {
-            line.put("reference", BenchComparison.compare(ours, theirs).fields());
+        if (script != null) {
+            line.put("reference", BenchComparison.compare(ours, theirs));
             BenchComparison.print(ours, theirs, System.out);
         }
         if (json) {
@@ -87,8 +112,29 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JsonLine runOurs(Dataset dataset) throws Exception {
-        ModelConfig config = ModelConfig.mlp(latent, List.of(400));
+    private List<Integer> defaultHidden() {
+        return kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
+    }
+
+    private ModelConfig modelConfig(Dataset dataset) {
+        List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden : defaultHidden();
+        return new ModelConfig(kind, dataset.train().rows(), dataset.train().cols(), latent, sizes, Reconstruction.BCE,
+                1f, Objective.ELBO);
+    }
+
+    /** The twin to run: the one named, the model's own in {@code bench/} when none is named, or null. */
+    private Path referenceScript() {
+        if (reference == null || !reference.toString().isEmpty()) {
+            return reference;
+        }
+        Path script = TWINS.resolve(kind == ModelKind.CONV ? "conv_ref.py" : "vae_ref.py");
+        if (!Files.isRegularFile(script)) {
+            throw new UserError(script + " not found: run from the project folder or name the script after --reference");
+        }
+        return script;
+    }
+
+    private JsonLine runOurs(Dataset dataset, ModelConfig config) throws Exception {
         TrainingConfig training = new TrainingConfig(epochs, batch, 1e-3f, seed, limit);
         TrainingService service = new TrainingService(new TrainingRequest(dataset, config, training, null, 0));
         List<Double> rss = new ArrayList<>();
@@ -111,23 +157,46 @@ final class BenchCommand implements Callable<Integer> {
                 .put("model", config.describe())
                 .put("epoch_seconds", seconds.stream().map(s -> Results.round(s)).toList())
                 .put("epoch_seconds_median", Results.round(Results.median(seconds)))
-                .put("samples_per_second", Math.round(Results.median(
+                .put("steady_epoch_seconds_median", Results.round(Results.steadyMedian(seconds)))
+                .put("samples_per_second", Results.whole(Results.median(
                         checkpoint.history().stream().map(EpochRecord::samplesPerSecond).toList())));
-        Results.lossFields(line, result.test());
-        try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
-            List<Double> one = decodeMicros(model, 1);
-            List<Double> hundred = decodeMicros(model, 100);
-            line.put("decode_1_us", Results.round(Results.median(one)))
-                    .put("decode_1_p99_us", Results.round(Results.percentile(one, 99)))
-                    .put("decode_100_us", Results.round(Results.median(hundred)))
-                    .put("decode_100_p99_us", Results.round(Results.percentile(hundred, 99)))
-                    .put("encode_test_ms", Results.round(encodeMillis(model, dataset)));
-        }
-        line.put("rss_mb", rss).put("device", DjlRuntime.describe(device)).put("training_step", result.stepMethod());
+        Results.lossFields(line, result.test(), "no epoch finished");
+        onThreadOfItsOwn(() -> {
+            try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
+                List<Double> one = decodeMicros(model, 1);
+                List<Double> hundred = decodeMicros(model, 100);
+                line.put("decode_1_us", Results.round(Results.median(one)))
+                        .put("decode_1_p99_us", Results.round(Results.percentile(one, 99)))
+                        .put("decode_100_us", Results.round(Results.median(hundred)))
+                        .put("decode_100_p99_us", Results.round(Results.percentile(hundred, 99)))
+                        .put("encode_test_ms", Results.round(encodeMillis(model, dataset)));
+            }
+        });
+        line.put("rss_mb", rss).put("peak_rss_mb", Results.round(ResidentMemory.peakMegabytes())).put("device", DjlRuntime.describe(device)).put("training_step", result.stepMethod())
+                .put("state", "finished");
         System.out.printf("decode 1 z: median %.1f us (p99 %.1f); decode 100: median %.1f us; encode %d test images: %.1f ms%n",
-                line.fields().get("decode_1_us"), line.fields().get("decode_1_p99_us"),
-                line.fields().get("decode_100_us"), dataset.test().count(), line.fields().get("encode_test_ms"));
+                line.number("decode_1_us"), line.number("decode_1_p99_us"),
+                line.number("decode_100_us"), dataset.test().count(), line.number("encode_test_ms"));
         return line;
+    }
+
+    /**
+     * Runs the inference timings on a thread that ends with them. libgomp keeps an OpenMP team of worker threads
+     * for every thread that ran a parallel op, until that thread ends; with more such workers than cores, idle ones
+     * stop spinning between parallel regions, so a team left on this thread would make each of the next training
+     * runs' many small ops wait for a wake-up.
+     */
+    private static void onThreadOfItsOwn(Runnable work) throws Exception {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        Thread thread = new Thread(task, "vae-bench-inference");
+        thread.start();
+        try {
+            task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            thread.join();
+        }
     }
 
     /** Latency of decoding {@code count} random z, 2000 timed calls after 200 warm-up calls, as the reference. */

@@ -26,6 +26,7 @@ final class BenchComparison {
         }
         ReferenceRun.Result last = theirs.get(theirs.size() - 1);
         JsonLine line = ours.get(ours.size() - 1);
+        double theirPeak = theirs.stream().mapToDouble(ReferenceRun.Result::peakResidentMb).max().orElse(Double.NaN);
         return new JsonLine()
                 .put("epoch_seconds_median", theirs.stream().map(r -> Results.round(r.epochSecondsMedian())).toList())
                 .put("steady_epoch_seconds_median", theirs.stream()
@@ -38,7 +39,17 @@ final class BenchComparison {
                 .put("decode_100_us", Results.round(last.decode100Micros()))
                 .put("decode_100_ratio", Results.round(line.number("decode_100_us") / last.decode100Micros()))
                 .put("encode_test_ms", Results.round(last.encodeTestMillis()))
-                .put("encode_ratio", Results.round(line.number("encode_test_ms") / last.encodeTestMillis()));
+                .put("encode_ratio", Results.round(line.number("encode_test_ms") / last.encodeTestMillis()))
+                .put("peak_rss_mb", theirs.stream().map(r -> Results.round(r.peakResidentMb())).toList())
+                .put("peak_rss_ratio", Results.round(peakRatio(line.number("peak_rss_mb"), theirPeak)));
+    }
+
+    /**
+     * Our process's peak (every round of the bench is in it, so its high-water mark covers them all) against the
+     * highest of the twin's runs.
+     */
+    static double peakRatio(double oursMb, double theirsMb) {
+        return oursMb > 0 && theirsMb > 0 ? oursMb / theirsMb : Double.NaN;
     }
 
     static void print(List<JsonLine> ours, List<ReferenceRun.Result> theirs, PrintStream out) {
@@ -48,5 +59,9 @@ final class BenchComparison {
             out.printf("pair %d: steady epoch %.3f s (ours) vs %.3f s (reference) = %.2fx%n", i + 1, mine, reference,
                     mine / reference);
         }
+        double oursPeak = ours.get(ours.size() - 1).number("peak_rss_mb");
+        double theirPeak = theirs.stream().mapToDouble(ReferenceRun.Result::peakResidentMb).max().orElse(Double.NaN);
+        out.printf("peak resident memory: %.0f MB (ours) vs %.0f MB (reference) = %.2fx%n", oursPeak, theirPeak,
+                peakRatio(oursPeak, theirPeak));
     }
 }

@@ -21,15 +21,25 @@ final class ReferenceRun {
      *
      * @param epochSecondsMedian the median over all epochs
      * @param steadyEpochSecondsMedian the median over epochs 2..N (the only epoch's time if there is one)
+     * @param peakResidentMb the twin process's resident high-water mark, NaN where it could not be read
      */
     record Result(double epochSecondsMedian, double steadyEpochSecondsMedian, double decode1Micros,
-                  double decode100Micros, double encodeTestMillis, double testNegElbo) {
+                  double decode100Micros, double encodeTestMillis, double testNegElbo, double peakResidentMb) {
+
+        Result withPeakResidentMb(double megabytes) {
+            return new Result(epochSecondsMedian, steadyEpochSecondsMedian, decode1Micros, decode100Micros,
+                    encodeTestMillis, testNegElbo, megabytes);
+        }
+
         String summary() {
             String text = String.format("reference: steady epoch %.3f s (median of epochs 2..N; all epochs %.3f s), "
                     + "test -ELBO %.2f", steadyEpochSecondsMedian, epochSecondsMedian, testNegElbo);
             if (!Double.isNaN(decode1Micros)) {
                 text += String.format(", decode 1 z %.1f us, decode 100 %.1f us, encode 10k %.1f ms", decode1Micros,
                         decode100Micros, encodeTestMillis);
+            }
+            if (!Double.isNaN(peakResidentMb)) {
+                text += String.format(", peak resident memory %.0f MB", peakResidentMb);
             }
             return text;
         }
@@ -45,20 +55,26 @@ final class ReferenceRun {
         }
         Path json = Files.createTempFile("vae-ref", ".json");
         try {
-            List<String> command = List.of(python, script.toString(), "--data", data.toString(),
+            List<String> command = new ArrayList<>(List.of(python, script.toString(), "--data", data.toString(),
                     "--latent", String.valueOf(latent), "--epochs", String.valueOf(epochs),
                     "--batch", String.valueOf(batch), "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()),
-                    "--seed", String.valueOf(seed), "--json", json.toString());
+                    "--seed", String.valueOf(seed), "--json", json.toString()));
+            if (Files.readString(script).contains("--iwae-k")) {
+                // the app's bench computes no IWAE bound; the twin's (k = 1000) would only add to its memory peak
+                command.addAll(List.of("--iwae-k", "1", "--iwae-n", "1"));
+            }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            PeakWatch peak = new PeakWatch(process);
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 lines.lines().filter(l -> l.startsWith("epoch")).forEach(l -> System.out.println("  ref " + l));
             }
             int exit = process.waitFor();
+            double peakMb = peak.stop();
             if (exit != 0) {
                 throw new UserError("the reference exited with " + exit + " (is torch installed for " + python + "?)");
             }
-            return read(JsonParser.parseString(Files.readString(json)).getAsJsonObject());
+            return read(JsonParser.parseString(Files.readString(json)).getAsJsonObject()).withPeakResidentMb(peakMb);
         } finally {
             Files.deleteIfExists(json);
         }
@@ -82,7 +98,40 @@ final class ReferenceRun {
                 number(root, "latency", "decode_b1_us", "median"),
                 number(root, "latency", "decode_b100_us", "median"),
                 number(root, "encode_test_10k", "median_s") * 1000,
-                Double.isNaN(testNegElbo) ? lastTestLoss : testNegElbo);
+                Double.isNaN(testNegElbo) ? lastTestLoss : testNegElbo, Double.NaN);
+    }
+
+    /**
+     * Follows a child's resident high-water mark while it runs. The kernel forgets it when the process ends, so it
+     * is read every 50 ms and the last reading kept; what the child adds in its last 50 ms can be missed, which is
+     * why the twins' peaks (during training, not at exit) are what this is for.
+     */
+    private static final class PeakWatch {
+        private final Thread thread;
+        private volatile double peakMb = Double.NaN;
+
+        PeakWatch(Process process) {
+            thread = new Thread(() -> {
+                while (process.isAlive()) {
+                    double now = ResidentMemory.peakMegabytes(process.pid());
+                    if (now > 0 && !(now <= peakMb)) {
+                        peakMb = now;
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "vae-bench-reference-memory");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        double stop() throws InterruptedException {
+            thread.join(1000);
+            return peakMb;
+        }
     }
 
     /**

@@ -39,8 +39,8 @@ final class Results {
     }
 
     /**
-     * The median of epochs 2..N, or the only epoch's value: the first epoch carries libtorch's warm-up (a conv
-     * model's first epoch takes more than twice as long as the next).
+     * The median of epochs 2..N, or the only epoch's value: the first epoch carries libtorch's warm-up, which can
+     * make a conv model's first epoch much slower than the next.
      */
     static double steadyMedian(List<Double> epochValues) {
         return median(epochValues.size() > 1 ? epochValues.subList(1, epochValues.size()) : epochValues);

@@ -221,12 +221,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Median over 5 runs (after one warm-up) of encoding the whole test set to its means in one batch. */
     private static double encodeMillis(InferenceModel model, Dataset dataset) {
-        float[] pixels = dataset.test().pixels();
+        byte[] grey = dataset.test().grey();
         int n = dataset.test().count();
         List<Double> times = new ArrayList<>();
         for (int rep = 0; rep < 6; rep++) {
             long t0 = System.nanoTime();
-            model.encode(pixels, n);
+            model.encodeGrey(grey, n);
             long t1 = System.nanoTime();
             if (rep > 0) {
                 times.add((t1 - t0) / 1e6);

@@ -152,7 +152,7 @@ final class RenderCommand implements Callable<Integer> {
         } else {
             // a d > 2 space is shown on the plane of its first two principal components over the test codes
             LabeledImages test = testImages(checkpoint);
-            float[] mu = model.encode(test.pixels(), test.count())[0];
+            float[] mu = model.encodeGrey(test.grey(), test.count())[0];
             z = LatentGrid.plane(grid, -range, range, Pca.fit(mu, test.count(), c.latent()));
         }
         return tile(model.decode(z, grid * grid), grid * grid, grid, c);

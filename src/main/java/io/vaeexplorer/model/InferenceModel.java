@@ -23,6 +23,7 @@ public final class InferenceModel implements AutoCloseable {
     /** Images per encode chunk: 4 MB of pixels (1,275 MNIST images), big enough for efficient GEMMs. */
     private static final int ENCODE_CHUNK_BYTES = 4 << 20;
     private ByteBuffer inputBuffer;
+    private ByteBuffer greyBuffer;
     private ByteBuffer weightTransfer;
 
     public InferenceModel(WeightSnapshot snapshot, Device device) {
@@ -109,6 +110,34 @@ public final class InferenceModel implements AutoCloseable {
         if (images.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
+        return encodeInChunks(count, Float.BYTES, (sub, first, n) -> sub.create(
+                input(images, first * pixels, n * pixels), new Shape(n, pixels), DataType.FLOAT32));
+    }
+
+    /**
+     * Encodes images given as 8-bit grey levels (level / 255 is the pixel value), converting them natively chunk by
+     * chunk: a whole test set never becomes a Java float array.
+     *
+     * @param grey row-major (count x pixels) unsigned grey levels
+     * @return {mu, sigma}, each row-major (count x latent)
+     */
+    public float[][] encodeGrey(byte[] grey, int count) {
+        int pixels = config().imageSize();
+        if (grey.length != count * pixels) {
+            throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + grey.length);
+        }
+        return encodeInChunks(count, 1, (sub, first, n) -> {
+            greyBuffer = NativeArrays.fillGrey(greyBuffer, grey, first * pixels, n * pixels);
+            return NativeArrays.unitFloats(sub.create(greyBuffer, new Shape(n, pixels), DataType.UINT8));
+        });
+    }
+
+    private interface ChunkInput {
+        NDArray images(NDManager sub, int first, int n);
+    }
+
+    private float[][] encodeInChunks(int count, int bytesPerPixel, ChunkInput input) {
+        int pixels = config().imageSize();
         int latent = config().latent();
         float[] mu = new float[count * latent];
         float[] sigma = new float[count * latent];
@@ -116,8 +145,7 @@ public final class InferenceModel implements AutoCloseable {
         for (int first = 0; first < count; first += chunk) {
             int n = Math.min(chunk, count - first);
             try (NDManager sub = manager.newSubManager()) {
-                NDList stats = block.encode(parameterStore, sub.create(input(images, first * pixels, n * pixels),
-                        new Shape(n, pixels), DataType.FLOAT32));
+                NDList stats = block.encode(parameterStore, input.images(sub, first, n));
                 System.arraycopy(stats.get(0).toFloatArray(), 0, mu, first * latent, n * latent);
                 System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, first * latent, n * latent);
             }

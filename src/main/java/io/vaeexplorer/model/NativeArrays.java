@@ -33,13 +33,11 @@ public final class NativeArrays {
         }
         NDArray all = manager.create(new Shape(rows, columns), DataType.UINT8);
         int rowsPerChunk = Math.max(1, CHUNK_BYTES / Math.max(1, columns));
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(grey.length, rowsPerChunk * columns));
+        ByteBuffer buffer = null;
         try {
             for (int first = 0; first < rows; first += rowsPerChunk) {
                 int n = Math.min(rowsPerChunk, rows - first);
-                buffer.clear();
-                buffer.put(grey, first * columns, n * columns);
-                buffer.flip();
+                buffer = fillGrey(buffer, grey, first * columns, n * columns);
                 try (NDManager chunkManager = manager.newSubManager()) {
                     NDArray chunk = chunkManager.create(buffer, new Shape(n, columns), DataType.UINT8);
                     all.set(new NDIndex("{}:{}", first, first + n), chunk);
@@ -75,6 +73,18 @@ public final class NativeArrays {
     /** Grey levels (uint8) as the floats a model reads, level / 255, on {@code grey}'s manager. */
     public static NDArray unitFloats(NDArray grey) {
         return grey.toType(DataType.FLOAT32, false).divi(255f);
+    }
+
+    /** {@code grey[offset, offset + length)} in {@code reused}, or in a new direct buffer when it is null or too small. */
+    public static ByteBuffer fillGrey(ByteBuffer reused, byte[] grey, int offset, int length) {
+        ByteBuffer buffer = reused;
+        if (buffer == null || buffer.capacity() < length) {
+            buffer = ByteBuffer.allocateDirect(length);
+        }
+        buffer.clear();
+        buffer.put(grey, offset, length);
+        buffer.flip();
+        return buffer;
     }
 
     /**

@@ -608,7 +608,7 @@ public final class ExplorerModel implements AutoCloseable {
         LabeledImages test = data.test();
         boolean recordFrame = training();
         worker.submit("latent-points", m -> {
-            float[][] posterior = m.encode(test.pixels(), test.count());
+            float[][] posterior = m.encodeGrey(test.grey(), test.count());
             LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
                     test.labels(), m.snapshot().version());
             return new TrainingTimeline.Frame(m.snapshot().step(), points,

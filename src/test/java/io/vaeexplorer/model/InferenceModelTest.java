@@ -75,4 +75,20 @@ class InferenceModelTest {
             assertArrayEquals(Arrays.copyOf(all[0], 30), fewer[0], 1e-5f);
         }
     }
+
+    @Test
+    void greyLevelsEncodeAsTheirFloatsDo() {
+        LabeledImages test = DatasetLoader.load(Path.of("assets", "mnist")).test().first(3000);
+        ModelConfig config = ModelConfig.mlp(3, List.of(32));
+        try (InferenceModel model = InferenceModel.onCpu(weights(config))) {
+            float[][] fromFloats = model.encode(test.pixels(), 3000);
+            float[][] fromGrey = model.encodeGrey(test.grey(), 3000);
+            // the same inputs; the products may round differently where the input memory is aligned differently
+            assertArrayEquals(fromFloats[0], fromGrey[0], 1e-5f);
+            assertArrayEquals(fromFloats[1], fromGrey[1], 1e-5f);
+            // a shorter encode through the same reused buffer sees only its own images
+            float[][] fewer = model.encodeGrey(Arrays.copyOf(test.grey(), 10 * test.imageSize()), 10);
+            assertArrayEquals(Arrays.copyOf(fromGrey[0], 30), fewer[0], 1e-5f);
+        }
+    }
 }

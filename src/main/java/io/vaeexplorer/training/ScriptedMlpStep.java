@@ -1,125 +1,31 @@
 package io.vaeexplorer.training;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.jni.IValue;
 import ai.djl.util.Pair;
-import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Reconstruction;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * A whole training step of an MLP VAE as one call into a TorchScript function shipped as a resource
- * ({@code src/main/torchscript/mlp_train_step.py} writes it): the forward pass, the ELBO, its gradients (written
- * out, not taken by autograd) and PyTorch's fused Adam, all inside libtorch. The maths is {@link DjlOpsStep}'s:
- * VaeBlock's layers, ElboLoss's terms and weights, the same noise draw and PyTorch's Adam. What goes is the
- * per-op JNI traffic, a Java object per intermediate, autograd's bookkeeping and the gradient buffers.
- *
- * <p>The weights, moments, step count and settings never change identity, so their TorchScript values are built
- * once; each step passes only the batch.
+ * The MLP VAE's whole training step as one TorchScript call ({@code src/main/torchscript/mlp_train_step.py}
+ * writes the function): VaeBlock's layers, ElboLoss's terms and weights, the same noise draw and PyTorch's Adam as
+ * {@link DjlOpsStep}, with the gradients written out rather than taken by autograd.
  */
-final class ScriptedMlpStep implements TrainingStep {
+final class ScriptedMlpStep {
 
     static final String RESOURCE = "mlp_train_step.pt";
 
-    private final TorchScriptFunction function;
-    /** Steps taken, one count for all weights (they are always stepped together). */
-    private final PtNDArray stepCount;
-    /** The call's arguments after the images, in the function's order. */
-    private final IValue[] fixedArguments;
-
-    private ScriptedMlpStep(NDManager parent, ModelConfig config, List<Pair<String, Parameter>> parameters,
-                            float learningRate) throws IOException {
-        function = new TorchScriptFunction(parent, RESOURCE);
-        NDManager state = function.arrays();
-        int n = parameters.size();
-        PtNDArray[] weights = new PtNDArray[n];
-        PtNDArray[] means = new PtNDArray[n];
-        PtNDArray[] variances = new PtNDArray[n];
-        stepCount = (PtNDArray) state.zeros(new Shape(), DataType.FLOAT32);
-        for (int i = 0; i < n; i++) {
-            NDArray weight = parameters.get(i).getValue().getArray();
-            weights[i] = (PtNDArray) weight;
-            means[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
-            variances[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
-        }
-        fixedArguments = new IValue[] {
-            function.keep(IValue.listFrom(weights)),
-            function.keep(IValue.listFrom(means)),
-            function.keep(IValue.listFrom(variances)),
-            function.keep(IValue.from(stepCount)),
-            function.keep(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
-                    config.objective().klWeight(config.beta()))),
-            function.keep(IValue.from(config.reconstruction() == Reconstruction.BCE))
-        };
+    private ScriptedMlpStep() {
     }
 
-    static ScriptedMlpStep create(NDManager parent, ModelConfig config, List<Pair<String, Parameter>> parameters,
-                                  float learningRate) throws IOException {
+    static TrainingStep create(NDManager parent, ModelConfig config, List<Pair<String, Parameter>> parameters,
+                               float learningRate) throws IOException {
         if (config.kind() != ModelKind.MLP) {
             throw new IllegalArgumentException("the scripted step runs MLP models only, not " + config.kind());
         }
-        ScriptedMlpStep step = null;
-        try {
-            step = new ScriptedMlpStep(parent, config, parameters, learningRate);
-            step.probe(config.imageSize());
-            return step;
-        } catch (RuntimeException | IOException e) {
-            if (step != null) {
-                step.close();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public LossParts train(NDArray images) {
-        float[] sums;
-        try (NDArray result = run(images)) {
-            sums = result.toFloatArray();
-        }
-        return new LossParts(sums[0], sums[1]);
-    }
-
-    /** The (2,) result lives on the images' manager. */
-    private NDArray run(NDArray images) {
-        IValue[] arguments = new IValue[fixedArguments.length + 1];
-        System.arraycopy(fixedArguments, 0, arguments, 1, fixedArguments.length);
-        try (IValue batch = IValue.from((PtNDArray) images)) {
-            arguments[0] = batch;
-            try (IValue result = function.call(arguments)) {
-                return result.toTensor((PtNDManager) images.getManager());
-            }
-        }
-    }
-
-    /**
-     * Runs the function once on an empty batch, whose zero gradients move no weight and draw no noise, so that an
-     * engine without an op it needs fails here (and the trainer falls back) rather than at the first step; then
-     * the step count starts again from 0.
-     */
-    private void probe(int pixels) {
-        try (NDManager scratch = function.arrays().newSubManager()) {
-            run(scratch.zeros(new Shape(0, pixels)));
-        }
-        stepCount.muli(0f);
-    }
-
-    @Override
-    public String describe() {
-        return "TorchScript step, PyTorch fused Adam";
-    }
-
-    @Override
-    public void close() {
-        function.close();
+        return ScriptedStep.create(parent, RESOURCE, "TorchScript step, PyTorch fused Adam", config, parameters,
+                learningRate);
     }
 }

@@ -10,8 +10,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.LossParts;
@@ -19,9 +17,7 @@ import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.Objective;
 import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.TorchDefaultInit;
 import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.VaeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,41 +51,17 @@ class ScriptedConvStepTest {
                 Arguments.of("no dense layer, d=8", conv(8, List.of(8, 12))));
     }
 
-    /** One model: its block and parameters on their own manager, initialised like a fresh trainer's. */
-    private record Side(NDManager manager, VaeBlock block, List<Pair<String, Parameter>> parameters) {
-
-        static Side create(ModelConfig config) {
-            NDManager manager = NDManager.newBaseManager(Device.cpu());
-            VaeBlock block = new VaeBlock(config);
-            block.initializeFor(manager);
-            TorchDefaultInit.apply(block, 11);
-            List<Pair<String, Parameter>> parameters = new ArrayList<>();
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                parameters.add(p);
-            }
-            return new Side(manager, block, parameters);
-        }
-
-        float[][] weights() {
-            float[][] out = new float[parameters.size()][];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = parameters.get(i).getValue().getArray().toFloatArray();
-            }
-            return out;
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("objectives")
     void scriptedStepsFollowTheStepsThroughDjlOps(String name, ModelConfig config) throws Exception {
         Engine engine = DjlRuntime.engine();
         LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
-        Side scriptedSide = Side.create(config);
-        Side djlSide = Side.create(config);
+        FreshModel scriptedSide = FreshModel.create(config);
+        FreshModel djlSide = FreshModel.create(config);
         float[][] initial = scriptedSide.weights();
         try (NDManager data = NDManager.newBaseManager(Device.cpu());
-             TrainingStep scripted = ScriptedConvStep.create(scriptedSide.manager, config, scriptedSide.parameters, LR);
-             TrainingStep viaOps = new DjlOpsStep(djlSide.manager, djlSide.block, djlSide.parameters, LR)) {
+             TrainingStep scripted = ScriptedConvStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
+             TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = data.create(images.pixels(), new Shape(images.count(), images.imageSize()));
             for (int step = 0; step < STEPS; step++) {
                 LossParts a;
@@ -117,7 +89,7 @@ class ScriptedConvStepTest {
                     apart = Math.max(apart, d);
                     apartSum += d;
                 }
-                String weight = name + ": " + scriptedSide.parameters.get(i).getKey();
+                String weight = name + ": " + scriptedSide.parameters().get(i).getKey();
                 // Adam moves a weight by about LR per step, whatever the gradient's size, so where a gradient is
                 // nearly 0 the two paths' different float rounding can move a weight differently; on average
                 // they agree
@@ -132,8 +104,8 @@ class ScriptedConvStepTest {
                 }
             }
         } finally {
-            scriptedSide.manager.close();
-            djlSide.manager.close();
+            scriptedSide.manager().close();
+            djlSide.manager().close();
         }
     }
 

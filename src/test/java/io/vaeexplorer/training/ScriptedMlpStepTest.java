@@ -8,8 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.LossParts;
@@ -18,10 +16,7 @@ import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.NativeArrays;
 import io.vaeexplorer.model.Objective;
 import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.TorchDefaultInit;
 import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.VaeBlock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,41 +44,17 @@ class ScriptedMlpStepTest {
                 Arguments.of("one hidden layer, d=20", ModelConfig.mlp(20, List.of(96))));
     }
 
-    /** One model: its block and parameters on their own manager, initialised like a fresh trainer's. */
-    private record Side(NDManager manager, VaeBlock block, List<Pair<String, Parameter>> parameters) {
-
-        static Side create(ModelConfig config) {
-            NDManager manager = NDManager.newBaseManager(Device.cpu());
-            VaeBlock block = new VaeBlock(config);
-            block.initializeFor(manager);
-            TorchDefaultInit.apply(block, 11);
-            List<Pair<String, Parameter>> parameters = new ArrayList<>();
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                parameters.add(p);
-            }
-            return new Side(manager, block, parameters);
-        }
-
-        float[][] weights() {
-            float[][] out = new float[parameters.size()][];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = parameters.get(i).getValue().getArray().toFloatArray();
-            }
-            return out;
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("objectives")
     void scriptedStepsFollowTheStepsThroughDjlOps(String name, ModelConfig config) throws Exception {
         Engine engine = DjlRuntime.engine();
         LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
-        Side scriptedSide = Side.create(config);
-        Side djlSide = Side.create(config);
+        FreshModel scriptedSide = FreshModel.create(config);
+        FreshModel djlSide = FreshModel.create(config);
         float[][] initial = scriptedSide.weights();
         try (NDManager data = NDManager.newBaseManager(Device.cpu());
-             TrainingStep scripted = ScriptedMlpStep.create(scriptedSide.manager, config, scriptedSide.parameters, LR);
-             TrainingStep viaOps = new DjlOpsStep(djlSide.manager, djlSide.block, djlSide.parameters, LR)) {
+             TrainingStep scripted = ScriptedMlpStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
+             TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = NativeArrays.unitFloats(NativeArrays.greyRows(data, images.grey(), images.count(),
                     images.imageSize()));
             for (int step = 0; step < STEPS; step++) {
@@ -122,13 +93,13 @@ class ScriptedMlpStepTest {
             assertTrue(apart < LR / 2, name + ": the two paths' weights differ by up to " + apart);
             assertTrue(meanApart < 1e-8, name + ": the two paths' weights differ by " + meanApart + " on average");
             if (config.objective() == Objective.KL_ONLY) {
-                int outputWeight = scriptedSide.parameters.size() - 2;
+                int outputWeight = scriptedSide.parameters().size() - 2;
                 assertEquals(0.0, maxChange(initial[outputWeight], fromScript[outputWeight]),
                         "without a reconstruction term the decoder gets no gradient and stays put");
             }
         } finally {
-            scriptedSide.manager.close();
-            djlSide.manager.close();
+            scriptedSide.manager().close();
+            djlSide.manager().close();
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -172,7 +174,10 @@ final class BenchCommand implements Callable<Integer> {
                         .put("encode_test_ms", Results.round(encodeMillis(model, dataset)));
             }
         });
-        line.put("rss_mb", rss).put("peak_rss_mb", Results.round(ResidentMemory.peakMegabytes())).put("device", DjlRuntime.describe(device)).put("training_step", result.stepMethod())
+        line.put("rss_mb", rss)
+                .put("peak_rss_mb", Results.round(ResidentMemory.peakMegabytes()))
+                .put("device", DjlRuntime.describe(device))
+                .put("training_step", result.stepMethod())
                 .put("state", "finished");
         System.out.printf("decode 1 z: median %.1f us (p99 %.1f); decode 100: median %.1f us; encode %d test images: %.1f ms%n",
                 line.number("decode_1_us"), line.number("decode_1_p99_us"),
@@ -187,12 +192,12 @@ final class BenchCommand implements Callable<Integer> {
      * runs' many small ops wait for a wake-up.
      */
     private static void onThreadOfItsOwn(Runnable work) throws Exception {
-        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work, null);
+        FutureTask<Void> task = new FutureTask<>(work, null);
         Thread thread = new Thread(task, "vae-bench-inference");
         thread.start();
         try {
             task.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             thread.join();

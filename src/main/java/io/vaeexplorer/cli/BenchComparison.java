@@ -26,7 +26,6 @@ final class BenchComparison {
         }
         ReferenceRun.Result last = theirs.get(theirs.size() - 1);
         JsonLine line = ours.get(ours.size() - 1);
-        double theirPeak = theirs.stream().mapToDouble(ReferenceRun.Result::peakResidentMb).max().orElse(Double.NaN);
         return new JsonLine()
                 .put("epoch_seconds_median", theirs.stream().map(r -> Results.round(r.epochSecondsMedian())).toList())
                 .put("steady_epoch_seconds_median", theirs.stream()
@@ -41,7 +40,7 @@ final class BenchComparison {
                 .put("encode_test_ms", Results.round(last.encodeTestMillis()))
                 .put("encode_ratio", Results.round(line.number("encode_test_ms") / last.encodeTestMillis()))
                 .put("peak_rss_mb", theirs.stream().map(r -> Results.round(r.peakResidentMb())).toList())
-                .put("peak_rss_ratio", Results.round(peakRatio(line.number("peak_rss_mb"), theirPeak)));
+                .put("peak_rss_ratio", Results.round(peakRatio(line.number("peak_rss_mb"), highestPeak(theirs))));
     }
 
     /**
@@ -52,6 +51,10 @@ final class BenchComparison {
         return oursMb > 0 && theirsMb > 0 ? oursMb / theirsMb : Double.NaN;
     }
 
+    private static double highestPeak(List<ReferenceRun.Result> theirs) {
+        return theirs.stream().mapToDouble(ReferenceRun.Result::peakResidentMb).max().orElse(Double.NaN);
+    }
+
     static void print(List<JsonLine> ours, List<ReferenceRun.Result> theirs, PrintStream out) {
         for (int i = 0; i < theirs.size(); i++) {
             double mine = ours.get(i).number("steady_epoch_seconds_median");
@@ -60,7 +63,7 @@ final class BenchComparison {
                     mine / reference);
         }
         double oursPeak = ours.get(ours.size() - 1).number("peak_rss_mb");
-        double theirPeak = theirs.stream().mapToDouble(ReferenceRun.Result::peakResidentMb).max().orElse(Double.NaN);
+        double theirPeak = highestPeak(theirs);
         out.printf("peak resident memory: %.0f MB (ours) vs %.0f MB (reference) = %.2fx%n", oursPeak, theirPeak,
                 peakRatio(oursPeak, theirPeak));
     }

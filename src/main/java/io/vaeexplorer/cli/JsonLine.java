@@ -28,7 +28,7 @@ final class JsonLine {
 
     private static final String MISSING_SUFFIX = "_missing";
 
-    // no serializeSpecialFloatingPointValues: should a NaN ever slip past put, writing fails instead of printing it
+    // no serializeSpecialFloatingPointValues: put and tree() turn non-finite numbers into null before Gson sees them
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
@@ -64,10 +64,6 @@ final class JsonLine {
         fields.put(key, null);
         fields.put(key + MISSING_SUFFIX, reason);
         return this;
-    }
-
-    Map<String, Object> fields() {
-        return fields;
     }
 
     /** The number under {@code key}, or NaN when it is missing, null or not a number. */

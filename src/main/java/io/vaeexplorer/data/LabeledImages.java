@@ -64,11 +64,6 @@ public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] l
         return new LabeledImages(count, rows, cols, grey, labels);
     }
 
-    /** The value a model sees for a grey level: level / 255. */
-    public static float unitFloat(byte level) {
-        return UNIT_FLOAT[level & 0xff];
-    }
-
     /** Pixels per image ({@code rows * cols}). */
     public int imageSize() {
         return rows * cols;

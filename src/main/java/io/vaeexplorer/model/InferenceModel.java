@@ -110,7 +110,7 @@ public final class InferenceModel implements AutoCloseable {
         if (images.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
-        return encodeInChunks(count, Float.BYTES, (sub, first, n) -> sub.create(
+        return encodeInChunks(count, (sub, first, n) -> sub.create(
                 input(images, first * pixels, n * pixels), new Shape(n, pixels), DataType.FLOAT32));
     }
 
@@ -126,7 +126,7 @@ public final class InferenceModel implements AutoCloseable {
         if (grey.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + grey.length);
         }
-        return encodeInChunks(count, 1, (sub, first, n) -> {
+        return encodeInChunks(count, (sub, first, n) -> {
             greyBuffer = NativeArrays.fillGrey(greyBuffer, grey, first * pixels, n * pixels);
             return NativeArrays.unitFloats(sub.create(greyBuffer, new Shape(n, pixels), DataType.UINT8));
         });
@@ -136,7 +136,7 @@ public final class InferenceModel implements AutoCloseable {
         NDArray images(NDManager sub, int first, int n);
     }
 
-    private float[][] encodeInChunks(int count, int bytesPerPixel, ChunkInput input) {
+    private float[][] encodeInChunks(int count, ChunkInput input) {
         int pixels = config().imageSize();
         int latent = config().latent();
         float[] mu = new float[count * latent];

@@ -70,6 +70,17 @@ public final class NativeArrays {
         }
     }
 
+    /**
+     * {@link #copyInto} of a Java array, through {@code reused} (refilled, or replaced when null or too small).
+     *
+     * @return the buffer to pass next time
+     */
+    public static ByteBuffer copyInto(NDArray target, float[] values, ByteBuffer reused) {
+        ByteBuffer buffer = fill(reused, values, 0, values.length);
+        copyInto(target, buffer);
+        return buffer;
+    }
+
     /** Grey levels (uint8) as the floats a model reads, level / 255, on {@code grey}'s manager. */
     public static NDArray unitFloats(NDArray grey) {
         return grey.toType(DataType.FLOAT32, false).divi(255f);

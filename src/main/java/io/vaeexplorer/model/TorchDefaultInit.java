@@ -35,8 +35,7 @@ public final class TorchDefaultInit {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
             }
-            buffer = NativeArrays.fill(buffer, values, 0, values.length);
-            NativeArrays.copyInto(array, buffer);
+            buffer = NativeArrays.copyInto(array, values, buffer);
         }
     }
 }

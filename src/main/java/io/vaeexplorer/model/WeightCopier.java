@@ -51,9 +51,7 @@ public final class WeightCopier {
                 throw new IllegalArgumentException("weight " + entry.getKey() + " has shape "
                         + Arrays.toString(weight.shape()) + " but the model needs " + array.getShape());
             }
-            float[] values = weight.values();
-            buffer = NativeArrays.fill(buffer, values, 0, values.length);
-            NativeArrays.copyInto(array, buffer);
+            buffer = NativeArrays.copyInto(array, weight.values(), buffer);
         }
         return buffer;
     }

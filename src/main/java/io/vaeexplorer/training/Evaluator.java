@@ -19,8 +19,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Measures a model on a held-out set: the -ELBO split into reconstruction and KL, an importance-weighted bound on
- * log p(x), and the latent codes. Holds the images in one native array of grey levels; call it on the thread that owns the block
- * (the training thread between epochs, or an inference thread with its own model copy).
+ * log p(x), and the latent codes. Holds the images in one native array of grey levels; call it on the thread that
+ * owns the block (the training thread between epochs, or an inference thread with its own model copy).
  */
 public final class Evaluator implements AutoCloseable {
 

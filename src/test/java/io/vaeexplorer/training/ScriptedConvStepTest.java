@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
@@ -54,7 +52,7 @@ class ScriptedConvStepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("objectives")
     void scriptedStepsFollowTheStepsThroughDjlOps(String name, ModelConfig config) throws Exception {
-        Engine engine = DjlRuntime.engine();
+        DjlRuntime.configure();
         LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
         FreshModel scriptedSide = FreshModel.create(config);
         FreshModel djlSide = FreshModel.create(config);
@@ -63,20 +61,7 @@ class ScriptedConvStepTest {
              TrainingStep scripted = ScriptedConvStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
              TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = data.create(images.pixels(), new Shape(images.count(), images.imageSize()));
-            for (int step = 0; step < STEPS; step++) {
-                LossParts a;
-                LossParts b;
-                try (NDManager stepManager = data.newSubManager()) {
-                    NDArray batch = all.get(stepManager, new NDIndex("{}:{}", step * BATCH, (step + 1) * BATCH));
-                    engine.setRandomSeed(100 + step); // both draw the reparameterisation noise from this state
-                    a = scripted.train(batch);
-                    engine.setRandomSeed(100 + step);
-                    b = viaOps.train(batch);
-                }
-                assertEquals(b.reconstruction(), a.reconstruction(), 1e-4 * Math.abs(b.reconstruction()) + 1e-3,
-                        name + ": reconstruction sum at step " + step);
-                assertEquals(b.kl(), a.kl(), 1e-4 * Math.abs(b.kl()) + 1e-3, name + ": KL sum at step " + step);
-            }
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, name);
             float[][] fromScript = scriptedSide.weights();
             float[][] fromOps = djlSide.weights();
             for (int i = 0; i < initial.length; i++) {

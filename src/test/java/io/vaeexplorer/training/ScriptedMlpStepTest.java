@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.NativeArrays;
@@ -47,7 +44,7 @@ class ScriptedMlpStepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("objectives")
     void scriptedStepsFollowTheStepsThroughDjlOps(String name, ModelConfig config) throws Exception {
-        Engine engine = DjlRuntime.engine();
+        DjlRuntime.configure();
         LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
         FreshModel scriptedSide = FreshModel.create(config);
         FreshModel djlSide = FreshModel.create(config);
@@ -57,20 +54,7 @@ class ScriptedMlpStepTest {
              TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = NativeArrays.unitFloats(NativeArrays.greyRows(data, images.grey(), images.count(),
                     images.imageSize()));
-            for (int step = 0; step < STEPS; step++) {
-                LossParts a;
-                LossParts b;
-                try (NDManager stepManager = data.newSubManager()) {
-                    NDArray batch = all.get(stepManager, new NDIndex("{}:{}", step * BATCH, (step + 1) * BATCH));
-                    engine.setRandomSeed(100 + step); // both draw the reparameterisation noise from this state
-                    a = scripted.train(batch);
-                    engine.setRandomSeed(100 + step);
-                    b = viaOps.train(batch);
-                }
-                assertEquals(b.reconstruction(), a.reconstruction(), 1e-4 * Math.abs(b.reconstruction()) + 1e-3,
-                        name + ": reconstruction sum at step " + step);
-                assertEquals(b.kl(), a.kl(), 1e-4 * Math.abs(b.kl()) + 1e-3, name + ": KL sum at step " + step);
-            }
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, name);
             float[][] fromScript = scriptedSide.weights();
             float[][] fromOps = djlSide.weights();
             double moved = 0;

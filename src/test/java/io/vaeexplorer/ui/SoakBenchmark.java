@@ -10,6 +10,7 @@ import io.vaeexplorer.model.Objective;
 import io.vaeexplorer.model.Reconstruction;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.training.TrainingState;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ class SoakBenchmark {
                         double heap = HeapResidency.megabytes();
                         double rss = ResidentMemory.megabytes();
                         // the JVM's own native areas (compiled code, class metadata) grow while the JIT works
-                        double jvmNative = java.lang.management.ManagementFactory.getMemoryMXBean()
+                        double jvmNative = ManagementFactory.getMemoryMXBean()
                                 .getNonHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
                         // every open NDArray of every manager: a leak grows this count, whatever malloc does
                         double arrays = ((ai.djl.ndarray.BaseNDManager) probe.getParentManager()).getManagedArrays()

@@ -6,6 +6,7 @@ import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.WeightSnapshot;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scores any model on a test set for side-by-side comparison: test -ELBO (reconstruction + KL) and the IWAE
@@ -22,6 +23,17 @@ public final class ModelScorer {
      * @param iwaeImages how many test images the bound averages over (it costs k decodes per image)
      */
     public static ModelScore score(WeightSnapshot weights, LabeledImages test, int iwaeK, int iwaeImages, long seed) {
+        return score(weights, test, iwaeK, iwaeImages, seed, () -> false);
+    }
+
+    /**
+     * As {@link #score(WeightSnapshot, LabeledImages, int, int, long)}, stopping early when {@code cancelled}
+     * turns true (checked between batches of the -ELBO pass and before the IWAE bound).
+     *
+     * @return the score, or null when it was cancelled
+     */
+    public static ModelScore score(WeightSnapshot weights, LabeledImages test, int iwaeK, int iwaeImages, long seed,
+                                   BooleanSupplier cancelled) {
         if (weights.config().imageRows() != test.rows() || weights.config().imageCols() != test.cols()) {
             throw new IllegalArgumentException("the model expects " + weights.config().imageRows() + "x"
                     + weights.config().imageCols() + " images but the test set has " + test.rows() + "x" + test.cols());
@@ -30,7 +42,10 @@ public final class ModelScorer {
         long start = System.nanoTime();
         try (InferenceModel model = InferenceModel.onCpu(weights);
              Evaluator evaluator = new Evaluator(test, Device.cpu(), seed)) {
-            LossParts loss = evaluator.negElbo(model.block());
+            LossParts loss = evaluator.negElbo(model.block(), cancelled);
+            if (loss == null || cancelled.getAsBoolean()) {
+                return null;
+            }
             int images = Math.min(iwaeImages, test.count());
             double iwae = iwaeK > 0 && images > 0 ? evaluator.iwaeLogLikelihood(model.block(), iwaeK, images) : Double.NaN;
             return new ModelScore(loss, iwae, iwaeK, images, (System.nanoTime() - start) / 1e9);

@@ -26,6 +26,8 @@ import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +71,7 @@ public final class ExplorerModel implements AutoCloseable {
      */
     static final long SNAPSHOT_MILLIS = 4000;
     static final int MANIFOLD_GRID = 20;
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss");
 
     private final Executor fx;
     private final InferenceWorker worker;
@@ -133,6 +136,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
     private int runEpochs = 1;
+    /** The architecture and loss of the run in progress (or the last one). */
+    private ModelConfig runConfig;
     /** {first, last} optimiser step of the run in progress; null when none trains. */
     private final ReadOnlyObjectWrapper<long[]> runSteps = new ReadOnlyObjectWrapper<>();
 
@@ -143,7 +148,7 @@ public final class ExplorerModel implements AutoCloseable {
         this.settingsStore = settingsStore;
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
-        this.gallery = new ModelGallery(fx, error::set);
+        this.gallery = new ModelGallery(fx, error::set, modelsFolder());
         this.sweeps = new SweepsModel(this, fx);
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
@@ -424,6 +429,14 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Starts training a new model with the current settings on the open data set. */
     public void startTraining() {
+        startTraining(settings.get());
+    }
+
+    /**
+     * Starts training a new model with the given settings (the panel's, or the panel's with one preset change; the
+     * panel keeps its own).
+     */
+    private void startTraining(TrainingSettings s) {
         if (service != null && !service.state().isFinal()) {
             error.set("a run is already in progress");
             return;
@@ -437,7 +450,6 @@ public final class ExplorerModel implements AutoCloseable {
             error.set("no data set is open");
             return;
         }
-        TrainingSettings s = settings.get();
         TrainingRequest request;
         try {
             request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null,
@@ -455,6 +467,7 @@ public final class ExplorerModel implements AutoCloseable {
         epochProgress.set(0);
         runProgress.set(0);
         service = new TrainingService(request);
+        runConfig = request.model();
         runsStarted++;
         TrainingService current = service;
         current.addListener(event -> {
@@ -487,10 +500,12 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
-    /** Starts a run with the current settings changed by one preset (the tutorials' comparisons). */
+    /**
+     * Starts a run with the current settings changed by one preset (the tutorials' comparisons). The panel's
+     * settings stay as they are: the change belongs to this run only.
+     */
     public void trainPreset(TrainingPreset preset) {
-        settings.set(preset.applyTo(settings.get()));
-        startTraining();
+        startTraining(preset.applyTo(settings.get()));
     }
 
     /** Makes a gallery model the current one (plane, decodes, experiments and loss history follow). */
@@ -500,6 +515,10 @@ public final class ExplorerModel implements AutoCloseable {
         }
         if (service != null && !service.state().isFinal()) {
             error.set("stop the run before switching models");
+            return;
+        }
+        if (entry.failed()) {
+            error.set(entry.name() + " failed and has no model to use: " + entry.failure());
             return;
         }
         Dataset data = dataset.get();
@@ -792,22 +811,48 @@ public final class ExplorerModel implements AutoCloseable {
         events.drainNow(); // the run's last steps and epoch reach the views before its end state
         runSteps.set(null);
         trainingState.set(result.state());
-        if (result.checkpoint() != null) {
-            gallery.add("run " + runsStarted + " " + shortName(result.checkpoint().config()), "trained",
-                    result.checkpoint(), null);
-            checkpoint.set(result.checkpoint());
-            showSnapshot(result.checkpoint().weights());
+        Checkpoint trained = result.checkpoint();
+        boolean kept = trained != null && trained.epochsDone() > 0 && result.state() != TrainingState.FAILED;
+        if (kept) {
+            checkpoint.set(trained);
+            showSnapshot(trained.weights());
+            refreshLatentPoints();
+            String outcome = result.state() == TrainingState.FINISHED
+                    ? String.format("finished: test -ELBO %.2f nats", result.test().negElbo())
+                    : "stopped after " + trained.epochsDone() + (trained.epochsDone() == 1 ? " epoch" : " epochs")
+                            + "; the model keeps the weights of its last step";
+            if (result.state() == TrainingState.FINISHED) {
+                runProgress.set(1);
+            }
+            status.set(outcome + "; saving ...");
+            gallery.saveRun(runName(trained.config()), trained, entry -> {
+                if (service == run) {
+                    status.set(outcome + (entry.file() == null ? "" : "; saved as \"" + entry.name() + "\""));
+                }
+            });
+            return;
+        }
+        // nothing worth keeping: the model that was current before the run stays current
+        String why = result.state() == TrainingState.FAILED ? result.message()
+                : "stopped before its first epoch ended";
+        gallery.addFailed(runName(runConfig), runConfig, why);
+        Checkpoint previous = checkpoint.get();
+        if (previous != null) {
+            showSnapshot(previous.weights());
             refreshLatentPoints();
         }
-        switch (result.state()) {
-            case FINISHED -> {
-                runProgress.set(1);
-                status.set("finished: test -ELBO " + String.format("%.2f", result.test().negElbo()) + " nats");
-            }
-            case CANCELLED -> status.set("stopped; the model keeps the weights it had when stopped");
-            case FAILED -> error.set(result.message());
-            default -> { }
+        String keeps = previous == null ? "" : "; the previous model stays current";
+        if (result.state() == TrainingState.FAILED) {
+            status.set("failed" + keeps);
+            error.set(result.message());
+        } else {
+            status.set("stopped before the first epoch ended: nothing was kept" + keeps);
         }
+    }
+
+    /** A run's name in the gallery and its folder's name: when it started and what tells it apart. */
+    private static String runName(ModelConfig c) {
+        return "run " + LocalDateTime.now().format(RUN_TIME) + " " + shortName(c);
     }
 
     /** "d=2 ELBO", "d=20 KL only": what tells the tutorials' runs apart. */

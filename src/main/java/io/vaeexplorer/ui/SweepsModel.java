@@ -3,6 +3,7 @@ package io.vaeexplorer.ui;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.training.ModelScore;
 import io.vaeexplorer.training.SweepCsv;
 import io.vaeexplorer.training.SweepEvent;
 import io.vaeexplorer.training.SweepPlan;
@@ -38,6 +39,9 @@ public final class SweepsModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private SweepRunner runner;
     private Path saveDir;
+    private int sweepsStarted;
+    /** Row of the current sweep's first run: its events carry plan indices. */
+    private int rowOffset;
 
     public SweepsModel(ExplorerModel model, Executor fx) {
         this.model = model;
@@ -56,6 +60,11 @@ public final class SweepsModel {
     /** Finished runs' results, in the order they finished. */
     public ObservableList<SweepResult> results() {
         return results;
+    }
+
+    /** Epochs each run of a sweep trains (the panel's setting, unless the spec sweeps it). */
+    public javafx.beans.value.ObservableValue<Integer> epochsProperty() {
+        return model.settingsProperty().map(TrainingSettings::epochs);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -100,14 +109,16 @@ public final class SweepsModel {
             model.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
-        rows.clear();
-        results.clear();
+        // earlier sweeps' rows and results stay: a new sweep adds its rows below them
+        sweepsStarted++;
+        rowOffset = rows.size();
         List<SweepRow> fresh = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             SweepPlan.Run run = plan.run(i);
-            fresh.add(new SweepRow(i, run.name(), run.model().describe() + ", " + run.training().epochs() + " epochs"));
+            fresh.add(new SweepRow(rowOffset + i, "sweep " + sweepsStarted + ": " + run.name(),
+                    run.model().describe() + ", " + run.training().epochs() + " epochs"));
         }
-        rows.setAll(fresh);
+        rows.addAll(fresh);
         running.set(true);
         SweepRunner mine = runner;
         mine.addListener(event -> fx.execute(() -> {
@@ -118,9 +129,10 @@ public final class SweepsModel {
         mine.start();
     }
 
-    public void cancel(int index) {
-        if (runner != null) {
-            runner.cancel(index);
+    /** Cancels the run of a row (its index among all rows); rows of earlier sweeps have ended already. */
+    public void cancel(int rowIndex) {
+        if (runner != null && rowIndex >= rowOffset) {
+            runner.cancel(rowIndex - rowOffset);
         }
     }
 
@@ -147,32 +159,36 @@ public final class SweepsModel {
     }
 
     private void onEvent(SweepEvent event) {
-        if (event instanceof SweepEvent.RunEvent runEvent && runEvent.index() >= rows.size()) {
+        if (event instanceof SweepEvent.RunEvent runEvent && rowOffset + runEvent.index() >= rows.size()) {
             return;
         }
         if (event instanceof SweepEvent.RunQueued q) {
-            rows.get(q.index()).update(SweepRunner.RunStatus.QUEUED, 0, "queued");
+            rows.get(rowOffset + q.index()).update(SweepRunner.RunStatus.QUEUED, 0, "queued");
         } else if (event instanceof SweepEvent.RunStarted s) {
-            rows.get(s.index()).update(SweepRunner.RunStatus.RUNNING, 0, "starting");
+            rows.get(rowOffset + s.index()).update(SweepRunner.RunStatus.RUNNING, 0, "starting");
         } else if (event instanceof SweepEvent.RunProgress p) {
-            rows.get(p.index()).update(SweepRunner.RunStatus.RUNNING, p.runFraction(),
+            rows.get(rowOffset + p.index()).update(SweepRunner.RunStatus.RUNNING, p.runFraction(),
                     String.format("epoch %d/%d, loss %.1f, %.0f images/s", p.epoch(), p.epochs(), p.loss().negElbo(),
                             p.samplesPerSecond()));
         } else if (event instanceof SweepEvent.RunEpoch e) {
-            rows.get(e.index()).update(SweepRunner.RunStatus.RUNNING,
+            rows.get(rowOffset + e.index()).update(SweepRunner.RunStatus.RUNNING,
                     e.record().epoch() / (double) Math.max(1, e.epochs()),
                     String.format("epoch %d/%d, test -ELBO %.2f", e.record().epoch(), e.epochs(),
                             e.record().test().negElbo()));
         } else if (event instanceof SweepEvent.RunEvaluating v) {
-            rows.get(v.index()).update(SweepRunner.RunStatus.EVALUATING, 1, "measuring the IWAE bound");
+            rows.get(rowOffset + v.index()).update(SweepRunner.RunStatus.EVALUATING, 1, "measuring the IWAE bound");
         } else if (event instanceof SweepEvent.RunFinished f) {
-            rows.get(f.index()).finish(f.result());
+            rows.get(rowOffset + f.index()).finish(f.result());
             results.add(f.result());
-            model.gallery().add(f.result().name(), "sweep", f.result().checkpoint(), f.result().checkpointFile());
+            SweepResult r = f.result();
+            ModelScore known = r.hasIwae() && r.iwaeSamples() == ModelGallery.IWAE_K
+                    && r.iwaeImages() == ModelGallery.IWAE_IMAGES
+                    ? new ModelScore(r.test(), r.iwaeLogLikelihood(), r.iwaeSamples(), r.iwaeImages(), 0) : null;
+            model.gallery().add(r.name(), "sweep", r.checkpoint(), r.checkpointFile(), known);
         } else if (event instanceof SweepEvent.RunFailed f) {
-            rows.get(f.index()).update(SweepRunner.RunStatus.FAILED, -1, "failed: " + f.message());
+            rows.get(rowOffset + f.index()).update(SweepRunner.RunStatus.FAILED, -1, "failed: " + f.message());
         } else if (event instanceof SweepEvent.RunCancelled c) {
-            rows.get(c.index()).update(SweepRunner.RunStatus.CANCELLED, -1,
+            rows.get(rowOffset + c.index()).update(SweepRunner.RunStatus.CANCELLED, -1,
                     c.started() ? "cancelled while training" : "cancelled before it started");
         } else if (event instanceof SweepEvent.SweepFinished done) {
             running.set(false);

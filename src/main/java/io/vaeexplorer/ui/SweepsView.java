@@ -62,7 +62,11 @@ public final class SweepsView extends SplitPane {
         HBox specRow = new HBox(8, new Label("Sweep"), spec, run, cancelAll, export);
         specRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(spec, Priority.ALWAYS);
-        HBox presetRow = new HBox(8, new Label("Presets (other settings from the panel):"), ablations, latents);
+        Label presetsLabel = new Label();
+        presetsLabel.setId("sweep-presets-label");
+        presetsLabel.textProperty().bind(sweeps.epochsProperty().map(epochs -> "Presets (" + epochs
+                + (epochs.intValue() == 1 ? " epoch" : " epochs") + " each, other settings from the panel):"));
+        HBox presetRow = new HBox(8, presetsLabel, ablations, latents);
         presetRow.setAlignment(Pos.CENTER_LEFT);
 
         runs.setId("sweep-runs");

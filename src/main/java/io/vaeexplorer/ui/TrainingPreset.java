@@ -20,6 +20,19 @@ public enum TrainingPreset {
         return label;
     }
 
+    /** What a click trains, in a sentence for the button's tooltip. */
+    public String describe(TrainingSettings panel) {
+        TrainingSettings run = applyTo(panel);
+        String change = switch (this) {
+            case FULL_ELBO -> "the full ELBO";
+            case RECONSTRUCTION_ONLY -> "reconstruction only (no KL term)";
+            case KL_ONLY -> "the KL term only";
+            case LATENT_2, LATENT_20 -> "latent size " + run.latent();
+        };
+        return "Trains a new model for " + run.epochs() + (run.epochs() == 1 ? " epoch" : " epochs") + " with "
+                + change + " and every other setting from the panel; the panel keeps its settings";
+    }
+
     /** The given settings with this preset's change applied; everything else is kept. */
     public TrainingSettings applyTo(TrainingSettings s) {
         return switch (this) {

@@ -113,4 +113,55 @@ class GalleryViewTest {
         }
         return n;
     }
+
+    @Test
+    void theModelsPageShowsFailedRunsScoringProgressAndThePresetsEpochs(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        javafx.scene.control.Label presets = robot.lookup("#presets-label").query();
+        assertTrue(onFx(presets::getText).contains("10 epochs"), onFx(presets::getText));
+        javafx.scene.control.Button klOnly = robot.lookup("#preset-kl-only").query();
+        assertTrue(onFx(() -> klOnly.getTooltip().getText()).contains("10 epochs"));
+
+        io.vaeexplorer.model.ModelConfig config = io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16));
+        GalleryEntry failed = onFx(() -> model.gallery().addFailed("run broken", config, "diverged at step 3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        int row = onFx(() -> view.table().getItems().indexOf(failed));
+        assertEquals("failed", onFx(() -> view.table().getColumns().get(5).getCellData(row)));
+        onFx(() -> {
+            view.table().getSelectionModel().select(failed);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#use-model-button").queryButton().isDisabled(), "a failed run cannot be used");
+        assertTrue(robot.lookup("#rename-model-button").queryButton().isDisabled());
+        assertFalse(robot.lookup("#delete-model-button").queryButton().isDisabled());
+
+        // two models queued for scoring: the progress row shows, and Cancel leaves them unscored
+        Checkpoint a = TinyModels.untrained(config);
+        Checkpoint b = new Checkpoint(TinyModels.untrainedWeights(config, 2, 2),
+                io.vaeexplorer.model.TrainingConfig.defaults(), java.util.List.of(), "cpu", "test");
+        onFx(() -> {
+            model.gallery().add("a", "loaded", a, null);
+            model.gallery().add("b", "loaded", b, null);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label scoring = robot.lookup("#scoring-status").query();
+        // either still pending (shown with its count) or already done; cancel only matters while pending
+        if (onFx(() -> model.gallery().scoresPending()) > 0) {
+            assertTrue(onFx(scoring::getText).startsWith("scoring"), onFx(scoring::getText));
+            assertTrue(onFx(() -> scoring.getParent().isVisible()));
+            robot.clickOn("#cancel-scoring-button");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(0, model.gallery().scoresPending());
+            assertFalse(onFx(() -> scoring.getParent().isVisible()), "the progress row stays after the cancel");
+        }
+        for (GalleryEntry e : onFx(() -> java.util.List.copyOf(model.gallery().entries()))) {
+            if (!e.failed()) {
+                GalleryEntry.ScoreState state = onFx(() -> e.scoreStateProperty().get());
+                assertTrue(state == GalleryEntry.ScoreState.CANCELLED || state == GalleryEntry.ScoreState.SCORED,
+                        e.name() + ": " + state);
+            }
+        }
+    }
 }

@@ -4,40 +4,39 @@ import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.LossParts;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The loss curves of the current run, on the FX thread: every step's loss is kept (for export), the chart gets
- * an exponentially smoothed curve decimated to at most {@link #MAX_CHART_POINTS} points (every other point is
- * dropped when it fills, and the stride doubles), so a run of thousands of steps stays cheap to draw.
+ * The losses of the current run, on the FX thread: every step's loss as the trainer reported it, and every
+ * epoch's train and test loss. The chart smooths and decimates them as it draws ({@link LossCurves}), so that
+ * its smoothing and the part of the run it shows can change after the fact; the CSV export writes them all.
  */
 public final class LossHistory {
 
-    /** A smoothed loss value at a step. */
+    /** The loss parts of one optimiser step, not smoothed. */
     public record StepPoint(long step, double total, double reconstruction, double kl) {
     }
 
-    public static final int MAX_CHART_POINTS = 1000;
-    private static final double SMOOTHING = 0.95;
-
-    private final ObservableList<StepPoint> chartSteps = FXCollections.observableArrayList();
+    private final ObservableList<StepPoint> steps = FXCollections.observableArrayList();
+    private final ObservableList<StepPoint> stepsView = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<EpochRecord> epochs = FXCollections.observableArrayList();
-    private record RawStep(long step, LossParts loss) {
+
+    /** Every step's loss in step order; read-only. */
+    public ObservableList<StepPoint> steps() {
+        return stepsView;
     }
 
-    private final List<RawStep> rawSteps = new ArrayList<>();
-    private long stride = 1;
-    private double smoothTotal = Double.NaN;
-    private double smoothReconstruction;
-    private double smoothKl;
-
-    /** Smoothed, decimated step losses for the chart. */
+    /**
+     * The same list as {@link #steps()}.
+     *
+     * @deprecated use {@link #steps()}: the chart no longer gets a curve of its own from the history
+     */
+    @Deprecated
     public ObservableList<StepPoint> chartSteps() {
-        return chartSteps;
+        return stepsView;
     }
 
     /** Per-epoch train and test losses. */
@@ -46,15 +45,12 @@ public final class LossHistory {
     }
 
     public int stepCount() {
-        return rawSteps.size();
+        return steps.size();
     }
 
     public void clear() {
-        chartSteps.clear();
+        steps.clear();
         epochs.clear();
-        rawSteps.clear();
-        stride = 1;
-        smoothTotal = Double.NaN;
     }
 
     /** Replaces the epochs (a loaded model's history); step losses of a loaded model are not saved. */
@@ -64,30 +60,7 @@ public final class LossHistory {
     }
 
     public void addStep(long step, LossParts loss) {
-        rawSteps.add(new RawStep(step, loss));
-        if (Double.isNaN(smoothTotal)) {
-            smoothTotal = loss.negElbo();
-            smoothReconstruction = loss.reconstruction();
-            smoothKl = loss.kl();
-        } else {
-            smoothTotal = SMOOTHING * smoothTotal + (1 - SMOOTHING) * loss.negElbo();
-            smoothReconstruction = SMOOTHING * smoothReconstruction + (1 - SMOOTHING) * loss.reconstruction();
-            smoothKl = SMOOTHING * smoothKl + (1 - SMOOTHING) * loss.kl();
-        }
-        if (step % stride != 0) {
-            return;
-        }
-        chartSteps.add(new StepPoint(step, smoothTotal, smoothReconstruction, smoothKl));
-        if (chartSteps.size() > MAX_CHART_POINTS) {
-            stride *= 2;
-            List<StepPoint> kept = new ArrayList<>(chartSteps.size() / 2 + 1);
-            for (StepPoint p : chartSteps) {
-                if (p.step() % stride == 0) {
-                    kept.add(p);
-                }
-            }
-            chartSteps.setAll(kept);
-        }
+        steps.add(new StepPoint(step, loss.negElbo(), loss.reconstruction(), loss.kl()));
     }
 
     public void addEpoch(EpochRecord record) {
@@ -97,10 +70,9 @@ public final class LossHistory {
     /** Writes every step's loss (not smoothed) and then every epoch as CSV. */
     public void writeCsv(Writer out) throws IOException {
         out.write("kind,step,epoch,total,reconstruction,kl,test_total,test_reconstruction,test_kl\n");
-        for (RawStep s : rawSteps) {
-            LossParts l = s.loss();
-            out.write(String.format(Locale.ROOT, "step,%d,,%.6f,%.6f,%.6f,,,%n", s.step(), l.negElbo(),
-                    l.reconstruction(), l.kl()));
+        for (StepPoint s : steps) {
+            out.write(String.format(Locale.ROOT, "step,%d,,%.6f,%.6f,%.6f,,,%n", s.step(), s.total(),
+                    s.reconstruction(), s.kl()));
         }
         for (EpochRecord e : epochs) {
             out.write(String.format(Locale.ROOT, "epoch,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", e.step(), e.epoch(),

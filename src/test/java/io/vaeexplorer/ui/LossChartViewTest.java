@@ -20,6 +20,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -50,6 +61,7 @@ class LossChartViewTest {
                 new SettingsStore(tempDir.resolve("settings.json")));
         view = new LossChartView(model);
         stage.setScene(new Scene(view, 800, 500));
+        stage.sizeToScene(); // the stage is shared between tests, and one makes it small
         stage.show();
     }
 
@@ -65,13 +77,21 @@ class LossChartViewTest {
 
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
         List<XYChart.Series<Number, Number>> series = onFx(() -> List.copyOf(chart.getData()));
-        assertEquals(5, series.size());
-        for (XYChart.Series<Number, Number> steps : series.subList(0, 3)) {
+        assertEquals(8, series.size());
+        // smoothed curves first (their indices as before), then the epochs, then the raw curves
+        for (XYChart.Series<Number, Number> steps : List.of(series.get(0), series.get(1), series.get(2),
+                series.get(5), series.get(6), series.get(7))) {
             int points = onFx(() -> steps.getData().size());
-            assertTrue(points > 100 && points <= LossHistory.MAX_CHART_POINTS, steps.getName() + ": " + points);
+            assertTrue(points > 100 && points <= LossCurves.MAX_POINTS, steps.getName() + ": " + points);
             long lastStep = onFx(() -> steps.getData().get(steps.getData().size() - 1).getXValue().longValue());
-            assertTrue(lastStep > STEPS - 20, "the curve reaches the newest steps, ends at " + lastStep);
+            assertEquals(STEPS, lastStep, "the curve reaches the newest step");
             assertTrue(onFx(() -> steps.getData().stream().allMatch(d -> d.getNode() == null)), "no symbol per step");
+        }
+        for (int part = 0; part < 3; part++) {
+            Node smoothed = series.get(part).getNode();
+            Node raw = series.get(5 + part).getNode();
+            assertTrue(onFx(() -> raw.getViewOrder() > smoothed.getViewOrder() && raw.getOpacity() < 1),
+                    "the raw curve is drawn faint, behind the smoothed one");
         }
         for (XYChart.Series<Number, Number> epochs : series.subList(3, 5)) {
             assertEquals(List.of(2500L, 5000L), onFx(() -> epochs.getData().stream()
@@ -82,8 +102,17 @@ class LossChartViewTest {
         double testAtEnd = onFx(() -> series.get(4).getData().get(1).getYValue().doubleValue());
         assertEquals(95.0, testAtEnd, 1e-9);
 
-        // the chart is the history's curve: the same points as chartSteps, and clearing empties it
-        assertEquals(onFx(() -> model.lossHistory().chartSteps().size()), onFx(() -> series.get(0).getData().size()));
+        // the chart is the history's curve, smoothed as the slider says, and clearing empties it
+        LossCurves expected = onFx(() -> LossCurves.of(model.lossHistory().steps(), model.lossHistory().epochs(), 0,
+                LossChartView.DEFAULT_SMOOTHING));
+        assertEquals(expected.sampleCount(), onFx(() -> series.get(0).getData().size()));
+        for (int i = 0; i < expected.sampleCount(); i += 37) {
+            int sample = i;
+            assertEquals(expected.smoothed(LossCurves.Part.TOTAL, i),
+                    onFx(() -> series.get(0).getData().get(sample).getYValue().doubleValue()), 1e-9);
+            assertEquals(expected.raw(LossCurves.Part.KL, i),
+                    onFx(() -> series.get(7).getData().get(sample).getYValue().doubleValue()), 1e-9);
+        }
         robot.interact(() -> model.lossHistory().clear());
         assertTrue(onFx(() -> chart.getData().stream().allMatch(s -> s.getData().isEmpty())));
         // JavaFX would keep drawing the emptied series' old lines (seen when a new run follows a loaded model)
@@ -194,12 +223,14 @@ class LossChartViewTest {
 
         robot.clickOn("#show-kl");
         assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()));
+        assertEquals(0, onFx(() -> chart.getData().get(7).getData().size()), "the raw KL goes with it");
         robot.interact(() -> model.lossHistory().addStep(STEPS + 1, new LossParts(80, 10)));
         assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()), "a hidden curve takes no new points");
 
         robot.clickOn("#show-kl");
-        assertEquals(onFx(() -> model.lossHistory().chartSteps().size()),
-                onFx(() -> chart.getData().get(2).getData().size()));
+        int samples = onFx(() -> LossCurves.of(model.lossHistory().steps(), List.of(), 0, 0.5).sampleCount());
+        assertEquals(samples, onFx(() -> chart.getData().get(2).getData().size()));
+        assertEquals(samples, onFx(() -> chart.getData().get(7).getData().size()));
         assertTrue(onFx(() -> chart.getData().get(2).getData().size()) >= klPoints);
     }
 
@@ -218,6 +249,272 @@ class LossChartViewTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
         assertTrue(image.getWidth() > 300 && image.getHeight() > 200, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void theLogScaleSpacesRoundTicksByRatioAndLeavesOutWhatIsNotPositive(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            addRun();
+            // a KL of zero and below (rounding in a collapsed posterior) has no place on a log axis
+            model.lossHistory().addStep(STEPS + 1, new LossParts(100, 0));
+            model.lossHistory().addStep(STEPS + 2, new LossParts(100, -0.01));
+        });
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        LossAxis axis = (LossAxis) chart.getYAxis();
+        assertTrue(!onFx(axis::isLogScale));
+
+        robot.clickOn("#log-scale");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(axis::isLogScale));
+        assertEquals("nats/image (log)", onFx(axis::getLabel));
+        // the losses run from 5 (KL) to 205 (-ELBO): ticks at 1, 2 and 5 times powers of ten, labelled in nats
+        assertEquals(List.of("5", "10", "20", "50", "100", "200"), onFx(() -> axis.getTickMarks().stream()
+                .map(t -> LossAxis.formatTick(t.getValue().doubleValue())).toList()));
+        // equal ratios lie equally far apart, and the ticks sit where their values are
+        double p10 = onFx(() -> axis.getDisplayPosition(10));
+        double p20 = onFx(() -> axis.getDisplayPosition(20));
+        double p100 = onFx(() -> axis.getDisplayPosition(100));
+        double p200 = onFx(() -> axis.getDisplayPosition(200));
+        assertEquals(p10 - p20, p100 - p200, 1e-6);
+        assertEquals((p10 - p100) * Math.log10(2), p10 - p20, 1e-6);
+        assertTrue(p10 - p20 > 20, "10 is drawn below 20: " + p10 + " " + p20);
+        for (Axis.TickMark<Number> tick : onFx(() -> List.copyOf(axis.getTickMarks()))) {
+            assertEquals(onFx(() -> axis.getDisplayPosition(tick.getValue())), tick.getPosition(), 1);
+        }
+        assertEquals(100.0, onFx(() -> axis.getValueForDisplay(p100).doubleValue()), 1e-6);
+        // the newest step's raw KL (-0.01) is left out; the smoothed KL there, still positive, is drawn
+        List<Long> rawKlSteps = onFx(() -> chart.getData().get(7).getData().stream()
+                .map(d -> d.getXValue().longValue()).toList());
+        assertTrue(!rawKlSteps.contains((long) STEPS + 2), "a negative value plotted on the log axis");
+        assertTrue(onFx(() -> chart.getData().stream().flatMap(s -> s.getData().stream())
+                .allMatch(d -> d.getYValue().doubleValue() > 0)), "a value that is not positive on the log axis");
+        assertEquals(STEPS + 2L, onFx(() -> chart.getData().get(2).getData().get(
+                chart.getData().get(2).getData().size() - 1).getXValue().longValue()));
+        assertTrue(onFx(axis::getLowerBound) > 0);
+
+        robot.clickOn("#log-scale");
+        WaitForAsyncUtils.waitForFxEvents();
+        // linear again: the raw KL's zero and below come back, and the axis reaches down to them
+        assertTrue(onFx(() -> chart.getData().get(7).getData().stream()
+                .anyMatch(d -> d.getYValue().doubleValue() < 0)));
+        assertTrue(onFx(axis::getLowerBound) < -0.01);
+        double q10 = onFx(() -> axis.getDisplayPosition(10));
+        double q20 = onFx(() -> axis.getDisplayPosition(20));
+        double q100 = onFx(() -> axis.getDisplayPosition(100));
+        assertEquals((q10 - q100) / 9, q10 - q20, 1e-6);
+    }
+
+    @Test
+    void showingTheNewestStepsFitsBothAxesToThem(FxRobot robot) throws Exception {
+        // a first thousand steps from 550 nats down to 150, then a slow fall from 120 to 100
+        robot.interact(() -> {
+            for (int step = 1; step <= STEPS; step++) {
+                double loss = step <= 1000 ? 550 - 0.4 * step : 120 - 20.0 * (step - 1000) / (STEPS - 1000);
+                model.lossHistory().addStep(step, new LossParts(loss - 10, 10));
+            }
+            model.lossHistory().addEpoch(new EpochRecord(1, 2500, new LossParts(150, 10), new LossParts(148, 10), 1,
+                    1000));
+            model.lossHistory().addEpoch(new EpochRecord(2, 5000, new LossParts(95, 10), new LossParts(94, 10), 1,
+                    1000));
+        });
+        robot.clickOn("#show-kl"); // the -ELBO and reconstruction only, to look at their range
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        NumberAxis stepAxis = (NumberAxis) chart.getXAxis();
+        LossAxis lossAxis = (LossAxis) chart.getYAxis();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(lossAxis::getUpperBound) > 500, "the whole run reaches 550 nats");
+
+        robot.clickOn("#shown-part");
+        robot.clickOn("last 1,000");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(LossChartView.ShownPart.LAST_1000, onFx(() -> view.shownPartProperty().get()));
+        for (int i : new int[] {0, 1, 5, 6}) {
+            List<Long> shownSteps = onFx(() -> chart.getData().get(i).getData().stream()
+                    .map(d -> d.getXValue().longValue()).toList());
+            assertTrue(!shownSteps.isEmpty() && shownSteps.get(0) > STEPS - 1000, "series " + i + " starts at "
+                    + shownSteps.get(0));
+            assertEquals(STEPS, shownSteps.get(shownSteps.size() - 1));
+        }
+        assertEquals(List.of(5000L), onFx(() -> chart.getData().get(4).getData().stream()
+                .map(d -> d.getXValue().longValue()).toList()), "the epoch before the part is not drawn");
+        // the loss axis fits the part shown: 90 to 106 nats of -ELBO and reconstruction, not 550
+        assertTrue(onFx(lossAxis::getUpperBound) < 110 && onFx(lossAxis::getLowerBound) > 80,
+                onFx(lossAxis::getLowerBound) + ".." + onFx(lossAxis::getUpperBound));
+        // the step axis spans the part, on round bounds
+        assertTrue(!onFx(stepAxis::isAutoRanging));
+        assertEquals(4000.0, onFx(stepAxis::getLowerBound));
+        assertEquals(5000.0, onFx(stepAxis::getUpperBound));
+
+        // new steps move the part on
+        robot.interact(() -> model.lossHistory().addStep(STEPS + 300, new LossParts(89, 10)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData()
+                .get(chart.getData().get(0).getData().size() - 1).getXValue().longValue()) == STEPS + 300);
+        assertTrue(onFx(() -> chart.getData().get(0).getData().get(0).getXValue().longValue()) > STEPS + 300 - 1000);
+        // on bounds at whole hundreds, which move now and then rather than at every update
+        assertEquals(4300.0, onFx(stepAxis::getLowerBound));
+        assertEquals(5300.0, onFx(stepAxis::getUpperBound));
+        assertEquals(200.0, onFx(stepAxis::getTickUnit));
+
+        robot.clickOn("#shown-part");
+        robot.clickOn("whole run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(lossAxis::getUpperBound) > 500);
+        assertTrue(onFx(stepAxis::isAutoRanging), "no run trains: the step axis fits the data");
+    }
+
+    @Test
+    void hoveringShowsTheNearestStepsValuesAndAnEpochsOwn(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        Label readout = robot.lookup("#loss-readout").query();
+        assertTrue(!onFx(readout::isVisible));
+
+        LossCurves curves = onFx(() -> LossCurves.of(model.lossHistory().steps(), model.lossHistory().epochs(), 0,
+                LossChartView.DEFAULT_SMOOTHING));
+        int sample = 149;
+        long step = curves.sampleStep(sample);
+        assertEquals(2400, step);
+        double smoothed = curves.smoothed(LossCurves.Part.TOTAL, sample);
+        robot.moveTo(onFx(() -> screenPoint(chart, step, smoothed)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(readout::isVisible));
+        String text = onFx(readout::getText);
+        assertTrue(text.startsWith("step 2,400 · epoch 1\n"), text);
+        assertTrue(text.contains("-ELBO " + LossChartView.formatLoss(smoothed) + "  (raw "
+                + LossChartView.formatLoss(curves.raw(LossCurves.Part.TOTAL, sample)) + ")"), text);
+        assertTrue(text.contains("reconstruction "
+                + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.RECONSTRUCTION, sample))), text);
+        assertTrue(text.contains("KL " + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.KL, sample))),
+                text);
+        assertTrue(!text.contains("ended at"), "no epoch near: " + text);
+        assertTrue(onFx(() -> robot.lookup("#loss-marker").query().isVisible()));
+
+        // over the first epoch's symbol: its train and test losses too; a step after it is in epoch 2
+        robot.moveTo(onFx(() -> screenPoint(chart, 2500, 135)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(readout::getText).contains("ended at"));
+        text = onFx(readout::getText);
+        assertTrue(text.contains("epoch 1 ended at step 2,500"), text);
+        assertTrue(text.contains("train -ELBO 148.0 · reconstruction 140.0 · KL 8.00"), text);
+        assertTrue(text.contains("test -ELBO 143.0 · reconstruction 135.0 · KL 8.00"), text);
+        robot.moveTo(onFx(() -> screenPoint(chart, 2600, 135)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(readout::getText).contains("· epoch 2\n"));
+
+        // off the plot: gone
+        robot.moveTo(onFx(() -> {
+            Bounds plot = chart.lookup(".chart-plot-background").localToScreen(
+                    chart.lookup(".chart-plot-background").getBoundsInLocal());
+            return new Point2D(plot.getMinX() - 30, plot.getCenterY());
+        }));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(readout::isVisible));
+    }
+
+    @Test
+    void theSmoothingSliderSetsTheAverageAndZeroDrawsTheRawLosses(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        Slider slider = robot.lookup("#smoothing").query();
+        double[] rawTotal = onFx(() -> model.lossHistory().steps().stream()
+                .mapToDouble(LossHistory.StepPoint::total).toArray());
+
+        robot.interact(() -> slider.setValue(0.5));
+        assertEquals("0.50", onFx(() -> ((Label) robot.lookup("#smoothing-value").query()).getText()));
+        double[] expected = LossSmoothing.smooth(rawTotal, 0.5);
+        List<XYChart.Data<Number, Number>> drawn = onFx(() -> List.copyOf(chart.getData().get(0).getData()));
+        for (XYChart.Data<Number, Number> point : drawn) {
+            assertEquals(expected[point.getXValue().intValue() - 1], point.getYValue().doubleValue(), 1e-9);
+        }
+        assertTrue(onFx(() -> chart.getData().get(5).getData().size()) > 0, "the raw curve behind");
+
+        // 0: the curve is the raw losses, and there is no second one behind it
+        robot.interact(() -> slider.setValue(0));
+        drawn = onFx(() -> List.copyOf(chart.getData().get(0).getData()));
+        for (XYChart.Data<Number, Number> point : drawn) {
+            assertEquals(rawTotal[point.getXValue().intValue() - 1], point.getYValue().doubleValue(), 0);
+        }
+        assertTrue(onFx(() -> chart.getData().subList(5, 8).stream().allMatch(s -> s.getData().isEmpty())));
+
+        // the keyboard moves it too, in steps of 0.05
+        robot.clickOn("#smoothing");
+        robot.interact(() -> slider.setValue(0.9));
+        robot.interact(slider::requestFocus);
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.85, onFx(view::smoothing), 1e-9);
+    }
+
+    @Test
+    void theControlsFitOneRowOfASmallWindowAndLeaveThePlotItsHeight(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(700);
+            view.getScene().getWindow().setHeight(180);
+            addRun();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        HBox toolbar = robot.lookup("#loss-toolbar").query();
+        assertEquals(700, onFx(() -> view.getScene().getWidth()), 1);
+        List<Node> controls = onFx(() -> List.copyOf(toolbar.getChildren()));
+        double right = onFx(() -> toolbar.getWidth() - toolbar.getPadding().getRight());
+        double previousEnd = 0;
+        for (Node control : controls) {
+            Bounds bounds = onFx(control::getBoundsInParent);
+            assertTrue(bounds.getMinX() >= previousEnd - 0.5 && bounds.getMaxX() <= right + 0.5,
+                    control.getId() + " at " + bounds.getMinX() + ".." + bounds.getMaxX() + " in " + right);
+            // every control at its full width but the slider, which may shorten, and the spacer before Export
+            if (control instanceof Region region && control.getId() != null && !"smoothing".equals(control.getId())) {
+                assertTrue(onFx(region::getWidth) >= onFx(() -> region.prefWidth(-1)) - 0.5,
+                        control.getId() + " squeezed");
+            }
+            previousEnd = bounds.getMaxX();
+        }
+        assertTrue(onFx(() -> toolbar.getHeight()) < 40, "one row");
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        double plotHeight = onFx(() -> ((Region) chart.lookup(".chart-plot-background")).getHeight());
+        assertTrue(plotHeight > 60, "plot height " + plotHeight);
+        assertTrue(onFx(() -> chart.getYAxis().getTickMarks().stream().filter(Axis.TickMark::isTextVisible).count())
+                >= 2, "the loss axis keeps two labels at least");
+        Path png = onFx(() -> view.exportPng(tempDir.resolve("small.png")));
+        assertNotNull(ImageIO.read(png.toFile()));
+    }
+
+    @Test
+    void theChoicesStayForTheNextRun(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        robot.clickOn("#log-scale");
+        robot.clickOn("#shown-part");
+        robot.clickOn("last 200");
+        Slider slider = robot.lookup("#smoothing").query();
+        robot.interact(() -> slider.setValue(0.6));
+        robot.clickOn("#show-test");
+
+        // a new run clears the history and trains again
+        robot.interact(() -> {
+            model.lossHistory().clear();
+            for (int step = 1; step <= 1000; step++) {
+                model.lossHistory().addStep(step, new LossParts(300 - step * 0.1, 5));
+            }
+            model.lossHistory().addEpoch(new EpochRecord(1, 1000, new LossParts(210, 5), new LossParts(205, 5), 1,
+                    1000));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(() -> view.logScaleProperty().get()));
+        assertEquals(LossChartView.ShownPart.LAST_200, onFx(() -> view.shownPartProperty().get()));
+        assertEquals(0.6, onFx(view::smoothing), 1e-9);
+        assertTrue(!onFx(() -> ((CheckBox) robot.lookup("#show-test").query()).isSelected()));
+        LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
+        assertTrue(onFx(() -> ((LossAxis) chart.getYAxis()).isLogScale()));
+        assertEquals(801L, onFx(() -> chart.getData().get(0).getData().get(0).getXValue().longValue()));
+        assertTrue(onFx(() -> chart.getData().get(4).getData().isEmpty()), "the test curve stays hidden");
+        double[] raw = onFx(() -> model.lossHistory().steps().stream().mapToDouble(LossHistory.StepPoint::total)
+                .toArray());
+        assertEquals(LossSmoothing.smooth(raw, 0.6)[999], onFx(() -> chart.getData().get(0).getData()
+                .get(chart.getData().get(0).getData().size() - 1).getYValue().doubleValue()), 1e-9);
+    }
+
+    /** The screen point of a value at a step on the chart's axes. */
+    private static Point2D screenPoint(LineChart<Number, Number> chart, long step, double nats) {
+        double x = chart.getXAxis().localToScreen(chart.getXAxis().getDisplayPosition(step), 0).getX();
+        double y = chart.getYAxis().localToScreen(0, chart.getYAxis().getDisplayPosition(nats)).getY();
+        return new Point2D(x, y);
     }
 
     /** 5000 steps of a falling loss and two epochs, as a run would add them. */

@@ -29,16 +29,6 @@ public final class LossHistory {
         return stepsView;
     }
 
-    /**
-     * The same list as {@link #steps()}.
-     *
-     * @deprecated use {@link #steps()}: the chart no longer gets a curve of its own from the history
-     */
-    @Deprecated
-    public ObservableList<StepPoint> chartSteps() {
-        return stepsView;
-    }
-
     /** Per-epoch train and test losses. */
     public ObservableList<EpochRecord> epochs() {
         return epochs;

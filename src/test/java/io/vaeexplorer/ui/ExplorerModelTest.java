@@ -110,7 +110,7 @@ class ExplorerModelTest {
         assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
         assertEquals(2, model.lossHistory().epochs().size());
         assertEquals(2 * 16, model.lossHistory().stepCount());
-        assertFalse(model.lossHistory().chartSteps().isEmpty());
+        assertFalse(model.lossHistory().steps().isEmpty());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
                 && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
         assertNotEquals(Arrays.hashCode(before), Arrays.hashCode(model.latentPointsProperty().get().xy()));

@@ -192,7 +192,7 @@ class LossChartViewTest {
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(1, onFx(() -> chart.getData().get(4).getData().size()));
-            assertEquals(1, onFx(() -> model.lossHistory().chartSteps().size()));
+            assertEquals(1, onFx(() -> model.lossHistory().steps().size()));
             // the pulses that draw the epoch point come first: two asked for after it have run once it is drawn
             for (int i = 0; i < 2; i++) {
                 int seen = pulses.get();

@@ -1,41 +1,55 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.Objective;
 import io.vaeexplorer.model.Reconstruction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
-import org.controlsfx.property.editor.PropertyEditor;
 
 /**
- * Edits the training settings in a property sheet grouped by category, with the training controls below.
- * Settings are an immutable record: an edit builds a new one, checks it as training would, and sets it on the
- * model; a value that does not pass keeps the old settings and says why under the sheet. Numbers are edited as
- * text so that any typing can be answered with a message rather than being swallowed.
+ * Edits the training settings: the four sections (model, loss, optimiser, data) shown together, a label and an
+ * editor per setting, each with a tooltip that explains it, and the training controls below. Settings are an
+ * immutable record: an edit builds a new one, checks it as training would, and sets it on the model; a value that
+ * does not pass keeps the old settings and says why under the editors, one line per setting, and Start waits until
+ * every editor's value was taken. Numbers are edited as text so that any typing can be answered with a message
+ * rather than being swallowed. Hidden sizes mean different things for the two model kinds, so each kind keeps its
+ * own, and sizes whose steps would take far too long are refused with an estimate of their cost.
  *
  * <p>Each editor has the id {@code setting-<key>}: kind, latent, hidden, reconstruction, beta, objective,
- * learningRate, batchSize, epochs, seed, limit, dataFolder.
+ * learningRate, batchSize, epochs, seed, limit, dataFolder; its label {@code setting-<key>-label}.
  */
 public final class SettingsPanel extends VBox {
 
     static final List<String> CATEGORIES = List.of("Model", "Loss", "Optimiser", "Data");
+    /** The checks build the model for MNIST-sized images, as the shipped data and the IDX files have. */
+    private static final int IMAGE_SIDE = 28;
+    /** Labels of every section share one width, so that the editors line up down the panel. */
+    private static final double NAME_COLUMN_WIDTH = 100;
 
     private static final StringConverter<Objective> OBJECTIVE_NAMES = new StringConverter<>() {
         @Override
@@ -62,127 +76,242 @@ public final class SettingsPanel extends VBox {
     };
 
     private final ObjectProperty<TrainingSettings> settings;
-    private final List<SettingItem> items;
-    private final Map<String, String> problems = new LinkedHashMap<>(); // item key -> why its text was refused
-    private final Label problemLabel = new Label();
-    private final DefaultPropertyEditorFactory defaultEditors = new DefaultPropertyEditorFactory();
-    private boolean editing;
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, String> problems = new LinkedHashMap<>(); // row key -> why its value was refused
+    private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problems", "");
+    private final Map<ModelKind, String> hiddenByKind = new EnumMap<>(ModelKind.class);
+    private String tooBig; // why the current settings' model is too big to train, when they came from elsewhere
+    private Row editing; // the row whose value is being applied: its text stays as typed
+    private boolean showing; // editors are being given the settings' values, which is no edit
 
     public SettingsPanel(ExplorerModel model) {
-        super(8);
+        super(10);
         setId("settings-panel");
+        setPadding(new Insets(8));
         this.settings = model.settingsProperty();
-        this.items = items();
+        addRows();
+        for (String category : CATEGORIES) {
+            getChildren().add(section(category));
+        }
 
-        PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(items));
-        sheet.setId("settings-sheet");
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.setCategoryComparator((a, b) -> Integer.compare(CATEGORIES.indexOf(a), CATEGORIES.indexOf(b)));
-        // twelve items need no search, and every rebuild would leave the old editors listening
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        sheet.setPropertyEditorFactory(this::editorFor);
-        VBox.setVgrow(sheet, Priority.ALWAYS);
-
+        Label problemLabel = new Label();
         problemLabel.setId("settings-error");
         problemLabel.setWrapText(true);
         problemLabel.setStyle("-fx-text-fill: #c5221f;");
+        problemLabel.textProperty().bind(problemText);
         problemLabel.visibleProperty().bind(problemLabel.textProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
 
-        // a change from elsewhere (a loaded file, a test) replaces an editor's text, and with it any complaint
-        settings.addListener((obs, old, now) -> {
-            if (!editing) {
-                items.stream().filter(i -> !Objects.equals(i.read.apply(old), i.read.apply(now)))
-                        .forEach(i -> problems.remove(i.key));
-                showProblems();
-            }
-        });
+        settings.addListener((obs, old, now) -> settingsChanged(old, now));
+        tooBig = sizeProblem(settings.get());
+        showProblems();
 
-        getChildren().addAll(sheet, problemLabel, new TrainingControls(model));
+        getChildren().addAll(problemLabel, new TrainingControls(model, problemText.getReadOnlyProperty()));
     }
 
     /** Why the last edits were refused, one line per setting; empty when all were taken. */
     public String problems() {
-        return problemLabel.getText();
+        return problemText.get();
     }
 
-    private List<SettingItem> items() {
-        List<SettingItem> all = new ArrayList<>();
-        all.add(new SettingItem("kind", "Model", "model", "fully connected (MLP) or convolutional encoder and decoder",
-                ModelKind.class, TrainingSettings::kind, (d, v) -> d.kind = (ModelKind) v));
-        all.add(text("latent", "Model", "latent size", "dimensions of z; 2 is drawn as it is, more through PCA",
-                s -> Integer.toString(s.latent()), (d, t) -> d.latent = wholeNumber("latent size", t)));
-        all.add(text("hidden", "Model", "hidden sizes",
-                "comma-separated layer sizes (MLP) or channels (conv), e.g. 400 or 512,256; empty for the default",
-                TrainingSettings::hidden, (d, t) -> d.hidden = t));
-        all.add(new SettingItem("reconstruction", "Loss", "reconstruction loss",
-                "BCE: Bernoulli likelihood; MSE: squared error of the sigmoid output", Reconstruction.class,
-                TrainingSettings::reconstruction, (d, v) -> d.reconstruction = (Reconstruction) v));
-        all.add(text("beta", "Loss", "beta", "weight of the KL term (1 is the plain VAE)",
-                s -> decimal(s.beta()), (d, t) -> d.beta = number("beta", t)));
-        all.add(new SettingItem("objective", "Loss", "objective",
-                "which terms are optimised: the full ELBO, reconstruction only, or KL only", Objective.class,
-                TrainingSettings::objective, (d, v) -> d.objective = (Objective) v));
-        all.add(text("learningRate", "Optimiser", "learning rate", "Adam's step size, e.g. 0.001",
-                s -> decimal(s.learningRate()), (d, t) -> d.learningRate = number("learning rate", t)));
-        all.add(text("batchSize", "Optimiser", "batch size", "images per optimiser step",
-                s -> Integer.toString(s.batchSize()), (d, t) -> d.batchSize = wholeNumber("batch size", t)));
-        all.add(text("epochs", "Optimiser", "epochs", "passes over the training images",
-                s -> Integer.toString(s.epochs()), (d, t) -> d.epochs = wholeNumber("epochs", t)));
-        all.add(text("seed", "Optimiser", "seed", "the same seed gives the same run",
-                s -> Long.toString(s.seed()), (d, t) -> d.seed = longNumber("seed", t)));
-        all.add(text("limit", "Data", "limit", "train on the first N images only (0 = all)",
-                s -> Integer.toString(s.limit()), (d, t) -> d.limit = wholeNumber("limit", t)));
-        all.add(text("dataFolder", "Data", "data folder", "folder of the four IDX files; empty for the shipped MNIST",
-                TrainingSettings::dataFolder, (d, t) -> d.dataFolder = t));
-        return all;
+    private void addRows() {
+        choice("kind", "Model", "model", "MLP: fully connected encoder and mirrored decoder. CONV: two stride-2"
+                        + " convolutions and an optional dense layer, and a decoder that upsamples back. Each kind"
+                        + " keeps its own hidden sizes.", ModelKind.class, null, TrainingSettings::kind,
+                this::switchKind);
+        text("latent", "Model", "latent size", "Dimensions of the code z, 1 to 1024. A 2-D code is drawn as it is on"
+                + " the plane; larger ones are drawn through their two main directions (PCA).",
+                s -> Integer.toString(s.latent()), (d, t) -> d.latent = wholeNumber("latent size", t));
+        text("hidden", "Model", settings.map(s -> hiddenName(s.kind())),
+                settings.map(s -> hiddenHelp(s.kind())), TrainingSettings::hidden, (d, t) -> d.hidden = t);
+        choice("reconstruction", "Loss", "reconstruction", "How the decoded pixels are scored: BCE is the Bernoulli"
+                        + " likelihood of each pixel, MSE the squared error of the sigmoid output.",
+                Reconstruction.class, null, TrainingSettings::reconstruction, (d, v) -> d.reconstruction = v);
+        text("beta", "Loss", "beta", "Weight of the KL term: 1 is the plain VAE; larger values pull the codes"
+                + " towards the prior and blur the reconstructions.",
+                s -> decimal(s.beta()), (d, t) -> d.beta = number("beta", t));
+        choice("objective", "Loss", "objective", "Which terms are optimised: the full ELBO, the reconstruction only"
+                        + " (no KL), or the KL term only.", Objective.class, OBJECTIVE_NAMES,
+                TrainingSettings::objective, (d, v) -> d.objective = v);
+        text("learningRate", "Optimiser", "learning rate", "Adam's step size, e.g. 0.001; too large and the loss"
+                + " jumps about or turns into NaN.",
+                s -> decimal(s.learningRate()), (d, t) -> d.learningRate = number("learning rate", t));
+        text("batchSize", "Optimiser", "batch size", "Images per optimiser step: larger batches take fewer, longer"
+                + " steps per epoch.",
+                s -> Integer.toString(s.batchSize()), (d, t) -> d.batchSize = wholeNumber("batch size", t));
+        text("epochs", "Optimiser", "epochs", "Passes over the training images.",
+                s -> Integer.toString(s.epochs()), (d, t) -> d.epochs = wholeNumber("epochs", t));
+        text("seed", "Optimiser", "seed", "Seeds the initial weights, the shuffling and the sampling noise: the same"
+                + " seed and settings give the same losses.",
+                s -> Long.toString(s.seed()), (d, t) -> d.seed = longNumber("seed", t));
+        text("limit", "Data", "limit", "Train on the first N training images only, for quick runs; 0 uses all of"
+                + " them.", s -> Integer.toString(s.limit()), (d, t) -> d.limit = wholeNumber("limit", t));
+        text("dataFolder", "Data", "data folder", "Folder of the four MNIST-style IDX files (training and test"
+                + " images and labels), opened at launch; empty for the shipped MNIST. Open data\u2026 opens one now"
+                + " and fills this in.", TrainingSettings::dataFolder, (d, t) -> d.dataFolder = t);
     }
 
-    private SettingItem text(String key, String category, String name, String description,
-                             Function<TrainingSettings, String> read, BiConsumer<Draft, String> write) {
-        return new SettingItem(key, category, name, description, String.class, read::apply,
-                (d, v) -> write.accept(d, v == null ? "" : (String) v));
+    /** What the hidden sizes are called for a kind: one width per layer, or channels per convolution stage. */
+    private static String hiddenName(ModelKind kind) {
+        return kind == ModelKind.CONV ? "conv channels" : "layer widths";
+    }
+
+    private static String hiddenHelp(ModelKind kind) {
+        if (kind == ModelKind.CONV) {
+            return "Channels of the two stride-2 convolution stages (28 to 14 to 7 pixels), then the units of a dense"
+                    + " layer, comma-separated, e.g. 16,32,256; one number c means c,2c channels and no dense layer."
+                    + " Empty for the default, " + TrainingSettings.defaultHidden(kind) + ". Doubling the channels"
+                    + " costs about four times the work, so sizes far above the default are refused.";
+        }
+        return "Widths of the hidden layers, comma-separated, e.g. 400 or 512,256; the decoder mirrors them. Empty"
+                + " for the default, " + TrainingSettings.defaultHidden(kind) + ". Sizes whose steps would take far"
+                + " too long are refused.";
+    }
+
+    /** A new kind brings its own hidden sizes: the ones last used with it, else its default. */
+    private void switchKind(Draft draft, ModelKind kind) {
+        if (kind == null || kind == draft.kind) {
+            return;
+        }
+        if (tooBig == null) { // sizes refused as too big are not worth coming back to
+            hiddenByKind.put(draft.kind, draft.hidden);
+        }
+        draft.hidden = hiddenByKind.getOrDefault(kind, TrainingSettings.defaultHidden(kind));
+        draft.kind = kind;
+    }
+
+    private Row text(String key, String category, String name, String help, Function<TrainingSettings, String> read,
+                     BiConsumer<Draft, String> write) {
+        return text(key, category, constant(name), constant(help), read, write);
+    }
+
+    private Row text(String key, String category, ObservableValue<String> name, ObservableValue<String> help,
+                     Function<TrainingSettings, String> read, BiConsumer<Draft, String> write) {
+        TextField field = new TextField(read.apply(settings.get()));
+        field.setPrefColumnCount(8);
+        Row row = new Row(key, category, name, help, field, read::apply,
+                (d, v) -> write.accept(d, v == null ? "" : (String) v), v -> field.setText((String) v));
+        field.textProperty().addListener((obs, old, now) -> edit(row, now));
+        return row;
+    }
+
+    private <E extends Enum<E>> void choice(String key, String category, String name, String help, Class<E> type,
+                                            StringConverter<E> names, Function<TrainingSettings, E> read,
+                                            BiConsumer<Draft, E> write) {
+        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(type.getEnumConstants()));
+        if (names != null) {
+            box.setConverter(names);
+        }
+        box.setValue(read.apply(settings.get()));
+        box.setPrefWidth(120);
+        Row row = new Row(key, category, constant(name), constant(help), box, read::apply,
+                (d, v) -> write.accept(d, type.cast(v)), v -> box.setValue(type.cast(v)));
+        box.valueProperty().addListener((obs, old, now) -> edit(row, now));
+    }
+
+    private static Tooltip tooltip(ObservableValue<String> help) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(help);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        return tooltip;
+    }
+
+    private static ObservableValue<String> constant(String text) {
+        return new ReadOnlyStringWrapper(text);
+    }
+
+    private VBox section(String category) {
+        Label heading = new Label(category);
+        heading.getStyleClass().add("settings-section");
+        heading.setStyle("-fx-font-weight: bold;");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(NAME_COLUMN_WIDTH);
+        ColumnConstraints editors = new ColumnConstraints();
+        editors.setHgrow(Priority.ALWAYS);
+        editors.setMinWidth(60);
+        grid.getColumnConstraints().addAll(names, editors);
+        int line = 0;
+        for (Row row : rows) {
+            if (row.category.equals(category)) {
+                grid.addRow(line++, row.name, row.editor);
+            }
+        }
+
+        VBox section = new VBox(4, heading, grid);
+        section.setId("settings-" + category.toLowerCase(Locale.ROOT));
+        return section;
     }
 
     /** Applies one edit: the new settings if they would train, else the old ones and a message. */
-    private void edit(SettingItem item, Object value) {
+    private void edit(Row row, Object value) {
+        if (showing) {
+            return;
+        }
         TrainingSettings current = settings.get();
         try {
             Draft draft = new Draft(current);
-            item.write.accept(draft, value);
+            row.write.accept(draft, value);
             TrainingSettings candidate = draft.build();
-            candidate.modelConfig(28, 28); // throws with a message naming the bad value
+            ModelConfig model = candidate.modelConfig(IMAGE_SIDE, IMAGE_SIDE); // throws naming the bad value
             candidate.trainingConfig();
-            problems.remove(item.key);
+            // settings that came in too big may still be edited, as long as the model grows no bigger
+            if (!StepCost.affordable(model) && (tooBig == null || StepCost.multiplyAdds(model) > work(current))) {
+                throw new IllegalArgumentException(StepCost.refusal(model));
+            }
+            problems.remove(row.key);
             if (!candidate.equals(current)) {
-                editing = true;
+                editing = row;
                 try {
                     settings.set(candidate);
                 } finally {
-                    editing = false;
+                    editing = null;
                 }
             }
         } catch (IllegalArgumentException e) {
-            problems.put(item.key, e.getMessage());
+            problems.put(row.key, e.getMessage());
         }
         showProblems();
     }
 
-    private void showProblems() {
-        problemLabel.setText(String.join("\n", problems.values()));
+    /**
+     * Editors follow every change but the one being typed: a loaded file, a preset, or the hidden sizes that come
+     * with a new model kind. A replaced text takes its complaint with it.
+     */
+    private void settingsChanged(TrainingSettings old, TrainingSettings now) {
+        for (Row row : rows) {
+            if (row != editing && !Objects.equals(row.read.apply(old), row.read.apply(now))) {
+                problems.remove(row.key);
+                row.show(now);
+            }
+        }
+        tooBig = sizeProblem(now);
+        showProblems();
     }
 
-    @SuppressWarnings("unchecked")
-    private PropertyEditor<?> editorFor(PropertySheet.Item item) {
-        PropertyEditor<?> editor = defaultEditors.call(item);
-        if (item instanceof SettingItem setting) {
-            editor.getEditor().setId("setting-" + setting.key);
+    private static String sizeProblem(TrainingSettings s) {
+        try {
+            ModelConfig model = s.modelConfig(IMAGE_SIDE, IMAGE_SIDE);
+            return StepCost.affordable(model) ? null : StepCost.refusal(model);
+        } catch (IllegalArgumentException invalid) {
+            return null; // Start reports it
         }
-        if (item.getType() == Objective.class && editor.getEditor() instanceof ComboBox<?> box) {
-            ((ComboBox<Objective>) box).setConverter(OBJECTIVE_NAMES);
+    }
+
+    private static long work(TrainingSettings s) {
+        return StepCost.multiplyAdds(s.modelConfig(IMAGE_SIDE, IMAGE_SIDE));
+    }
+
+    private void showProblems() {
+        List<String> lines = new ArrayList<>(problems.values());
+        if (tooBig != null) {
+            lines.add(tooBig);
         }
-        return editor;
+        problemText.set(String.join("\n", lines));
     }
 
     private static int wholeNumber(String name, String text) {
@@ -214,63 +343,42 @@ public final class SettingsPanel extends VBox {
         return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
     }
 
-    /** One setting as a property sheet row, read from and written through the model's settings. */
-    private final class SettingItem implements PropertySheet.Item {
+    /** One setting: its label and editor, read from and written through the model's settings. */
+    private final class Row {
 
         final String key;
+        final String category;
+        final Label name = new Label();
+        final Control editor;
         final Function<TrainingSettings, Object> read;
         final BiConsumer<Draft, Object> write;
-        private final String category;
-        private final String name;
-        private final String description;
-        private final Class<?> type;
-        private final ObservableValue<Object> value;
+        private final Consumer<Object> showValue;
 
-        SettingItem(String key, String category, String name, String description, Class<?> type,
-                    Function<TrainingSettings, Object> read, BiConsumer<Draft, Object> write) {
+        Row(String key, String category, ObservableValue<String> name, ObservableValue<String> help, Control editor,
+            Function<TrainingSettings, Object> read, BiConsumer<Draft, Object> write, Consumer<Object> showValue) {
             this.key = key;
             this.category = category;
-            this.name = name;
-            this.description = description;
-            this.type = type;
+            this.editor = editor;
             this.read = read;
             this.write = write;
-            this.value = settings.map(read);
+            this.showValue = showValue;
+            editor.setId("setting-" + key);
+            editor.setMaxWidth(Double.MAX_VALUE);
+            this.name.setId("setting-" + key + "-label");
+            this.name.textProperty().bind(name);
+            this.name.setLabelFor(editor);
+            this.name.setTooltip(tooltip(help));
+            editor.setTooltip(tooltip(help));
+            rows.add(this);
         }
 
-        @Override
-        public Class<?> getType() {
-            return type;
-        }
-
-        @Override
-        public String getCategory() {
-            return category;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public String getDescription() {
-            return description;
-        }
-
-        @Override
-        public Object getValue() {
-            return read.apply(settings.get());
-        }
-
-        @Override
-        public void setValue(Object newValue) {
-            edit(this, newValue);
-        }
-
-        @Override
-        public Optional<ObservableValue<?>> getObservableValue() {
-            return Optional.of(value);
+        void show(TrainingSettings s) {
+            showing = true;
+            try {
+                showValue.accept(read.apply(s));
+            } finally {
+                showing = false;
+            }
         }
     }
 

@@ -5,12 +5,17 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,16 +26,31 @@ import javafx.stage.Window;
 
 /**
  * Start, pause, resume and stop a run, its progress, and the file commands (save and load a model, open a data
- * folder). Each button is enabled exactly when its command makes sense in the current training state.
+ * folder). Each button is enabled exactly when its command makes sense in the current training state; Start also
+ * waits for a running sweep to end and for the settings to be valid, and its tooltip says why it cannot start.
  */
 public final class TrainingControls extends VBox {
 
     private static final String MODEL_EXTENSION = ".vae";
+    /** Room for two file buttons in a row, the preferred width of their pane. */
+    private static final double FILE_BUTTONS_WRAP = 230;
+    static final String START_HINT = "Train a new model from scratch on the open data set with the settings above;"
+            + " the views follow it as it learns";
 
     private final ExplorerModel model;
     private File lastFolder; // where the last chooser was left, so the next one opens there
 
+    /** Controls without a settings panel: the settings are taken as they are. */
     public TrainingControls(ExplorerModel model) {
+        this(model, new SimpleStringProperty(""));
+    }
+
+    /**
+     * @param settingsProblems why the settings editors' texts were refused, one line per field; empty when all
+     *                         were taken. Start stays disabled while it is not empty, since it would train with the
+     *                         previous values.
+     */
+    public TrainingControls(ExplorerModel model, ObservableValue<String> settingsProblems) {
         super(8);
         this.model = model;
         setId("training-controls");
@@ -39,16 +59,39 @@ public final class TrainingControls extends VBox {
         BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() == TrainingState.RUNNING, state);
         BooleanBinding paused = Bindings.createBooleanBinding(() -> state.get() == TrainingState.PAUSED, state);
         BooleanBinding active = running.or(paused);
+        ReadOnlyBooleanProperty sweepRunning = model.sweeps().runningProperty();
+        BooleanBinding settingsRefused = Bindings.createBooleanBinding(
+                () -> settingsProblems.getValue() != null && !settingsProblems.getValue().isEmpty(), settingsProblems);
 
         Button start = button("Start", "start-button", model::startTraining);
-        start.disableProperty().bind(active);
+        start.disableProperty().bind(active.or(sweepRunning).or(settingsRefused));
+        Tooltip startTooltip = new Tooltip();
+        startTooltip.setWrapText(true);
+        startTooltip.setMaxWidth(360);
+        startTooltip.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (active.get()) {
+                return "a run is in progress: stop it before starting another";
+            }
+            if (sweepRunning.get()) {
+                return "a sweep is running: cancel it on the Sweeps page or wait for it to finish";
+            }
+            if (settingsRefused.get()) {
+                return "fix the settings first:\n" + settingsProblems.getValue();
+            }
+            return START_HINT;
+        }, active, sweepRunning, settingsRefused, settingsProblems));
+        // a disabled control gets no mouse events, so the tooltip sits on a plain label around it that gets them
+        Label startHolder = new Label(null, start);
+        startHolder.setId("start-holder");
+        startHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        startHolder.setTooltip(startTooltip);
         Button pause = button("Pause", "pause-button", model::pauseTraining);
         pause.disableProperty().bind(running.not());
         Button resume = button("Resume", "resume-button", model::resumeTraining);
         resume.disableProperty().bind(paused.not());
         Button stop = button("Stop", "stop-button", model::stopTraining);
         stop.disableProperty().bind(active.not());
-        HBox runButtons = new HBox(6, start, pause, resume, stop);
+        HBox runButtons = new HBox(6, startHolder, pause, resume, stop);
         runButtons.setAlignment(Pos.CENTER_LEFT);
 
         GridPane progress = new GridPane();
@@ -65,7 +108,9 @@ public final class TrainingControls extends VBox {
         load.disableProperty().bind(active);
         Button openData = button("Open data\u2026", "open-data-button", this::chooseAndOpenData);
         openData.disableProperty().bind(active);
-        HBox fileButtons = new HBox(6, save, load, openData);
+        // the three do not fit side by side in the settings column, so they wrap rather than cut their labels short
+        FlowPane fileButtons = new FlowPane(6, 6, save, load, openData);
+        fileButtons.setPrefWrapLength(FILE_BUTTONS_WRAP);
         fileButtons.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(runButtons, progress, fileButtons);

@@ -7,12 +7,14 @@ import io.vaeexplorer.model.Reconstruction;
 import io.vaeexplorer.model.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the settings panel edits and what persists between launches: the model, the loss, the optimiser and the
  * data folder. Plain values (no JavaFX), so they serialise as JSON and are checked in one place.
  *
- * @param hidden comma-separated hidden sizes (MLP) or channels (conv), e.g. "400" or "64,32"
+ * @param hidden comma-separated layer widths (MLP) or channels per stage and dense units (conv), e.g. "400" or
+ *               "16,32,256"; empty for the kind's default
  * @param dataFolder folder of the four IDX files; empty for the shipped MNIST
  * @param limit train on the first N images only (0 = all)
  */
@@ -21,8 +23,14 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Recons
                                int limit, String dataFolder) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(ModelKind.MLP, 2, "400", Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 10,
-                1, 0, "");
+        return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Reconstruction.BCE, 1f,
+                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "");
+    }
+
+    /** The kind's default hidden sizes as the panel shows them, e.g. "400" or "16,32,256". */
+    public static String defaultHidden(ModelKind kind) {
+        List<Integer> sizes = kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
+        return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The hidden sizes as numbers; a clear message when the text is not a comma-separated list of them. */

@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vaeexplorer.training.TrainingState;
@@ -104,6 +105,29 @@ class TrainingControlsTest {
                 && model.runStepsProperty().get() == null));
         assertEquals(CAN_START, onFx(() -> enabledButtons(robot)));
         assertEquals("cancelled", onFx(() -> ((Label) robot.lookup("#status-state").query()).getText()));
+    }
+
+    @Test
+    void startWaitsWhileASweepRunsAndSaysSo(FxRobot robot) throws Exception {
+        openShippedMnist(robot);
+        Button start = robot.lookup("#start-button").query();
+        assertFalse(onFx(start::isDisabled));
+
+        // one run far longer than the test on any machine: the sweep is still running when Start is looked at
+        robot.interact(() -> model.settingsProperty().set(tinyRun(1000, 2000)));
+        robot.interact(() -> model.sweeps().specProperty().set("latent=2"));
+        robot.interact(() -> model.sweeps().start());
+        assertTrue(onFx(() -> model.sweeps().runningProperty().get()),
+                () -> "error: " + model.errorProperty().get());
+        assertTrue(onFx(start::isDisabled), "Start waits for the sweep");
+        assertTrue(onFx(() -> SettingsPanelTest.tooltipOver(start)).startsWith("a sweep is running"),
+                onFx(() -> SettingsPanelTest.tooltipOver(start)));
+
+        robot.interact(() -> model.sweeps().cancelAll());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> !model.sweeps().runningProperty().get()));
+        assertFalse(onFx(start::isDisabled));
+        assertTrue(onFx(() -> SettingsPanelTest.tooltipOver(start)).startsWith("Train a new model"),
+                "the tooltip says what Start does");
     }
 
     private void openShippedMnist(FxRobot robot) throws Exception {

@@ -1,0 +1,28 @@
+package io.vaeexplorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.model.Reconstruction;
+import org.junit.jupiter.api.Test;
+
+class TrainingSettingsTest {
+
+    @Test
+    void eachKindsDefaultSizesReadAsTheModelsDefaults() {
+        assertEquals(ModelConfig.DEFAULT_MLP_HIDDEN, new TrainingSettings(ModelKind.MLP, 2,
+                TrainingSettings.defaultHidden(ModelKind.MLP), Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
+                1, 0, "").hiddenSizes());
+        assertEquals(ModelConfig.DEFAULT_CONV_HIDDEN, new TrainingSettings(ModelKind.CONV, 2,
+                TrainingSettings.defaultHidden(ModelKind.CONV), Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
+                1, 0, "").hiddenSizes());
+    }
+
+    @Test
+    void theDefaultsUseTheMlpsDefaultSizes() {
+        assertEquals(TrainingSettings.defaultHidden(ModelKind.MLP), TrainingSettings.defaults().hidden());
+        assertEquals("16,32,256", TrainingSettings.defaultHidden(ModelKind.CONV));
+    }
+}

@@ -165,6 +165,10 @@ public final class ExperimentsModel {
             refreshAll();
         });
         model.latentPointsProperty().addListener((obs, was, now) -> publishPath());
+        // the plane marks the slider's position on the path it draws
+        DoubleProperty cursor = InterpolationCursor.of(model);
+        cursor.set(t.get());
+        t.addListener((obs, was, now) -> cursor.set(now.doubleValue()));
         variantsSource.set(firstTestImage(variantsDigit.get()));
         refreshAll();
     }

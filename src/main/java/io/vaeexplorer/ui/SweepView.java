@@ -55,6 +55,7 @@ public final class SweepView extends BorderPane {
         rangeValue.textProperty().bind(experiments.sweepRangeTextProperty());
         ComboBox<EpsilonSweep.Units> units = new ComboBox<>(FXCollections.observableArrayList(EpsilonSweep.Units.values()));
         units.setId("sweep-units");
+        units.setMinWidth(Region.USE_PREF_SIZE);
         units.setConverter(new StringConverter<>() {
             @Override
             public String toString(EpsilonSweep.Units u) {
@@ -71,7 +72,9 @@ public final class SweepView extends BorderPane {
                 + " absolute: the range in latent units"));
         Label span = new Label();
         span.setId("sweep-span");
-        span.textProperty().bind(experiments.sweepSpanProperty());
+        span.textProperty().bind(javafx.beans.binding.Bindings.when(experiments.sweepSpanProperty().isEmpty())
+                .then("").otherwise(javafx.beans.binding.Bindings.concat("in latent units: ",
+                        experiments.sweepSpanProperty())));
         span.setTooltip(new Tooltip("How far the sweep moves each latent dimension it sweeps, in latent units"));
         Slider steps = ExperimentControls.intSlider(experiments.sweepStepsProperty(), 1, 15, 2);
         steps.setId("sweep-steps");

@@ -126,7 +126,7 @@ class SweepViewTest {
         Label rangeValue = robot.lookup("#sweep-range-value").queryAs(Label.class);
         assertEquals("± 2.00 σ", fx(rangeValue::getText));
         waitUntil("the span in latent units", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
-                .matches("z1 ± [0-9.E-]+, z2 ± [0-9.E-]+"));
+                .matches("in latent units: z1 ± [0-9.E-]+, z2 ± [0-9.E-]+"));
 
         robot.clickOn("#sweep-units");
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("absolute")).queryAs(ListCell.class));
@@ -136,7 +136,7 @@ class SweepViewTest {
         assertTrue(fx(range::getMin) < 0.1, "small absolute ranges can be chosen: min " + fx(range::getMin));
         awaitNewRaster("the absolute sweep", () -> experiments.sweepGridProperty().get(), inSigma);
         waitUntil("the span of the absolute sweep", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
-                .equals("z1 ± 2, z2 ± 2"));
+                .equals("in latent units: z1 ± 2, z2 ± 2"));
     }
 
     @Test

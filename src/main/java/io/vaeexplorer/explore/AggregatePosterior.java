@@ -187,14 +187,22 @@ public final class AggregatePosterior {
         for (int i = 0; i < argb.length; i++) {
             double mass = Math.max(q.density[i], p.density[i]);
             double alpha = mass <= 0 ? 0 : clamp(1 + Math.log10(mass / peak) / FADE_DECADES, 0, 1);
-            double t = clamp(ratio[i] / FULL_COLOUR_LOG_RATIO, -1, 1);
-            // ColorBrewer RdBu ends and its near-white middle
-            int r = t < 0 ? lerp(247, 33, -t) : lerp(247, 178, t);
-            int g = t < 0 ? lerp(247, 102, -t) : lerp(247, 24, t);
-            int b = t < 0 ? lerp(247, 172, -t) : lerp(247, 43, t);
-            argb[i] = (int) Math.round(alpha * 255) << 24 | r << 16 | g << 8 | b;
+            argb[i] = (int) Math.round(alpha * 255) << 24 | ratioRgb(ratio[i]);
         }
         return argb;
+    }
+
+    /**
+     * The colour {@link #ratioImage} gives a log-ratio ln(q / p), as 0xRRGGBB: blue below 1, near-white at 1, red
+     * above, full colour from a factor of {@code exp(FULL_COLOUR_LOG_RATIO)} either way (a key draws its ramp with it).
+     */
+    public static int ratioRgb(double logRatio) {
+        double t = clamp(logRatio / FULL_COLOUR_LOG_RATIO, -1, 1);
+        // ColorBrewer RdBu ends and its near-white middle
+        int r = t < 0 ? lerp(247, 33, -t) : lerp(247, 178, t);
+        int g = t < 0 ? lerp(247, 102, -t) : lerp(247, 24, t);
+        int b = t < 0 ? lerp(247, 172, -t) : lerp(247, 43, t);
+        return r << 16 | g << 8 | b;
     }
 
     private static void sameArea(Grid q, Grid p) {

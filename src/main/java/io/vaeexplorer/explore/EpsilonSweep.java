@@ -3,8 +3,32 @@ package io.vaeexplorer.explore;
 /**
  * Latent vectors around one encoded digit, z = mu + eps * sigma, moving only chosen dimensions, to show
  * what each latent dimension controls. All results are row-major {@code vectors x d}.
+ *
+ * <p>The {@code sigma} the sweeps take is the step of each dimension per unit of eps: the posterior's sigma for a
+ * sweep in multiples of sigma, or what {@link Units#perUnit} gives for another unit.
  */
 public final class EpsilonSweep {
+
+    /** What a sweep's eps is measured in. */
+    public enum Units {
+        /** Multiples of each dimension's posterior sigma: z = mu + eps * sigma. */
+        SIGMA,
+        /**
+         * Distances in the latent space itself: z = mu + eps. A well-fitted posterior can be so narrow (sigma about
+         * 0.1 at d = 2) that a sweep of a few sigma decodes the same image everywhere.
+         */
+        ABSOLUTE;
+
+        /** The step of each dimension per unit of eps, for a posterior of this sigma. */
+        public float[] perUnit(float[] sigma) {
+            if (this == SIGMA) {
+                return sigma.clone();
+            }
+            float[] ones = new float[sigma.length];
+            java.util.Arrays.fill(ones, 1f);
+            return ones;
+        }
+    }
 
     private EpsilonSweep() {
     }

@@ -22,9 +22,18 @@ final class ComparisonBuilder {
     static final int MANIFOLD_TILES = 12;
     private static final int[] PALETTE = ClassColors.argbByLabelByte();
 
-    /** One model's column of the comparison. */
+    /**
+     * One model's column of the comparison; {@code scatterArgb} is its scatter at {@link #SCATTER_SIZE}, and
+     * {@link #scatter(int, double[])} draws it again at another size.
+     */
     record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, GreyRaster reconstructions,
-                  GreyRaster manifold) {
+                  GreyRaster manifold, LatentPoints points) {
+
+        /** The test codes as a {@code size x size} ARGB scatter of the shared region, 3 x 3 pixels a point. */
+        int[] scatter(int size, double[] bounds) {
+            return ScatterRenderer.render(points.xy(), points.labels(), points.count(), PALETTE, size, size, bounds,
+                    0xffffffff);
+        }
     }
 
     /** The whole comparison: the columns, the shared plane region and the originals the reconstructions copy. */
@@ -90,7 +99,7 @@ final class ComparisonBuilder {
                 int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER_SIZE,
                         SCATTER_SIZE, bounds, 0xffffffff);
                 columns.add(new Column(names.get(i), checkpoints.get(i), scatter,
-                        p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i), manifold(models.get(i), p, bounds)));
+                        p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i), manifold(models.get(i), p, bounds), p));
             }
             GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
             return new Result(columns, bounds, originalTiles, indices);

@@ -101,17 +101,25 @@ public final class ExperimentRasterView extends Region {
         if (current == null || width <= 0 || height <= 0) {
             return;
         }
-        double scale = Math.min(width / current.width(), height / current.height());
-        if (scale >= 2) {
-            // whole screen pixels per raster pixel: no uneven rows or columns; below 2 the space lost would be
-            // up to half, so small views take a fractional scale (still nearest neighbour)
-            scale = Math.floor(scale);
-        }
+        double scale = fitScale(width, height, current.width(), current.height());
         double w = current.width() * scale;
         double h = current.height() * scale;
         imageView.setFitWidth(w);
         imageView.setFitHeight(h);
         imageView.relocate(left + Math.floor((width - w) / 2), top + Math.floor((height - h) / 2));
+    }
+
+    /**
+     * Screen pixels per raster pixel that show a {@code rasterWidth x rasterHeight} raster as large as fits the
+     * space: whole numbers from 2 up, so no row or column is wider than another; below 2 the space lost would be
+     * up to half, so small spaces take a fractional scale (still nearest neighbour). 0 for no space or no raster.
+     */
+    static double fitScale(double width, double height, int rasterWidth, int rasterHeight) {
+        if (!(width > 0) || !(height > 0) || rasterWidth <= 0 || rasterHeight <= 0) {
+            return 0;
+        }
+        double scale = Math.min(width / rasterWidth, height / rasterHeight);
+        return scale >= 2 ? Math.floor(scale) : scale;
     }
 
     @Override

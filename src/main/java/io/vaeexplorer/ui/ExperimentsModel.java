@@ -56,6 +56,10 @@ public final class ExperimentsModel {
     private final IntegerProperty sweepImage = new SimpleIntegerProperty(this, "sweepImage", 0);
     private final IntegerProperty sweepSteps = new SimpleIntegerProperty(this, "sweepSteps", 9);
     private final DoubleProperty sweepRange = new SimpleDoubleProperty(this, "sweepRange", 2.0);
+    private final javafx.beans.property.ObjectProperty<EpsilonSweep.Units> sweepUnits =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "sweepUnits", EpsilonSweep.Units.SIGMA);
+    private final ReadOnlyStringWrapper sweepRangeText = new ReadOnlyStringWrapper(this, "sweepRangeText");
+    private final ReadOnlyStringWrapper sweepSpan = new ReadOnlyStringWrapper(this, "sweepSpan", "");
     private final IntegerProperty sweepDimX = new SimpleIntegerProperty(this, "sweepDimX", 0);
     private final IntegerProperty sweepDimY = new SimpleIntegerProperty(this, "sweepDimY", 1);
     private final BooleanProperty sweepPerDimension = new SimpleBooleanProperty(this, "sweepPerDimension", false);
@@ -88,7 +92,7 @@ public final class ExperimentsModel {
     private final ReadOnlyObjectWrapper<GreyRaster> reconstructions =
             new ReadOnlyObjectWrapper<>(this, "reconstructions");
 
-    private final ExperimentJob<GreyRaster> sweepJob;
+    private final ExperimentJob<SweepDecode> sweepJob;
     private final ExperimentJob<GreyRaster> interpolationJob;
     private final ExperimentJob<PathDecode> stripJob;
     private final ExperimentJob<GreyRaster> samplesJob;
@@ -104,6 +108,13 @@ public final class ExperimentsModel {
     private long interpolationAnswers;
     private String failedJob;
 
+    /**
+     * A decoded sweep and how far it moved each latent dimension at its largest |eps| (0 for the dimensions it
+     * left alone).
+     */
+    private record SweepDecode(GreyRaster grid, double[] reach) {
+    }
+
     /** A strip of decodes with the latent vectors they came from (row-major, steps x dim). */
     private record PathDecode(GreyRaster strip, float[] path, int dim, float[] decoded, int rows, int cols) {
     }
@@ -113,7 +124,7 @@ public final class ExperimentsModel {
 
     public ExperimentsModel(ExplorerModel model) {
         this.model = model;
-        sweepJob = job("exp-sweep", this::prepareSweep, sweepGrid::set);
+        sweepJob = job("exp-sweep", this::prepareSweep, this::showSweep);
         interpolationJob = job("interp-t", this::prepareInterpolation, image -> {
             interpolationAnswers++;
             interpolatedImage.set(image);
@@ -124,7 +135,9 @@ public final class ExperimentsModel {
         reconstructionsJob = job("exp-reconstructions", this::prepareReconstructions, reconstructions::set);
         jobs = List.of(sweepJob, interpolationJob, stripJob, samplesJob, variantsJob, reconstructionsJob);
 
-        onChange(sweepJob, sweepImage, sweepSteps, sweepRange, sweepDimX, sweepDimY, sweepPerDimension);
+        onChange(sweepJob, sweepImage, sweepSteps, sweepRange, sweepUnits, sweepDimX, sweepDimY, sweepPerDimension);
+        sweepRangeText.bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> rangeText(sweepRange.get(), sweepUnits.get()), sweepRange, sweepUnits));
         onChange(interpolationJob, imageA, imageB, drawnA, drawnB, t, fixedEps, spherical);
         onChange(stripJob, imageA, imageB, drawnA, drawnB, fixedEps, spherical, stripSteps);
         // picking a test image for an end replaces a drawing there
@@ -152,6 +165,10 @@ public final class ExperimentsModel {
             refreshAll();
         });
         model.latentPointsProperty().addListener((obs, was, now) -> publishPath());
+        // the plane marks the slider's position on the path it draws
+        DoubleProperty cursor = InterpolationCursor.of(model);
+        cursor.set(t.get());
+        t.addListener((obs, was, now) -> cursor.set(now.doubleValue()));
         variantsSource.set(firstTestImage(variantsDigit.get()));
         refreshAll();
     }
@@ -168,9 +185,51 @@ public final class ExperimentsModel {
         return sweepSteps;
     }
 
-    /** Largest |eps|: the sweep spans mu +- range * sigma. */
+    /** Largest |eps|: the sweep spans mu +- range * sigma, or mu +- range in {@link EpsilonSweep.Units#ABSOLUTE}. */
     public DoubleProperty sweepRangeProperty() {
         return sweepRange;
+    }
+
+    /** What the range is measured in: multiples of the posterior's sigma, or latent units. */
+    public javafx.beans.property.ObjectProperty<EpsilonSweep.Units> sweepUnitsProperty() {
+        return sweepUnits;
+    }
+
+    /** The range as a person reads it, "± 2.00 σ" or "± 2.00". */
+    public ReadOnlyStringProperty sweepRangeTextProperty() {
+        return sweepRangeText.getReadOnlyProperty();
+    }
+
+    /**
+     * How far the shown sweep moves each latent dimension it sweeps, in latent units ("z1 ± 0.21, z2 ± 0.18"):
+     * what a range in sigma comes to for this posterior. Empty until a sweep is shown.
+     */
+    public ReadOnlyStringProperty sweepSpanProperty() {
+        return sweepSpan.getReadOnlyProperty();
+    }
+
+    /** "± 2.00 σ" for a range in sigma, "± 2.00" in latent units. */
+    static String rangeText(double range, EpsilonSweep.Units units) {
+        String value = String.format(java.util.Locale.ROOT, "± %.2f", range);
+        return units == EpsilonSweep.Units.ABSOLUTE ? value : value + " σ";
+    }
+
+    /** "z1 ± 0.21, z2 ± 0.18": the dimensions a sweep moves and how far, in latent units. */
+    static String spanText(double[] reach) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < reach.length; k++) {
+            if (reach[k] > 0) {
+                text.append(text.length() == 0 ? "" : ", ")
+                        .append(String.format(java.util.Locale.ROOT, "z%d ± %s", k + 1, significant(reach[k])));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Two significant digits, so a span of 0.0042 does not read as 0.00. */
+    private static String significant(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     public IntegerProperty sweepDimXProperty() {
@@ -425,20 +484,23 @@ public final class ExperimentsModel {
     // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
     // the returned work runs on the inference thread with only those captured values
 
-    private Function<InferenceModel, GreyRaster> prepareSweep() {
+    private Function<InferenceModel, SweepDecode> prepareSweep() {
         LabeledImages test = usableTestImages();
         int index = sweepImage.get();
         int steps = sweepSteps.get();
         double range = sweepRange.get();
+        EpsilonSweep.Units units = sweepUnits.get();
         int dimX = sweepDimX.get();
         int dimY = sweepDimY.get();
         boolean perDimension = sweepPerDimension.get();
-        if (test == null || !isIndex(index, test) || steps < 1 || !(range >= 0)) {
+        if (test == null || !isIndex(index, test) || steps < 1 || !(range >= 0) || units == null) {
             return null;
         }
         return m -> {
             ModelConfig config = m.config();
             float[][] posterior = m.encode(test.image(index), 1);
+            float[] mu = posterior[0];
+            float[] step = units.perUnit(posterior[1]);
             double[] eps = EpsilonSweep.epsilons(steps, range);
             int latent = config.latent();
             // dimensions chosen for a bigger model than the one now loaded fall back to the first two
@@ -446,16 +508,28 @@ public final class ExperimentsModel {
             int x = dimsFit ? dimX : 0;
             int y = dimsFit ? dimY : 1;
             float[] z;
+            double[] reach = new double[latent];
             if (perDimension || latent == 1) {
-                z = EpsilonSweep.everyDimension(posterior[0], posterior[1], eps);
+                z = EpsilonSweep.everyDimension(mu, step, eps);
+                for (int k = 0; k < latent; k++) {
+                    reach[k] = step[k] * range;
+                }
             } else if (x == y) {
-                z = EpsilonSweep.oneDimension(posterior[0], posterior[1], x, eps); // one axis: one row
+                z = EpsilonSweep.oneDimension(mu, step, x, eps); // one axis: one row
+                reach[x] = step[x] * range;
             } else {
-                z = EpsilonSweep.grid(posterior[0], posterior[1], x, y, eps);
+                z = EpsilonSweep.grid(mu, step, x, y, eps);
+                reach[x] = step[x] * range;
+                reach[y] = step[y] * range;
             }
             int count = z.length / config.latent();
-            return tile(m.decode(z, count), count, config, steps);
+            return new SweepDecode(tile(m.decode(z, count), count, config, steps), reach);
         };
+    }
+
+    private void showSweep(SweepDecode decode) {
+        sweepSpan.set(spanText(decode.reach()));
+        sweepGrid.set(decode.grid());
     }
 
     private Function<InferenceModel, GreyRaster> prepareInterpolation() {

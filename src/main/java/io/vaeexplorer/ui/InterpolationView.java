@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.render.GreyRaster;
 import java.nio.file.Path;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
@@ -13,11 +14,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * Morphs one test image into another through the latent space: a slider for t that decodes while it is dragged,
- * the decode at t, and a strip of evenly spaced steps from A to B.
+ * the decode at t, and a strip of evenly spaced steps from A to B, both as large as the space allows.
  */
 public final class InterpolationView extends BorderPane {
 
@@ -54,11 +56,11 @@ public final class InterpolationView extends BorderPane {
 
         current = new ExperimentRasterView(experiments.interpolatedImageProperty(), 8, "waiting for a model");
         current.setId("interp-image");
-        VBox.setVgrow(current, Priority.ALWAYS);
         strip = new ExperimentRasterView(experiments.interpolationStripProperty(), 2, "");
         strip.setId("interp-strip");
-        VBox.setVgrow(strip, Priority.SOMETIMES);
-        VBox centre = new VBox(8, slider, current, strip);
+        ImageAndStrip pictures = new ImageAndStrip(current, strip);
+        VBox.setVgrow(pictures, Priority.ALWAYS);
+        VBox centre = new VBox(8, slider, pictures);
         centre.setPadding(new Insets(8));
 
         HBox actions = new HBox(8, strip.exportButton("Export PNG", "interpolation.png"),
@@ -68,6 +70,81 @@ public final class InterpolationView extends BorderPane {
         setTop(controls);
         setCenter(centre);
         setBottom(actions);
+    }
+
+    /**
+     * The decode at t and the strip share the space so that together they show as much as they can: the strip
+     * under the image or beside it, whichever shows more pixels; each fits its part, and both re-fit on resize.
+     */
+    static final class ImageAndStrip extends Region {
+
+        static final double GAP = 8;
+        private final ExperimentRasterView current;
+        private final ExperimentRasterView strip;
+
+        ImageAndStrip(ExperimentRasterView current, ExperimentRasterView strip) {
+            this.current = current;
+            this.strip = strip;
+            getChildren().addAll(current, strip);
+            current.rasterProperty().addListener((obs, was, now) -> requestLayout());
+            strip.rasterProperty().addListener((obs, was, now) -> requestLayout());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double[][] parts = arrange(getWidth(), getHeight(), current.rasterProperty().get(),
+                    strip.rasterProperty().get());
+            current.resizeRelocate(parts[0][0], parts[0][1], parts[0][2], parts[0][3]);
+            strip.resizeRelocate(parts[1][0], parts[1][1], parts[1][2], parts[1][3]);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(current.prefWidth(-1), strip.prefWidth(-1));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return current.prefHeight(-1) + GAP + strip.prefHeight(-1);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return current.minHeight(-1) + GAP + strip.minHeight(-1);
+        }
+
+        /**
+         * {x, y, width, height} of the image's part and of the strip's in a {@code width x height} space: the
+         * strip under the image (as tall as it is shown at full width, at most half the height) or to its right
+         * (the image as wide as it is shown at full height, at most half the width), whichever shows the two
+         * rasters at the larger area in all. Without both rasters the strip takes the lower third.
+         */
+        static double[][] arrange(double width, double height, GreyRaster image, GreyRaster strip) {
+            double w = Math.max(0, width);
+            double h = Math.max(0, height);
+            if (image == null || strip == null) {
+                double stripHeight = Math.floor(h / 3);
+                return new double[][] {{0, 0, w, Math.max(0, h - stripHeight - GAP)}, {0, h - stripHeight, w,
+                        stripHeight}};
+            }
+            double stripScale = ExperimentRasterView.fitScale(w, (h - GAP) / 2, strip.width(), strip.height());
+            double stripHeight = strip.height() * stripScale;
+            double imageHeight = Math.max(0, h - stripHeight - GAP);
+            double[][] under = {{0, 0, w, imageHeight}, {0, imageHeight + GAP, w, stripHeight}};
+            double underArea = shownArea(under[0], image) + shownArea(under[1], strip);
+
+            double imageScale = ExperimentRasterView.fitScale((w - GAP) / 2, h, image.width(), image.height());
+            double imageWidth = image.width() * imageScale;
+            double stripWidth = Math.max(0, w - imageWidth - GAP);
+            double[][] beside = {{0, 0, imageWidth, h}, {imageWidth + GAP, 0, stripWidth, h}};
+            double besideArea = shownArea(beside[0], image) + shownArea(beside[1], strip);
+            return besideArea > underArea ? beside : under;
+        }
+
+        private static double shownArea(double[] part, GreyRaster raster) {
+            double scale = ExperimentRasterView.fitScale(part[2], part[3], raster.width(), raster.height());
+            return raster.width() * scale * raster.height() * scale;
+        }
     }
 
     /** "Export GIF...": the strip's decodes as a looping animation from A to B and back. */

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.render.GreyRaster;
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
@@ -38,7 +39,8 @@ import javafx.util.Duration;
 /**
  * The latent plane: every test image as a small square at its latent mean (or its PCA projection when d > 2),
  * coloured by class, with axes, a legend, the selected latent vector as a marker, an optional decoded manifold
- * behind the points and an optional interpolation path on top.
+ * behind the points, an optional density of the codes against the prior (with its colour key) and an optional
+ * interpolation path on top, with a dot where the interpolation slider stands.
  *
  * <p>Mouse: left click or drag decodes the point under the cursor; the wheel zooms around the cursor; right or
  * middle drag (or shift + left drag) pans; a right double-click fits the view to the points again; hovering shows
@@ -75,6 +77,10 @@ public final class LatentPlaneView extends Region {
     private static final Color PATH_COLOR = Color.rgb(255, 200, 0);
     private static final Color SKETCH_COLOR = Color.rgb(200, 0, 90);
     private static final double DENSITY_OPACITY = 0.75;
+    private static final Color ELLIPSE_STROKE = Color.WHITE;
+    private static final Color KEY_BACKGROUND = Color.rgb(255, 255, 255, 0.92);
+    static final double KEY_RAMP_WIDTH = 170;
+    static final double KEY_RAMP_HEIGHT = 12;
     private static final int ELLIPSE_POINTS = 72;
     private static final Font TICK_FONT = Font.font(11);
     private static final Font TITLE_FONT = Font.font(12);
@@ -91,6 +97,10 @@ public final class LatentPlaneView extends Region {
     private ExplorerModel.DensityImage densitySource;
     private WritableImage densityImage;
     private double[] sketchMarkerAt;
+    private double[] densityRampAt;
+    private double[] pathCursorAt;
+    /** Held here: the cursor property holds it only weakly, so the plane can go before the model does. */
+    private final InvalidationListener cursorMoved = obs -> requestRedraw();
     /**
      * The selected point's marker is a node over the canvas, not pixels in it: moving it repaints a 40-pixel square
      * instead of the whole plane, so a click's new image reaches the screen without waiting for a full-plane
@@ -173,6 +183,7 @@ public final class LatentPlaneView extends Region {
         model.selectedZProperty().addListener((obs, was, now) -> placeMarker());
         model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
         model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
+        InterpolationCursor.of(model).addListener(new javafx.beans.WeakInvalidationListener(cursorMoved));
         model.sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
         model.ellipseImages().addListener((ListChangeListener<Integer>) change -> requestRedraw());
         model.densityProperty().addListener((obs, was, now) -> requestRedraw());
@@ -566,6 +577,10 @@ public final class LatentPlaneView extends Region {
             gc.strokeRect(v.left() - 0.5, v.top() - 0.5, v.width() + 1, v.height() + 1);
             drawAxes(gc, v, points, xTicks, yTicks, h);
             drawLegend(gc, v);
+            drawDensityKey(gc, v);
+        } else {
+            densityRampAt = null;
+            pathCursorAt = null;
         }
         placeMarker();
         lastRedrawNanos = System.nanoTime() - start;
@@ -688,6 +703,7 @@ public final class LatentPlaneView extends Region {
     }
 
     private void drawPath(GraphicsContext gc, PlaneViewport v) {
+        pathCursorAt = null;
         double[] path = model.interpolationPathProperty().get();
         if (path == null || path.length < 2) {
             return;
@@ -713,6 +729,24 @@ public final class LatentPlaneView extends Region {
         if (n > 1) {
             endDot(gc, v, path[2 * n - 2], path[2 * n - 1], "B");
         }
+        double[] at = InterpolationCursor.pointAt(path, InterpolationCursor.of(model).get());
+        if (at != null) {
+            double x = v.canvasX(at[0]);
+            double y = v.canvasY(at[1]);
+            gc.setFill(Color.WHITE);
+            gc.fillOval(x - 6.5, y - 6.5, 13, 13);
+            gc.setStroke(DARK);
+            gc.setLineWidth(2.5);
+            gc.strokeOval(x - 6.5, y - 6.5, 13, 13);
+            gc.setFill(DARK);
+            gc.fillOval(x - 2.5, y - 2.5, 5, 5);
+            pathCursorAt = new double[] {x, y};
+        }
+    }
+
+    /** Canvas position of the dot for the interpolation slider's t when last drawn, or null (for tests). */
+    public double[] pathCursorPosition() {
+        return pathCursorAt == null ? null : pathCursorAt.clone();
     }
 
     private static void endDot(GraphicsContext gc, PlaneViewport v, double px, double py, String name) {
@@ -754,7 +788,81 @@ public final class LatentPlaneView extends Region {
         gc.setGlobalAlpha(1);
     }
 
-    /** 1- and 2-sigma ellipses of the picked test images' posteriors, in their class colours. */
+    /**
+     * The key of the density overlay, in the plot's lower left corner: the colour ramp as the overlay shows it
+     * (over white, at the overlay's opacity) with ratios q/p under it and what the two ends mean.
+     */
+    private void drawDensityKey(GraphicsContext gc, PlaneViewport v) {
+        densityRampAt = null;
+        if (!model.showDensityProperty().get() || model.densityProperty().get() == null) {
+            return;
+        }
+        double pad = 8;
+        double boxWidth = KEY_RAMP_WIDTH + 2 * pad;
+        double boxHeight = 76;
+        double x = v.left() + 6;
+        double y = v.top() + v.height() - boxHeight - 6;
+        if (boxWidth + 12 > v.width() || boxHeight + 12 > v.height()) {
+            return; // too small to hold a key
+        }
+        gc.setFill(KEY_BACKGROUND);
+        gc.fillRoundRect(x, y, boxWidth, boxHeight, 6, 6);
+        gc.setStroke(Color.rgb(0, 0, 0, 0.35));
+        gc.setLineWidth(1);
+        gc.strokeRoundRect(x + 0.5, y + 0.5, boxWidth - 1, boxHeight - 1, 6, 6);
+
+        gc.setFont(LEGEND_FONT);
+        gc.setFill(TEXT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.fillText("codes q against the prior p", x + pad, y + 4);
+
+        double rampX = x + pad;
+        double rampY = y + 22;
+        double full = AggregatePosterior.FULL_COLOUR_LOG_RATIO;
+        gc.setGlobalAlpha(DENSITY_OPACITY);
+        for (int i = 0; i < KEY_RAMP_WIDTH; i++) {
+            double logRatio = ((i + 0.5) / KEY_RAMP_WIDTH * 2 - 1) * full;
+            int rgb = AggregatePosterior.ratioRgb(logRatio);
+            gc.setFill(Color.rgb(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff));
+            gc.fillRect(rampX + i, rampY, 1, KEY_RAMP_HEIGHT);
+        }
+        gc.setGlobalAlpha(1);
+        gc.setStroke(Color.rgb(0, 0, 0, 0.45));
+        gc.strokeRect(rampX - 0.5, rampY - 0.5, KEY_RAMP_WIDTH + 1, KEY_RAMP_HEIGHT + 1);
+        densityRampAt = new double[] {rampX, rampY, KEY_RAMP_WIDTH, KEY_RAMP_HEIGHT};
+
+        long end = Math.round(Math.exp(full));
+        long middle = Math.round(Math.sqrt(end));
+        double[] ratios = {1.0 / end, 1.0 / middle, 1, middle, end};
+        String[] names = {"1/" + end, "1/" + middle, "1", Long.toString(middle), Long.toString(end)};
+        gc.setFont(TICK_FONT);
+        gc.setTextBaseline(VPos.TOP);
+        gc.setStroke(Color.rgb(0, 0, 0, 0.45));
+        for (int i = 0; i < ratios.length; i++) {
+            double tx = rampX + (Math.log(ratios[i]) / full + 1) / 2 * KEY_RAMP_WIDTH;
+            gc.strokeLine(Math.round(tx) + 0.5, rampY + KEY_RAMP_HEIGHT, Math.round(tx) + 0.5,
+                    rampY + KEY_RAMP_HEIGHT + 3);
+            gc.setTextAlign(i == 0 ? TextAlignment.LEFT : i == ratios.length - 1 ? TextAlignment.RIGHT
+                    : TextAlignment.CENTER);
+            double labelX = i == 0 ? rampX : i == ratios.length - 1 ? rampX + KEY_RAMP_WIDTH : tx;
+            gc.setFill(TEXT);
+            gc.fillText(names[i], labelX, rampY + KEY_RAMP_HEIGHT + 3);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(Color.rgb(33, 102, 172));
+        gc.fillText("holes (few codes)", rampX, y + boxHeight - 18);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setFill(Color.rgb(178, 24, 43));
+        gc.fillText("codes crowd", rampX + KEY_RAMP_WIDTH, y + boxHeight - 18);
+    }
+
+    /** The density key's colour ramp {x, y, width, height} on the canvas when last drawn, or null (for tests). */
+    public double[] densityKeyRamp() {
+        return densityRampAt == null ? null : densityRampAt.clone();
+    }
+
+    /** 1- and 2-sigma ellipses of the picked test images' posteriors, around a dot in their class colour. */
     private void drawEllipses(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
         if (points == null || model.ellipseImages().isEmpty()) {
             return;
@@ -766,12 +874,17 @@ public final class LatentPlaneView extends Region {
             Color colour = ClassColors.color(points.labels()[index] & 0xff);
             PosteriorEllipse[] rings = PosteriorEllipse.oneAndTwoSigma(points.mu(index), points.sigma(index),
                     points.pca());
-            strokeEllipse(gc, v, rings[0], DARK, 3.2);
-            strokeEllipse(gc, v, rings[0], colour, 1.8);
-            strokeEllipse(gc, v, rings[1], colour, 1.2);
+            // white over a dark outline: a stroke in the class colour vanishes into the cluster it sits in
+            strokeEllipse(gc, v, rings[1], DARK, 3.8);
+            strokeEllipse(gc, v, rings[1], ELLIPSE_STROKE, 1.8);
+            strokeEllipse(gc, v, rings[0], DARK, 4.5);
+            strokeEllipse(gc, v, rings[0], ELLIPSE_STROKE, 2.2);
             double[] c = {v.canvasX(rings[0].centreX()), v.canvasY(rings[0].centreY())};
             gc.setFill(colour);
-            gc.fillOval(c[0] - 3.5, c[1] - 3.5, 7, 7);
+            gc.fillOval(c[0] - 4, c[1] - 4, 8, 8);
+            gc.setStroke(DARK);
+            gc.setLineWidth(1.5);
+            gc.strokeOval(c[0] - 4, c[1] - 4, 8, 8);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.explore.EpsilonSweep;
 import java.nio.file.Path;
+import javafx.collections.FXCollections;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -10,13 +12,20 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /**
  * The epsilon sweep: decodes of mu + eps * sigma around one test image's posterior, moving two latent dimensions
- * as a grid (or every dimension, one row each), to show what each dimension controls.
+ * as a grid (or every dimension, one row each), to show what each dimension controls. The range is in multiples
+ * of sigma or in latent units, and the view says what it comes to in latent units.
  */
 public final class SweepView extends BorderPane {
+
+    static final double SIGMA_MIN_RANGE = 0.25;
+    static final double ABSOLUTE_MIN_RANGE = 0.01;
 
     private final ExperimentRasterView grid;
 
@@ -36,8 +45,37 @@ public final class SweepView extends BorderPane {
 
         Slider range = ExperimentControls.doubleSlider(experiments.sweepRangeProperty(), 0.25, 4);
         range.setId("sweep-range");
+        // a posterior can be a tenth of a unit wide: in latent units the range has to go much lower than in sigma
+        range.minProperty().bind(javafx.beans.binding.Bindings.when(
+                experiments.sweepUnitsProperty().isEqualTo(EpsilonSweep.Units.ABSOLUTE))
+                .then(ABSOLUTE_MIN_RANGE).otherwise(SIGMA_MIN_RANGE));
         Label rangeValue = new Label();
-        rangeValue.textProperty().bind(experiments.sweepRangeProperty().asString("± %.2f σ"));
+        rangeValue.setId("sweep-range-value");
+        rangeValue.setMinWidth(Region.USE_PREF_SIZE);
+        rangeValue.textProperty().bind(experiments.sweepRangeTextProperty());
+        ComboBox<EpsilonSweep.Units> units = new ComboBox<>(FXCollections.observableArrayList(EpsilonSweep.Units.values()));
+        units.setId("sweep-units");
+        units.setMinWidth(Region.USE_PREF_SIZE);
+        units.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EpsilonSweep.Units u) {
+                return u == null ? "" : u == EpsilonSweep.Units.ABSOLUTE ? "absolute" : "× σ";
+            }
+
+            @Override
+            public EpsilonSweep.Units fromString(String text) {
+                return "absolute".equals(text) ? EpsilonSweep.Units.ABSOLUTE : EpsilonSweep.Units.SIGMA;
+            }
+        });
+        units.valueProperty().bindBidirectional(experiments.sweepUnitsProperty());
+        units.setTooltip(new Tooltip("× σ: the range in multiples of the posterior's sigma;"
+                + " absolute: the range in latent units"));
+        Label span = new Label();
+        span.setId("sweep-span");
+        span.textProperty().bind(javafx.beans.binding.Bindings.when(experiments.sweepSpanProperty().isEmpty())
+                .then("").otherwise(javafx.beans.binding.Bindings.concat("in latent units: ",
+                        experiments.sweepSpanProperty())));
+        span.setTooltip(new Tooltip("How far the sweep moves each latent dimension it sweeps, in latent units"));
         Slider steps = ExperimentControls.intSlider(experiments.sweepStepsProperty(), 1, 15, 2);
         steps.setId("sweep-steps");
         Label stepsValue = new Label();
@@ -55,10 +93,10 @@ public final class SweepView extends BorderPane {
 
         FlowPane controls = new FlowPane(14, 8,
                 ExperimentControls.labelled("Test image", image), digit,
-                ExperimentControls.labelled("Range", new HBox(4, range, rangeValue)),
+                ExperimentControls.labelled("Range", new HBox(4, units, range, rangeValue)),
                 ExperimentControls.labelled("Steps", new HBox(4, steps, stepsValue)),
                 ExperimentControls.labelled("x: dim", dimX), ExperimentControls.labelled("y: dim", dimY),
-                perDimension);
+                perDimension, span);
         controls.setPadding(new Insets(8));
 
         grid = new ExperimentRasterView(experiments.sweepGridProperty(), 2, "waiting for a model and test images");

@@ -63,6 +63,17 @@ class EpsilonSweepTest {
     }
 
     @Test
+    void absoluteUnitsMoveEveryDimensionByEpsItself() {
+        assertArrayEquals(SIGMA, EpsilonSweep.Units.SIGMA.perUnit(SIGMA), 0f);
+        float[] step = EpsilonSweep.Units.ABSOLUTE.perUnit(SIGMA);
+        assertArrayEquals(new float[] {1, 1, 1, 1}, step, 0f);
+        float[] grid = EpsilonSweep.grid(MU, step, 2, 3, EpsilonSweep.epsilons(3, 0.5));
+        // top-left: dimX at -0.5, dimY at +0.5, whatever the posterior's sigma
+        assertArrayEquals(new float[] {0.5f, -1.0f, 1.5f, 0.75f}, slice(grid, 0, 4), 1e-6f);
+        assertArrayEquals(MU, slice(grid, 4, 4), 0f);
+    }
+
+    @Test
     void rejectsBadArguments() {
         double[] eps = {-1, 0, 1};
         IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.PriorSampler;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.WeightSnapshot;
@@ -95,6 +96,37 @@ class ExperimentsModelTest {
         GreyRaster smaller = awaitNewRaster("a 5 x 5 sweep", () -> experiments.sweepGridProperty().get(), grid);
         assertEquals(tiledSize(5), smaller.width());
         assertEquals(tiledSize(5), smaller.height());
+    }
+
+    @Test
+    void anAbsoluteRangeMovesTheLatentVectorByThatMuchWhateverSigmaIs() {
+        GreyRaster inSigma = awaitNewRaster("the sweep", () -> experiments.sweepGridProperty().get(), null);
+        float[][] posterior = direct.encode(test.image(0), 1);
+        float[] mu = posterior[0];
+        float[] sigma = posterior[1];
+        assertEquals("± 2.00 σ", fx(() -> experiments.sweepRangeTextProperty().get()));
+        waitUntil("the span in sigma", () -> experiments.sweepSpanProperty().get().startsWith("z1 ± "));
+        String span = fx(() -> experiments.sweepSpanProperty().get());
+        double reachX = Double.parseDouble(span.substring("z1 ± ".length(), span.indexOf(',')));
+        // printed to two significant digits
+        assertEquals(2 * sigma[0], reachX, 0.05 * reachX, "2 sigma in latent units: " + span);
+
+        onFx(() -> {
+            experiments.sweepUnitsProperty().set(EpsilonSweep.Units.ABSOLUTE);
+            experiments.sweepRangeProperty().set(1.5);
+            experiments.sweepStepsProperty().set(3);
+        });
+        assertEquals("± 1.50", fx(() -> experiments.sweepRangeTextProperty().get()));
+        waitUntil("the absolute sweep", () -> experiments.sweepGridProperty().get().width() == tiledSize(3)
+                && experiments.sweepSpanProperty().get().equals("z1 ± 1.5, z2 ± 1.5"));
+        GreyRaster absolute = fx(() -> experiments.sweepGridProperty().get());
+        // top-left tile: z1 at mu - 1.5, z2 at mu + 1.5 (the top row has the largest eps)
+        assertSameImage(decodeImage(direct, new float[] {mu[0] - 1.5f, mu[1] + 1.5f}), tileAt(absolute, 0, 0),
+                "top-left tile");
+        assertSameImage(decodeImage(direct, new float[] {mu[0] + 1.5f, mu[1] - 1.5f}), tileAt(absolute, 2, 2),
+                "bottom-right tile");
+        assertSameImage(decodeImage(direct, mu), tileAt(absolute, 1, 1), "centre tile");
+        assertFalse(samePixels(tileAt(inSigma, 0, 0), tileAt(absolute, 0, 0)));
     }
 
     @Test

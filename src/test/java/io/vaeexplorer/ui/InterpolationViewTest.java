@@ -49,6 +49,7 @@ class InterpolationViewTest {
     private InterpolationView view;
     private LabeledImages test;
     private InferenceModel direct;
+    private Stage stage;
 
     @BeforeAll
     static void untrainedModel() {
@@ -57,6 +58,7 @@ class InterpolationViewTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         model = ExperimentFixture.explorerWithMnist(tempDir, weights);
         experiments = new ExperimentsModel(model);
         view = new InterpolationView(experiments);
@@ -111,6 +113,38 @@ class InterpolationViewTest {
         robot.drag(thumb, MouseButton.PRIMARY).moveTo(new Point2D(track.getMinX() - 40, track.getCenterY())).drop();
         assertEquals(0.0, fx(() -> experiments.tProperty().get()), 1e-9);
         waitUntil("t = 0 decodes mu_A", () -> maxDifference(experiments.interpolatedImageProperty().get(), atA) <= 1);
+    }
+
+    @Test
+    void theImageAndTheStripFillAShortViewAndRefitWhenItGrows(FxRobot robot) {
+        GreyRaster strip = fx(() -> experiments.interpolationStripProperty().get());
+        ExperimentRasterView shownStrip = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
+        ExperimentRasterView shownImage = robot.lookup("#interp-image").queryAs(ExperimentRasterView.class);
+        // as short as the experiments get under the plane in the window
+        robot.interact(() -> {
+            stage.setWidth(900);
+            stage.setHeight(330);
+        });
+        waitUntil("a layout at the short size", () -> view.getHeight() < 340 && !view.isNeedsLayout());
+        double shortStrip = fx(() -> shownStrip.imageView().getFitWidth());
+        double shortImage = fx(() -> shownImage.imageView().getFitWidth());
+        assertTrue(shortStrip >= 2 * strip.width(), "the strip is enlarged: " + shortStrip + " px for "
+                + strip.width());
+        assertTrue(shortImage >= 4 * ExperimentFixture.COLS, "the image at t is enlarged: " + shortImage + " px");
+        double stripHeight = fx(() -> shownStrip.imageView().getFitHeight());
+        assertTrue(stripHeight <= fx(shownStrip::getHeight) && shortStrip <= fx(shownStrip::getWidth),
+                "the strip fits its part");
+
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
+        waitUntil("a layout at the large size", () -> view.getHeight() > 800 && !view.isNeedsLayout());
+        double largeStrip = fx(() -> shownStrip.imageView().getFitWidth());
+        double largeImage = fx(() -> shownImage.imageView().getFitWidth());
+        assertTrue(largeStrip > shortStrip, "the strip grows with the view: " + shortStrip + " -> " + largeStrip);
+        assertTrue(largeImage > shortImage, "the image grows with the view: " + shortImage + " -> " + largeImage);
+        assertEquals(0, largeStrip % strip.width(), "a whole number of screen pixels per pixel");
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.vaeexplorer.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.DjlRuntime;
 import io.vaeexplorer.model.ModelConfig;
@@ -375,6 +378,152 @@ class LatentPlaneViewTest {
             }
         }
         assertTrue(yellow > 0, "no path drawn between A and the middle point");
+    }
+
+    @Test
+    void theDensityOverlayHasAKeyFromBlueThroughWhiteToRedOnAnOpaqueBox() throws Exception {
+        awaitPoints();
+        assertNull(fx(view::densityKeyRamp), "no key without the overlay");
+        fx(() -> {
+            model.showDensityProperty().set(true);
+            return null;
+        });
+        waitFor(60, () -> model.densityProperty().get() != null && !view.updatePending());
+        WritableImage image = snapshot();
+        double[] ramp = fx(view::densityKeyRamp);
+        assertNotNull(ramp, "the overlay is shown with its key");
+        PlaneViewport v = fx(view::viewport);
+        assertTrue(v.contains(ramp[0], ramp[1]) && v.contains(ramp[0] + ramp[2], ramp[1] + ramp[3]),
+                "the key lies on the plot");
+        PixelReader pixels = image.getPixelReader();
+        int y = (int) (ramp[1] + ramp[3] / 2);
+        Color low = pixels.getColor((int) ramp[0] + 1, y);
+        Color middle = pixels.getColor((int) (ramp[0] + ramp[2] / 2), y);
+        Color high = pixels.getColor((int) (ramp[0] + ramp[2]) - 2, y);
+        assertTrue(low.getBlue() > low.getRed() + 0.25, "the ramp starts blue (q/p below 1): " + low);
+        assertTrue(high.getRed() > high.getBlue() + 0.25, "the ramp ends red (q/p above 1): " + high);
+        assertTrue(middle.getRed() > 0.85 && middle.getGreen() > 0.85 && middle.getBlue() > 0.85,
+                "q/p = 1 in the middle is near white: " + middle);
+        // the box under the text hides the points and densities beneath it, so the labels read on any plane
+        for (int x = (int) ramp[0]; x < ramp[0] + ramp[2]; x++) {
+            for (int row : new int[] {(int) ramp[1] - 3, (int) (ramp[1] + ramp[3]) + 18}) {
+                Color c = pixels.getColor(x, row);
+                assertTrue(isGreyOrWhite(c), "the key's box shows something else at (" + x + ", " + row + "): " + c);
+            }
+        }
+
+        fx(() -> {
+            model.showDensityProperty().set(false);
+            return null;
+        });
+        awaitRedraw();
+        snapshot();
+        assertNull(fx(view::densityKeyRamp), "the key goes with the overlay");
+    }
+
+    /** Text in grey on white, anti-aliased: no saturated colour of a class or of the overlay. */
+    private static boolean isGreyOrWhite(Color c) {
+        double spread = Math.max(c.getRed(), Math.max(c.getGreen(), c.getBlue()))
+                - Math.min(c.getRed(), Math.min(c.getGreen(), c.getBlue()));
+        return spread < 0.12;
+    }
+
+    @Test
+    void posteriorEllipsesAreWhiteOverADarkOutlineNotTheColourOfTheirCluster() throws Exception {
+        LatentPoints points = awaitPoints();
+        PlaneViewport v = fx(view::viewport);
+        // an image whose 1-sigma ellipse is big enough to look at and lies on the plot
+        int picked = -1;
+        PosteriorEllipse[] rings = null;
+        for (int i = 0; i < points.count() && picked < 0; i++) {
+            PosteriorEllipse[] r = PosteriorEllipse.oneAndTwoSigma(points.mu(i), points.sigma(i), points.pca());
+            double[] b = r[1].bounds();
+            double minor = r[0].semiMinor() * v.scale();
+            if (minor >= 6 && minor <= 40 && v.contains(v.canvasX(b[0]), v.canvasY(b[3]))
+                    && v.contains(v.canvasX(b[1]), v.canvasY(b[2]))) {
+                picked = i;
+                rings = r;
+            }
+        }
+        assertTrue(picked >= 0, "no test image with an ellipse of a useful size");
+        int index = picked;
+        fx(() -> {
+            model.ellipseImages().add(index);
+            return null;
+        });
+        awaitRedraw();
+        PixelReader pixels = snapshot().getPixelReader();
+        Color classColour = ClassColors.color(points.labels()[index] & 0xff);
+        for (int ring = 0; ring < 2; ring++) {
+            double[] xy = rings[ring].points(72);
+            int white = 0;
+            int darkAround = 0;
+            for (int k = 0; k < 72; k++) {
+                double cx = v.canvasX(xy[2 * k]);
+                double cy = v.canvasY(xy[2 * k + 1]);
+                double cxCentre = v.canvasX(rings[ring].centreX());
+                double cyCentre = v.canvasY(rings[ring].centreY());
+                double d = Math.hypot(cx - cxCentre, cy - cyCentre);
+                // the brightest pixel across the stroke (a thin line is spread over two pixels)
+                Color on = Color.BLACK;
+                for (double step = -1; step <= 1; step += 0.5) {
+                    Color c = pixels.getColor((int) Math.round(cx + step * (cx - cxCentre) / d),
+                            (int) Math.round(cy + step * (cy - cyCentre) / d));
+                    on = c.getBrightness() > on.getBrightness() ? c : on;
+                }
+                if (on.getBrightness() > 0.8 && on.getSaturation() < 0.25 && !near(classColour, argb(on), 60)) {
+                    white++;
+                }
+                // outward from the centre, just past the bright stroke: the dark outline
+                double darkest = 1;
+                for (double step = 1; step <= 3; step += 0.5) {
+                    darkest = Math.min(darkest, pixels.getColor((int) Math.round(cx + step * (cx - cxCentre) / d),
+                            (int) Math.round(cy + step * (cy - cyCentre) / d)).getBrightness());
+                }
+                if (darkest < 0.45) {
+                    darkAround++;
+                }
+            }
+            assertTrue(white > 0.8 * 72, "ring " + (ring + 1) + ": only " + white + " of 72 points are bright");
+            assertTrue(darkAround > 0.8 * 72, "ring " + (ring + 1) + ": only " + darkAround + " of 72 outlined");
+        }
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    @Test
+    void theInterpolationPathHasADotAtTheSlidersTThatMovesWithIt() throws Exception {
+        awaitPoints();
+        double[] path = {-2, -2, 0, 1, 2, 2};
+        fx(() -> {
+            InterpolationCursor.of(model).set(0.25);
+            model.interpolationPathProperty().set(path);
+            return null;
+        });
+        awaitRedraw();
+        PixelReader pixels = snapshot().getPixelReader();
+        double[] quarter = fx(() -> view.toCanvas(-1, -0.5));
+        assertArrayEquals(quarter, fx(view::pathCursorPosition), 1e-9, "t = 0.25: half way to the middle step");
+        assertTrue(pixels.getColor((int) quarter[0], (int) quarter[1]).getBrightness() < 0.3, "dark centre");
+        assertTrue(pixels.getColor((int) quarter[0] + 4, (int) quarter[1]).getBrightness() > 0.9, "white ring");
+
+        fx(() -> {
+            InterpolationCursor.of(model).set(0.75);
+            return null;
+        });
+        awaitRedraw();
+        double[] threeQuarters = fx(() -> view.toCanvas(1, 1.5));
+        assertArrayEquals(threeQuarters, fx(view::pathCursorPosition), 1e-9, "the dot follows t");
+
+        fx(() -> {
+            model.interpolationPathProperty().set(null);
+            return null;
+        });
+        awaitRedraw();
+        assertNull(fx(view::pathCursorPosition), "no path, no dot");
     }
 
     /** How long the redraws take is measured by {@link ResponsivenessBenchmark}; here, that each one is kept. */

@@ -110,6 +110,33 @@ class PlaneOverlaysTest {
         assertTrue(opaque > d.argb().length / 20, "the densities cover part of the visible plane: " + opaque);
     }
 
+    @Test
+    void theInterpolationSliderMovesADotAlongThePathOnThePlane(FxRobot robot) throws Exception {
+        waitForShippedModel();
+        TabPane experiments = robot.lookup("#experiments").queryAs(TabPane.class);
+        robot.interact(() -> experiments.getSelectionModel().select(experiments.getTabs().stream()
+                .filter(t -> t.getText().equals("Interpolation")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.interpolationPathProperty().get() != null
+                && plane(robot).pathCursorPosition() != null);
+        double[] path = model.interpolationPathProperty().get();
+        double[] atA = ExperimentFixture.fx(() -> plane(robot).toCanvas(path[0], path[1]));
+        assertArrayEquals(atA, ExperimentFixture.fx(() -> plane(robot).pathCursorPosition()), 0.5, "t = 0 is at A");
+
+        javafx.scene.control.Slider slider = robot.lookup("#interp-slider").queryAs(javafx.scene.control.Slider.class);
+        javafx.geometry.Bounds track = ExperimentFixture.fx(() -> slider.localToScreen(slider.getLayoutBounds()));
+        robot.clickOn(new Point2D(track.getMinX() + 0.75 * track.getWidth(), track.getCenterY()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slider.getValue() > 0.5);
+        double t = ExperimentFixture.fx(slider::getValue);
+        double[] expected = InterpolationCursor.pointAt(path, t);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            double[] now = plane(robot).pathCursorPosition();
+            double[] want = plane(robot).toCanvas(expected[0], expected[1]);
+            return now != null && Math.hypot(now[0] - want[0], now[1] - want[1]) < 0.5;
+        });
+        double[] moved = ExperimentFixture.fx(() -> plane(robot).pathCursorPosition());
+        assertTrue(Math.hypot(moved[0] - atA[0], moved[1] - atA[1]) > 20, "the dot left A with the slider");
+    }
+
     private static void stroke(FxRobot robot, DrawDigitView draw, double x0, double y0, double x1, double y1) {
         robot.drag(onPad(draw, x0, y0), MouseButton.PRIMARY).moveTo(onPad(draw, (x0 + x1) / 2, (y0 + y1) / 2))
                 .moveTo(onPad(draw, x1, y1)).drop();

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
@@ -23,7 +24,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
@@ -115,6 +118,25 @@ class SweepViewTest {
             float[] mu = direct.encode(test.image(firstThree), 1)[0];
             assertSameImage(decodeImage(direct, mu), tileAt(three, 4, 4), "centre of the 3's sweep");
         }
+    }
+
+    @Test
+    void choosingAbsoluteUnitsSweepsInLatentUnitsAndTheLabelsSaySo(FxRobot robot) {
+        GreyRaster inSigma = fx(() -> experiments.sweepGridProperty().get());
+        Label rangeValue = robot.lookup("#sweep-range-value").queryAs(Label.class);
+        assertEquals("± 2.00 σ", fx(rangeValue::getText));
+        waitUntil("the span in latent units", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
+                .matches("in latent units: z1 ± [0-9.E-]+, z2 ± [0-9.E-]+"));
+
+        robot.clickOn("#sweep-units");
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("absolute")).queryAs(ListCell.class));
+        assertEquals(EpsilonSweep.Units.ABSOLUTE, fx(() -> experiments.sweepUnitsProperty().get()));
+        assertEquals("± 2.00", fx(rangeValue::getText));
+        Slider range = robot.lookup("#sweep-range").queryAs(Slider.class);
+        assertTrue(fx(range::getMin) < 0.1, "small absolute ranges can be chosen: min " + fx(range::getMin));
+        awaitNewRaster("the absolute sweep", () -> experiments.sweepGridProperty().get(), inSigma);
+        waitUntil("the span of the absolute sweep", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
+                .equals("in latent units: z1 ± 2, z2 ± 2"));
     }
 
     @Test

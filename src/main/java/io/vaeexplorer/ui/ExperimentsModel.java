@@ -166,7 +166,7 @@ public final class ExperimentsModel {
         });
         model.latentPointsProperty().addListener((obs, was, now) -> publishPath());
         // the plane marks the slider's position on the path it draws
-        DoubleProperty cursor = InterpolationCursor.of(model);
+        DoubleProperty cursor = model.interpolationTProperty();
         cursor.set(t.get());
         t.addListener((obs, was, now) -> cursor.set(now.doubleValue()));
         variantsSource.set(firstTestImage(variantsDigit.get()));

@@ -99,6 +99,8 @@ public final class ExplorerModel implements AutoCloseable {
     private final ObjectProperty<double[]> manifoldRegion = new SimpleObjectProperty<>(new double[] {-3, 3, -3, 3});
     private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
+    private final javafx.beans.property.DoubleProperty interpolationT =
+            new javafx.beans.property.SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final LossHistory lossHistory = new LossHistory();
     private final ModelGallery gallery;
@@ -278,6 +280,11 @@ public final class ExplorerModel implements AutoCloseable {
     /** Plane points {x0, y0, x1, y1, ...} of the interpolation path to draw on the plane, or null. */
     public ObjectProperty<double[]> interpolationPathProperty() {
         return interpolationPath;
+    }
+
+    /** The interpolation slider's t in [0, 1] along {@link #interpolationPathProperty()}; NaN while there is none. */
+    public javafx.beans.property.DoubleProperty interpolationTProperty() {
+        return interpolationT;
     }
 
     public ObjectProperty<TrainingSettings> settingsProperty() {

@@ -1,29 +1,12 @@
 package io.vaeexplorer.ui;
 
-import java.util.Map;
-import java.util.WeakHashMap;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-
 /**
- * Where the interpolation slider stands, for the latent plane to mark on the path it draws. The experiments and
- * the plane are built separately from the same {@link ExplorerModel}, which carries the path but not the slider's
- * position, so the position is kept here beside that model: one per model, held no longer than the model is.
- * FX thread only, like the models.
+ * Where the interpolation slider's t falls on the path the plane draws, so the plane can mark it. The slider's t
+ * itself lives in {@link ExplorerModel#interpolationTProperty()}, beside the path.
  */
 final class InterpolationCursor {
 
-    private static final Map<ExplorerModel, DoubleProperty> POSITIONS = new WeakHashMap<>();
-
     private InterpolationCursor() {
-    }
-
-    /**
-     * t in [0, 1] along the path in the model's {@link ExplorerModel#interpolationPathProperty()}, NaN while there
-     * is none. Listeners that should not keep their owner alive as long as the model must be weak ones.
-     */
-    static DoubleProperty of(ExplorerModel model) {
-        return POSITIONS.computeIfAbsent(model, m -> new SimpleDoubleProperty(Double.NaN));
     }
 
     /**

@@ -183,7 +183,7 @@ public final class LatentPlaneView extends Region {
         model.selectedZProperty().addListener((obs, was, now) -> placeMarker());
         model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
         model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
-        InterpolationCursor.of(model).addListener(new javafx.beans.WeakInvalidationListener(cursorMoved));
+        model.interpolationTProperty().addListener(new javafx.beans.WeakInvalidationListener(cursorMoved));
         model.sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
         model.ellipseImages().addListener((ListChangeListener<Integer>) change -> requestRedraw());
         model.densityProperty().addListener((obs, was, now) -> requestRedraw());
@@ -729,7 +729,7 @@ public final class LatentPlaneView extends Region {
         if (n > 1) {
             endDot(gc, v, path[2 * n - 2], path[2 * n - 1], "B");
         }
-        double[] at = InterpolationCursor.pointAt(path, InterpolationCursor.of(model).get());
+        double[] at = InterpolationCursor.pointAt(path, model.interpolationTProperty().get());
         if (at != null) {
             double x = v.canvasX(at[0]);
             double y = v.canvasY(at[1]);

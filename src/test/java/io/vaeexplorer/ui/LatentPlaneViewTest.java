@@ -499,7 +499,7 @@ class LatentPlaneViewTest {
         awaitPoints();
         double[] path = {-2, -2, 0, 1, 2, 2};
         fx(() -> {
-            InterpolationCursor.of(model).set(0.25);
+            model.interpolationTProperty().set(0.25);
             model.interpolationPathProperty().set(path);
             return null;
         });
@@ -511,7 +511,7 @@ class LatentPlaneViewTest {
         assertTrue(pixels.getColor((int) quarter[0] + 4, (int) quarter[1]).getBrightness() > 0.9, "white ring");
 
         fx(() -> {
-            InterpolationCursor.of(model).set(0.75);
+            model.interpolationTProperty().set(0.75);
             return null;
         });
         awaitRedraw();

@@ -465,6 +465,10 @@ public final class ExplorerModel implements AutoCloseable {
             error.set("cannot start: " + e.getMessage());
             return;
         }
+        if (!StepCost.affordable(request.model())) {
+            error.set("cannot start: " + StepCost.refusal(request.model()));
+            return;
+        }
         saveSettingsInBackground(); // an fsync on the FX thread stalled the window for up to 300 ms here
         lossHistory.clear();
         timelineIndex.set(-1);

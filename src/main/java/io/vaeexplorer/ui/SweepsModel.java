@@ -102,6 +102,12 @@ public final class SweepsModel {
             ModelConfig base = s.modelConfig(data.rows(), data.cols());
             TrainingConfig training = s.trainingConfig();
             plan = preset != null ? preset.plan(base, training) : SweepPlan.parse(spec.get(), base, training);
+            for (int i = 0; i < plan.size(); i++) {
+                if (!StepCost.affordable(plan.run(i).model())) {
+                    throw new IllegalArgumentException("run " + (i + 1) + " (" + plan.run(i).name() + "): "
+                            + StepCost.refusal(plan.run(i).model()));
+                }
+            }
             saveDir = model.modelsFolder().resolve("sweep-" + LocalDateTime.now()
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             runner = new SweepRunner(data, plan, SweepRunner.Options.defaults().withSaveDir(saveDir));

@@ -151,4 +151,23 @@ class ExplorerRunsTest {
         assertTrue(status.startsWith("stopped before the first epoch ended"), status);
         assertTrue(onFx(() -> model.gallery().entries().stream().anyMatch(GalleryEntry::failed)));
     }
+
+    @Test
+    void aModelTooBigToTrainIsRefusedByStartAndBySweepsWhateverTheSettingsSay() throws Exception {
+        TrainingSettings huge = new TrainingSettings(ModelKind.CONV, 2, "400", Reconstruction.BCE, 1f, Objective.ELBO,
+                1e-3f, 64, 1, 1, 512, "");
+        fx(() -> model.settingsProperty().set(huge));
+        fx(model::startTraining);
+        assertEquals(TrainingState.READY, onFx(() -> model.trainingStateProperty().get()));
+        String error = onFx(() -> model.errorProperty().get());
+        assertTrue(error.startsWith("cannot start: conv channels 400,800 need about"), error);
+
+        fx(model::clearError);
+        fx(() -> model.settingsProperty().set(small(1e-3f, 1, 512, 64)));
+        fx(() -> model.sweeps().specProperty().set("model=conv hidden=400"));
+        fx(() -> model.sweeps().start());
+        assertTrue(!onFx(() -> model.sweeps().runningProperty().get()), "the sweep started");
+        error = onFx(() -> model.errorProperty().get());
+        assertTrue(error.contains("run 1") && error.contains("work per step"), error);
+    }
 }

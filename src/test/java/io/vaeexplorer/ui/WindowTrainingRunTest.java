@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.model.Checkpoint;
 import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.model.InferenceModel;
 import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.Objective;
 import io.vaeexplorer.model.Reconstruction;
 import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -97,6 +100,47 @@ class WindowTrainingRunTest {
             assertEquals(want.get(i).train(), got.get(i).train(), "epoch " + (i + 1) + " training loss");
             assertEquals(want.get(i).test(), got.get(i).test(), "epoch " + (i + 1) + " test loss");
         }
+    }
+
+    @Test
+    void whilePausedThePlaneShowsThePausedModelsCodesAndAClickDecodesWithItsWeights() throws Exception {
+        // a run far longer than the test: it is paused soon after its first step, then stopped
+        fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64", Reconstruction.BCE, 1f,
+                Objective.ELBO, 1e-3f, 128, 100, 1, 0, "")));
+        fx(model::startTraining);
+        try {
+            waitOnFx(() -> model.lossHistory().stepCount() > 0);
+            fx(model::pauseTraining);
+            waitOnFx(() -> model.trainingStateProperty().get() == TrainingState.PAUSED);
+            // the run's steps reach the view-model before its change of state
+            long pausedStep = WaitForAsyncUtils.asyncFx(() -> (long) model.lossHistory().stepCount()).get();
+
+            waitOnFx(() -> model.snapshotProperty().get().step() == pausedStep);
+            waitOnFx(() -> {
+                List<TrainingTimeline.Frame> frames = model.timeline().frames();
+                return !frames.isEmpty() && frames.get(frames.size() - 1).step() == pausedStep
+                        && model.latentPointsProperty().get() == frames.get(frames.size() - 1).points();
+            });
+
+            WeightSnapshot paused = WaitForAsyncUtils.asyncFx(() -> model.snapshotProperty().get()).get();
+            fx(() -> model.decodeAt(0.25, -0.75));
+            float[] z = WaitForAsyncUtils.asyncFx(() -> model.selectedZProperty().get()).get();
+            byte[] expected;
+            try (InferenceModel copy = InferenceModel.onCpu(paused)) {
+                expected = ImageTiler.tile(copy.decode(z), 1, 28, 28, 1, 0, 1).pixels();
+            }
+            waitOnFx(() -> model.decodedImageProperty().get() != null
+                    && Arrays.equals(expected, model.decodedImageProperty().get().pixels()));
+            assertEquals(TrainingState.PAUSED, model.trainingStateProperty().get());
+        } finally {
+            fx(model::stopTraining);
+            waitOnFx(() -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null);
+        }
+    }
+
+    /** Waits, as a guard only, for a condition read on the FX thread. */
+    private static void waitOnFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     private boolean runTakenIn() {

@@ -57,19 +57,19 @@ import javafx.collections.ObservableList;
 public final class ExplorerModel implements AutoCloseable {
 
     /**
-     * The least gap, once a run has settled, between the trainer's encodes of the 10k test codes while an epoch
-     * runs (it also sends them at each epoch's end). It encodes them itself, between steps: on another thread the
-     * encode's own threads fight the training threads for the two cores. A watched run starts at a fraction of
-     * this gap, so the plane moves within the run's first second, and the trainer widens it where the encode is
-     * slow, so the plane never costs more than a small share of training, whatever the model.
+     * The least gap between the trainer's encodes of the 10k test codes while an epoch runs (it also sends them at
+     * each epoch's end). It encodes them itself, between steps: on another thread the encode's own threads fight
+     * the training threads for the two cores. The trainer widens the gap where the encode is slow, so the plane
+     * takes a small share of training whatever the model, and narrows it in a run's first seconds, so the plane
+     * moves while the model changes most.
      */
     static final long LATENT_REFRESH_MILLIS = 1000;
     /**
-     * The least gap, once a run has settled, between the trainer's copies of its weights for the views (the decode
-     * under the marker and the manifold follow them). On two cores every copy, decode and redraw is taken from
-     * training: twice a second keeps the decode alive without the workers re-decoding after every step.
+     * The least gap between the trainer's copies of its weights for the views (the decode under the marker and the
+     * manifold follow them), narrowed in a run's first seconds as the codes' is. On two cores every copy, decode
+     * and redraw is taken from training: once a second keeps the decode alive at little cost.
      */
-    static final long SNAPSHOT_MILLIS = 500;
+    static final long SNAPSHOT_MILLIS = 1000;
     static final int MANIFOLD_GRID = 20;
 
     private final Executor fx;

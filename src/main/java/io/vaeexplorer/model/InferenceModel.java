@@ -31,7 +31,7 @@ public final class InferenceModel implements AutoCloseable {
         this.manager = NDManager.newBaseManager(device);
         try {
             this.block = new VaeBlock(snapshot.config());
-            block.initializeFor(manager);
+            block.allocateFor(manager); // drawing nothing: a run may be training beside this copy
             weightTransfer = WeightCopier.load(snapshot, block, weightTransfer);
             this.parameterStore = new ParameterStore(manager, false);
             this.snapshot = snapshot;

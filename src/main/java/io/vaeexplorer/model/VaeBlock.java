@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
 /**
@@ -44,8 +45,24 @@ public final class VaeBlock extends AbstractBlock {
         return new Shape(batch, config.imageSize());
     }
 
-    /** Creates the parameters on the given manager (then {@link TorchDefaultInit} gives them PyTorch's values). */
+    /**
+     * Creates the parameters on the given manager with DJL's default initialisation (then {@link TorchDefaultInit}
+     * gives them PyTorch's values). That initialisation draws from the engine's process-wide generator, the one a
+     * training run seeds and takes its shuffles and noise from: only the trainer calls this, right after seeding,
+     * so that its draws are part of the run's seeded sequence. A copy built beside a run uses
+     * {@link #allocateFor(NDManager)}.
+     */
     public void initializeFor(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, inputShape(1));
+    }
+
+    /**
+     * Creates the parameters filled with zeros, drawing nothing from the engine's generator: for a copy whose
+     * weights are loaded right after (inference, scoring). Such copies are built on other threads while a run
+     * trains, and any draw there would shift the run's random numbers and change its losses.
+     */
+    public void allocateFor(NDManager manager) {
+        setInitializer(Initializer.ZEROS, parameter -> true);
         initialize(manager, DataType.FLOAT32, inputShape(1));
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * may be called from any thread; cancel takes effect after the current step (milliseconds) or evaluation batch.
  *
  * <p>Other threads read the weights only through published {@link WeightSnapshot}s (immutable copies), so they
- * never lock or race the optimiser.
+ * never lock or race the optimiser. Between steps the run copies its weights out and encodes the test set for the
+ * views as often as the request allows and their measured cost affords ({@link RefreshPacer}); neither draws a
+ * random number, so they never change the run. A pause first shows the views the weights and codes of the step
+ * it stops at.
  */
 public final class TrainingService {
 
@@ -41,7 +45,15 @@ public final class TrainingService {
      */
     private static final double GROWTH_FACTOR = 10;
 
+    /** Shares of the run's time that encoding the test set, and copying the weights, may take for the views. */
+    private static final double CODES_SHARE = 0.05;
+    private static final double SNAPSHOT_SHARE = 0.02;
+    /** For this long from its start, a watched run refreshes its views this many times as often (and dearly). */
+    private static final long WARM_UP_MILLIS = 2000;
+    private static final int WARM_UP_SPEED_UP = 4;
+
     private final TrainingRequest request;
+    private final LongSupplier clock;
     private final List<TrainingEventListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<WeightSnapshot> latest = new AtomicReference<>();
     private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
@@ -57,11 +69,22 @@ public final class TrainingService {
     // the training thread's own: what the loss did before a divergence
     private double previousStepLoss = Double.NaN;
     private double lowestStepLoss = Double.POSITIVE_INFINITY;
+    // the training thread's own: when to refresh the views next (null: never between epochs), and what they have
+    private RefreshPacer snapshotPacer;
+    private RefreshPacer codesPacer;
+    private long publishedStep = -1;
+    private long codesStep = -1;
     private Thread thread;
     private long version;
 
     public TrainingService(TrainingRequest request) {
+        this(request, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds as {@link System#nanoTime()} gives them (tests drive the refresh pacing with it) */
+    TrainingService(TrainingRequest request, LongSupplier clock) {
         this.request = request;
+        this.clock = clock;
         if (request.resumeFrom() != null) {
             ArchitectureCheck.requireSame(request.resumeFrom().config(), request.model());
             latest.set(request.resumeFrom().weights());
@@ -155,8 +178,11 @@ public final class TrainingService {
                     device, resume == null ? null : resume.weights(), stepsDone, epochsDone);
                  Evaluator evaluator = new Evaluator(request.data().test(), device)) {
                 stepMethod = trainer.stepMethod();
+                long start = clock.getAsLong();
+                snapshotPacer = pacer(request.snapshotMillis(), SNAPSHOT_SHARE, start);
+                codesPacer = pacer(request.codesMillis(), CODES_SHARE, start);
                 publish(trainer);
-                if (request.codesMillis() > 0) {
+                if (codesPacer != null) {
                     sendCodes(evaluator, trainer, epochsDone + 1); // the views show the starting weights at once
                 }
                 int lastEpoch = epochsDone + request.training().epochs();
@@ -197,16 +223,13 @@ public final class TrainingService {
         double klSum = 0;
         long images = 0;
         long pausedNanos = 0;
-        long started = System.nanoTime();
-        long lastSnapshot = started;
-        long lastCodes = started;
-        long snapshotNanos = TimeUnit.MILLISECONDS.toNanos(request.snapshotMillis());
-        long codesNanos = TimeUnit.MILLISECONDS.toNanos(request.codesMillis());
+        long started = clock.getAsLong();
         for (int batch = 1; trainer.hasNextBatch(); batch++) {
             if (pauseRequested) {
-                long pausedAt = System.nanoTime();
+                showPausedModel(trainer, evaluator, epoch);
+                long pausedAt = clock.getAsLong();
                 waitWhilePaused();
-                pausedNanos += System.nanoTime() - pausedAt;
+                pausedNanos += clock.getAsLong() - pausedAt;
             }
             if (cancelRequested) {
                 return null;
@@ -222,34 +245,64 @@ public final class TrainingService {
             reconstructionSum += loss.reconstruction() * size;
             klSum += loss.kl() * size;
             images += size;
-            long now = System.nanoTime();
-            double samplesPerSecond = images / ((now - started - pausedNanos) / 1e9);
+            long trained = clock.getAsLong() - started - pausedNanos;
+            double samplesPerSecond = images / (trained / 1e9);
             fire(new TrainingEvent.Step(epoch, trainer.step(), batch, batches, loss, samplesPerSecond));
-            if (snapshotNanos > 0 && now - lastSnapshot >= snapshotNanos) {
+            long now = clock.getAsLong();
+            if (snapshotPacer != null && snapshotPacer.isDue(now)) {
                 publish(trainer);
-                lastSnapshot = System.nanoTime();
             }
-            // the epoch's evaluation sends the codes of its last step: none in the epoch's last half interval
-            long remainingNanos = (now - started - pausedNanos) / batch * (batches - batch);
-            if (codesNanos > 0 && now - lastCodes >= codesNanos && remainingNanos >= codesNanos / 2) {
+            // the epoch's evaluation sends the codes of its last step: none when it comes within half a gap
+            long remainingNanos = trained / batch * (batches - batch);
+            if (codesPacer != null && codesPacer.isDue(now) && remainingNanos >= codesPacer.gapNanos(now) / 2) {
                 sendCodes(evaluator, trainer, epoch);
-                lastCodes = System.nanoTime();
             }
         }
-        double seconds = (System.nanoTime() - started - pausedNanos) / 1e9;
+        double seconds = (clock.getAsLong() - started - pausedNanos) / 1e9;
         LossParts train = new LossParts(reconstructionSum / images, klSum / images);
-        Evaluator.Evaluation test = evaluator.evaluate(trainer.block(), () -> cancelRequested, codesNanos > 0);
+        Evaluator.Evaluation test = evaluator.evaluate(trainer.block(), () -> cancelRequested, codesPacer != null);
         if (test == null) {
             return null;
         }
         if (test.codes() != null) {
             fire(new TrainingEvent.Codes(test.codes(), epoch, trainer.step()));
+            codesStep = trainer.step();
+            codesPacer.refreshedAlongside(clock.getAsLong());
         }
         return new EpochRecord(epoch, trainer.step(), train, test.negElbo(), seconds, images / seconds);
     }
 
+    /** Encodes the test set with the current weights for the views (drawing no random number). */
     private void sendCodes(Evaluator evaluator, VaeTrainer trainer, int epoch) {
+        long started = clock.getAsLong();
         fire(new TrainingEvent.Codes(evaluator.latentCodes(trainer.block()), epoch, trainer.step()));
+        codesStep = trainer.step();
+        if (codesPacer != null) {
+            codesPacer.refreshed(started, clock.getAsLong());
+        }
+    }
+
+    /**
+     * Before a pause: the views get the weights and the codes of the step it stops at, so that what they show and
+     * decode while paused is the paused model.
+     */
+    private void showPausedModel(VaeTrainer trainer, Evaluator evaluator, int epoch) {
+        if (snapshotPacer != null && publishedStep != trainer.step()) {
+            publish(trainer);
+        }
+        if (codesPacer != null && codesStep != trainer.step()) {
+            sendCodes(evaluator, trainer, epoch);
+        }
+    }
+
+    /** Paces refreshes at least {@code millis} apart once warmed up; null for none between epochs. */
+    private RefreshPacer pacer(long millis, double share, long start) {
+        if (millis == 0) {
+            return null;
+        }
+        long floor = TimeUnit.MILLISECONDS.toNanos(millis);
+        return request.watched() ? RefreshPacer.warmingUp(floor, share, start,
+                TimeUnit.MILLISECONDS.toNanos(WARM_UP_MILLIS), WARM_UP_SPEED_UP) : RefreshPacer.steady(floor, share);
     }
 
     private void diverged(VaeTrainer trainer, LossParts loss) {
@@ -356,9 +409,14 @@ public final class TrainingService {
     }
 
     private void publish(VaeTrainer trainer) {
+        long started = clock.getAsLong();
         WeightSnapshot snapshot = trainer.snapshot(++version);
         latest.set(snapshot);
         fire(new TrainingEvent.Snapshot(snapshot));
+        publishedStep = trainer.step();
+        if (snapshotPacer != null) {
+            snapshotPacer.refreshed(started, clock.getAsLong());
+        }
     }
 
     private void finish(TrainingState end, String message, List<EpochRecord> history, LossParts test) {

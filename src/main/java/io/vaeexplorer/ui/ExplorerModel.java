@@ -59,17 +59,19 @@ import javafx.collections.ObservableList;
 public final class ExplorerModel implements AutoCloseable {
 
     /**
-     * How often, at most, the trainer sends the 10k test codes while an epoch runs (and at each epoch's end). It
-     * encodes them itself, between steps: on another thread the encode's own threads fought the training threads
-     * for the two cores and cost training about twice the encode.
+     * The least gap between the trainer's encodes of the 10k test codes while an epoch runs (it also sends them at
+     * each epoch's end). It encodes them itself, between steps: on another thread the encode's own threads fight
+     * the training threads for the two cores. The trainer widens the gap where the encode is slow, so the plane
+     * takes a small share of training whatever the model, and narrows it in a run's first seconds, so the plane
+     * moves while the model changes most.
      */
-    static final long LATENT_REFRESH_MILLIS = 4000;
+    static final long LATENT_REFRESH_MILLIS = 1000;
     /**
-     * How often the trainer copies its weights out for the views (the decode under the marker follows them). On two
-     * cores every copy, decode and redraw is taken from training; every 4 s, the pace of the live scatter, keeps
-     * the views visibly alive.
+     * The least gap between the trainer's copies of its weights for the views (the decode under the marker and the
+     * manifold follow them), narrowed in a run's first seconds as the codes' is. On two cores every copy, decode
+     * and redraw is taken from training: once a second keeps the decode alive at little cost.
      */
-    static final long SNAPSHOT_MILLIS = 4000;
+    static final long SNAPSHOT_MILLIS = 1000;
     static final int MANIFOLD_GRID = 20;
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH.mm.ss");
 
@@ -459,7 +461,7 @@ public final class ExplorerModel implements AutoCloseable {
         }
         TrainingRequest request;
         try {
-            request = new TrainingRequest(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(), null,
+            request = TrainingRequest.watched(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(),
                     SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
         } catch (IllegalArgumentException e) {
             error.set("cannot start: " + e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.DatasetLoader;
 import java.nio.file.Path;
@@ -25,6 +26,34 @@ class InferenceModelTest {
             block.initializeFor(manager);
             TorchDefaultInit.apply(block, seed);
             return WeightCopier.snapshot(block, 1, 0);
+        }
+    }
+
+    /**
+     * A training run seeds the engine's process-wide generator and draws its shuffles and noise from it, while the
+     * window builds copies on other threads (workers, gallery scoring): a copy must draw nothing from it.
+     */
+    @Test
+    void buildingACopyDrawsNothingFromTheEnginesGenerator() {
+        ModelConfig conv = new ModelConfig(ModelKind.CONV, 28, 28, 2, ModelConfig.DEFAULT_CONV_HIDDEN,
+                Reconstruction.BCE, 1f, Objective.ELBO);
+        for (ModelConfig config : List.of(ModelConfig.mlp(2, List.of(16)), conv)) {
+            WeightSnapshot snapshot = weights(config);
+            DjlRuntime.engine().setRandomSeed(17);
+            float[] untouched = drawn();
+            DjlRuntime.engine().setRandomSeed(17);
+            try (InferenceModel copy = new InferenceModel(snapshot, Device.cpu())) {
+                assertArrayEquals(untouched, drawn(), "the generator moved while a " + config.describe()
+                        + " copy was built");
+                // the copy still holds the snapshot's weights, not the zeros it was created with
+                assertEquals(snapshot.weights(), WeightCopier.snapshot(copy.block(), 1, 0).weights());
+            }
+        }
+    }
+
+    private static float[] drawn() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            return manager.randomNormal(new Shape(16)).toFloatArray();
         }
     }
 

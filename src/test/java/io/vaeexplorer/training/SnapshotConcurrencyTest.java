@@ -62,7 +62,8 @@ class SnapshotConcurrencyTest {
     void readersDecodeFromSwappedSnapshotsWithoutErrorsOrTornWeights() throws Exception {
         Dataset data = SmallMnist.slice(1024, 64);
         // snapshotMillis = 1 is the shortest interval the service accepts (0 turns mid-epoch snapshots off), so
-        // it publishes after every step that ends at least 1 ms after the previous publication
+        // it publishes after every step that ends at least 1 ms after the previous publication, and after the
+        // wait that keeps the copies to a small share of the run
         TrainingService service = new TrainingService(new TrainingRequest(data, TINY,
                 new TrainingConfig(10_000, 8, 1e-3f, 1, 0), null, 1));
         AtomicLong published = new AtomicLong();

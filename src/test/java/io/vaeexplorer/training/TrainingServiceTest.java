@@ -71,16 +71,17 @@ class TrainingServiceTest {
     void whenAskedTheTrainerSendsTheTestCodesOfItsOwnWeights() throws Exception {
         Dataset data = SmallMnist.slice(2000, 500);
         TrainingConfig training = new TrainingConfig(1, 64, 1e-3f, 5, 0);
-        // codes every millisecond: at the start, between steps and from the epoch's evaluation
-        TrainingService service = new TrainingService(new TrainingRequest(data, SMALL, training, null, 20, 1));
+        // codes every millisecond: at the start, between steps and from the epoch's evaluation; on a clock where
+        // each step lasts a second and nothing else takes time, they come between steps however fast the machine
+        AtomicLong clock = new AtomicLong();
+        TrainingService service = new TrainingService(new TrainingRequest(data, SMALL, training, null, 20, 1),
+                clock::get);
         List<TrainingEvent.Codes> codes = new CopyOnWriteArrayList<>();
         service.addListener(e -> {
             if (e instanceof TrainingEvent.Codes c) {
                 codes.add(c);
             } else if (e instanceof TrainingEvent.Step) {
-                // listeners run on the training thread: each step then lasts over the codes interval, so codes
-                // come between steps however fast the machine trains
-                sleepMillis(2);
+                clock.addAndGet(TimeUnit.SECONDS.toNanos(1)); // listeners run on the training thread
             }
         });
         service.start();
@@ -111,6 +112,94 @@ class TrainingServiceTest {
         assertTrue(sent.stream().noneMatch(e -> e instanceof TrainingEvent.Codes));
         assertEquals(result.checkpoint().history().get(0).test(), plain.checkpoint().history().get(0).test(),
                 "encoding for the views must not change the run's noise");
+    }
+
+    @Test
+    void aWatchedRunRefreshesItsViewsSeveralTimesInItsFirstSecondThenRelaxes() throws Exception {
+        Dataset data = SmallMnist.slice(2048, 200);
+        int batches = 64;
+        long stepMillis = 40;
+        // epochs of 2.56 s on a clock where each step lasts 40 ms and nothing else takes time: the refreshes cost
+        // nothing, so only the floors pace them
+        AtomicLong clock = new AtomicLong();
+        TrainingService service = new TrainingService(TrainingRequest.watched(data, SMALL,
+                new TrainingConfig(3, 32, 1e-3f, 1, 0), 500, 1000), clock::get);
+        List<Long> snapshotSteps = new CopyOnWriteArrayList<>();
+        List<Long> codesSteps = new CopyOnWriteArrayList<>();
+        service.addListener(e -> {
+            if (e instanceof TrainingEvent.Step) {
+                clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(stepMillis));
+            } else if (e instanceof TrainingEvent.Snapshot s) {
+                snapshotSteps.add(s.snapshot().step());
+            } else if (e instanceof TrainingEvent.Codes c) {
+                codesSteps.add(c.step());
+            }
+        });
+        service.start();
+        assertEquals(TrainingState.FINISHED, service.result().get(90, TimeUnit.SECONDS).state());
+
+        long firstSecond = 1000 / stepMillis;
+        assertTrue(snapshotSteps.stream().filter(step -> step > 0 && step < firstSecond).count() >= 3,
+                "weights sent at steps " + snapshotSteps);
+        assertTrue(codesSteps.stream().filter(step -> step > 0 && step < firstSecond).count() >= 3,
+                "codes sent at steps " + codesSteps);
+        // warmed up (after 2 s), at most one weight copy per 500 ms and one encode per second inside an epoch
+        long warmedUp = 2000 / stepMillis;
+        assertGapsFrom(warmedUp, snapshotSteps, 500 / stepMillis, batches);
+        assertGapsFrom(warmedUp, codesSteps, 1000 / stepMillis, batches);
+        assertTrue(snapshotSteps.stream().anyMatch(step -> step > batches && step % batches != 0),
+                "no weights sent inside a later epoch: " + snapshotSteps);
+        assertTrue(codesSteps.stream().anyMatch(step -> step > batches && step % batches != 0),
+                "no codes sent inside a later epoch: " + codesSteps);
+    }
+
+    /** Refreshes inside an epoch whose previous one came at or after {@code from} are at least {@code gap} after it. */
+    private static void assertGapsFrom(long from, List<Long> steps, long gap, int batches) {
+        for (int i = 1; i < steps.size(); i++) {
+            long step = steps.get(i);
+            if (steps.get(i - 1) >= from && step % batches != 0) {
+                assertTrue(step - steps.get(i - 1) >= gap, "refreshes at steps " + steps);
+            }
+        }
+    }
+
+    @Test
+    void aPauseShowsTheViewsTheWeightsAndCodesOfTheStepItStopsAt() throws Exception {
+        Dataset data = SmallMnist.slice(3000, 200);
+        // intervals far longer than the run: the only refreshes between epochs are the pause's
+        TrainingService service = new TrainingService(new TrainingRequest(data, SMALL,
+                new TrainingConfig(2, 32, 1e-3f, 1, 0), null, 3_600_000, 3_600_000));
+        List<TrainingEvent.Codes> codes = new CopyOnWriteArrayList<>();
+        CountDownLatch atStep7 = new CountDownLatch(1);
+        CountDownLatch paused = new CountDownLatch(1);
+        service.addListener(e -> {
+            if (e instanceof TrainingEvent.Codes c) {
+                codes.add(c);
+            } else if (e instanceof TrainingEvent.Step s && s.step() == 7) {
+                atStep7.countDown();
+                await(paused);
+            }
+        });
+        service.start();
+        assertTrue(atStep7.await(60, TimeUnit.SECONDS));
+        service.pause();
+        paused.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (service.state() != TrainingState.PAUSED && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(TrainingState.PAUSED, service.state());
+        WeightSnapshot shown = service.latestSnapshot();
+        assertEquals(7, shown.step(), "the weights the views hold while paused");
+        TrainingEvent.Codes last = codes.get(codes.size() - 1);
+        assertEquals(7, last.step(), "the codes the views hold while paused");
+        try (InferenceModel model = new InferenceModel(shown, Device.cpu())) {
+            float[][] posterior = model.encode(data.test().pixels(), data.test().count());
+            assertArrayEquals(posterior[0], last.codes().mu(), 1e-4f);
+        }
+        service.resume();
+        assertEquals(TrainingState.FINISHED, service.result().get(60, TimeUnit.SECONDS).state());
+        assertEquals(1, codes.stream().filter(c -> c.step() == 7).count(), "codes of step 7: sent once");
     }
 
     @Test

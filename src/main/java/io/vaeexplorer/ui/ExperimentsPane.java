@@ -1,9 +1,13 @@
 package io.vaeexplorer.ui;
 
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The experiments, one tab each, sharing one {@link ExperimentsModel} built on the explorer's model. */
+/**
+ * The experiments, one tab each, sharing one {@link ExperimentsModel} built on the explorer's model. Each tab
+ * scrolls: below the window's lower part a view may need more room than it has (the draw tab's pad and buttons).
+ */
 public final class ExperimentsPane extends TabPane {
 
     private final ExperimentsModel experiments;
@@ -50,7 +54,12 @@ public final class ExperimentsPane extends TabPane {
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+        ScrollPane scroll = new ScrollPane(content);
+        // fills the tab while it has room, scrolls once the view's minimum size no longer fits
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        Tab tab = new Tab(title, scroll);
         tab.setClosable(false);
         return tab;
     }

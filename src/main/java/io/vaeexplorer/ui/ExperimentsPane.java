@@ -54,13 +54,17 @@ public final class ExperimentsPane extends TabPane {
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, scrolling(content));
+        tab.setClosable(false);
+        return tab;
+    }
+
+    /** The view in a scroll pane: filled while there is room, scrolling once its minimum size does not fit. */
+    static ScrollPane scrolling(javafx.scene.Node content) {
         ScrollPane scroll = new ScrollPane(content);
-        // fills the tab while it has room, scrolls once the view's minimum size no longer fits
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
-        Tab tab = new Tab(title, scroll);
-        tab.setClosable(false);
-        return tab;
+        return scroll;
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.MouseButton;
@@ -127,7 +126,7 @@ public final class ExplorerApp extends Application {
                 model.reportError(message);
             }
         });
-        Tab lossTab = new Tab("Loss", new LossChartView(model));
+        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(model)));
         experiments.getTabs().add(0, lossTab);
         experiments.experiments().activeProperty().bind(
                 experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));

@@ -27,8 +27,9 @@ public record WindowState(Bounds bounds, boolean maximized, Map<String, List<Dou
     /** Throws when the state holds values no window could have (a hand edit or a damaged file). */
     void validate() {
         if (bounds != null) {
-            if (!Double.isFinite(bounds.x()) || !Double.isFinite(bounds.y()) || !(bounds.width() > 0)
-                    || !(bounds.height() > 0) || !Double.isFinite(bounds.width()) || !Double.isFinite(bounds.height())) {
+            boolean finite = Double.isFinite(bounds.x()) && Double.isFinite(bounds.y())
+                    && Double.isFinite(bounds.width()) && Double.isFinite(bounds.height());
+            if (!finite || !(bounds.width() > 0) || !(bounds.height() > 0)) {
                 throw new IllegalArgumentException("window bounds out of range: " + bounds);
             }
         }

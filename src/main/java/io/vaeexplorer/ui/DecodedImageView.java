@@ -13,10 +13,15 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-/** The decoder's image for the selected latent vector, large and unsmoothed, with the vector's values under it. */
+/**
+ * The decoder's image for the selected latent vector, large and unsmoothed, with the vector's values under it.
+ * The image is {@link #SIZE} pixels square where there is room and shrinks with a narrow column, down to
+ * {@link #MIN_SIZE}.
+ */
 public final class DecodedImageView extends VBox {
 
     static final double SIZE = 280;
+    static final double MIN_SIZE = 140;
 
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label zLabel = new Label();
@@ -35,10 +40,36 @@ public final class DecodedImageView extends VBox {
         zLabel.setMaxWidth(SIZE);
         Label title = new Label("Decoded image at the marker");
         title.setStyle("-fx-font-weight: bold;");
+        title.setId("decoded-title");
+        title.setWrapText(true);
         getChildren().addAll(title, canvas, zLabel);
         model.decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
         model.selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
         draw(model.decodedImageProperty().get());
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + MIN_SIZE + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return Math.max(super.computePrefWidth(height), snappedLeftInset() + SIZE + snappedRightInset());
+    }
+
+    /** Fits the image's square to the width given, then lays out as a column. */
+    @Override
+    protected void layoutChildren() {
+        double side = Math.floor(Math.max(MIN_SIZE, Math.min(SIZE, getWidth() - snappedLeftInset()
+                - snappedRightInset())));
+        if (side != canvas.getWidth()) {
+            canvas.setWidth(side);
+            canvas.setHeight(side);
+            zLabel.setMaxWidth(side);
+            draw(shown);
+        }
+        super.layoutChildren();
     }
 
     /** The raster on screen, for tests and export. */
@@ -71,11 +102,17 @@ public final class DecodedImageView extends VBox {
     private void draw(GreyRaster raster) {
         shown = raster;
         GraphicsContext g = canvas.getGraphicsContext2D();
+        double side = canvas.getWidth();
         g.setFill(Color.gray(0.15));
-        g.fillRect(0, 0, SIZE, SIZE);
+        g.fillRect(0, 0, side, side);
         if (raster != null) {
             RasterImages.enlargeInto(raster, enlarged, enlargedPixels);
-            g.drawImage(enlarged, 0, 0);
+            if (side == SIZE) {
+                g.drawImage(enlarged, 0, 0);
+            } else {
+                g.setImageSmoothing(false); // the decoder's pixels stay sharp squares
+                g.drawImage(enlarged, 0, 0, side, side);
+            }
         }
     }
 

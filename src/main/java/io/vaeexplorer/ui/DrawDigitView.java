@@ -42,8 +42,11 @@ public final class DrawDigitView extends HBox {
         posterior.setWrapText(true);
         posterior.setMaxWidth(260);
         Label title = new Label("Reconstruction");
-        VBox right = new VBox(8, title, reconstruction, posterior, new Label(
-                "The diamond and the ellipses (1 and 2 sigma) on the plane\nshow where the encoder puts the drawing."));
+        Label where = new Label(
+                "The diamond and the ellipses (1 and 2 sigma) on the plane show where the encoder puts the drawing.");
+        where.setWrapText(true); // a narrow window wraps it rather than cutting it short
+        where.setMaxWidth(320);
+        VBox right = new VBox(8, title, reconstruction, posterior, where);
         right.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(pad, right);
 

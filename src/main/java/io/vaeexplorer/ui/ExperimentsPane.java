@@ -1,9 +1,13 @@
 package io.vaeexplorer.ui;
 
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The experiments, one tab each, sharing one {@link ExperimentsModel} built on the explorer's model. */
+/**
+ * The experiments, one tab each, sharing one {@link ExperimentsModel} built on the explorer's model. Each tab
+ * scrolls: below the window's lower part a view may need more room than it has (the draw tab's pad and buttons).
+ */
 public final class ExperimentsPane extends TabPane {
 
     private final ExperimentsModel experiments;
@@ -50,8 +54,17 @@ public final class ExperimentsPane extends TabPane {
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title, scrolling(content));
         tab.setClosable(false);
         return tab;
+    }
+
+    /** The view in a scroll pane: filled while there is room, scrolling once its minimum size does not fit. */
+    static ScrollPane scrolling(javafx.scene.Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 }

@@ -2,44 +2,71 @@ package io.vaeexplorer.ui;
 
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.DataException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The explorer window: settings and training controls on the left, the latent plane with the decoded image in
  * the middle, loss chart and the tutorials' experiments in tabs below, status bar at the bottom. At launch it
- * opens the shipped MNIST and the shipped 2-D model, so the plane is alive at once.
+ * opens the shipped MNIST and the shipped 2-D model, so the plane is alive at once. The window opens as it was
+ * left (size, place, maximised, dividers), fitted to the screens there are now.
  */
 public final class ExplorerApp extends Application {
 
     static final String SHIPPED_MODEL = "models/mnist-mlp-d2/model.vae";
+    /** Names under which the dividers are remembered: the plane beside the decoded image, and both above the tabs. */
+    static final String PLANE_SPLIT = "plane-split";
+    static final String CENTRE_SPLIT = "centre-split";
+    private static final String SPLITS_KEY = ExplorerApp.class.getName() + ".splits";
 
     private ExplorerModel model;
+    private WindowStateStore windowStore;
+    private WindowMemory window;
 
     @Override
     public void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
-                SettingsStore.defaultStore());
+        SettingsStore settings = SettingsStore.defaultStore();
+        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater), settings);
+        windowStore = WindowStateStore.besideSettings(settings);
+        WindowStateStore.Loaded remembered = windowStore.load();
+        if (remembered.warning() != null) {
+            model.reportError(remembered.warning());
+        }
         stage.setTitle("VAE latent-space explorer");
-        stage.setScene(new Scene(buildRoot(model), 1400, 900));
+        BorderPane root = buildRoot(model);
+        window = new WindowMemory(stage, rememberedSplits(root));
+        window.restore(remembered.state(), Screen.getPrimary().getVisualBounds(),
+                Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
+        // sized from the start: a first layout at the scene's preferred size would move the dividers
+        stage.setScene(new Scene(root, stage.getWidth(), stage.getHeight()));
         stage.show();
         openStartupData(model);
+    }
+
+    /** The split panes of a root from {@link #buildRoot} whose dividers are remembered, by name. */
+    @SuppressWarnings("unchecked")
+    static Map<String, ProportionalSplitPane> rememberedSplits(Parent root) {
+        return (Map<String, ProportionalSplitPane>) root.getProperties().get(SPLITS_KEY);
     }
 
     /** The whole window's content for a model (tests build it too). */
@@ -62,15 +89,26 @@ public final class ExplorerApp extends Application {
         javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label("Ctrl+click: posterior ellipses");
         ellipseHint.setTooltip(new javafx.scene.control.Tooltip(
                 "Ctrl+click near a point to draw the 1- and 2-sigma ellipses of that test image's posterior q(z|x)"));
+        // a narrow column wraps these names rather than cutting them short
+        manifold.setWrapText(true);
+        density.setWrapText(true);
+        ellipseHint.setWrapText(true);
         javafx.scene.layout.HBox ellipses = new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox side = new VBox(8, decoded, manifold, density, ellipses,
                 new PlaneExportBar(model, plane, decoded));
         side.setPadding(new Insets(0, 8, 8, 8));
+        // a split pane centres a part larger than its room, cutting off both ends: below its size it scrolls
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setId("side-scroll");
+        sideScroll.setFitToWidth(true);
+        sideScroll.getStyleClass().add("edge-to-edge");
+        sideScroll.setMinWidth(120);
         VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));
         VBox.setVgrow(plane, Priority.ALWAYS);
-        SplitPane top = new SplitPane(planeWithTimeline, side);
-        top.setDividerPositions(0.68);
+        ProportionalSplitPane top = new ProportionalSplitPane(Orientation.HORIZONTAL, new double[] {0.68},
+                planeWithTimeline, sideScroll);
+        top.setId(PLANE_SPLIT);
 
         ExperimentsPane experiments = new ExperimentsPane(model);
         // a click on the plane also picks the nearest test image for the epsilon sweep
@@ -88,19 +126,26 @@ public final class ExplorerApp extends Application {
                 model.reportError(message);
             }
         });
-        Tab lossTab = new Tab("Loss", new LossChartView(model));
+        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(model)));
         experiments.getTabs().add(0, lossTab);
         experiments.experiments().activeProperty().bind(
                 experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));
         experiments.getTabs().forEach(t -> t.setClosable(false));
         experiments.getSelectionModel().select(0);
-        SplitPane centre = new SplitPane(top, experiments);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.58);
+        ProportionalSplitPane centre = new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.58},
+                top, experiments);
+        centre.setId(CENTRE_SPLIT);
 
-        ScrollPane settings = new ScrollPane(new SettingsPanel(model));
+        SettingsPanel settingsPanel = new SettingsPanel(model);
+        settingsPanel.setPadding(new Insets(0, 8, 8, 8));
+        // the run and file buttons scroll sideways rather than have their names cut short
+        if (settingsPanel.lookup("#training-controls") instanceof Region controls) {
+            controls.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        ScrollPane settings = new ScrollPane(settingsPanel);
+        settings.setId("settings-scroll");
         settings.setFitToWidth(true);
-        settings.setPrefWidth(330);
+        settings.setPrefWidth(350); // the panel and a vertical scroll bar
 
         TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)),
                 new Tab("Sweeps", new SweepsView(model.sweeps())));
@@ -110,7 +155,7 @@ public final class ExplorerApp extends Application {
         root.setTop(new ErrorBanner(model));
         root.setLeft(settings);
         root.setBottom(new ExplorerStatusBar(model));
-        VBox.setVgrow(plane, Priority.ALWAYS);
+        root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         return root;
     }
 
@@ -138,6 +183,13 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            try {
+                windowStore.save(window.capture());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not keep the window layout in " + windowStore.file() + ": " + e.getMessage());
+            }
+        }
         if (model != null) {
             model.saveSettings();
             model.close();

@@ -6,6 +6,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 
 /** The window's bottom line: what is going on, and on the right the device, the model and the training state. */
@@ -14,6 +16,10 @@ public final class ExplorerStatusBar extends StatusBar {
     public ExplorerStatusBar(ExplorerModel model) {
         setId("status-bar");
         textProperty().bind(model.statusProperty());
+        // the message gives way in a narrow window (paths can be long); the whole of it shows on hover
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.statusProperty());
+        setTooltip(whole);
         getRightItems().addAll(
                 label("status-device", model.deviceProperty().map(d -> d.isEmpty() ? "device: ..." : d)),
                 new Separator(Orientation.VERTICAL),
@@ -26,6 +32,7 @@ public final class ExplorerStatusBar extends StatusBar {
         Label label = new Label();
         label.setId(id);
         label.textProperty().bind(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 }

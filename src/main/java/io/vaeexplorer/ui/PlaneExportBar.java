@@ -2,7 +2,6 @@ package io.vaeexplorer.ui;
 
 import io.vaeexplorer.files.AtomicFiles;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -22,6 +21,8 @@ public final class PlaneExportBar extends VBox {
     private final ExplorerModel model;
     private final LatentPlaneView plane;
     private final DecodedImageView decoded;
+    private static final FileChooser.ExtensionFilter PNG = FileDialogs.type("PNG image", "*.png");
+
     private final Label message = new Label();
 
     public PlaneExportBar(ExplorerModel model, LatentPlaneView plane, DecodedImageView decoded) {
@@ -31,13 +32,14 @@ public final class PlaneExportBar extends VBox {
         this.decoded = decoded;
         Button planePng = new Button("Plane as PNG");
         planePng.setId("export-plane-png");
-        planePng.setOnAction(e -> choose("plane.png", "*.png", this::exportPlanePng));
+        planePng.setOnAction(e -> choose("Export the latent plane as PNG", "plane.png", PNG, this::exportPlanePng));
         Button decodedPng = new Button("Decoded image as PNG");
         decodedPng.setId("export-decoded-png");
-        decodedPng.setOnAction(e -> choose("decoded.png", "*.png", decoded::exportPng));
+        decodedPng.setOnAction(e -> choose("Export the decoded image as PNG", "decoded.png", PNG, decoded::exportPng));
         Button codesCsv = new Button("Latent codes as CSV");
         codesCsv.setId("export-codes-csv");
-        codesCsv.setOnAction(e -> choose("latent-codes.csv", "*.csv", this::exportCodesCsv));
+        codesCsv.setOnAction(e -> choose("Export the latent codes as CSV", "latent-codes.csv",
+                FileDialogs.type("CSV table", "*.csv"), this::exportCodesCsv));
         message.setId("plane-export-message");
         message.setWrapText(true);
         FlowPane buttons = new FlowPane(6, 6, planePng, decodedPng, codesCsv);
@@ -48,16 +50,13 @@ public final class PlaneExportBar extends VBox {
         Path to(Path file) throws IOException;
     }
 
-    private void choose(String name, String pattern, Export export) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    private void choose(String title, String name, FileChooser.ExtensionFilter type, Export export) {
+        Path file = FileDialogs.save(this, title, name, type).orElse(null);
         if (file == null) {
             return;
         }
         try {
-            message.setText("saved " + export.to(file.toPath()));
+            message.setText("saved " + export.to(file));
         } catch (IOException | RuntimeException e) {
             message.setText("could not save " + file + ": " + e.getMessage());
         }

@@ -1,12 +1,10 @@
 package io.vaeexplorer.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.stage.FileChooser;
 
-/** The save dialog every export button opens: a title, a suggested file name and one file type. */
+/** The save dialog of an export button with one file type; see {@link FileDialogs}, which it goes through. */
 final class SaveDialog {
 
     private SaveDialog() {
@@ -19,11 +17,6 @@ final class SaveDialog {
      * @return the chosen file, or empty when the person cancelled
      */
     static Optional<Path> choose(Node owner, String title, String suggestedName, String type, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(type, pattern));
-        File file = chooser.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
-        return Optional.ofNullable(file).map(File::toPath);
+        return FileDialogs.save(owner, title, suggestedName, FileDialogs.type(type, pattern));
     }
 }

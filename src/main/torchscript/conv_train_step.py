@@ -111,9 +111,16 @@ def split_parities(gradient: Tensor) -> Tensor:
 
 
 def upsampling_conv_backward(gradient: Tensor, x: Tensor, kernel: Tensor, weight: Tensor) -> List[Tensor]:
-    """[input gradient, 3x3 weight gradient, bias gradient] from the parity layout's gradient."""
-    dx, dk, db = torch.ops.aten.convolution_backward(gradient, x, kernel, [kernel.size(0)], [1, 1], [1, 1], [1, 1],
-                                                     False, [0, 0], 1, [True, True, True])
+    """[input gradient, 3x3 weight gradient, bias gradient] from the parity layout's gradient.
+
+    The input gradient is the forward convolution of the gradient with the flipped, transposed 2x2 kernels (this
+    convolution is stride 1 with padding 1 = kernel size - 1, so that is exact), not convolution_backward's: on
+    some CPUs libtorch's oneDNN backward-data kernel reads memory it never wrote when the layer has fewer output
+    channels than a vector holds (the last layer has 4), and the gradient comes back wrong or NaN at random.
+    """
+    dx = torch.conv2d(gradient, kernel.flip([2, 3]).transpose(0, 1), None, [1, 1], [0, 0])
+    _, dk, db = torch.ops.aten.convolution_backward(gradient, x, kernel, [kernel.size(0)], [1, 1], [1, 1], [1, 1],
+                                                    False, [0, 0], 1, [False, True, True])
     return [dx, upsampling_kernel_backward(dk, weight), db.view(weight.size(0), 4).sum(1)]
 
 

@@ -53,6 +53,9 @@ class ScriptedConvStepTest {
     @MethodSource("objectives")
     void scriptedStepsFollowTheStepsThroughDjlOps(String name, ModelConfig config) throws Exception {
         DjlRuntime.configure();
+        // the reference is only a reference where libtorch's own conv gradients are right
+        org.junit.jupiter.api.Assumptions.assumeTrue(OneDnnBackwardData.exactForOneOutputChannel(),
+                "libtorch's oneDNN convolution backward-data is wrong on this CPU, so DJL's ops are no reference");
         LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
         FreshModel scriptedSide = FreshModel.create(config);
         FreshModel djlSide = FreshModel.create(config);

@@ -2,7 +2,6 @@ package io.vaeexplorer.ui;
 
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.PngWriter;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -12,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 
 /**
  * Shows a grey raster enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a whole-number
@@ -60,25 +58,24 @@ public final class ExperimentRasterView extends Region {
         return PngWriter.write(current, file);
     }
 
-    /** A button that asks for a file and exports to it; failures are shown, not thrown into the FX thread. */
-    public Button exportButton(String text, String suggestedFileName) {
+    /**
+     * A button that asks for a file and exports to it; failures are shown, not thrown into the FX thread.
+     *
+     * @param text the button's label
+     * @param dialogTitle the save dialog's title, saying what is exported
+     * @param suggestedFileName the file name the dialog starts with
+     */
+    public Button exportButton(String text, String dialogTitle, String suggestedFileName) {
         Button button = new Button(text);
         button.disableProperty().bind(raster.isNull());
-        button.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text);
-            chooser.setInitialFileName(suggestedFileName);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (file == null) {
-                return;
-            }
-            try {
-                exportPng(file.toPath());
-            } catch (RuntimeException failure) {
-                new Alert(Alert.AlertType.ERROR, failure.getMessage()).show();
-            }
-        });
+        button.setOnAction(e -> FileDialogs.save(this, dialogTitle, suggestedFileName,
+                FileDialogs.type("PNG image", "*.png")).ifPresent(file -> {
+                    try {
+                        exportPng(file);
+                    } catch (RuntimeException failure) {
+                        new Alert(Alert.AlertType.ERROR, failure.getMessage()).show();
+                    }
+                }));
         return button;
     }
 

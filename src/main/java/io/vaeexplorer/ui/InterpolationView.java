@@ -63,8 +63,10 @@ public final class InterpolationView extends BorderPane {
         VBox centre = new VBox(8, slider, pictures);
         centre.setPadding(new Insets(8));
 
-        HBox actions = new HBox(8, strip.exportButton("Export PNG", "interpolation.png"),
-                current.exportButton("Export image at t", "interpolation-t.png"), gifButton(experiments),
+        HBox actions = new HBox(8,
+                strip.exportButton("Export PNG", "Export the interpolation strip as PNG", "interpolation.png"),
+                current.exportButton("Export image at t", "Export the image at t as PNG", "interpolation-t.png"),
+                gifButton(experiments),
                 ExperimentControls.errorLabel(experiments));
         actions.setPadding(new Insets(8));
         setTop(controls);

@@ -5,7 +5,6 @@ import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.ui.LossCurves.Curve;
 import io.vaeexplorer.ui.LossCurves.Part;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -234,12 +233,12 @@ public final class LossChartView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         MenuItem csv = new MenuItem("CSV of every step...");
         csv.setId("export-csv");
-        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "CSV file (*.csv)", "*.csv", "losses.csv",
-                this::exportCsv));
+        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "losses.csv",
+                FileDialogs.type("CSV file", "*.csv"), this::exportCsv));
         MenuItem png = new MenuItem("PNG of the chart...");
         png.setId("export-png");
-        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "PNG image (*.png)", "*.png", "losses.png",
-                this::exportPng));
+        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "losses.png",
+                FileDialogs.type("PNG image", "*.png"), this::exportPng));
         MenuButton export = new MenuButton("Export", null, csv, png);
         export.setId("export-menu");
         export.setMinWidth(Region.USE_PREF_SIZE);
@@ -382,18 +381,13 @@ public final class LossChartView extends VBox {
         Path to(Path file) throws IOException;
     }
 
-    private void chooseAndExport(String title, String description, String pattern, String initialName,
-                                 Export export) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        chooser.setInitialFileName(initialName);
-        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    private void chooseAndExport(String title, String initialName, FileChooser.ExtensionFilter type, Export export) {
+        Path chosen = FileDialogs.save(this, title, initialName, type).orElse(null);
         if (chosen == null) {
             return;
         }
         try {
-            exportMessage.setText("saved " + export.to(chosen.toPath()));
+            exportMessage.setText("saved " + export.to(chosen));
         } catch (IOException | RuntimeException e) {
             exportMessage.setText("could not save " + chosen + ": " + e.getMessage());
         }

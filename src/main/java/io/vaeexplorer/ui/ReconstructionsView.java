@@ -20,7 +20,8 @@ public final class ReconstructionsView extends BorderPane {
         caption.setWrapText(true);
         setTop(caption);
         setCenter(raster);
-        setBottom(new HBox(8, raster.exportButton("Export PNG", "reconstructions.png"),
+        setBottom(new HBox(8, raster.exportButton("Export PNG", "Export the reconstructions as PNG",
+                "reconstructions.png"),
                 ExperimentControls.errorLabel(experiments)));
         setPadding(new Insets(8));
         BorderPane.setMargin(raster, new Insets(8, 0, 8, 0));

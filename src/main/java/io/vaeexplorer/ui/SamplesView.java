@@ -30,7 +30,8 @@ public final class SamplesView extends HBox {
         samples.setId("samples-grid");
         VBox prior = section("Samples from the prior N(0, I)",
                 new HBox(8, ExperimentControls.labelled("Count", count), resample), samples,
-                new HBox(8, samples.exportButton("Export PNG", "prior-samples.png")));
+                new HBox(8, samples.exportButton("Export PNG", "Export the prior samples as PNG",
+                        "prior-samples.png")));
 
         ComboBox<String> digit = ExperimentControls.digitSelector(experiments.explorer().classNames(),
                 experiments.variantsDigitProperty());
@@ -44,7 +45,8 @@ public final class SamplesView extends HBox {
         variants.setId("variants-grid");
         VBox posterior = section("Variants of a digit: z ~ q(z|x)",
                 new HBox(8, ExperimentControls.labelled("Digit", digit), next, source), variants,
-                new HBox(8, variants.exportButton("Export PNG", "variants.png"),
+                new HBox(8, variants.exportButton("Export PNG", "Export the digit's variants as PNG",
+                        "variants.png"),
                         ExperimentControls.errorLabel(experiments)));
 
         getChildren().addAll(prior, posterior);

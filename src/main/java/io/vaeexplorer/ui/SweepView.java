@@ -103,7 +103,7 @@ public final class SweepView extends BorderPane {
         grid.setId("sweep-grid");
         BorderPane.setMargin(grid, new Insets(8));
 
-        HBox actions = new HBox(8, grid.exportButton("Export PNG", "sweep.png"),
+        HBox actions = new HBox(8, grid.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png"),
                 ExperimentControls.errorLabel(experiments));
         actions.setPadding(new Insets(8));
         setTop(controls);

@@ -1,7 +1,6 @@
 package io.vaeexplorer.ui;
 
 import io.vaeexplorer.training.TrainingState;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,9 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.stage.Window;
 
 /**
  * Start, pause, resume and stop a run, its progress, and the file commands (save and load a model, open a data
@@ -32,13 +29,14 @@ import javafx.stage.Window;
 public final class TrainingControls extends VBox {
 
     private static final String MODEL_EXTENSION = ".vae";
+    private static final FileChooser.ExtensionFilter MODEL_TYPE =
+            FileDialogs.type("VAE model", "*" + MODEL_EXTENSION);
     /** Room for two file buttons in a row, the preferred width of their pane. */
     private static final double FILE_BUTTONS_WRAP = 230;
     static final String START_HINT = "Train a new model from scratch on the open data set with the settings above;"
             + " the views follow it as it learns";
 
     private final ExplorerModel model;
-    private File lastFolder; // where the last chooser was left, so the next one opens there
 
     /** Controls without a settings panel: the settings are taken as they are. */
     public TrainingControls(ExplorerModel model) {
@@ -133,53 +131,21 @@ public final class TrainingControls extends VBox {
     }
 
     private void chooseAndSaveModel() {
-        FileChooser chooser = modelChooser("Save model");
-        chooser.setInitialFileName("model" + MODEL_EXTENSION);
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            lastFolder = file.getParentFile();
-            model.saveModel(withModelExtension(file.toPath()));
-        }
+        FileDialogs.save(this, "Save model", "model" + MODEL_EXTENSION, MODEL_TYPE)
+                .ifPresent(file -> model.saveModel(withModelExtension(file)));
     }
 
     private void chooseAndLoadModel() {
-        File file = modelChooser("Load model").showOpenDialog(window());
-        if (file != null) {
-            lastFolder = file.getParentFile();
-            model.loadModel(file.toPath());
-        }
+        FileDialogs.open(this, "Load model", MODEL_TYPE).ifPresent(model::loadModel);
     }
 
     private void chooseAndOpenData() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder with the four MNIST-style IDX files");
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        File folder = chooser.showDialog(window());
-        if (folder != null) {
-            lastFolder = folder;
-            model.openDataset(folder.toPath());
-        }
-    }
-
-    private FileChooser modelChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("VAE model (*.vae)", "*" + MODEL_EXTENSION));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        return chooser;
+        FileDialogs.folder(this, "Open a folder with the four MNIST-style IDX files").ifPresent(model::openDataset);
     }
 
     /** Some platforms' save dialogs do not add the filter's extension; the loader's filter expects it. */
     static Path withModelExtension(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(MODEL_EXTENSION) ? file : file.resolveSibling(name + MODEL_EXTENSION);
-    }
-
-    private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vaeexplorer.render.GreyRaster;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -148,5 +156,107 @@ class FileDialogsTest {
         assertTrue(Files.size(chosen) > 0, "nothing written");
         assertEquals("saved " + chosen, robot.lookup("#plane-export-message").queryAs(Label.class).getText());
         assertEquals(chosen.getParent(), FileDialogs.initialFolder(), "the next dialog opens there");
+    }
+
+    @Test
+    void theModelAndDataDialogsOpenInTheRememberedFolder(FxRobot robot) throws Exception {
+        Path remembered = Files.createDirectories(temp.resolve("models"));
+        FileDialogs.setLastFolder(remembered); // as the window restores it from the last launch
+        model = fx(() -> ExperimentFixture.explorerWithMnist(temp, ExperimentFixture.untrainedWeights(1, 1)));
+        ExperimentFixture.awaitDataset(model);
+        onFx(() -> {
+            stage.setScene(new Scene(new TrainingControls(model), 520, 240));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path saved = remembered.resolve("mine.vae");
+        answerWith(folder -> new File(folder, "mine")); // a save dialog that does not add the extension
+        robot.clickOn("#save-model-button");
+        ExperimentFixture.waitUntil("the model is saved",
+                () -> model.statusProperty().get().startsWith("saved") || !model.errorProperty().get().isEmpty());
+        assertEquals("", fx(() -> model.errorProperty().get()));
+        assertTrue(Files.isRegularFile(saved), "saved with the model extension");
+        assertEquals("model.vae", shownChoosers.get(0).getInitialFileName());
+
+        Object before = fx(() -> model.checkpointProperty().get());
+        answerWith(folder -> new File(folder, "mine.vae"));
+        robot.clickOn("#load-model-button");
+        ExperimentFixture.waitUntil("the model is loaded",
+                () -> model.checkpointProperty().get() != before || !model.errorProperty().get().isEmpty());
+        assertEquals("", fx(() -> model.errorProperty().get()));
+        assertEquals(List.of("*.vae"), shownChoosers.get(1).getSelectedExtensionFilter().getExtensions());
+
+        Path data = Path.of("assets", "mnist").toAbsolutePath();
+        Object dataBefore = fx(() -> model.datasetProperty().get());
+        answerWith(folder -> data.toFile());
+        robot.clickOn("#open-data-button");
+        ExperimentFixture.waitUntil("the data set is opened", () -> model.datasetProperty().get() != dataBefore);
+
+        assertEquals(List.of("Save model", "Load model", "Open a folder with the four MNIST-style IDX files"),
+                shownTitles);
+        assertEquals(List.of(remembered.toFile(), remembered.toFile(), remembered.toFile()), shownFolders);
+        assertEquals(data, FileDialogs.initialFolder(), "the next dialog opens in the data folder");
+    }
+
+    @Test
+    void anExperimentPictureExportOpensInTheRememberedFolder(FxRobot robot) throws Exception {
+        Path remembered = Files.createDirectories(temp.resolve("pictures"));
+        FileDialogs.setLastFolder(remembered);
+        onFx(() -> {
+            ExperimentRasterView view = new ExperimentRasterView(
+                    new SimpleObjectProperty<>(GreyRaster.filled(3, 2, 200)), 2, "");
+            Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png");
+            export.setId("raster-export");
+            stage.setScene(new Scene(new VBox(view, export), 300, 200));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        answerWith(folder -> new File(folder, "grid.png"));
+
+        robot.clickOn("#raster-export");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("Export the sweep grid as PNG"), shownTitles);
+        assertEquals(List.of(remembered.toFile()), shownFolders);
+        assertEquals("sweep.png", shownChoosers.get(0).getInitialFileName());
+        assertEquals(List.of("*.png"), shownChoosers.get(0).getSelectedExtensionFilter().getExtensions());
+        BufferedImage written = ImageIO.read(remembered.resolve("grid.png").toFile());
+        assertEquals(List.of(3, 2), List.of(written.getWidth(), written.getHeight()), "the raster's own size");
+    }
+
+    @Test
+    void theLossExportsOpenInTheRememberedFolder() throws Exception {
+        Path remembered = Files.createDirectories(temp.resolve("losses"));
+        FileDialogs.setLastFolder(remembered);
+        model = fx(() -> new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+                new SettingsStore(temp.resolve("settings.json"))));
+        LossChartView chart = fx(() -> new LossChartView(model));
+        onFx(() -> {
+            stage.setScene(new Scene(chart, 800, 500));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        answerWith(folder -> new File(folder, "run.csv"));
+
+        onFx(() -> exportItem(chart, "export-csv").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        answerWith(folder -> new File(folder, "run.png"));
+        onFx(() -> exportItem(chart, "export-png").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("Export losses as CSV", "Export loss chart as PNG"), shownTitles);
+        assertEquals(List.of(remembered.toFile(), remembered.toFile()), shownFolders);
+        assertEquals(List.of("losses.csv", "losses.png"),
+                shownChoosers.stream().map(FileChooser::getInitialFileName).toList());
+        assertTrue(Files.size(remembered.resolve("run.csv")) > 0, "no CSV written");
+        assertTrue(Files.size(remembered.resolve("run.png")) > 0, "no PNG written");
+        assertEquals("saved " + remembered.resolve("run.png"),
+                fx(() -> ((Label) chart.lookup("#export-message")).getText()));
+    }
+
+    private static MenuItem exportItem(LossChartView chart, String id) {
+        return ((MenuButton) chart.lookup("#export-menu")).getItems().stream()
+                .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 }

@@ -50,6 +50,9 @@ class WindowMemoryTest {
     void close() {
         onFx(() -> {
             stage.setMaximized(false);
+            // the stage is the one every test class shares: later ones size it as they need
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
             model.close();
         });
         FileDialogs.setLastFolder(null);

@@ -41,6 +41,7 @@ class ComparisonViewTest {
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
         stage.setScene(new Scene(scroll, 900, 800));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

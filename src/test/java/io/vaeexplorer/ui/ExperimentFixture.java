@@ -76,6 +76,7 @@ final class ExperimentFixture {
         ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
         stage.setScene(new javafx.scene.Scene(ExplorerApp.buildRoot(model), width, height));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         ExplorerApp.openStartupData(model);
         return model;

@@ -63,6 +63,7 @@ class ExperimentsModelTest {
         model = ExperimentFixture.explorerWithMnist(tempDir, weights);
         experiments = new ExperimentsModel(model);
         stage.setScene(new Scene(new Pane(), 100, 100));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

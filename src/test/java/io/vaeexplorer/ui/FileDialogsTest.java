@@ -140,6 +140,7 @@ class FileDialogsTest {
                 new SettingsStore(temp.resolve("settings.json"))));
         onFx(() -> {
             stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1400, 900));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -166,6 +167,7 @@ class FileDialogsTest {
         ExperimentFixture.awaitDataset(model);
         onFx(() -> {
             stage.setScene(new Scene(new TrainingControls(model), 520, 240));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -209,6 +211,7 @@ class FileDialogsTest {
             Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png");
             export.setId("raster-export");
             stage.setScene(new Scene(new VBox(view, export), 300, 200));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -234,6 +237,7 @@ class FileDialogsTest {
         LossChartView chart = fx(() -> new LossChartView(model));
         onFx(() -> {
             stage.setScene(new Scene(chart, 800, 500));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -44,6 +44,7 @@ class GalleryViewTest {
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
         view = new GalleryView(model);
         stage.setScene(new Scene(view, 1300, 900));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         model.openDataset(AssetLocator.mnistDir());
     }

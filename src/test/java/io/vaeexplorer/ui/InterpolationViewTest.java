@@ -63,6 +63,7 @@ class InterpolationViewTest {
         experiments = new ExperimentsModel(model);
         view = new InterpolationView(experiments);
         stage.setScene(new Scene(view, 900, 700));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

@@ -96,6 +96,7 @@ class LatentPlaneViewTest {
                 new SettingsStore(temp.resolve("settings.json")));
         view = new LatentPlaneView(model);
         stage.setScene(new Scene(view, 600, 500));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         model.openDataset(Path.of("assets", "mnist"));
         model.useCheckpoint(checkpoint);

@@ -51,6 +51,7 @@ class ResponsivenessBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             root[0] = ExplorerApp.buildRoot(model);
             stage.setScene(new Scene(root[0], 1400, 900));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
             ExplorerApp.openStartupData(model);
         }).get();

@@ -66,6 +66,7 @@ class SettingsPanelTest {
         root.setLeft(column);
         root.setBottom(new ExplorerStatusBar(model));
         stage.setScene(new Scene(root, 900, 900));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

@@ -40,6 +40,7 @@ class SketchPadViewTest {
         view = new SketchPadView();
         view.setOnNewImage(published::add);
         stage.setScene(new Scene(view, 400, 480));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

@@ -54,6 +54,7 @@ class SoakBenchmark {
         WaitForAsyncUtils.asyncFx(() -> {
             BorderPane root = ExplorerApp.buildRoot(model);
             stage.setScene(new Scene(root, 1400, 900));
+            stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
             ExplorerApp.openStartupData(model);
         }).get();

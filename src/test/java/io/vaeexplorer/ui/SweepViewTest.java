@@ -67,6 +67,7 @@ class SweepViewTest {
         pane = new ExperimentsPane(model);
         experiments = pane.experiments();
         stage.setScene(new Scene(pane, 1000, 760));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }
 

@@ -46,6 +46,7 @@ class SweepsViewTest {
                 new SettingsStore(settingsDir.resolve("settings.json")));
         view = new SweepsView(model.sweeps());
         stage.setScene(new Scene(view, 1200, 800));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         model.openDataset(AssetLocator.mnistDir());
     }

@@ -48,6 +48,7 @@ class TrainingControlsTest {
                 new SettingsStore(tempDir.resolve("settings.json")));
         TrainingControls controls = new TrainingControls(model);
         stage.setScene(new Scene(new VBox(new ErrorBanner(model), controls, new ExplorerStatusBar(model)), 520, 240));
+        stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         // what the buttons allowed in each state the run went through, read the moment the state changed
         model.trainingStateProperty().addListener((obs, old, state) -> enabledWhen.put(state, enabledButtons(controls)));

@@ -59,7 +59,7 @@ public final class GalleryView extends SplitPane {
         table.getColumns().add(ticked);
         TableColumn<GalleryEntry, String> name = new TableColumn<>("model");
         name.setCellValueFactory(c -> c.getValue().nameProperty());
-        name.setPrefWidth(230);
+        name.setPrefWidth(260);
         name.setEditable(false);
         table.getColumns().add(name);
         table.getColumns().add(text("from", 70, e -> e.source()));
@@ -173,7 +173,7 @@ public final class GalleryView extends SplitPane {
         javafx.scene.control.ScrollPane lower = new javafx.scene.control.ScrollPane(comparison);
         lower.setFitToWidth(true);
         getItems().addAll(top, lower);
-        setDividerPositions(0.26);
+        setDividerPositions(0.45);
     }
 
     public TableView<GalleryEntry> table() {

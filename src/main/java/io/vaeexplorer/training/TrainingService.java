@@ -46,11 +46,11 @@ public final class TrainingService {
     private static final double GROWTH_FACTOR = 10;
 
     /** Shares of the run's time that encoding the test set, and copying the weights, may take for the views. */
-    private static final double CODES_SHARE = 0.05;
+    private static final double CODES_SHARE = 0.03;
     private static final double SNAPSHOT_SHARE = 0.02;
     /** For this long from its start, a watched run refreshes its views this many times as often (and dearly). */
     private static final long WARM_UP_MILLIS = 2000;
-    private static final int WARM_UP_SPEED_UP = 4;
+    private static final int WARM_UP_SPEED_UP = 2;
 
     private final TrainingRequest request;
     private final LongSupplier clock;

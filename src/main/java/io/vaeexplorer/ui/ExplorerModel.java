@@ -65,7 +65,7 @@ public final class ExplorerModel implements AutoCloseable {
      * takes a small share of training whatever the model, and narrows it in a run's first seconds, so the plane
      * moves while the model changes most.
      */
-    static final long LATENT_REFRESH_MILLIS = 1000;
+    static final long LATENT_REFRESH_MILLIS = 1500;
     /**
      * The least gap between the trainer's copies of its weights for the views (the decode under the marker and the
      * manifold follow them), narrowed in a run's first seconds as the codes' is. On two cores every copy, decode

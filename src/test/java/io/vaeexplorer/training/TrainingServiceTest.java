@@ -115,7 +115,7 @@ class TrainingServiceTest {
     }
 
     @Test
-    void aWatchedRunRefreshesItsViewsSeveralTimesInItsFirstSecondThenRelaxes() throws Exception {
+    void aWatchedRunRefreshesItsViewsSeveralTimesInItsFirstSecondsThenRelaxes() throws Exception {
         Dataset data = SmallMnist.slice(2048, 200);
         int batches = 64;
         long stepMillis = 40;
@@ -138,10 +138,11 @@ class TrainingServiceTest {
         service.start();
         assertEquals(TrainingState.FINISHED, service.result().get(90, TimeUnit.SECONDS).state());
 
-        long firstSecond = 1000 / stepMillis;
-        assertTrue(snapshotSteps.stream().filter(step -> step > 0 && step < firstSecond).count() >= 3,
+        // in the first two seconds, the warm-up: twice as often as the floors allow later
+        long warmUp = 2000 / stepMillis;
+        assertTrue(snapshotSteps.stream().filter(step -> step > 0 && step < warmUp).count() >= 6,
                 "weights sent at steps " + snapshotSteps);
-        assertTrue(codesSteps.stream().filter(step -> step > 0 && step < firstSecond).count() >= 3,
+        assertTrue(codesSteps.stream().filter(step -> step > 0 && step < warmUp).count() >= 3,
                 "codes sent at steps " + codesSteps);
         // warmed up (after 2 s), at most one weight copy per 500 ms and one encode per second inside an epoch
         long warmedUp = 2000 / stepMillis;

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.vaeexplorer.model.LossParts;
 import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.model.ModelKind;
 import io.vaeexplorer.model.VaeBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ interface TrainingStep extends AutoCloseable {
 
     /**
      * The whole step as one TorchScript call (the MLP's or the conv model's) when the engine can run it, otherwise
-     * DJL's ops.
+     * DJL's ops for the MLP; a conv model whose scripted step cannot load is refused rather than trained on
+     * gradients that may be wrong.
      *
      * @param manager the long-lived manager the optimiser state lives on (the parameters' own)
      */
@@ -56,8 +58,17 @@ interface TrainingStep extends AutoCloseable {
                     case CONV -> ScriptedConvStep.create(manager, config, parameters, learningRate);
                 };
             } catch (RuntimeException | java.io.IOException e) {
+                if (config.kind() == ModelKind.CONV) {
+                    // DJL's ops differentiate through libtorch's convolution backward-data, which on some CPUs
+                    // returns wrong or NaN gradients for the decoder's one-channel last layer
+                    throw new IllegalStateException("the conv model's TorchScript step could not be loaded ("
+                            + e.getMessage() + "), and DJL's ops are no safe substitute for it", e);
+                }
                 LOG.warn("the scripted training step is not available ({}); using DJL's ops", e.toString());
             }
+        } else if (config.kind() == ModelKind.CONV) {
+            LOG.warn("conv model through DJL's ops: on CPUs where libtorch's oneDNN convolution backward-data is"
+                    + " wrong for layers with few output channels, its gradients are wrong");
         }
         return new DjlOpsStep(manager, block, parameters, learningRate);
     }

@@ -511,7 +511,7 @@ public final class LossChartView extends VBox {
         EpochRecord epoch = curves.nearestEpoch(step);
         if (epoch != null && Math.abs(sceneX(epoch.step()) - pointer.getX()) > EPOCH_HOVER_PIXELS
                 && sample >= 0) {
-            epoch = null; // not over its symbol: the step values are the ones asked for
+            epoch = null; // not over its symbol: the box shows the step under the mouse
         }
         long at = sample >= 0 ? curves.sampleStep(sample) : epoch.step();
         List<String> lines = new ArrayList<>();

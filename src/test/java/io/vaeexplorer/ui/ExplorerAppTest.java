@@ -47,8 +47,10 @@ class ExplorerAppTest {
     }
 
     private void waitForShippedModel() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
-                && model.latentPointsProperty().get().count() == 10_000 && model.decodedImageProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            LatentPoints now = model.latentPointsProperty().get(); // once: a new architecture clears the points
+            return now != null && now.count() == 10_000 && model.decodedImageProperty().get() != null;
+        });
     }
 
     @Test
@@ -97,9 +99,12 @@ class ExplorerAppTest {
         // the step axis was pinned to the run's 96 steps while it trained; once finished it fits the data again
         assertTrue(ExperimentFixture.fx(() -> model.runStepsProperty().get() == null
                 && ((javafx.scene.chart.NumberAxis) chart.getXAxis()).isAutoRanging()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != before
-                && model.latentPointsProperty().get().snapshotVersion() == model.snapshotProperty().get().version());
-        float[] moved = model.latentPointsProperty().get().xy();
+        // read on the FX thread, once: a new architecture clears the points before its codes arrive
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ExperimentFixture.fx(() -> {
+            LatentPoints now = model.latentPointsProperty().get();
+            return now != null && now != before && now.snapshotVersion() == model.snapshotProperty().get().version();
+        }));
+        float[] moved = ExperimentFixture.fx(() -> model.latentPointsProperty().get().xy());
         double shift = 0;
         for (int i = 0; i < moved.length; i++) {
             shift += Math.abs(moved[i] - before.xy()[i]);

@@ -62,6 +62,19 @@ public record ModelConfig(
         return new ModelConfig(ModelKind.MLP, 28, 28, latent, hidden, Reconstruction.BCE, 1f, Objective.ELBO);
     }
 
+    /**
+     * A conv model's layer sizes as its hidden sizes give them: {@code c1[,c2[,dense]]}, the second stage's channels
+     * twice the first's unless given, no dense layer unless given.
+     */
+    public record ConvSizes(int first, int second, int dense) {
+    }
+
+    /** How the conv model reads its hidden sizes (see {@link ConvSizes}); the builder and estimates share it. */
+    public ConvSizes convSizes() {
+        int first = hidden.get(0);
+        return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first, hidden.size() > 2 ? hidden.get(2) : 0);
+    }
+
     /** Number of pixels of one image. */
     public int imageSize() {
         return imageRows * imageCols;

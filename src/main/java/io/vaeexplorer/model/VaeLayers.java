@@ -47,10 +47,10 @@ record VaeLayers(Block encoderBody, Block decoder) {
             throw new IllegalArgumentException("the conv VAE needs image sides divisible by 4, got "
                     + config.imageRows() + "x" + config.imageCols());
         }
-        List<Integer> hidden = config.hidden();
-        int c1 = hidden.get(0);
-        int c2 = hidden.size() > 1 ? hidden.get(1) : 2 * c1;
-        int dense = hidden.size() > 2 ? hidden.get(2) : 0;
+        ModelConfig.ConvSizes sizes = config.convSizes();
+        int c1 = sizes.first();
+        int c2 = sizes.second();
+        int dense = sizes.dense();
         int rows = config.imageRows();
         int cols = config.imageCols();
         int r4 = rows / 4;

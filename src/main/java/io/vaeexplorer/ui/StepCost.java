@@ -60,8 +60,8 @@ final class StepCost {
         if (config.kind() == ModelKind.MLP) {
             return "MLP layer widths " + h.stream().map(String::valueOf).collect(Collectors.joining(","));
         }
-        ConvSizes sizes = ConvSizes.of(h);
-        return "conv channels " + sizes.first + "," + sizes.second + (sizes.dense > 0 ? ", dense " + sizes.dense : "");
+        ModelConfig.ConvSizes sizes = config.convSizes();
+        return "conv channels " + sizes.first() + "," + sizes.second() + (sizes.dense() > 0 ? ", dense " + sizes.dense() : "");
     }
 
     private static String times(double ratio) {
@@ -91,10 +91,10 @@ final class StepCost {
      * convolution after each 2x upsampling, the first at half and the last at full resolution.
      */
     private static long conv(ModelConfig config) {
-        ConvSizes sizes = ConvSizes.of(config.hidden());
-        long c1 = sizes.first;
-        long c2 = sizes.second;
-        long dense = sizes.dense;
+        ModelConfig.ConvSizes sizes = config.convSizes();
+        long c1 = sizes.first();
+        long c2 = sizes.second();
+        long dense = sizes.dense();
         long half = (long) (config.imageRows() / 2) * (config.imageCols() / 2);
         long quarter = (long) (config.imageRows() / 4) * (config.imageCols() / 4);
         long full = config.imageSize();
@@ -106,14 +106,5 @@ final class StepCost {
         long decoderDense = dense > 0 ? latent * dense + dense * flat : latent * flat;
         long decoderConv = half * c1 * 9 * c2 + full * 9 * c1;
         return encoder + heads + decoderDense + decoderConv;
-    }
-
-    /** How {@code VaeLayers} reads conv hidden sizes: c1, c2 (default 2 x c1), dense units (default none). */
-    private record ConvSizes(int first, int second, int dense) {
-        static ConvSizes of(List<Integer> hidden) {
-            int first = hidden.get(0);
-            return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first,
-                    hidden.size() > 2 ? hidden.get(2) : 0);
-        }
     }
 }

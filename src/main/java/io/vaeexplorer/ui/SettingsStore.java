@@ -1,12 +1,6 @@
 package io.vaeexplorer.ui;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import io.vaeexplorer.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,11 +14,10 @@ public final class SettingsStore {
     public record Loaded(TrainingSettings settings, String warning) {
     }
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-    private final Path file;
+    private final JsonRecordFile<TrainingSettings> json;
 
     public SettingsStore(Path file) {
-        this.file = file;
+        this.json = new JsonRecordFile<>(file, TrainingSettings.class);
     }
 
     public static SettingsStore defaultStore() {
@@ -34,35 +27,20 @@ public final class SettingsStore {
     }
 
     public Path file() {
-        return file;
+        return json.file();
     }
 
     public Loaded load() {
-        if (!Files.exists(file)) {
-            return new Loaded(TrainingSettings.defaults(), null);
-        }
-        try {
-            TrainingSettings read = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), TrainingSettings.class);
-            if (read == null) {
-                throw new JsonParseException("empty file");
-            }
+        JsonRecordFile.Loaded<TrainingSettings> loaded = json.load(TrainingSettings.defaults(), read -> {
             TrainingSettings settings = read.withDefaultsForMissing();
             settings.modelConfig(28, 28); // throws on values out of range
             settings.trainingConfig();
-            return new Loaded(settings, null);
-        } catch (IOException | RuntimeException e) {
-            return new Loaded(TrainingSettings.defaults(), "settings file " + file + " could not be used ("
-                    + oneLine(e) + "); using the defaults");
-        }
+            return settings;
+        }, "settings file", "using the defaults");
+        return new Loaded(loaded.value(), loaded.warning());
     }
 
     public void save(TrainingSettings settings) throws IOException {
-        byte[] json = GSON.toJson(settings).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, channel -> channel.write(java.nio.ByteBuffer.wrap(json)));
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s+", " ");
+        json.save(settings);
     }
 }

@@ -1,13 +1,6 @@
 package io.vaeexplorer.ui;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import io.vaeexplorer.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,11 +17,10 @@ public final class WindowStateStore {
     public record Loaded(WindowState state, String warning) {
     }
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-    private final Path file;
+    private final JsonRecordFile<WindowState> json;
 
     public WindowStateStore(Path file) {
-        this.file = file;
+        this.json = new JsonRecordFile<>(file, WindowState.class);
     }
 
     /** The store beside the given settings file. */
@@ -37,29 +29,18 @@ public final class WindowStateStore {
     }
 
     public Path file() {
-        return file;
+        return json.file();
     }
 
     public Loaded load() {
-        if (!Files.exists(file)) {
-            return new Loaded(WindowState.NONE, null);
-        }
-        try {
-            WindowState read = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), WindowState.class);
-            if (read == null) {
-                throw new JsonParseException("empty file");
-            }
+        JsonRecordFile.Loaded<WindowState> loaded = json.load(WindowState.NONE, read -> {
             read.validate();
-            return new Loaded(read, null);
-        } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Loaded(WindowState.NONE, "window layout file " + file + " could not be used ("
-                    + m.replaceAll("\\s+", " ") + "); the window opens at its default size");
-        }
+            return read;
+        }, "window layout file", "the window opens at its default size");
+        return new Loaded(loaded.value(), loaded.warning());
     }
 
     public void save(WindowState state) throws IOException {
-        byte[] json = GSON.toJson(state).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, channel -> channel.write(ByteBuffer.wrap(json)));
+        json.save(state);
     }
 }

@@ -59,6 +59,26 @@ final class ExperimentFixture {
         return new Checkpoint(weights, TrainingConfig.defaults(), List.of(), "cpu", "test");
     }
 
+    /**
+     * A view-model on the real FX thread with its settings file in {@code tempDir} and no data yet (call from the
+     * test thread).
+     */
+    static ExplorerModel explorerOnFx(Path tempDir) throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        return WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+                new InferenceWorker(Platform::runLater), new SettingsStore(tempDir.resolve("settings.json"))))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** As {@link #explorerOnFx}, with the shipped MNIST open (waits until it is). */
+    static ExplorerModel explorerOnFxWithMnist(Path tempDir) throws Exception {
+        ExplorerModel model = explorerOnFx(tempDir);
+        WaitForAsyncUtils.asyncFx(() -> model.openDataset(Path.of("assets", "mnist")))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        return model;
+    }
+
     /** An explorer model (call on the FX thread) opening the shipped MNIST, with the given weights. */
     static ExplorerModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
         ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),

@@ -18,12 +18,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The view-model on a real FX thread, with real data, real inference and a real (tiny) training run. */
@@ -36,11 +34,7 @@ class ExplorerModelTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
-                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
-        fx(() -> model.openDataset(Path.of("assets", "mnist")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        model = ExperimentFixture.explorerOnFxWithMnist(temp);
     }
 
     @AfterEach

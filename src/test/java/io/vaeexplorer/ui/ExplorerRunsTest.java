@@ -13,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,15 +32,7 @@ class ExplorerRunsTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        model = newModel();
-        fx(() -> model.openDataset(Path.of("assets", "mnist")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
-    }
-
-    private ExplorerModel newModel() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
-                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
+        model = ExperimentFixture.explorerOnFxWithMnist(temp);
     }
 
     @AfterEach
@@ -99,7 +89,7 @@ class ExplorerRunsTest {
         String status = onFx(() -> model.statusProperty().get());
         assertTrue(status.startsWith("finished: test -ELBO") && status.contains(saved.name()), status);
 
-        ExplorerModel restarted = newModel();
+        ExplorerModel restarted = ExperimentFixture.explorerOnFx(temp);
         try {
             fx(() -> restarted.gallery().scanFolder(restarted.modelsFolder()));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(

@@ -21,12 +21,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A training run started from the window, with the window busy beside it, against the same run headless. */
@@ -43,11 +41,7 @@ class WindowTrainingRunTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
-                new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
-        fx(() -> model.openDataset(Path.of("assets", "mnist")));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        model = ExperimentFixture.explorerOnFxWithMnist(temp);
     }
 
     @AfterEach

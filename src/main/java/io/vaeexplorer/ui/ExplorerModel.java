@@ -618,14 +618,12 @@ public final class ExplorerModel implements AutoCloseable {
         config.set(newer.config());
         worker.setSnapshot(newer);
         interactiveWorker.setSnapshot(newer);
+        // the codes come from whoever shows new weights: a run's trainer sends them, every other caller re-encodes
         boolean architectureChanged = old == null || !old.config().equals(newer.config());
         if (architectureChanged) {
             latentPoints.set(null);
             selectedZ.set(null);
             manifold.set(null);
-            if (!training()) {
-                refreshLatentPoints(); // while a run goes on, its trainer sends the codes
-            }
         }
         decodeSelected();
         refreshManifold();

@@ -30,7 +30,7 @@ losses and weights against DJL's autograd step by step for each objective.
 The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
 writes it only has to know the ops' schemas (1.13 does). Regenerate with:
 
-    python3 src/main/torchscript/conv_train_step.py src/main/resources/io/vaeexplorer/training/conv_train_step.pt
+    python3 src/main/torchscript/conv_train_step.py src/main/resources/io/vaeexplorer/engine/step/conv_train_step.pt
 """
 import sys
 from typing import List

@@ -8,7 +8,7 @@ TorchScript but has no call for this op, so this tiny script reaches it.
 The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
 writes it only has to know the op's schema (1.13 does). Regenerate with:
 
-    python3 src/main/torchscript/fused_adam.py src/main/resources/io/vaeexplorer/training/fused_adam.pt
+    python3 src/main/torchscript/fused_adam.py src/main/resources/io/vaeexplorer/engine/step/fused_adam.pt
 """
 import sys
 from typing import List

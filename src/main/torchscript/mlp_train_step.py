@@ -19,7 +19,7 @@ checks losses and weights against DJL's autograd step by step for each objective
 The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
 writes it only has to know the ops' schemas (1.13 does). Regenerate with:
 
-    python3 src/main/torchscript/mlp_train_step.py src/main/resources/io/vaeexplorer/training/mlp_train_step.pt
+    python3 src/main/torchscript/mlp_train_step.py src/main/resources/io/vaeexplorer/engine/step/mlp_train_step.pt
 """
 import sys
 from typing import List

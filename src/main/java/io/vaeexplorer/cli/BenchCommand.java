@@ -1,16 +1,16 @@
 package io.vaeexplorer.cli;
 
-import ai.djl.Device;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Checkpoint checkpoint = result.checkpoint();
         List<Double> seconds = checkpoint.history().stream().map(EpochRecord::seconds).toList();
-        Device device = DjlRuntime.preferredDevice();
+        ComputeDevice device = ComputeDevice.preferred();
         JsonLine line = new JsonLine()
                 .put("model", config.describe())
                 .put("epoch_seconds", seconds.stream().map(s -> Results.round(s)).toList())
@@ -176,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
         });
         line.put("rss_mb", rss)
                 .put("peak_rss_mb", Results.round(ResidentMemory.peakMegabytes()))
-                .put("device", DjlRuntime.describe(device))
+                .put("device", device.describe())
                 .put("training_step", result.stepMethod())
                 .put("state", "finished");
         System.out.printf("decode 1 z: median %.1f us (p99 %.1f); decode 100: median %.1f us; encode %d test images: %.1f ms%n",

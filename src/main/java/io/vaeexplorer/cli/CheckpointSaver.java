@@ -1,8 +1,8 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointException;
-import io.vaeexplorer.model.CheckpointIO;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.store.CheckpointException;
+import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingEventListener;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.vaeexplorer.cli;
 
-import ai.djl.Device;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.training.Evaluator;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.Evaluator;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.store.CheckpointIO;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,10 +43,10 @@ final class EvalCommand implements Callable<Integer> {
         Checkpoint checkpoint = CheckpointIO.load(modelDir);
         Dataset dataset = data.load();
         RenderCommand.requireSameImageSize(checkpoint, dataset);
-        Device device = DjlRuntime.preferredDevice();
+        ComputeDevice device = ComputeDevice.preferred();
         DjlRuntime.engine().setRandomSeed(seed);
         System.out.println("model: " + checkpoint.config().describe() + ", " + checkpoint.epochsDone() + " epochs on "
-                + checkpoint.dataName() + "; device: " + DjlRuntime.describe(device));
+                + checkpoint.dataName() + "; device: " + device.describe());
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), device);
              Evaluator evaluator = new Evaluator(dataset.test(), device)) {
             long t0 = System.nanoTime();
@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
                     test.negElbo(), test.reconstruction(), test.kl(), evaluator.count(), seconds);
             JsonLine line = Results.lossFields(new JsonLine(), test, "no test loss was measured")
                     .put("samples_per_second", Results.whole(evaluator.count() / seconds))
-                    .put("device", DjlRuntime.describe(device))
+                    .put("device", device.describe())
                     .put("model", checkpoint.config().describe())
                     .put("epochs", checkpoint.epochsDone())
                     .put("state", "finished");

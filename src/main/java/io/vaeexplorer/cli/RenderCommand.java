@@ -1,22 +1,22 @@
 package io.vaeexplorer.cli;
 
-import ai.djl.Device;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.Interpolation;
 import io.vaeexplorer.explore.LatentGrid;
 import io.vaeexplorer.explore.Pca;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.store.CheckpointIO;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         Checkpoint checkpoint = CheckpointIO.load(modelDir);
         ModelConfig config = checkpoint.config();
-        Device device = DjlRuntime.preferredDevice();
+        ComputeDevice device = ComputeDevice.preferred();
         Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
             GreyRaster raster = switch (what) {
@@ -206,7 +206,7 @@ final class RenderCommand implements Callable<Integer> {
         Checkpoint checkpoint = CheckpointIO.load(modelDir);
         ModelConfig config = checkpoint.config();
         List<GreyRaster> frames;
-        try (InferenceModel model = new InferenceModel(checkpoint.weights(), DjlRuntime.preferredDevice())) {
+        try (InferenceModel model = new InferenceModel(checkpoint.weights(), ComputeDevice.preferred())) {
             float[] images = interpolatedImages(model, testImages(checkpoint));
             if (out != null) {
                 GreyRaster strip = tile(images, steps, steps, config);

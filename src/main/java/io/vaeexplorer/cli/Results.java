@@ -1,6 +1,6 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.core.LossParts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

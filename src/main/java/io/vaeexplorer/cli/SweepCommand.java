@@ -1,14 +1,14 @@
 package io.vaeexplorer.cli;
 
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.training.SweepCsv;
-import io.vaeexplorer.training.SweepEvent;
-import io.vaeexplorer.training.SweepPlan;
-import io.vaeexplorer.training.SweepResult;
-import io.vaeexplorer.training.SweepRunner;
+import io.vaeexplorer.store.SweepCsv;
+import io.vaeexplorer.sweep.SweepEvent;
+import io.vaeexplorer.sweep.SweepPlan;
+import io.vaeexplorer.sweep.SweepResult;
+import io.vaeexplorer.sweep.SweepRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

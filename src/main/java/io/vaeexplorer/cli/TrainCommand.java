@@ -1,12 +1,12 @@
 package io.vaeexplorer.cli;
 
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointException;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.store.CheckpointException;
+import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;

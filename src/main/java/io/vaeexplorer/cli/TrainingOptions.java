@@ -1,6 +1,6 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.core.TrainingConfig;
 import picocli.CommandLine.Option;
 
 /** Optimisation options shared by {@code train} and {@code sweep} (in a sweep they apply to every run). */

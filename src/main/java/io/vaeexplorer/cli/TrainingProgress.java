@@ -1,6 +1,6 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingEventListener;
 import java.io.PrintStream;

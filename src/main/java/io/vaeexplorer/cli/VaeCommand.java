@@ -1,9 +1,9 @@
 package io.vaeexplorer.cli;
 
 import io.vaeexplorer.data.DataException;
-import io.vaeexplorer.model.CheckpointException;
-import picocli.CommandLine;
+import io.vaeexplorer.store.CheckpointException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The command line: {@code train}, {@code eval}, {@code render}, {@code bench}. */
 @Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",

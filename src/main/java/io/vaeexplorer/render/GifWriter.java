@@ -1,6 +1,6 @@
 package io.vaeexplorer.render;
 
-import io.vaeexplorer.files.AtomicFiles;
+import io.vaeexplorer.store.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;

@@ -1,11 +1,13 @@
 package io.vaeexplorer.training;
 
-import ai.djl.Device;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.Evaluator;
+import io.vaeexplorer.engine.InferenceModel;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,7 +43,7 @@ public final class ModelScorer {
         DjlRuntime.disableGradientsOnThisThread();
         long start = System.nanoTime();
         try (InferenceModel model = InferenceModel.onCpu(weights);
-             Evaluator evaluator = new Evaluator(test, Device.cpu(), seed)) {
+             Evaluator evaluator = new Evaluator(test, ComputeDevice.cpu(), seed)) {
             LossParts loss = evaluator.negElbo(model.block(), cancelled);
             if (loss == null || cancelled.getAsBoolean()) {
                 return null;

@@ -1,9 +1,10 @@
 package io.vaeexplorer.training;
 
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LatentCodes;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.WeightSnapshot;
 
 /**
  * What a training run reports to its listeners. All events are immutable, so listeners on any thread may keep

@@ -1,9 +1,9 @@
 package io.vaeexplorer.training;
 
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.TrainingConfig;
 import java.util.Objects;
 
 /**

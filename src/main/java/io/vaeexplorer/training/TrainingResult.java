@@ -1,7 +1,7 @@
 package io.vaeexplorer.training;
 
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LossParts;
 
 /**
  * How a run ended.

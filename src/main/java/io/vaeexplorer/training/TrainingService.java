@@ -1,13 +1,16 @@
 package io.vaeexplorer.training;
 
-import ai.djl.Device;
-import io.vaeexplorer.model.ArchitectureCheck;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.concurrent.ThreadPriority;
+import io.vaeexplorer.core.ArchitectureCheck;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.Evaluator;
+import io.vaeexplorer.engine.VaeTrainer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,8 +172,8 @@ public final class TrainingService {
             // the window's threads go first: a pulse or a click never waits behind a training step
             ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
             DjlRuntime.disableGradientsOnThisThread();
-            Device device = DjlRuntime.preferredDevice();
-            deviceName = DjlRuntime.describe(device);
+            ComputeDevice device = ComputeDevice.preferred();
+            deviceName = device.describe();
             setState(TrainingState.RUNNING, "");
             int epochsDone = resume == null ? 0 : resume.epochsDone();
             long stepsDone = resume == null ? 0 : resume.weights().step();

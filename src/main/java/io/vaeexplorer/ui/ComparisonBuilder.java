@@ -1,10 +1,10 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.LatentGrid;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.ScatterRenderer;

@@ -1,10 +1,10 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.concurrent.ThreadPriority;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.EpochRecord;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.training.ThreadPriority;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import javafx.geometry.Insets;

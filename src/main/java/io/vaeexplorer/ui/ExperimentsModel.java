@@ -1,12 +1,14 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.concurrent.ExperimentJob;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import java.util.Arrays;

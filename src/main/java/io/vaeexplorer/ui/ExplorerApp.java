@@ -1,7 +1,10 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.DataException;
+import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.store.WindowStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,24 +1,29 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LatentCodes;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.explore.LatentGrid;
 import io.vaeexplorer.explore.NearestPoint;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
-import io.vaeexplorer.training.LatentCodes;
+import io.vaeexplorer.render.TimelineAnimation;
+import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
@@ -35,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -44,6 +48,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -160,7 +165,7 @@ public final class ExplorerModel implements AutoCloseable {
             error.set(loaded.warning());
         }
         // loading the engine takes a moment on first use: find the device off the FX thread
-        runInBackground(() -> DjlRuntime.describe(DjlRuntime.preferredDevice()), name -> {
+        runInBackground(() -> ComputeDevice.preferred().describe(), name -> {
             if (device.get().isEmpty()) {
                 device.set(name);
             }

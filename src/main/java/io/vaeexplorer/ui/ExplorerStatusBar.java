@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.ModelConfig;
+import io.vaeexplorer.core.ModelConfig;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;

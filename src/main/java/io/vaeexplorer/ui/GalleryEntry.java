@@ -1,9 +1,9 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.training.ModelScore;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelScore;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,9 +1,9 @@
 package io.vaeexplorer.ui;
 
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.Interpolation;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.model.InferenceModel;
 
 /**
  * The two encoded ends of an interpolation, and the noise shared along it. With noise, a point of the path is

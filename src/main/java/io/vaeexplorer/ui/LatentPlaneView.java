@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui;
 
 import io.vaeexplorer.explore.AggregatePosterior;
+import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.render.GreyRaster;
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
@@ -20,7 +21,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import io.vaeexplorer.explore.PosteriorEllipse;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;

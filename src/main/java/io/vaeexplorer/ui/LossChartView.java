@@ -1,8 +1,8 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.files.AtomicFiles;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.store.AtomicFiles;
 import io.vaeexplorer.ui.LossCurves.Curve;
 import io.vaeexplorer.ui.LossCurves.Part;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.ui.LossHistory.StepPoint;
 import java.util.ArrayList;
 import java.util.Arrays;

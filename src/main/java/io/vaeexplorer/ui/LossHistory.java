@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.concurrent.ThreadPriority;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.training.ModelScore;
+import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.training.ModelScorer;
-import io.vaeexplorer.training.ThreadPriority;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.files.AtomicFiles;
+import io.vaeexplorer.store.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

@@ -2,8 +2,8 @@ package io.vaeexplorer.ui;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 
 /**
  * A split pane whose dividers stay at the fractions a person chose while the window changes size. A plain

@@ -1,7 +1,8 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.TrainingSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.training.SweepResult;
-import io.vaeexplorer.training.SweepRunner;
+import io.vaeexplorer.sweep.SweepResult;
+import io.vaeexplorer.sweep.SweepRunner;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,14 +1,15 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.training.ModelScore;
-import io.vaeexplorer.training.SweepCsv;
-import io.vaeexplorer.training.SweepEvent;
-import io.vaeexplorer.training.SweepPlan;
-import io.vaeexplorer.training.SweepResult;
-import io.vaeexplorer.training.SweepRunner;
+import io.vaeexplorer.store.SweepCsv;
+import io.vaeexplorer.sweep.SweepEvent;
+import io.vaeexplorer.sweep.SweepPlan;
+import io.vaeexplorer.sweep.SweepResult;
+import io.vaeexplorer.sweep.SweepRunner;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.training.SweepPlan;
-import io.vaeexplorer.training.SweepResult;
-import io.vaeexplorer.training.SweepRunner;
+import io.vaeexplorer.sweep.SweepPlan;
+import io.vaeexplorer.sweep.SweepResult;
+import io.vaeexplorer.sweep.SweepRunner;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui;
 
-import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.TrainingSettings;
 
 /** The tutorials' comparisons as one click each: the objective ablations and the two classic latent sizes. */
 public enum TrainingPreset {

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.core.WindowState;
 import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;

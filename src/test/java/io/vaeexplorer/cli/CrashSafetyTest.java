@@ -3,14 +3,13 @@ package io.vaeexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.data.DatasetLoader;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointException;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.EpochRecord;
+import io.vaeexplorer.store.CheckpointException;
+import io.vaeexplorer.store.CheckpointIO;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.render.GreyRaster;
 import java.awt.image.BufferedImage;

@@ -3,12 +3,11 @@ package io.vaeexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.training.SweepCsv;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SweepCsv;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

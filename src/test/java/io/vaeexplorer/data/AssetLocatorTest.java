@@ -3,7 +3,6 @@ package io.vaeexplorer.data;
 import static io.vaeexplorer.data.DataAssertions.assertDataError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package io.vaeexplorer.data;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.function.Executable;
 
 final class DataAssertions {

@@ -12,7 +12,6 @@ import static io.vaeexplorer.data.IdxTestFiles.writeDataset;
 import static io.vaeexplorer.data.IdxTestFiles.writeMaybeGzipped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.vaeexplorer.explore;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.explore.AggregatePosterior.Area;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

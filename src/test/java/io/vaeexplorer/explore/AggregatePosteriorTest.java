@@ -3,7 +3,6 @@ package io.vaeexplorer.explore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.explore.AggregatePosterior.Area;
 import io.vaeexplorer.explore.AggregatePosterior.Grid;
 import java.util.Random;

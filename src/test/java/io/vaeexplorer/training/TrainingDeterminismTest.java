@@ -1,18 +1,19 @@
 package io.vaeexplorer.training;
 
+import io.vaeexplorer.engine.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.Device;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.TrainingConfig;
+import io.vaeexplorer.data.SmallMnist;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.VaeTrainer;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,7 +48,7 @@ class TrainingDeterminismTest {
         DjlRuntime.disableGradientsOnThisThread();
         long[] losses = new long[STEPS];
         try (VaeTrainer trainer = new VaeTrainer(config, new TrainingConfig(1, BATCH, 1e-3f, 11, 0), train,
-                Device.cpu(), null, 0, 0)) {
+                ComputeDevice.cpu(), null, 0, 0)) {
             trainer.beginEpoch();
             for (int i = 0; i < STEPS; i++) {
                 LossParts loss = trainer.trainStep();

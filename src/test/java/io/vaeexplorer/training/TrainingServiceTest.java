@@ -1,20 +1,20 @@
 package io.vaeexplorer.training;
 
+import io.vaeexplorer.engine.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.Device;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.NamedWeight;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.NamedWeight;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.data.SmallMnist;
+import io.vaeexplorer.engine.InferenceModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,7 +97,7 @@ class TrainingServiceTest {
                 "mid-epoch codes should follow the training");
         assertEquals(500, last.codes().count());
         assertArrayEquals(data.test().labels(), last.codes().labels());
-        try (InferenceModel model = new InferenceModel(end, Device.cpu())) {
+        try (InferenceModel model = new InferenceModel(end, ComputeDevice.cpu())) {
             float[][] posterior = model.encode(data.test().pixels(), data.test().count());
             assertArrayEquals(posterior[0], last.codes().mu(), 1e-4f);
             assertArrayEquals(posterior[1], last.codes().sigma(), 1e-4f);
@@ -194,7 +194,7 @@ class TrainingServiceTest {
         assertEquals(7, shown.step(), "the weights the views hold while paused");
         TrainingEvent.Codes last = codes.get(codes.size() - 1);
         assertEquals(7, last.step(), "the codes the views hold while paused");
-        try (InferenceModel model = new InferenceModel(shown, Device.cpu())) {
+        try (InferenceModel model = new InferenceModel(shown, ComputeDevice.cpu())) {
             float[][] posterior = model.encode(data.test().pixels(), data.test().count());
             assertArrayEquals(posterior[0], last.codes().mu(), 1e-4f);
         }
@@ -316,7 +316,7 @@ class TrainingServiceTest {
                         continue;
                     }
                     if (model == null) {
-                        model = new InferenceModel(snapshot, Device.cpu());
+                        model = new InferenceModel(snapshot, ComputeDevice.cpu());
                     } else if (snapshot.version() != model.snapshot().version()) {
                         model.update(snapshot);
                     }
@@ -350,9 +350,9 @@ class TrainingServiceTest {
         }
         // a snapshot decodes the same on a fresh model as on the one that followed training
         WeightSnapshot last = service.latestSnapshot();
-        try (InferenceModel fresh = new InferenceModel(last, Device.cpu())) {
+        try (InferenceModel fresh = new InferenceModel(last, ComputeDevice.cpu())) {
             float[] expected = fresh.decode(z);
-            try (InferenceModel again = new InferenceModel(last, Device.cpu())) {
+            try (InferenceModel again = new InferenceModel(last, ComputeDevice.cpu())) {
                 assertArrayEquals(expected, again.decode(z), 0f);
             }
         }

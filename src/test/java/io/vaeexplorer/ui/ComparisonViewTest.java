@@ -4,7 +4,6 @@ import static io.vaeexplorer.ui.ExperimentFixture.fx;
 import static io.vaeexplorer.ui.ExperimentFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.data.LabeledImages;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,15 +2,16 @@ package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.NamedWeight;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.NamedWeight;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.store.SettingsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

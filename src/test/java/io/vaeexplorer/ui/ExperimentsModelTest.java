@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.engine.ComputeDevice;
 import static io.vaeexplorer.ui.ExperimentFixture.assertSameImage;
 import static io.vaeexplorer.ui.ExperimentFixture.awaitNewRaster;
 import static io.vaeexplorer.ui.ExperimentFixture.decodeImage;
@@ -16,14 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.Device;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.store.SettingsStore;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -71,7 +72,7 @@ class ExperimentsModelTest {
     void dataLoaded() {
         ExperimentFixture.awaitDataset(model);
         test = fx(() -> model.datasetProperty().get().test());
-        direct = new InferenceModel(weights, Device.cpu());
+        direct = new InferenceModel(weights, ComputeDevice.cpu());
     }
 
     @AfterEach

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.TimelineAnimation;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;

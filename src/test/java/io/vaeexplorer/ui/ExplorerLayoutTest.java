@@ -5,8 +5,9 @@ import static io.vaeexplorer.ui.ExperimentFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.store.SettingsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class ExplorerModelTest {
     }
 
     private static Checkpoint tinyCheckpoint() {
-        return TinyModels.untrained(io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16)));
+        return TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
     }
 
     @Test
@@ -96,8 +97,8 @@ class ExplorerModelTest {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null);
         float[] before = model.latentPointsProperty().get().xy();
-        fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "32",
-                io.vaeexplorer.model.Reconstruction.BCE, 1f, io.vaeexplorer.model.Objective.ELBO, 1e-3f, 64, 2, 1,
+        fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
+                io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2, 1,
                 1024, "")));
         fx(model::startTraining);
         awaitRunTakenIn();
@@ -136,8 +137,8 @@ class ExplorerModelTest {
         }, ignored -> { }, ignored -> { }));
         assertTrue(held.await(30, TimeUnit.SECONDS));
         try {
-            fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "32",
-                    io.vaeexplorer.model.Reconstruction.BCE, 1f, io.vaeexplorer.model.Objective.ELBO, 1e-3f, 64, 2,
+            fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
+                    io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2,
                     1, 1024, "")));
             fx(model::startTraining);
             awaitRunTakenIn();

@@ -3,11 +3,12 @@ package io.vaeexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ class ExplorerRunsTest {
 
     @Test
     void aDivergedRunKeepsThePreviousModelAndIsListedAsFailed() throws Exception {
-        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16)));
+        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
         fx(() -> model.useCheckpoint(previous));
         fx(() -> model.settingsProperty().set(small(1e6f, 1, 512, 64)));
         fx(model::startTraining);
@@ -123,7 +124,7 @@ class ExplorerRunsTest {
 
     @Test
     void aRunStoppedBeforeItsFirstEpochEndedKeepsThePreviousModel() throws Exception {
-        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16)));
+        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
         fx(() -> model.useCheckpoint(previous));
         // a long first epoch (all 60,000 images in batches of 8): paused at its first step, then stopped
         fx(() -> model.settingsProperty().set(small(1e-3f, 1, 0, 8)));

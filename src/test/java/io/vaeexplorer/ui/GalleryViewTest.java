@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.data.AssetLocator;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.CheckpointIO;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.training.ModelScore;
+import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SettingsStore;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -123,7 +124,7 @@ class GalleryViewTest {
         javafx.scene.control.Button klOnly = robot.lookup("#preset-kl-only").query();
         assertTrue(onFx(() -> klOnly.getTooltip().getText()).contains("10 epochs"));
 
-        io.vaeexplorer.model.ModelConfig config = io.vaeexplorer.model.ModelConfig.mlp(2, java.util.List.of(16));
+        io.vaeexplorer.core.ModelConfig config = io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16));
         GalleryEntry failed = onFx(() -> model.gallery().addFailed("run broken", config, "diverged at step 3"));
         WaitForAsyncUtils.waitForFxEvents();
         int row = onFx(() -> view.table().getItems().indexOf(failed));
@@ -140,7 +141,7 @@ class GalleryViewTest {
         // two models queued for scoring: the progress row shows, and Cancel leaves them unscored
         Checkpoint a = TinyModels.untrained(config);
         Checkpoint b = new Checkpoint(TinyModels.untrainedWeights(config, 2, 2),
-                io.vaeexplorer.model.TrainingConfig.defaults(), java.util.List.of(), "cpu", "test");
+                io.vaeexplorer.core.TrainingConfig.defaults(), java.util.List.of(), "cpu", "test");
         onFx(() -> {
             model.gallery().add("a", "loaded", a, null);
             model.gallery().add("b", "loaded", b, null);

@@ -2,7 +2,6 @@ package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.render.GreyRaster;
 import org.junit.jupiter.api.Test;
 

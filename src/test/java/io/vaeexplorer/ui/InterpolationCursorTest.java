@@ -2,7 +2,6 @@ package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
 import org.junit.jupiter.api.Test;
 
 class InterpolationCursorTest {

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.engine.ComputeDevice;
 import static io.vaeexplorer.ui.ExperimentFixture.awaitNewRaster;
 import static io.vaeexplorer.ui.ExperimentFixture.decodeImage;
 import static io.vaeexplorer.ui.ExperimentFixture.fx;
@@ -9,11 +10,9 @@ import static io.vaeexplorer.ui.ExperimentFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.Device;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ class InterpolationViewTest {
     void firstDecodeShown() {
         ExperimentFixture.awaitDataset(model);
         test = fx(() -> model.datasetProperty().get().test());
-        direct = new InferenceModel(weights, Device.cpu());
+        direct = new InferenceModel(weights, ComputeDevice.cpu());
         waitUntil("the first decode and strip", () -> experiments.interpolatedImageProperty().get() != null
                 && experiments.interpolationStripProperty().get() != null);
     }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.LossParts;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.ui.LossCurves.Curve;
 import io.vaeexplorer.ui.LossCurves.Part;
 import io.vaeexplorer.ui.LossHistory.StepPoint;

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.LossParts;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.training.ModelScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class ModelGalleryTest {
 
     private static Checkpoint tiny(int seed) {
         return new Checkpoint(TinyModels.untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, seed),
-                io.vaeexplorer.model.TrainingConfig.defaults(), List.of(), "cpu", "test");
+                io.vaeexplorer.core.TrainingConfig.defaults(), List.of(), "cpu", "test");
     }
 
     @Test

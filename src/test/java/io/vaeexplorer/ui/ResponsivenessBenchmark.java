@@ -1,13 +1,15 @@
 package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.TrainingConfig;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
@@ -167,7 +169,7 @@ class ResponsivenessBenchmark {
      */
     private static double[] trainingSpeedRatio(ExplorerModel model) throws Exception {
         Dataset data = model.datasetProperty().get();
-        TrainingSettings settings = new TrainingSettings(io.vaeexplorer.model.ModelKind.MLP, 2, "400",
+        TrainingSettings settings = new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "400",
                 Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
         double headless = 0;
         double window = 0;

@@ -3,10 +3,12 @@ package io.vaeexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.store.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

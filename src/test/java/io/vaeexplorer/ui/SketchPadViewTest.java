@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.explore.DigitNormaliser;
 import io.vaeexplorer.ui.SketchPadView.Sketch;
 import java.util.List;

@@ -2,13 +2,15 @@ package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.cli.ResidentMemory;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

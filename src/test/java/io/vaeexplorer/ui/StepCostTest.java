@@ -3,11 +3,11 @@ package io.vaeexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import io.vaeexplorer.engine.ComputeDevice;
 import static io.vaeexplorer.ui.ExperimentFixture.assertSameImage;
 import static io.vaeexplorer.ui.ExperimentFixture.awaitNewRaster;
 import static io.vaeexplorer.ui.ExperimentFixture.decodeImage;
@@ -11,12 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import ai.djl.Device;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -115,7 +114,7 @@ class SweepViewTest {
         assertEquals(3, test.label(firstThree));
         waitUntil("the sweep jumps to the first 3", () -> experiments.sweepImageProperty().get() == firstThree);
         GreyRaster three = awaitNewRaster("the sweep of the 3", () -> experiments.sweepGridProperty().get(), fifth);
-        try (InferenceModel direct = new InferenceModel(weights, Device.cpu())) {
+        try (InferenceModel direct = new InferenceModel(weights, ComputeDevice.cpu())) {
             float[] mu = direct.encode(test.image(firstThree), 1)[0];
             assertSameImage(decodeImage(direct, mu), tileAt(three, 4, 4), "centre of the 3's sweep");
         }

@@ -2,14 +2,14 @@ package io.vaeexplorer.ui;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.DjlRuntime;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.TorchDefaultInit;
-import io.vaeexplorer.model.TrainingConfig;
-import io.vaeexplorer.model.VaeBlock;
-import io.vaeexplorer.model.WeightCopier;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.TorchDefaultInit;
+import io.vaeexplorer.engine.VaeBlock;
+import io.vaeexplorer.engine.WeightCopier;
 import java.util.List;
 
 /** Untrained models for UI tests: real weights (PyTorch's default initialisation), no training time. */

@@ -3,7 +3,9 @@ package io.vaeexplorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -1,11 +1,11 @@
 package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 class TrainingSettingsTest {

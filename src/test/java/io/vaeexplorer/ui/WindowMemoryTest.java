@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.WindowState;
+import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.store.WindowStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

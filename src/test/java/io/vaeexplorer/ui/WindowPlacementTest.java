@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.vaeexplorer.core.WindowState;
 import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WindowState;
+import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.store.WindowStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

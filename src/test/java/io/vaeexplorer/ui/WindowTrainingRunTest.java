@@ -2,16 +2,16 @@ package io.vaeexplorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.model.Checkpoint;
-import io.vaeexplorer.model.EpochRecord;
-import io.vaeexplorer.model.InferenceModel;
-import io.vaeexplorer.model.ModelConfig;
-import io.vaeexplorer.model.ModelKind;
-import io.vaeexplorer.model.Objective;
-import io.vaeexplorer.model.Reconstruction;
-import io.vaeexplorer.model.WeightSnapshot;
+import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;

@@ -1,0 +1,167 @@
+package io.vaeexplorer.concurrent;
+
+import io.vaeexplorer.core.ArchitectureCheck;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.InferenceModel;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The explorer's one inference thread. It owns a private copy of the network, reloads it when a newer weight
+ * snapshot is offered, and runs encode/decode jobs. Jobs carry a key; a new job replaces a pending one with the
+ * same key, so while a slider is dragged only the newest request is computed. Results hop to the FX thread once.
+ * The FX thread never waits on this worker.
+ */
+public final class InferenceWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InferenceWorker.class);
+
+    private record Job<T>(Function<InferenceModel, T> work, Consumer<T> onResult, Consumer<String> onError) {
+        void run(InferenceModel model, Executor fx) {
+            T result;
+            try {
+                result = work.apply(model);
+            } catch (RuntimeException e) {
+                LOG.debug("inference job failed", e);
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                fx.execute(() -> onError.accept(message));
+                return;
+            }
+            fx.execute(() -> onResult.accept(result));
+        }
+    }
+
+    private final Executor fxExecutor;
+    private final boolean background;
+    private final Map<String, Job<?>> pending = new LinkedHashMap<>();
+    private final Thread thread;
+    private WeightSnapshot offered;
+    private boolean closed;
+    private volatile long busyJobs;
+
+    /** A background worker (re-encoding, grids, experiments): its thread yields to the window's threads. */
+    public InferenceWorker(Executor fxExecutor) {
+        this(fxExecutor, true);
+    }
+
+    /** A worker for answers a person waits for (the decode under the mouse): normal priority. */
+    public static InferenceWorker interactive(Executor fxExecutor) {
+        return new InferenceWorker(fxExecutor, false);
+    }
+
+    private InferenceWorker(Executor fxExecutor, boolean background) {
+        this.fxExecutor = fxExecutor;
+        this.background = background;
+        this.thread = new Thread(this::loop, background ? "vae-inference" : "vae-interactive");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Offers newer weights; jobs that start after this use them. */
+    public synchronized void setSnapshot(WeightSnapshot snapshot) {
+        offered = snapshot;
+        notifyAll();
+    }
+
+    public synchronized WeightSnapshot snapshot() {
+        return offered;
+    }
+
+    /**
+     * Queues a job, replacing a pending one of the same key. Jobs wait until a snapshot has been offered.
+     *
+     * @param onResult runs on the FX thread with the job's result
+     * @param onError runs on the FX thread with a one-line message if the job throws
+     */
+    public synchronized <T> void submit(String key, Function<InferenceModel, T> work, Consumer<T> onResult,
+                                        Consumer<String> onError) {
+        pending.remove(key);
+        pending.put(key, new Job<>(work, onResult, onError));
+        notifyAll();
+    }
+
+    /** True when no job is queued or running (for tests and idle checks). */
+    public synchronized boolean isIdle() {
+        return pending.isEmpty() && busyJobs == 0;
+    }
+
+    private void loop() {
+        InferenceModel model = null;
+        try {
+            if (background) {
+                ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
+            }
+            DjlRuntime.disableGradientsOnThisThread();
+            while (true) {
+                Job<?> job;
+                WeightSnapshot snapshot;
+                synchronized (this) {
+                    while (!closed && (pending.isEmpty() || offered == null)) {
+                        wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    Iterator<Job<?>> it = pending.values().iterator();
+                    job = it.next();
+                    it.remove();
+                    snapshot = offered;
+                    busyJobs = 1;
+                }
+                try {
+                    model = ensureModel(model, snapshot);
+                    job.run(model, fxExecutor);
+                } catch (RuntimeException e) {
+                    // a snapshot that cannot be loaded must not kill the worker; the job reports it
+                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    Consumer<String> onError = job.onError();
+                    fxExecutor.execute(() -> onError.accept(message));
+                } finally {
+                    synchronized (this) {
+                        busyJobs = 0;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (model != null) {
+                model.close();
+            }
+        }
+    }
+
+    private static InferenceModel ensureModel(InferenceModel model, WeightSnapshot snapshot) {
+        if (model != null && model.snapshot() == snapshot) {
+            return model;
+        }
+        if (model != null && ArchitectureCheck.sameArchitecture(model.config(), snapshot.config())) {
+            model.update(snapshot);
+            return model;
+        }
+        if (model != null) {
+            model.close();
+        }
+        return InferenceModel.onCpu(snapshot);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.vaeexplorer.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Architecture and loss of one VAE: everything needed to rebuild the network from its weights.
+ *
+ * @param kind MLP or convolutional
+ * @param imageRows image height in pixels (28 for MNIST)
+ * @param imageCols image width in pixels
+ * @param latent size of z
+ * @param hidden hidden layer sizes of the MLP encoder (the decoder mirrors them); channel counts for CONV
+ * @param reconstruction likelihood of the reconstruction term
+ * @param beta weight of the KL term
+ * @param objective which terms are optimised
+ */
+public record ModelConfig(
+        ModelKind kind,
+        int imageRows,
+        int imageCols,
+        int latent,
+        List<Integer> hidden,
+        Reconstruction reconstruction,
+        float beta,
+        Objective objective) {
+
+    /** The tutorials' MLP: one hidden layer of 400 units. */
+    public static final List<Integer> DEFAULT_MLP_HIDDEN = List.of(400);
+    /**
+     * Conv: 16 and 32 channels and a dense layer of 256. It beats the MLP at d = 2 in 10 epochs while training at
+     * about a quarter of the MLP's speed on two CPU cores; 32,64 channels cost about 4x more for little gain.
+     */
+    public static final List<Integer> DEFAULT_CONV_HIDDEN = List.of(16, 32, 256);
+
+    public ModelConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reconstruction, "reconstruction");
+        Objects.requireNonNull(objective, "objective");
+        hidden = List.copyOf(hidden);
+        if (imageRows <= 0 || imageCols <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + imageRows + "x" + imageCols);
+        }
+        if (latent < 1 || latent > 1024) {
+            throw new IllegalArgumentException("latent size must be between 1 and 1024, got " + latent);
+        }
+        if (hidden.isEmpty()) {
+            throw new IllegalArgumentException("at least one hidden size is needed");
+        }
+        for (int h : hidden) {
+            if (h < 1 || h > 16384) {
+                throw new IllegalArgumentException("hidden sizes must be between 1 and 16384, got " + h);
+            }
+        }
+        if (!(beta >= 0f) || Float.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be a finite number >= 0, got " + beta);
+        }
+    }
+
+    /** The tutorials' MLP VAE on 28x28 images: 784-hidden-latent, BCE, beta 1, full ELBO. */
+    public static ModelConfig mlp(int latent, List<Integer> hidden) {
+        return new ModelConfig(ModelKind.MLP, 28, 28, latent, hidden, Reconstruction.BCE, 1f, Objective.ELBO);
+    }
+
+    /**
+     * A conv model's layer sizes as its hidden sizes give them: {@code c1[,c2[,dense]]}, the second stage's channels
+     * twice the first's unless given, no dense layer unless given.
+     */
+    public record ConvSizes(int first, int second, int dense) {
+    }
+
+    /** How the conv model reads its hidden sizes (see {@link ConvSizes}); the builder and estimates share it. */
+    public ConvSizes convSizes() {
+        int first = hidden.get(0);
+        return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first, hidden.size() > 2 ? hidden.get(2) : 0);
+    }
+
+    /** Number of pixels of one image. */
+    public int imageSize() {
+        return imageRows * imageCols;
+    }
+
+    /** Short human-readable description, e.g. "MLP 784-400-2, BCE, ELBO beta=1.0". */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(ArchitectureCheck.architecture(this)).append(", ").append(reconstruction);
+        switch (objective) {
+            case ELBO -> sb.append(", ELBO beta=").append(beta);
+            case RECON_ONLY -> sb.append(", reconstruction only (no KL)");
+            case KL_ONLY -> sb.append(", KL only");
+        }
+        return sb.toString();
+    }
+
+    public ModelConfig withBeta(float newBeta) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective);
+    }
+
+    public ModelConfig withObjective(Objective newObjective) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective);
+    }
+
+    public ModelConfig withReconstruction(Reconstruction newReconstruction) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective);
+    }
+}

@@ -1,0 +1,84 @@
+package io.vaeexplorer.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the settings panel edits and what persists between launches: the model, the loss, the optimiser and the
+ * data folder. Plain values (no JavaFX), so they serialise as JSON and are checked in one place.
+ *
+ * @param hidden comma-separated layer widths (MLP) or channels per stage and dense units (conv), e.g. "400" or
+ *               "16,32,256"; empty for the kind's default
+ * @param dataFolder folder of the four IDX files; empty for the shipped MNIST
+ * @param limit train on the first N images only (0 = all)
+ */
+public record TrainingSettings(ModelKind kind, int latent, String hidden, Reconstruction reconstruction, float beta,
+                               Objective objective, float learningRate, int batchSize, int epochs, long seed,
+                               int limit, String dataFolder) {
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Reconstruction.BCE, 1f,
+                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "");
+    }
+
+    /** The kind's default hidden sizes as the panel shows them, e.g. "400" or "16,32,256". */
+    public static String defaultHidden(ModelKind kind) {
+        List<Integer> sizes = kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
+        return sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** The hidden sizes as numbers; a clear message when the text is not a comma-separated list of them. */
+    public List<Integer> hiddenSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : hidden.split(",")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                sizes.add(Integer.parseInt(trimmed));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("hidden sizes must be whole numbers separated by commas, got '"
+                        + hidden + "'");
+            }
+        }
+        if (sizes.isEmpty()) {
+            return kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
+        }
+        return sizes;
+    }
+
+    /** Validates everything by building the model and training configurations. */
+    public ModelConfig modelConfig(int rows, int cols) {
+        return new ModelConfig(kind, rows, cols, latent, hiddenSizes(), reconstruction, beta, objective);
+    }
+
+    public TrainingConfig trainingConfig() {
+        return new TrainingConfig(epochs, batchSize, learningRate, seed, limit);
+    }
+
+    public TrainingSettings withLatent(int newLatent) {
+        return new TrainingSettings(kind, newLatent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder);
+    }
+
+    public TrainingSettings withObjective(Objective newObjective) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, newObjective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder);
+    }
+
+    public TrainingSettings withDataFolder(String newDataFolder) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, newDataFolder);
+    }
+
+    /** The same settings with anything null (an old or hand-edited file) replaced by the default. */
+    public TrainingSettings withDefaultsForMissing() {
+        TrainingSettings d = defaults();
+        return new TrainingSettings(kind == null ? d.kind : kind, latent, hidden == null ? d.hidden : hidden,
+                reconstruction == null ? d.reconstruction : reconstruction, beta,
+                objective == null ? d.objective : objective, learningRate, batchSize, epochs, seed, limit,
+                dataFolder == null ? d.dataFolder : dataFolder);
+    }
+}

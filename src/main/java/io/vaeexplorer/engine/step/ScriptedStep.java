@@ -1,0 +1,133 @@
+package io.vaeexplorer.engine.step;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.util.Pair;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.Reconstruction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole training step as one call into a TorchScript function shipped as a resource: the forward pass, the
+ * ELBO, its gradients and PyTorch's fused Adam, all inside libtorch ({@link ScriptedMlpStep} and
+ * {@link ScriptedConvStep} say which function and what it computes). What goes, against {@link DjlOpsStep}, is the
+ * per-op JNI traffic, a Java object per intermediate, autograd's bookkeeping and the gradient buffers.
+ *
+ * <p>The weights, moments, step count and settings never change identity, so their TorchScript values are built
+ * once; each step passes only the batch. The function's arguments: images, weights, first moments, second
+ * moments, step count, (learning rate, reconstruction weight, KL weight), whether the reconstruction is BCE, then
+ * any model-specific ones.
+ */
+final class ScriptedStep implements TrainingStep {
+
+    private final TorchScriptFunction function;
+    private final String description;
+    /** Steps taken, one count for all weights (they are always stepped together). */
+    private final PtNDArray stepCount;
+    /** The call's arguments after the images, in the function's order. */
+    private final IValue[] fixedArguments;
+
+    private ScriptedStep(NDManager parent, String resource, String description, ModelConfig config,
+                         List<Pair<String, Parameter>> parameters, float learningRate, long[] modelArguments)
+            throws IOException {
+        this.description = description;
+        function = new TorchScriptFunction(parent, resource);
+        NDManager state = function.arrays();
+        int n = parameters.size();
+        PtNDArray[] weights = new PtNDArray[n];
+        PtNDArray[] means = new PtNDArray[n];
+        PtNDArray[] variances = new PtNDArray[n];
+        stepCount = (PtNDArray) state.zeros(new Shape(), DataType.FLOAT32);
+        for (int i = 0; i < n; i++) {
+            NDArray weight = parameters.get(i).getValue().getArray();
+            weights[i] = (PtNDArray) weight;
+            means[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
+            variances[i] = (PtNDArray) state.zeros(weight.getShape(), weight.getDataType());
+        }
+        List<IValue> fixed = new ArrayList<>(List.of(
+                function.keep(IValue.listFrom(weights)),
+                function.keep(IValue.listFrom(means)),
+                function.keep(IValue.listFrom(variances)),
+                function.keep(IValue.from(stepCount)),
+                function.keep(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
+                        config.objective().klWeight(config.beta()))),
+                function.keep(IValue.from(config.reconstruction() == Reconstruction.BCE))));
+        if (modelArguments.length > 0) {
+            fixed.add(function.keep(IValue.listFrom(modelArguments)));
+        }
+        fixedArguments = fixed.toArray(IValue[]::new);
+    }
+
+    /**
+     * Loads the function and runs it once on an empty batch.
+     *
+     * @param modelArguments integers the function takes after the common arguments, as one list (none: empty)
+     */
+    static ScriptedStep create(NDManager parent, String resource, String description, ModelConfig config,
+                               List<Pair<String, Parameter>> parameters, float learningRate, long... modelArguments)
+            throws IOException {
+        ScriptedStep step = null;
+        try {
+            step = new ScriptedStep(parent, resource, description, config, parameters, learningRate, modelArguments);
+            step.probe(config.imageSize());
+            return step;
+        } catch (RuntimeException | IOException e) {
+            if (step != null) {
+                step.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public LossParts train(NDArray images) {
+        float[] sums;
+        try (NDArray result = run(images)) {
+            sums = result.toFloatArray();
+        }
+        return new LossParts(sums[0], sums[1]);
+    }
+
+    /** The (2,) result lives on the images' manager. */
+    private NDArray run(NDArray images) {
+        IValue[] arguments = new IValue[fixedArguments.length + 1];
+        System.arraycopy(fixedArguments, 0, arguments, 1, fixedArguments.length);
+        try (IValue batch = IValue.from((PtNDArray) images)) {
+            arguments[0] = batch;
+            try (IValue result = function.call(arguments)) {
+                return result.toTensor((PtNDManager) images.getManager());
+            }
+        }
+    }
+
+    /**
+     * Runs the function once on an empty batch, whose zero gradients move no weight and draw no noise, so that an
+     * engine without an op it needs fails here (and the trainer falls back) rather than at the first step; then
+     * the step count starts again from 0.
+     */
+    private void probe(int pixels) {
+        try (NDManager scratch = function.arrays().newSubManager()) {
+            run(scratch.zeros(new Shape(0, pixels)));
+        }
+        stepCount.muli(0f);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        function.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.vaeexplorer.store;
+
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.sweep.SweepPlan;
+import io.vaeexplorer.sweep.SweepResult;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The results table as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break quoted, CRLF
+ * between rows): a header row, then one row per result. Numbers always use '.' as decimal separator whatever the
+ * default locale, so the file reads the same everywhere; a value not measured is an empty field.
+ */
+public final class SweepCsv {
+
+    public static final List<String> HEADER = List.of("run", "name", "model", "latent", "hidden", "loss", "beta",
+            "objective", "epochs", "batch", "lr", "seed", "limit", "test_neg_elbo", "test_recon", "test_kl",
+            "iwae_log_likelihood", "iwae_k", "iwae_images", "train_seconds", "wall_seconds", "device", "checkpoint");
+
+    private SweepCsv() {
+    }
+
+    /** The whole table as text. */
+    public static String format(List<SweepResult> results) {
+        StringBuilder sb = new StringBuilder();
+        row(sb, HEADER);
+        for (SweepResult r : results) {
+            ModelConfig m = r.model();
+            TrainingConfig t = r.training();
+            row(sb, List.of(
+                    String.valueOf(r.index() + 1),
+                    r.name(),
+                    lower(m.kind()),
+                    String.valueOf(m.latent()),
+                    m.hidden().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    lower(m.reconstruction()),
+                    plain(m.beta()),
+                    SweepPlan.specName(m.objective()),
+                    String.valueOf(r.epochs()),
+                    String.valueOf(t.batchSize()),
+                    plain(t.learningRate()),
+                    String.valueOf(t.seed()),
+                    String.valueOf(t.limit()),
+                    number(r.test().negElbo()),
+                    number(r.test().reconstruction()),
+                    number(r.test().kl()),
+                    r.hasIwae() ? number(r.iwaeLogLikelihood()) : "",
+                    r.hasIwae() ? String.valueOf(r.iwaeSamples()) : "",
+                    r.hasIwae() ? String.valueOf(r.iwaeImages()) : "",
+                    String.format(Locale.ROOT, "%.3f", r.trainSeconds()),
+                    String.format(Locale.ROOT, "%.3f", r.wallSeconds()),
+                    r.device(),
+                    r.checkpointFile() == null ? "" : r.checkpointFile().toString()));
+        }
+        return sb.toString();
+    }
+
+    /** Writes the table atomically (a kill mid-write leaves the previous file); returns {@code file}. */
+    public static Path write(Path file, List<SweepResult> results) throws IOException {
+        byte[] bytes = format(results).getBytes(StandardCharsets.UTF_8);
+        return AtomicFiles.write(file, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    private static void row(StringBuilder sb, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(fields.get(i)));
+        }
+        sb.append("\r\n");
+    }
+
+    private static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** Four decimals, as the command line's JSON; non-finite values as NaN / Infinity / -Infinity. */
+    private static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** A setting as it was typed: 0.001 rather than 0.0010000000474974513 or 1.0E-3. */
+    private static String plain(float value) {
+        return new BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

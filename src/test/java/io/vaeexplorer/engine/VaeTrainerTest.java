@@ -1,0 +1,80 @@
+package io.vaeexplorer.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingConfig;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.data.SmallMnist;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VaeTrainerTest {
+
+    private static final ModelConfig SMALL = ModelConfig.mlp(2, List.of(32));
+
+    /** One number per image that tells MNIST's images apart: the hash of its pixels. */
+    private static List<Integer> rowHashes(float[] pixels, int imageSize) {
+        List<Integer> hashes = new ArrayList<>();
+        for (int row = 0; row < pixels.length / imageSize; row++) {
+            hashes.add(Arrays.hashCode(Arrays.copyOfRange(pixels, row * imageSize, (row + 1) * imageSize)));
+        }
+        return hashes;
+    }
+
+    @Test
+    void everyEpochVisitsEachImageExactlyOnceAcrossGatheredChunks() {
+        // 2100 images in batches of 64: 33 batches, so three chunks of 16 batches, the last one short
+        LabeledImages train = SmallMnist.slice(2100, 10).train();
+        int imageSize = train.imageSize();
+        List<Integer> expected = new ArrayList<>(rowHashes(train.pixels(), imageSize));
+        expected.sort(null);
+        assertEquals(2100, expected.stream().distinct().count(), "the slice should hold no duplicate images");
+
+        try (VaeTrainer trainer = new VaeTrainer(SMALL, new TrainingConfig(2, 64, 1e-3f, 5, 0), train,
+                ComputeDevice.cpu(), null, 0, 0)) {
+            List<List<Integer>> epochs = new ArrayList<>();
+            for (int epoch = 0; epoch < 2; epoch++) {
+                trainer.beginEpoch();
+                List<Integer> seen = new ArrayList<>();
+                int batches = 0;
+                while (trainer.hasNextBatch()) {
+                    int size = trainer.nextBatchSize();
+                    float[] pixels = trainer.skipBatch();
+                    assertEquals(size * imageSize, pixels.length);
+                    seen.addAll(rowHashes(pixels, imageSize));
+                    batches++;
+                }
+                assertEquals(33, batches);
+                epochs.add(seen);
+                List<Integer> sorted = new ArrayList<>(seen);
+                sorted.sort(null);
+                assertEquals(expected, sorted, "epoch " + epoch + " did not visit each image exactly once");
+            }
+            assertNotEquals(epochs.get(0), epochs.get(1), "two epochs came in the same order");
+            assertNotEquals(rowHashes(train.pixels(), imageSize), epochs.get(0), "the data was not shuffled");
+        }
+    }
+
+    @Test
+    void trainingStepsAfterAChunkBoundaryStillLowerTheLoss() {
+        LabeledImages train = SmallMnist.slice(1500, 10).train();
+        try (VaeTrainer trainer = new VaeTrainer(SMALL, new TrainingConfig(1, 50, 1e-3f, 3, 0), train,
+                ComputeDevice.cpu(), null, 0, 0)) {
+            trainer.beginEpoch();
+            double first = trainer.trainStep().negElbo();
+            double last = first;
+            int steps = 1;
+            while (trainer.hasNextBatch()) {
+                last = trainer.trainStep().negElbo();
+                steps++;
+            }
+            assertEquals(30, steps);
+            assertEquals(30, trainer.step());
+            assertTrue(last < first - 50, "loss per image " + first + " -> " + last);
+        }
+    }
+}

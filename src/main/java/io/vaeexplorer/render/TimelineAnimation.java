@@ -1,8 +1,8 @@
 package io.vaeexplorer.render;
 
-import io.vaeexplorer.ui.ClassColors;
-import io.vaeexplorer.ui.LatentPoints;
-import io.vaeexplorer.ui.TrainingTimeline;
+import io.vaeexplorer.ui.fx.ClassColors;
+import io.vaeexplorer.ui.plane.LatentPoints;
+import io.vaeexplorer.ui.training.TrainingTimeline;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

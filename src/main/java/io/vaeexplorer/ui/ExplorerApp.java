@@ -5,6 +5,19 @@ import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.store.WindowStateStore;
+import io.vaeexplorer.ui.experiments.ExperimentsPane;
+import io.vaeexplorer.ui.fx.ErrorBanner;
+import io.vaeexplorer.ui.fx.AppStatusBar;
+import io.vaeexplorer.ui.fx.ProportionalSplitPane;
+import io.vaeexplorer.ui.fx.WindowMemory;
+import io.vaeexplorer.ui.gallery.GalleryView;
+import io.vaeexplorer.ui.plane.DecodedImageView;
+import io.vaeexplorer.ui.plane.LatentPlaneView;
+import io.vaeexplorer.ui.plane.PlaneExportBar;
+import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
+import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.SettingsPanel;
+import io.vaeexplorer.ui.training.TimelineBar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +49,10 @@ import javafx.stage.Stage;
  */
 public final class ExplorerApp extends Application {
 
-    static final String SHIPPED_MODEL = "models/mnist-mlp-d2/model.vae";
+    public static final String SHIPPED_MODEL = "models/mnist-mlp-d2/model.vae";
     /** Names under which the dividers are remembered: the plane beside the decoded image, and both above the tabs. */
-    static final String PLANE_SPLIT = "plane-split";
-    static final String CENTRE_SPLIT = "centre-split";
+    public static final String PLANE_SPLIT = "plane-split";
+    public static final String CENTRE_SPLIT = "centre-split";
     private static final String SPLITS_KEY = ExplorerApp.class.getName() + ".splits";
 
     private ExplorerModel model;
@@ -68,12 +81,12 @@ public final class ExplorerApp extends Application {
 
     /** The split panes of a root from {@link #buildRoot} whose dividers are remembered, by name. */
     @SuppressWarnings("unchecked")
-    static Map<String, ProportionalSplitPane> rememberedSplits(Parent root) {
+    public static Map<String, ProportionalSplitPane> rememberedSplits(Parent root) {
         return (Map<String, ProportionalSplitPane>) root.getProperties().get(SPLITS_KEY);
     }
 
     /** The whole window's content for a model (tests build it too). */
-    static BorderPane buildRoot(ExplorerModel model) {
+    public static BorderPane buildRoot(ExplorerModel model) {
         LatentPlaneView plane = new LatentPlaneView(model);
         DecodedImageView decoded = new DecodedImageView(model);
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
@@ -151,13 +164,13 @@ public final class ExplorerApp extends Application {
         settings.setPrefWidth(350); // the panel and a vertical scroll bar
 
         TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)),
-                new Tab("Sweeps", new SweepsView(model.sweeps())));
+                new Tab("Sweeps", new SettingsSweepsView(model.sweeps())));
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);
         root.setTop(new ErrorBanner(model));
         root.setLeft(settings);
-        root.setBottom(new ExplorerStatusBar(model));
+        root.setBottom(new AppStatusBar(model));
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         return root;
     }

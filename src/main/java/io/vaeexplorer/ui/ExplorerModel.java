@@ -29,6 +29,17 @@ import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.fx.FxBatcher;
+import io.vaeexplorer.ui.fx.FxCoalescer;
+import io.vaeexplorer.ui.gallery.GalleryEntry;
+import io.vaeexplorer.ui.gallery.GalleryViewModel;
+import io.vaeexplorer.ui.plane.LatentPoints;
+import io.vaeexplorer.ui.plane.ManifoldImage;
+import io.vaeexplorer.ui.sweeps.SettingsSweepsViewModel;
+import io.vaeexplorer.ui.training.LossHistory;
+import io.vaeexplorer.ui.training.StepCost;
+import io.vaeexplorer.ui.training.TrainingPreset;
+import io.vaeexplorer.ui.training.TrainingTimeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -110,8 +121,8 @@ public final class ExplorerModel implements AutoCloseable {
             new javafx.beans.property.SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final LossHistory lossHistory = new LossHistory();
-    private final ModelGallery gallery;
-    private final SweepsModel sweeps;
+    private final GalleryViewModel gallery;
+    private final SettingsSweepsViewModel sweeps;
     private final TrainingTimeline timeline = new TrainingTimeline();
     /** Which timeline frame the plane shows; -1 for the live codes. */
     private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
@@ -121,7 +132,7 @@ public final class ExplorerModel implements AutoCloseable {
     static final int TIMELINE_FRAME_MILLIS = 300;
     static final int TIMELINE_STRIP_FRAMES = 8;
     /** Width in cells of the aggregate-posterior density picture (its height follows the region's shape). */
-    static final int DENSITY_CELLS = 200;
+    public static final int DENSITY_CELLS = 200;
 
     /** A Gaussian posterior q(z|x) = N(mu, diag sigma^2), e.g. of the drawing on the sketch pad. */
     public record Posterior(float[] mu, float[] sigma) {
@@ -157,8 +168,8 @@ public final class ExplorerModel implements AutoCloseable {
         this.settingsStore = settingsStore;
         this.snapshots = new FxCoalescer<>(fx, this::showSnapshot);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
-        this.gallery = new ModelGallery(fx, error::set, modelsFolder());
-        this.sweeps = new SweepsModel(this, fx);
+        this.gallery = new GalleryViewModel(fx, error::set, modelsFolder());
+        this.sweeps = new SettingsSweepsViewModel(this, fx);
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -303,7 +314,7 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     /** Every model of this session (and of the models folder), scored for comparison. */
-    public ModelGallery gallery() {
+    public GalleryViewModel gallery() {
         return gallery;
     }
 
@@ -348,7 +359,7 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     /** The settings sweeps (queued runs in the background). */
-    public SweepsModel sweeps() {
+    public SettingsSweepsViewModel sweeps() {
         return sweeps;
     }
 
@@ -398,7 +409,7 @@ public final class ExplorerModel implements AutoCloseable {
             useCheckpoint(loaded);
             lossHistory.setEpochs(loaded.history());
             Path folder = file.toAbsolutePath().getParent();
-            gallery.add(ModelGallery.displayName(folder == null ? null : folder.getParent(), file), "loaded", loaded,
+            gallery.add(GalleryViewModel.displayName(folder == null ? null : folder.getParent(), file), "loaded", loaded,
                     file);
             status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
         });

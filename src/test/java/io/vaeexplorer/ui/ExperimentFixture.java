@@ -12,6 +12,7 @@ import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * What the experiment tests share: an explorer model on the shipped MNIST with untrained weights (no training
  * run), direct encodes and decodes to compare the views' rasters with, and FX-thread helpers.
  */
-final class ExperimentFixture {
+public final class ExperimentFixture {
 
-    static final int ROWS = 28;
-    static final int COLS = 28;
+    public static final int ROWS = 28;
+    public static final int COLS = 28;
     /** Decoding and encoding after start-up take milliseconds; loading MNIST takes a few seconds. */
-    static final int TIMEOUT_SECONDS = 30;
+    public static final int TIMEOUT_SECONDS = 30;
 
-    static final float WEIGHT_GAIN = 3f;
+    public static final float WEIGHT_GAIN = 3f;
 
     private ExperimentFixture() {
     }
@@ -43,7 +44,7 @@ final class ExperimentFixture {
      * under two grey levels, too little for a comparison to tell one image from another; the gain spreads the
      * codes (decodes of images 0 and 1 then differ by ~90 levels) without a training run.
      */
-    static WeightSnapshot untrainedWeights(long seed, long version) {
+    public static WeightSnapshot untrainedWeights(long seed, long version) {
         WeightSnapshot initial = TinyModels.untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, version);
         List<NamedWeight> scaled = new ArrayList<>();
         for (NamedWeight weight : initial.weights()) {
@@ -56,7 +57,7 @@ final class ExperimentFixture {
         return new WeightSnapshot(initial.config(), initial.version(), initial.step(), scaled);
     }
 
-    static Checkpoint checkpoint(WeightSnapshot weights) {
+    public static Checkpoint checkpoint(WeightSnapshot weights) {
         return new Checkpoint(weights, TrainingConfig.defaults(), List.of(), "cpu", "test");
     }
 
@@ -64,7 +65,7 @@ final class ExperimentFixture {
      * A view-model on the real FX thread with its settings file in {@code tempDir} and no data yet (call from the
      * test thread).
      */
-    static ExplorerModel explorerOnFx(Path tempDir) throws Exception {
+    public static ExplorerModel explorerOnFx(Path tempDir) throws Exception {
         org.testfx.api.FxToolkit.registerPrimaryStage();
         return WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
                 new InferenceWorker(Platform::runLater), new SettingsStore(tempDir.resolve("settings.json"))))
@@ -72,7 +73,7 @@ final class ExperimentFixture {
     }
 
     /** As {@link #explorerOnFx}, with the shipped MNIST open (waits until it is). */
-    static ExplorerModel explorerOnFxWithMnist(Path tempDir) throws Exception {
+    public static ExplorerModel explorerOnFxWithMnist(Path tempDir) throws Exception {
         ExplorerModel model = explorerOnFx(tempDir);
         WaitForAsyncUtils.asyncFx(() -> model.openDataset(Path.of("assets", "mnist")))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -81,7 +82,7 @@ final class ExperimentFixture {
     }
 
     /** An explorer model (call on the FX thread) opening the shipped MNIST, with the given weights. */
-    static ExplorerModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
+    public static ExplorerModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
         ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         model.openDataset(Path.of("assets", "mnist"));
@@ -93,7 +94,7 @@ final class ExperimentFixture {
      * The whole window, as {@link ExplorerApp} shows it, on a test's stage, opening the shipped data and model
      * (call on the FX thread, from a {@code @Start} method).
      */
-    static ExplorerModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
+    public static ExplorerModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
         ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
         stage.setScene(new javafx.scene.Scene(ExplorerApp.buildRoot(model), width, height));
@@ -103,12 +104,12 @@ final class ExperimentFixture {
         return model;
     }
 
-    static void awaitDataset(ExplorerModel model) {
+    public static void awaitDataset(ExplorerModel model) {
         waitUntil("the data set is loaded", () -> model.datasetProperty().get() != null);
     }
 
     /** Runs on the FX thread and returns the value. */
-    static <T> T fx(Callable<T> read) {
+    public static <T> T fx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -117,7 +118,7 @@ final class ExperimentFixture {
     }
 
     /** Runs on the FX thread and waits for it. */
-    static void onFx(Runnable action) {
+    public static void onFx(Runnable action) {
         fx(() -> {
             action.run();
             return null;
@@ -125,7 +126,7 @@ final class ExperimentFixture {
     }
 
     /** Polls a condition on the FX thread until it holds. */
-    static void waitUntil(String what, Callable<Boolean> condition) {
+    public static void waitUntil(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {
@@ -134,7 +135,7 @@ final class ExperimentFixture {
     }
 
     /** Waits for a non-null raster that differs (in pixels) from {@code before}, and returns it. */
-    static GreyRaster awaitNewRaster(String what, Callable<GreyRaster> read, GreyRaster before) {
+    public static GreyRaster awaitNewRaster(String what, Callable<GreyRaster> read, GreyRaster before) {
         waitUntil(what, () -> {
             GreyRaster now = read.call();
             return now != null && (before == null || !samePixels(now, before));
@@ -142,36 +143,36 @@ final class ExperimentFixture {
         return fx(read);
     }
 
-    static boolean samePixels(GreyRaster a, GreyRaster b) {
+    public static boolean samePixels(GreyRaster a, GreyRaster b) {
         return a.width() == b.width() && a.height() == b.height() && java.util.Arrays.equals(a.pixels(), b.pixels());
     }
 
     /** {mu, sigma} of one image, straight from a model of the same weights. */
-    static float[][] encode(InferenceModel model, float[] image) {
+    public static float[][] encode(InferenceModel model, float[] image) {
         return model.encode(image, 1);
     }
 
     /** The decode of z as a 28 x 28 raster without padding, as the experiments' tiles hold it. */
-    static GreyRaster decodeImage(InferenceModel model, float[] z) {
+    public static GreyRaster decodeImage(InferenceModel model, float[] z) {
         return ImageTiler.tile(model.decode(z), 1, ROWS, COLS, 1, 0, 1);
     }
 
-    static GreyRaster image(float[] pixels) {
+    public static GreyRaster image(float[] pixels) {
         return ImageTiler.tile(pixels, 1, ROWS, COLS, 1, 0, 1);
     }
 
-    /** The image in tile (column, row) of a raster tiled with {@link ExperimentsModel#PADDING}. */
-    static GreyRaster tileAt(GreyRaster raster, int column, int row) {
-        return tileAtPixel(raster, tileLeft(column), ExperimentsModel.PADDING + row * (ROWS + ExperimentsModel.PADDING));
+    /** The image in tile (column, row) of a raster tiled with {@link ExperimentsViewModel#PADDING}. */
+    public static GreyRaster tileAt(GreyRaster raster, int column, int row) {
+        return tileAtPixel(raster, tileLeft(column), ExperimentsViewModel.PADDING + row * (ROWS + ExperimentsViewModel.PADDING));
     }
 
     /** Left edge of the image in tile column {@code column}. */
-    static int tileLeft(int column) {
-        return ExperimentsModel.PADDING + column * (COLS + ExperimentsModel.PADDING);
+    public static int tileLeft(int column) {
+        return ExperimentsViewModel.PADDING + column * (COLS + ExperimentsViewModel.PADDING);
     }
 
     /** The 28 x 28 image whose top-left pixel is (left, top). */
-    static GreyRaster tileAtPixel(GreyRaster raster, int left, int top) {
+    public static GreyRaster tileAtPixel(GreyRaster raster, int left, int top) {
         byte[] pixels = new byte[ROWS * COLS];
         for (int y = 0; y < ROWS; y++) {
             System.arraycopy(raster.pixels(), (top + y) * raster.width() + left, pixels, y * COLS, COLS);
@@ -180,15 +181,15 @@ final class ExperimentFixture {
     }
 
     /** Width (or height) of {@code tiles} tiles side by side. */
-    static int tiledSize(int tiles) {
-        return tiles * (COLS + ExperimentsModel.PADDING) + ExperimentsModel.PADDING;
+    public static int tiledSize(int tiles) {
+        return tiles * (COLS + ExperimentsViewModel.PADDING) + ExperimentsViewModel.PADDING;
     }
 
     /**
      * Same picture up to one grey level: a batched decode and a single one may round differently in the last
      * bit of a float, which can move a pixel across a rounding boundary.
      */
-    static void assertSameImage(GreyRaster expected, GreyRaster actual, String what) {
+    public static void assertSameImage(GreyRaster expected, GreyRaster actual, String what) {
         assertEquals(expected.width(), actual.width(), what + ": width");
         assertEquals(expected.height(), actual.height(), what + ": height");
         int worst = maxDifference(expected, actual);
@@ -197,7 +198,7 @@ final class ExperimentFixture {
         }
     }
 
-    static int maxDifference(GreyRaster a, GreyRaster b) {
+    public static int maxDifference(GreyRaster a, GreyRaster b) {
         int worst = 0;
         for (int i = 0; i < a.pixels().length; i++) {
             worst = Math.max(worst, Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff)));

@@ -10,6 +10,8 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.gallery.GalleryEntry;
+import io.vaeexplorer.ui.training.TrainingPreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

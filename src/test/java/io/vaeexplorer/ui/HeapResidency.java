@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * of the maximum heap size and committed piece by piece; the collector touches committed pages only as it first
  * uses them, so resident memory minus the committed size would count that first touch as native growth.
  */
-final class HeapResidency {
+public final class HeapResidency {
 
     private HeapResidency() {
     }
 
     /** Resident MB of the adjoining mappings that together span exactly the maximum heap; -1 if none does. */
-    static double megabytes() {
+    public static double megabytes() {
         long maxKb = Runtime.getRuntime().maxMemory() / 1024;
         long groupEnd = -1;
         long groupKb = 0;

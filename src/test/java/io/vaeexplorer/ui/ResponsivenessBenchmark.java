@@ -14,6 +14,7 @@ import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.plane.LatentPlaneView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.plane.LatentPlaneView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * from {@code /proc/self/task/N/schedstat} (nanoseconds). A diagnostic for the soak: when the FX thread stalls,
  * the difference of two readings says who had the cores and who waited for one.
  */
-final class TaskSchedStats {
+public final class TaskSchedStats {
 
     private static final Map<String, String> NAMES = new HashMap<>();
 
@@ -27,7 +27,7 @@ final class TaskSchedStats {
         this.byTask = byTask;
     }
 
-    static TaskSchedStats read() {
+    public static TaskSchedStats read() {
         Map<String, long[]> tasks = new HashMap<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : dir) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * CPU time per Java thread (and the whole process) over an interval, for the benchmarks: which threads take
  * the cores from training. Native OpenMP workers are not Java threads; they show in "process - java".
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -27,7 +27,7 @@ final class ThreadCpu {
         startProcessNanos = processCpuNanos();
     }
 
-    static ThreadCpu start() {
+    public static ThreadCpu start() {
         return new ThreadCpu();
     }
 

@@ -13,17 +13,17 @@ import io.vaeexplorer.engine.WeightCopier;
 import java.util.List;
 
 /** Untrained models for UI tests: real weights (PyTorch's default initialisation), no training time. */
-final class TinyModels {
+public final class TinyModels {
 
     private TinyModels() {
     }
 
-    static Checkpoint untrained(ModelConfig config) {
+    public static Checkpoint untrained(ModelConfig config) {
         return new Checkpoint(untrainedWeights(config, 1, 1), TrainingConfig.defaults(), List.of(), "cpu", "test");
     }
 
     /** PyTorch's default initial weights for a seed, as a snapshot of the given version. */
-    static WeightSnapshot untrainedWeights(ModelConfig config, long seed, long version) {
+    public static WeightSnapshot untrainedWeights(ModelConfig config, long seed, long version) {
         DjlRuntime.configure();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             VaeBlock block = new VaeBlock(config);

@@ -1,0 +1,125 @@
+package io.vaeexplorer.ui.experiments;
+
+import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.ui.ExplorerModel;
+import java.nio.file.Path;
+import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/**
+ * The epsilon sweep: decodes of mu + eps * sigma around one test image's posterior, moving two latent dimensions
+ * as a grid (or every dimension, one row each), to show what each dimension controls. The range is in multiples
+ * of sigma or in latent units, and the view says what it comes to in latent units.
+ */
+public final class EpsilonSweepView extends BorderPane {
+
+    static final double SIGMA_MIN_RANGE = 0.25;
+    static final double ABSOLUTE_MIN_RANGE = 0.01;
+
+    private final ExperimentRasterView grid;
+
+    public EpsilonSweepView(ExperimentsViewModel experiments) {
+        ExplorerModel model = experiments.explorer();
+        Spinner<Integer> image = ExperimentControls.indexSpinner(experiments.sweepImageProperty(),
+                model.datasetProperty(), experiments::testImageCount);
+        image.setId("sweep-image");
+        ComboBox<String> digit = ExperimentControls.digitPicker(model.classNames(), "Jump to digit",
+                label -> {
+                    int first = experiments.firstTestImage(label);
+                    if (first >= 0) {
+                        experiments.useTestImage(first);
+                    }
+                });
+        digit.setId("sweep-digit");
+
+        Slider range = ExperimentControls.doubleSlider(experiments.sweepRangeProperty(), 0.25, 4);
+        range.setId("sweep-range");
+        // a posterior can be a tenth of a unit wide: in latent units the range has to go much lower than in sigma
+        range.minProperty().bind(javafx.beans.binding.Bindings.when(
+                experiments.sweepUnitsProperty().isEqualTo(EpsilonSweep.Units.ABSOLUTE))
+                .then(ABSOLUTE_MIN_RANGE).otherwise(SIGMA_MIN_RANGE));
+        Label rangeValue = new Label();
+        rangeValue.setId("sweep-range-value");
+        rangeValue.setMinWidth(Region.USE_PREF_SIZE);
+        rangeValue.textProperty().bind(experiments.sweepRangeTextProperty());
+        ComboBox<EpsilonSweep.Units> units = new ComboBox<>(FXCollections.observableArrayList(EpsilonSweep.Units.values()));
+        units.setId("sweep-units");
+        units.setMinWidth(Region.USE_PREF_SIZE);
+        units.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EpsilonSweep.Units u) {
+                return u == null ? "" : u == EpsilonSweep.Units.ABSOLUTE ? "absolute" : "× σ";
+            }
+
+            @Override
+            public EpsilonSweep.Units fromString(String text) {
+                return "absolute".equals(text) ? EpsilonSweep.Units.ABSOLUTE : EpsilonSweep.Units.SIGMA;
+            }
+        });
+        units.valueProperty().bindBidirectional(experiments.sweepUnitsProperty());
+        units.setTooltip(new Tooltip("× σ: the range in multiples of the posterior's sigma;"
+                + " absolute: the range in latent units"));
+        Label span = new Label();
+        span.setId("sweep-span");
+        span.textProperty().bind(javafx.beans.binding.Bindings.when(experiments.sweepSpanProperty().isEmpty())
+                .then("").otherwise(javafx.beans.binding.Bindings.concat("in latent units: ",
+                        experiments.sweepSpanProperty())));
+        span.setTooltip(new Tooltip("How far the sweep moves each latent dimension it sweeps, in latent units"));
+        Slider steps = ExperimentControls.intSlider(experiments.sweepStepsProperty(), 1, 15, 2);
+        steps.setId("sweep-steps");
+        Label stepsValue = new Label();
+        stepsValue.textProperty().bind(experiments.sweepStepsProperty().asString());
+
+        Spinner<Integer> dimX = dimensionSpinner(model, experiments.sweepDimXProperty());
+        dimX.setId("sweep-dim-x");
+        Spinner<Integer> dimY = dimensionSpinner(model, experiments.sweepDimYProperty());
+        dimY.setId("sweep-dim-y");
+        CheckBox perDimension = new CheckBox("One row per dimension");
+        perDimension.setId("sweep-per-dimension");
+        perDimension.selectedProperty().bindBidirectional(experiments.sweepPerDimensionProperty());
+        dimX.disableProperty().bind(perDimension.selectedProperty());
+        dimY.disableProperty().bind(perDimension.selectedProperty());
+
+        FlowPane controls = new FlowPane(14, 8,
+                ExperimentControls.labelled("Test image", image), digit,
+                ExperimentControls.labelled("Range", new HBox(4, units, range, rangeValue)),
+                ExperimentControls.labelled("Steps", new HBox(4, steps, stepsValue)),
+                ExperimentControls.labelled("x: dim", dimX), ExperimentControls.labelled("y: dim", dimY),
+                perDimension, span);
+        controls.setPadding(new Insets(8));
+
+        grid = new ExperimentRasterView(experiments.sweepGridProperty(), 2, "waiting for a model and test images");
+        grid.setId("sweep-grid");
+        BorderPane.setMargin(grid, new Insets(8));
+
+        HBox actions = new HBox(8, grid.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png"),
+                ExperimentControls.errorLabel(experiments));
+        actions.setPadding(new Insets(8));
+        setTop(controls);
+        setCenter(grid);
+        setBottom(actions);
+    }
+
+    /** Writes the sweep as a PNG of the raster's own size. */
+    public Path exportPng(Path file) {
+        return grid.exportPng(file);
+    }
+
+    /** Latent dimension 0..d-1 of the current model. */
+    private static Spinner<Integer> dimensionSpinner(ExplorerModel model, IntegerProperty dim) {
+        return ExperimentControls.indexSpinner(dim, model.configProperty(),
+                () -> model.configProperty().get() == null ? 0 : model.configProperty().get().latent());
+    }
+}

@@ -1,0 +1,130 @@
+package io.vaeexplorer.ui.experiments;
+
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.HBox;
+
+/** The controls the experiment views share, bound two-way to the experiments' properties. */
+final class ExperimentControls {
+
+    private ExperimentControls() {
+    }
+
+    /** An editable spinner of whole numbers in [min, max], two-way bound to the property. */
+    static Spinner<Integer> intSpinner(IntegerProperty property, int min, int max) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, clamp(property.get(), min, max));
+        Spinner<Integer> spinner = new Spinner<>(factory);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(90);
+        ObjectProperty<Integer> boxed = property.asObject();
+        // bidirectional bindings hold their ends weakly: the spinner keeps the boxed view of the property alive
+        spinner.getProperties().put(ExperimentControls.class, boxed);
+        factory.valueProperty().bindBidirectional(boxed);
+        return spinner;
+    }
+
+    /**
+     * A spinner of indices below a count that changes (test images, latent dimensions) whenever {@code trigger}
+     * does; a count of 0 means not known yet and leaves the spinner unbounded.
+     */
+    static Spinner<Integer> indexSpinner(IntegerProperty property, ObservableValue<?> trigger, IntSupplier count) {
+        Spinner<Integer> spinner = intSpinner(property, 0, Integer.MAX_VALUE);
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+        trigger.addListener((obs, was, now) -> factory.setMax(upperIndex(count.getAsInt())));
+        factory.setMax(upperIndex(count.getAsInt()));
+        return spinner;
+    }
+
+    /** A slider of whole numbers, two-way with the property; the property holds the rounded value. */
+    static Slider intSlider(IntegerProperty property, int min, int max, int tickUnit) {
+        Slider slider = new Slider(min, max, clamp(property.get(), min, max));
+        slider.setMajorTickUnit(tickUnit);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(tickUnit);
+        slider.setSnapToTicks(true);
+        slider.setShowTickMarks(true);
+        slider.valueProperty().addListener((obs, was, now) -> property.set((int) Math.round(now.doubleValue())));
+        property.addListener((obs, was, now) -> {
+            if ((int) Math.round(slider.getValue()) != now.intValue()) {
+                slider.setValue(now.intValue());
+            }
+        });
+        return slider;
+    }
+
+    /** A slider two-way bound to a double property. */
+    static Slider doubleSlider(DoubleProperty property, double min, double max) {
+        Slider slider = new Slider(min, max, property.get());
+        slider.valueProperty().bindBidirectional(property);
+        return slider;
+    }
+
+    /** A picker of the data set's class names; choosing one calls back with its label. */
+    static ComboBox<String> digitPicker(ObservableList<String> classNames, String prompt, IntConsumer onPick) {
+        ComboBox<String> picker = new ComboBox<>(classNames);
+        picker.setPromptText(prompt);
+        picker.setOnAction(e -> {
+            int label = picker.getSelectionModel().getSelectedIndex();
+            if (label >= 0) {
+                onPick.accept(label);
+            }
+        });
+        return picker;
+    }
+
+    /** A picker of class names whose selection is the label held in the property, both ways. */
+    static ComboBox<String> digitSelector(ObservableList<String> classNames, IntegerProperty label) {
+        ComboBox<String> picker = new ComboBox<>(classNames);
+        Runnable showLabel = () -> {
+            if (label.get() >= 0 && label.get() < classNames.size()) {
+                picker.getSelectionModel().select(label.get());
+            }
+        };
+        showLabel.run();
+        classNames.addListener((javafx.collections.ListChangeListener<String>) change -> showLabel.run());
+        label.addListener((obs, was, now) -> showLabel.run());
+        picker.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() >= 0) {
+                label.set(now.intValue());
+            }
+        });
+        return picker;
+    }
+
+    /** The experiments' last failure, in red; empty while all is well. */
+    static Label errorLabel(ExperimentsViewModel experiments) {
+        Label label = new Label();
+        label.setStyle("-fx-text-fill: #c62828;");
+        label.setWrapText(true);
+        label.textProperty().bind(experiments.errorProperty());
+        return label;
+    }
+
+    /** A caption followed by its control, on one line. */
+    static HBox labelled(String caption, Node control) {
+        HBox row = new HBox(6, new Label(caption), control);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static int upperIndex(int count) {
+        return count <= 0 ? Integer.MAX_VALUE : count - 1;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

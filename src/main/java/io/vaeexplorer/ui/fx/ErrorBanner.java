@@ -1,0 +1,48 @@
+package io.vaeexplorer.ui.fx;
+
+import io.vaeexplorer.ui.ExplorerModel;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The model's last error as a red-tinted bar with a close button; hidden and taking no space when there is none.
+ * A banner instead of modal alerts, so neither a person nor a test is ever blocked by a dialog.
+ */
+public final class ErrorBanner extends HBox {
+
+    public ErrorBanner(ExplorerModel model) {
+        super(8);
+        setId("error-banner");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        setStyle("-fx-background-color: #fdecea; -fx-border-color: #d93025; -fx-border-width: 0 0 1 0;");
+
+        Label text = new Label();
+        text.setId("error-text");
+        text.setStyle("-fx-text-fill: #8a1c14;");
+        text.textProperty().bind(model.errorProperty());
+        text.setTextOverrun(OverrunStyle.ELLIPSIS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Tooltip full = new Tooltip(); // the whole message when the bar is too narrow for it
+        full.textProperty().bind(model.errorProperty());
+        text.setTooltip(full);
+
+        Button close = new Button("\u00d7");
+        close.setId("error-close");
+        close.setTooltip(new Tooltip("Dismiss"));
+        close.setOnAction(e -> model.clearError());
+
+        BooleanBinding hasError = model.errorProperty().isNotEmpty();
+        visibleProperty().bind(hasError);
+        managedProperty().bind(hasError);
+        getChildren().addAll(text, close);
+    }
+}

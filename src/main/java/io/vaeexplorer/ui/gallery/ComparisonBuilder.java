@@ -1,0 +1,129 @@
+package io.vaeexplorer.ui.gallery;
+
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.ScatterRenderer;
+import io.vaeexplorer.ui.fx.ClassColors;
+import io.vaeexplorer.ui.plane.LatentPoints;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes what the side-by-side comparison shows for two to four models, off the FX thread: every model's test
+ * scatter on one common scale, its reconstructions of the same test images and its decoded manifold grid over
+ * that same region. Pure work on plain data; the view only turns the results into images.
+ */
+final class ComparisonBuilder {
+
+    static final int SCATTER_SIZE = 220;
+    static final int MANIFOLD_TILES = 12;
+    private static final int[] PALETTE = ClassColors.argbByLabelByte();
+
+    /**
+     * One model's column of the comparison; {@code scatterArgb} is its scatter at {@link #SCATTER_SIZE}, and
+     * {@link #scatter(int, double[])} draws it again at another size.
+     */
+    record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, GreyRaster reconstructions,
+                  GreyRaster manifold, LatentPoints points) {
+
+        /** The test codes as a {@code size x size} ARGB scatter of the shared region, 3 x 3 pixels a point. */
+        int[] scatter(int size, double[] bounds) {
+            return ScatterRenderer.render(points.xy(), points.labels(), points.count(), PALETTE, size, size, bounds,
+                    0xffffffff);
+        }
+    }
+
+    /** The whole comparison: the columns, the shared plane region and the originals the reconstructions copy. */
+    record Result(List<Column> columns, double[] bounds, GreyRaster originals, int[] imageIndices) {
+    }
+
+    private ComparisonBuilder() {
+    }
+
+    /** The first test image of each class in turn, {@code count} of them: the same images for every model. */
+    static int[] pickImages(LabeledImages test, int count) {
+        int[] picked = new int[Math.min(count, test.count())];
+        boolean[] used = new boolean[test.count()];
+        int n = 0;
+        for (int round = 0; n < picked.length && round < test.count(); round++) {
+            for (int label = 0; label < 10 && n < picked.length; label++) {
+                for (int i = 0; i < test.count(); i++) {
+                    if (!used[i] && test.label(i) == label) {
+                        used[i] = true;
+                        picked[n++] = i;
+                        break;
+                    }
+                }
+            }
+        }
+        return picked;
+    }
+
+    static Result build(List<String> names, List<Checkpoint> checkpoints, LabeledImages test, int reconstructions) {
+        int[] indices = pickImages(test, reconstructions);
+        int rows = test.rows();
+        int cols = test.cols();
+        float[] originals = new float[indices.length * rows * cols];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(test.image(indices[i]), 0, originals, i * rows * cols, rows * cols);
+        }
+        int perRow = Math.max(1, (indices.length + 1) / 2);
+
+        // one native copy of each model serves its encodes, reconstructions and manifold
+        List<InferenceModel> models = new ArrayList<>();
+        try {
+            List<LatentPoints> points = new ArrayList<>();
+            List<GreyRaster> recon = new ArrayList<>();
+            for (Checkpoint c : checkpoints) {
+                InferenceModel model = InferenceModel.onCpu(c.weights());
+                models.add(model);
+                float[][] posterior = model.encodeGrey(test.grey(), test.count());
+                points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
+                        test.labels(), c.weights().version()));
+                // framed like the originals' tiles, so each reconstruction sits under its original
+                recon.add(ImageTiler.tile(model.reconstruct(originals, indices.length), indices.length, rows, cols,
+                        perRow, 1, 1));
+            }
+            float[][] xySets = new float[points.size()][];
+            for (int i = 0; i < points.size(); i++) {
+                xySets[i] = points.get(i).xy();
+            }
+            double[] bounds = ScatterRenderer.commonBounds(xySets, 0.005);
+
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < checkpoints.size(); i++) {
+                LatentPoints p = points.get(i);
+                int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER_SIZE,
+                        SCATTER_SIZE, bounds, 0xffffffff);
+                columns.add(new Column(names.get(i), checkpoints.get(i), scatter,
+                        p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i), manifold(models.get(i), p, bounds), p));
+            }
+            GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
+            return new Result(columns, bounds, originalTiles, indices);
+        } finally {
+            for (InferenceModel model : models) {
+                model.close();
+            }
+        }
+    }
+
+    /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
+    private static GreyRaster manifold(InferenceModel model, LatentPoints p, double[] b) {
+        ModelConfig config = model.config();
+        int n = MANIFOLD_TILES;
+        float[] z;
+        if (config.latent() == 2) {
+            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3]);
+        } else if (p.pca() != null) {
+            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3], p.pca());
+        } else {
+            return null;
+        }
+        return ImageTiler.tile(model.decode(z, n * n), n * n, config.imageRows(), config.imageCols(), n, 0, 1);
+    }
+}

@@ -1,0 +1,265 @@
+package io.vaeexplorer.ui.gallery;
+
+import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.training.TrainingPreset;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+
+/**
+ * The model gallery: every model of this session and of the models folder with its configuration, test -ELBO
+ * (reconstruction + KL), IWAE bound, training time and device; tick two to four and compare them side by side.
+ * The presets start the tutorials' comparison runs with one click each; finished runs join the table.
+ */
+public final class GalleryView extends SplitPane {
+
+    private final ExplorerModel model;
+    private final TableView<GalleryEntry> table = new TableView<>();
+    private final ComparisonView comparison;
+    private final Button compare = new Button("Compare ticked");
+
+    public GalleryView(ExplorerModel model) {
+        this.model = model;
+        setId("gallery");
+        setOrientation(Orientation.VERTICAL);
+        comparison = new ComparisonView(model::reportError);
+
+        table.setId("gallery-table");
+        table.setEditable(true);
+        table.setItems(model.gallery().entries());
+        table.setPlaceholder(new Label("Models appear here as they are loaded or trained."));
+        // columns keep their widths and the table scrolls sideways: squeezed columns cut their headers
+        TableColumn<GalleryEntry, Boolean> ticked = new TableColumn<>("compare");
+        ticked.setCellValueFactory(c -> c.getValue().comparedProperty());
+        ticked.setCellFactory(CheckBoxTableCell.forTableColumn(ticked));
+        ticked.setEditable(true);
+        ticked.setPrefWidth(64);
+        table.getColumns().add(ticked);
+        TableColumn<GalleryEntry, String> name = new TableColumn<>("model");
+        name.setCellValueFactory(c -> c.getValue().nameProperty());
+        name.setPrefWidth(260);
+        name.setEditable(false);
+        table.getColumns().add(name);
+        table.getColumns().add(text("from", 70, e -> e.source()));
+        table.getColumns().add(text("configuration", 260, e -> e.configuration()));
+        table.getColumns().add(text("epochs", 65, e -> e.failed() ? "-" : Integer.toString(e.epochsDone())));
+        table.getColumns().add(score("test -ELBO", s -> s.test().negElbo()));
+        table.getColumns().add(score("recon", s -> s.test().reconstruction()));
+        table.getColumns().add(score("KL", s -> s.test().kl()));
+        table.getColumns().add(score("IWAE log p(x)", ModelScore::iwaeLogLikelihood));
+        table.getColumns().add(text("train time", 85, e -> e.trainingSeconds() > 0
+                ? String.format("%.0f s", e.trainingSeconds()) : "-"));
+        table.getColumns().add(text("device", 150, e -> e.failed() ? e.failure() : e.device()));
+        for (TableColumn<GalleryEntry, ?> column : table.getColumns()) {
+            column.setMinWidth(headerWidth(column.getText()));
+        }
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(GalleryEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setTooltip(entry == null || empty || !entry.failed() ? null
+                        : new javafx.scene.control.Tooltip("failed: " + entry.failure()));
+                setStyle(entry != null && !empty && entry.failed() ? "-fx-text-background-color: #a50e0e;" : "");
+            }
+        });
+
+        compare.setId("compare-button");
+        compare.setOnAction(e -> comparison.compare(model.gallery().compared(),
+                model.datasetProperty().get() == null ? null : model.datasetProperty().get().test()));
+        updateCompareButton();
+        model.gallery().entries().addListener((ListChangeListener<GalleryEntry>) change -> {
+            while (change.next()) {
+                for (GalleryEntry added : change.getAddedSubList()) {
+                    added.comparedProperty().addListener((obs, was, now) -> updateCompareButton());
+                }
+            }
+            updateCompareButton();
+        });
+
+        Button use = new Button("Use selected model");
+        use.setId("use-model-button");
+        BooleanBinding training = Bindings.createBooleanBinding(() -> model.trainingStateProperty().get()
+                == TrainingState.RUNNING || model.trainingStateProperty().get() == TrainingState.PAUSED,
+                model.trainingStateProperty());
+        ObservableValue<GalleryEntry> selected = table.getSelectionModel().selectedItemProperty();
+        BooleanBinding selectedFailed = Bindings.createBooleanBinding(
+                () -> selected.getValue() != null && selected.getValue().failed(), selected);
+        use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(training)
+                .or(selectedFailed));
+        use.setOnAction(e -> model.useGalleryEntry(table.getSelectionModel().getSelectedItem()));
+
+        Button rename = new Button("Rename\u2026");
+        rename.setId("rename-model-button");
+        rename.setTooltip(new Tooltip("Rename the selected model and its folder in " + model.gallery().modelsFolder()));
+        rename.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !model.gallery().isManaged(selected.getValue()), selected));
+        rename.setOnAction(e -> askAndRename(selected.getValue()));
+        Button delete = new Button("Delete\u2026");
+        delete.setId("delete-model-button");
+        delete.setTooltip(new Tooltip("Delete the selected model from " + model.gallery().modelsFolder()
+                + " (a failed run or a model saved elsewhere is only taken off this list)"));
+        delete.disableProperty().bind(selected.map(entry -> false).orElse(true));
+        delete.setOnAction(e -> askAndDelete(selected.getValue()));
+        Button rescore = new Button("Score");
+        rescore.setId("rescore-button");
+        rescore.setTooltip(new Tooltip("Score the selected model (its scoring was cancelled)"));
+        rescore.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null
+                || selected.getValue().scoreStateProperty().get() != GalleryEntry.ScoreState.CANCELLED,
+                selected, model.gallery().scoresPendingProperty()));
+        rescore.setOnAction(e -> model.gallery().rescore(selected.getValue()));
+
+        Label presetsLabel = new Label();
+        presetsLabel.setId("presets-label");
+        presetsLabel.textProperty().bind(model.settingsProperty().map(s -> "Train with one change ("
+                + s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") + ", other settings from the panel):"));
+        FlowPane presets = new FlowPane(6, 6, presetsLabel);
+        presets.setAlignment(Pos.CENTER_LEFT);
+        for (TrainingPreset preset : TrainingPreset.values()) {
+            Button b = new Button(preset.label());
+            b.setId("preset-" + preset.name().toLowerCase().replace('_', '-'));
+            b.disableProperty().bind(training.or(model.sweeps().runningProperty()));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(model.settingsProperty().map(s -> preset.describe(s)));
+            b.setTooltip(tip);
+            b.setOnAction(e -> model.trainPreset(preset));
+            presets.getChildren().add(b);
+        }
+
+        Label scoring = new Label();
+        scoring.setId("scoring-status");
+        scoring.textProperty().bind(Bindings.createStringBinding(() -> {
+            int pending = model.gallery().scoresPendingProperty().get();
+            String now = model.gallery().scoringNowProperty().get();
+            return pending == 0 ? "" : "scoring " + (now.isEmpty() ? "" : "\"" + now + "\" ") + "(" + pending
+                    + (pending == 1 ? " model" : " models") + " to go)";
+        }, model.gallery().scoresPendingProperty(), model.gallery().scoringNowProperty()));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Button cancelScoring = new Button("Cancel scoring");
+        cancelScoring.setId("cancel-scoring-button");
+        cancelScoring.setOnAction(e -> model.gallery().cancelScoring());
+        HBox scoringRow = new HBox(8, spinner, scoring, cancelScoring);
+        scoringRow.setAlignment(Pos.CENTER_LEFT);
+        scoringRow.visibleProperty().bind(model.gallery().scoresPendingProperty().greaterThan(0));
+        scoringRow.managedProperty().bind(scoringRow.visibleProperty());
+
+        FlowPane actions = new FlowPane(8, 6, compare, use, rename, delete, rescore);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, actions, presets, scoringRow, table);
+        top.setPadding(new Insets(6));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane lower = new javafx.scene.control.ScrollPane(comparison);
+        lower.setFitToWidth(true);
+        getItems().addAll(top, lower);
+        setDividerPositions(0.45);
+    }
+
+    public TableView<GalleryEntry> table() {
+        return table;
+    }
+
+    public ComparisonView comparison() {
+        return comparison;
+    }
+
+    private void askAndRename(GalleryEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(entry.name());
+        dialog.setTitle("Rename model");
+        dialog.setHeaderText("A new name for \"" + entry.name() + "\" (its folder is renamed too)");
+        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+        dialog.showAndWait().ifPresent(name -> model.gallery().rename(entry, name));
+    }
+
+    private void askAndDelete(GalleryEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        boolean onDisk = model.gallery().isManaged(entry);
+        if (onDisk) {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + entry.name() + "\" and its file "
+                    + entry.file() + "?", ButtonType.CANCEL, ButtonType.OK);
+            confirm.setTitle("Delete model");
+            confirm.setHeaderText(null);
+            confirm.initOwner(getScene() == null ? null : getScene().getWindow());
+            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+        }
+        model.gallery().delete(entry);
+    }
+
+    /** Width that shows a column's header in full (the table's default font, with the sort arrow's room). */
+    private static double headerWidth(String title) {
+        Text text = new Text(title);
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 24;
+    }
+
+    private void updateCompareButton() {
+        int n = model.gallery().compared().size();
+        compare.setDisable(n < 2 || n > 4);
+        compare.setText(n == 0 ? "Compare ticked" : "Compare ticked (" + n + ")");
+    }
+
+    private static TableColumn<GalleryEntry, String> text(String title, double width,
+                                                          Function<GalleryEntry, String> value) {
+        TableColumn<GalleryEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setEditable(false);
+        return column;
+    }
+
+    /** A number from the entry's score: blank while scoring, the problem's gist when it cannot be scored. */
+    private static TableColumn<GalleryEntry, String> score(String title, Function<ModelScore, Double> value) {
+        TableColumn<GalleryEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> {
+            GalleryEntry e = c.getValue();
+            ObservableValue<String> text = Bindings.createStringBinding(() -> {
+                ModelScore s = e.scoreProperty().get();
+                if (s == null || e.scoreStateProperty().get() != GalleryEntry.ScoreState.SCORED) {
+                    return e.scoreStateProperty().get().text();
+                }
+                double v = value.apply(s);
+                return Double.isNaN(v) ? "-" : String.format("%.2f", v);
+            }, e.scoreProperty(), e.scoreProblemProperty(), e.scoreStateProperty());
+            return text;
+        });
+        column.setPrefWidth(95);
+        column.setEditable(false);
+        column.setComparator((a, b) -> {
+            try {
+                return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+            } catch (NumberFormatException notNumbers) {
+                return a.compareTo(b);
+            }
+        });
+        return column;
+    }
+}

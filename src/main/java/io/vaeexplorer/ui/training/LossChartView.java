@@ -1,0 +1,574 @@
+package io.vaeexplorer.ui.training;
+
+import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.store.AtomicFiles;
+import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.fx.FileDialogs;
+import io.vaeexplorer.ui.fx.FxDelay;
+import io.vaeexplorer.ui.fx.NodeExport;
+import io.vaeexplorer.ui.training.LossCurves.Curve;
+import io.vaeexplorer.ui.training.LossCurves.Part;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+
+/**
+ * The loss curves of the current run: per-step -ELBO, reconstruction and KL, smoothed (the raw values faint
+ * behind), and per-epoch train and test -ELBO with a symbol per epoch. One compact row of controls: a check box
+ * per curve (coloured, in place of a legend), a log scale for the loss axis, the part of the run shown (whole or
+ * its newest steps, the loss axis fitting what is shown) and the smoothing weight; CSV and PNG export. Moving the
+ * mouse over the plot shows the values at the nearest step and epoch.
+ *
+ * <p>The controls keep their choice while the view lives (the window's lifetime): a new run does not reset them.
+ * What is drawn comes from {@link LossCurves} (smoothing, the shown part, decimation to a few hundred points a
+ * curve); the view copies it into the chart's series, changing only the points that differ.
+ *
+ * <p>Use on the FX thread only, like the {@link ExplorerModel} it reads.
+ */
+public final class LossChartView extends VBox {
+
+    /**
+     * New step points reach the chart at most this often. Each update costs the chart a layout pass over all its
+     * points and a repaint of its whole plot (about 20 ms of CPU in software rendering), taken from the two
+     * cores the training runs on, where a millisecond of window work costs training one to two; every two seconds
+     * still reads as live. Clears, epoch points and the controls' changes go at once. Just under two of the
+     * training events' one-second batches, so that the chart changes in the same pulse as the progress bars.
+     */
+    static final long APPEND_INTERVAL_MILLIS = 1900;
+
+    /** The smoothing weight the chart starts with: the curve follows about the last twenty steps. */
+    static final double DEFAULT_SMOOTHING = 0.95;
+
+    /** The part of the run the chart shows. */
+    enum ShownPart {
+        WHOLE_RUN("whole run", 0), LAST_5000("last 5,000", 5000), LAST_1000("last 1,000", 1000),
+        LAST_200("last 200", 200);
+
+        final String label;
+        /** The newest steps shown; 0 for all. */
+        final long steps;
+
+        ShownPart(String label, long steps) {
+            this.label = label;
+            this.steps = steps;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The curves in the order of the chart's first five series and of the check boxes. */
+    private static final String[] NAMES = {"-ELBO (smoothed)", "reconstruction", "KL", "train -ELBO (epoch)",
+            "test -ELBO (epoch)"};
+    /** The readout's names of the step curves' loss parts, in {@link Part} order. */
+    private static final String[] PART_LABELS = {"-ELBO", "reconstruction", "KL"};
+    private static final String[] TOGGLE_NAMES = {"-ELBO", "recon.", "KL", "train", "test"};
+    private static final String[] TOGGLE_IDS = {"show-total", "show-reconstruction", "show-kl", "show-train",
+            "show-test"};
+    private static final String[] TOGGLE_TIPS = {"-ELBO per step (reconstruction + KL), nats per image",
+            "reconstruction loss per step", "KL divergence per step", "-ELBO on the training set, per epoch",
+            "-ELBO on the test set, per epoch"};
+    /** JavaFX's own first five series colours, which these curves had with the stock legend. */
+    private static final String[] COLORS = {"#f3622d", "#fba71b", "#57b757", "#41a9c9", "#4258c9"};
+    private static final double RAW_OPACITY = 0.3;
+    /** Pixels from an epoch's symbol within which the readout shows that epoch's values. */
+    private static final double EPOCH_HOVER_PIXELS = 8;
+
+    private final LossHistory history;
+    private final FxDelay appendDelay = new FxDelay(Platform::runLater, this::flushAll);
+    private boolean flushQueued;
+    private long lastFlushNanos;
+    private final LineChart<Number, Number> chart;
+    private final NumberAxis steps;
+    private final LossAxis nats;
+    private final List<XYChart.Series<Number, Number>> smoothedSeries = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> rawSeries = new ArrayList<>();
+    private final XYChart.Series<Number, Number> trainSeries;
+    private final XYChart.Series<Number, Number> testSeries;
+    private final List<BooleanProperty> shown = new ArrayList<>();
+    private final ObjectProperty<ShownPart> shownPart = new SimpleObjectProperty<>(ShownPart.WHOLE_RUN);
+    private final Slider smoothing = new Slider(0, LossSmoothing.MAX_WEIGHT, DEFAULT_SMOOTHING);
+    private final Label exportMessage = new Label();
+    private final Pane overlay = new Pane();
+    private final Line marker = new Line();
+    private final Label readout = new Label();
+    private final Node plotBackground;
+    private LossCurves curves = LossCurves.of(List.of(), List.of(), 0, 0);
+    private long[] runRange;
+    private Point2D pointer; // in scene coordinates, while over the chart
+
+    public LossChartView(ExplorerModel model) {
+        this.history = model.lossHistory();
+
+        steps = new NumberAxis();
+        steps.setLabel("optimiser step");
+        steps.setAnimated(false);
+        nats = new LossAxis();
+        nats.setLabel("nats/image");
+        chart = new LineChart<>(steps, nats);
+        chart.setId("loss-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false); // step curves: no Node per point; epoch points bring their own symbol
+        chart.setLegendVisible(false); // the coloured check boxes are the legend, and leave the plot its height
+        chart.setMinHeight(100);
+        plotBackground = chart.lookup(".chart-plot-background");
+
+        for (int i = 0; i < 3; i++) {
+            smoothedSeries.add(series(NAMES[i]));
+        }
+        trainSeries = series(NAMES[3]);
+        testSeries = series(NAMES[4]);
+        for (int i = 0; i < 3; i++) {
+            rawSeries.add(series(NAMES[i] + " raw"));
+        }
+        chart.getData().addAll(smoothedSeries);
+        chart.getData().addAll(List.of(trainSeries, testSeries));
+        chart.getData().addAll(rawSeries);
+        for (int i = 0; i < 3; i++) {
+            smoothedSeries.get(i).getNode().setStyle("-fx-stroke: " + COLORS[i] + "; -fx-stroke-width: 2px;");
+            Node raw = rawSeries.get(i).getNode();
+            raw.setStyle("-fx-stroke: " + COLORS[i] + "; -fx-stroke-width: 1px;");
+            raw.setOpacity(RAW_OPACITY);
+            raw.setViewOrder(1); // behind the smoothed curves, which are added before them to keep their indices
+        }
+        trainSeries.getNode().setStyle("-fx-stroke: " + COLORS[3] + "; -fx-stroke-width: 1.5px;");
+        testSeries.getNode().setStyle("-fx-stroke: " + COLORS[4] + "; -fx-stroke-width: 1.5px;");
+
+        HBox toolbar = new HBox(6);
+        toolbar.setId("loss-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(3, 6, 3, 6));
+        for (int i = 0; i < NAMES.length; i++) {
+            BooleanProperty show = new SimpleBooleanProperty(true);
+            show.addListener(o -> scheduleFlush(true));
+            shown.add(show);
+            CheckBox box = new CheckBox(TOGGLE_NAMES[i]);
+            box.setId(TOGGLE_IDS[i]);
+            box.setGraphic(swatch(COLORS[i], i >= 3));
+            box.setGraphicTextGap(3);
+            box.setTooltip(new Tooltip(TOGGLE_TIPS[i]));
+            box.setMinWidth(Region.USE_PREF_SIZE);
+            box.selectedProperty().bindBidirectional(show);
+            toolbar.getChildren().add(box);
+        }
+
+        CheckBox log = new CheckBox("log");
+        log.setId("log-scale");
+        log.setTooltip(new Tooltip("logarithmic loss axis: the first steps' hundreds of nats no longer flatten "
+                + "the rest"));
+        log.setMinWidth(Region.USE_PREF_SIZE);
+        log.selectedProperty().bindBidirectional(nats.logScaleProperty());
+        nats.logScaleProperty().addListener((obs, was, isLog) -> {
+            nats.setLabel(isLog ? "nats/image (log)" : "nats/image");
+            scheduleFlush(true);
+        });
+
+        ChoiceBox<ShownPart> part = new ChoiceBox<>();
+        part.getItems().setAll(ShownPart.values());
+        part.setId("shown-part");
+        part.setTooltip(new Tooltip("show the whole run or only its newest steps; the loss axis fits what is "
+                + "shown"));
+        part.setMinWidth(Region.USE_PREF_SIZE);
+        part.valueProperty().bindBidirectional(shownPart);
+        shownPart.addListener(o -> scheduleFlush(true));
+
+        smoothing.setId("smoothing");
+        smoothing.setPrefWidth(70);
+        smoothing.setMinWidth(40);
+        smoothing.setBlockIncrement(0.05);
+        Label smoothingValue = new Label();
+        smoothingValue.setId("smoothing-value");
+        smoothingValue.setMinWidth(Region.USE_PREF_SIZE);
+        smoothingValue.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "%.2f"));
+        Label smoothingLabel = new Label("smooth");
+        smoothingLabel.setId("smoothing-label");
+        smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip smoothingTip = new Tooltip("exponential moving average of the step losses, as TensorBoard draws it: "
+                + "0 draws the raw losses; the raw curve stays faint behind the smoothed one");
+        smoothing.setTooltip(smoothingTip);
+        smoothingLabel.setTooltip(smoothingTip);
+        smoothing.valueProperty().addListener(o -> scheduleFlush(true));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        MenuItem csv = new MenuItem("CSV of every step...");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "losses.csv",
+                FileDialogs.type("CSV file", "*.csv"), this::exportCsv));
+        MenuItem png = new MenuItem("PNG of the chart...");
+        png.setId("export-png");
+        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "losses.png",
+                FileDialogs.type("PNG image", "*.png"), this::exportPng));
+        MenuButton export = new MenuButton("Export", null, csv, png);
+        export.setId("export-menu");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        toolbar.getChildren().addAll(log, part, smoothingLabel, smoothing, smoothingValue, spacer, export);
+
+        readout.setId("loss-readout");
+        readout.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-border-color: #999999; "
+                + "-fx-padding: 2 5 2 5; -fx-font-size: 11px;");
+        readout.setVisible(false);
+        marker.setId("loss-marker");
+        marker.setStroke(Color.gray(0.4));
+        marker.getStrokeDashArray().setAll(3.0, 3.0);
+        marker.setVisible(false);
+        overlay.getChildren().addAll(marker, readout);
+        overlay.setMouseTransparent(true);
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            pointer = new Point2D(e.getSceneX(), e.getSceneY());
+            updateReadout();
+        });
+        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            pointer = null;
+            updateReadout();
+        });
+        StackPane plotArea = new StackPane(chart, overlay);
+        plotArea.setMinHeight(100);
+        VBox.setVgrow(plotArea, Priority.ALWAYS);
+
+        exportMessage.setId("export-message");
+        exportMessage.managedProperty().bind(exportMessage.textProperty().isNotEmpty());
+        exportMessage.visibleProperty().bind(exportMessage.managedProperty());
+
+        getChildren().addAll(toolbar, plotArea, exportMessage);
+
+        history.steps().addListener((ListChangeListener<LossHistory.StepPoint>) change -> {
+            boolean appended = true;
+            while (change.next()) {
+                appended &= change.wasAdded() && !change.wasRemoved() && !change.wasPermutated()
+                        && !change.wasUpdated();
+            }
+            scheduleFlush(!appended);
+        });
+        history.epochs().addListener((ListChangeListener<EpochRecord>) change -> scheduleFlush(true));
+        model.runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
+        runRange = model.runStepsProperty().get();
+        flushAll();
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        return series;
+    }
+
+    /** A check box's legend: a line for a step curve, a dot for epoch points. */
+    private static Node swatch(String color, boolean epoch) {
+        return epoch ? new Circle(4, Color.web(color)) : new Rectangle(12, 3, Color.web(color));
+    }
+
+    /** The chart itself (for tests and for embedding in a report). */
+    public LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    /** The part of the run shown. */
+    ObjectProperty<ShownPart> shownPartProperty() {
+        return shownPart;
+    }
+
+    /** The smoothing weight, 0 (raw) to {@link LossSmoothing#MAX_WEIGHT}, to two decimals as the slider shows it. */
+    double smoothing() {
+        return Math.min(LossSmoothing.MAX_WEIGHT, Math.max(0, Math.round(smoothing.getValue() * 100) / 100.0));
+    }
+
+    /** Whether the loss axis is logarithmic. */
+    BooleanProperty logScaleProperty() {
+        return nats.logScaleProperty();
+    }
+
+    /**
+     * While a run trains the step axis spans the whole run, so new points do not re-range it and re-measure its
+     * tick labels at every update (part of the chart's 10 ms layout in software); otherwise it fits the data.
+     * Showing only the newest steps pins it to those instead.
+     */
+    void pinSteps(long[] range) {
+        runRange = range;
+        applyStepAxis();
+    }
+
+    private void applyStepAxis() {
+        long recent = shownPart.get().steps;
+        boolean runFitsWindow = runRange != null && runRange[1] - runRange[0] <= recent;
+        if (recent > 0 && !curves.isEmpty() && !runFitsWindow) {
+            // the newest steps, on round bounds that move now and then rather than at every update
+            double unit = niceTickUnit(recent);
+            double half = unit / 2;
+            long newest = curves.newestStep();
+            double lower = Math.floor(Math.max(newest - recent, curves.firstStep()) / half) * half;
+            double upper = Math.max(Math.ceil(newest / half) * half, lower + half);
+            pinStepAxis(lower, upper, unit);
+        } else if (runRange != null && runRange[1] > runRange[0]) {
+            double unit = niceTickUnit(runRange[1] - runRange[0]);
+            // a whole number of ticks: the axis labels its upper bound, and 4,690 at the edge was cut off
+            pinStepAxis(runRange[0], runRange[0] + Math.ceil((runRange[1] - runRange[0]) / unit) * unit, unit);
+        } else {
+            steps.setAutoRanging(true);
+        }
+    }
+
+    private void pinStepAxis(double lower, double upper, double unit) {
+        steps.setAutoRanging(false);
+        steps.setLowerBound(lower);
+        steps.setUpperBound(upper);
+        steps.setTickUnit(unit);
+    }
+
+    /** A tick unit giving at most eight ticks over the span, at 1, 2 or 5 times a power of ten. */
+    static double niceTickUnit(double span) {
+        return LossAxis.niceStepAtLeast(span / 8);
+    }
+
+    /** Writes every step's loss and every epoch (see {@link LossHistory#writeCsv}) atomically; FX thread. */
+    public Path exportCsv(Path file) throws IOException {
+        return AtomicFiles.write(file, channel -> {
+            Writer out = new java.io.BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+            history.writeCsv(out);
+            out.flush();
+        });
+    }
+
+    /** Writes the chart as it is shown now to a PNG file; FX thread. */
+    public Path exportPng(Path file) throws IOException {
+        try {
+            return NodeExport.writePng(chart, file);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private interface Export {
+        Path to(Path file) throws IOException;
+    }
+
+    private void chooseAndExport(String title, String initialName, FileChooser.ExtensionFilter type, Export export) {
+        Path chosen = FileDialogs.save(this, title, initialName, type).orElse(null);
+        if (chosen == null) {
+            return;
+        }
+        try {
+            exportMessage.setText("saved " + export.to(chosen));
+        } catch (IOException | RuntimeException e) {
+            exportMessage.setText("could not save " + chosen + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Brings the chart up to the history and the controls at the end of the current FX event, or (for appended
+     * steps) when {@link #APPEND_INTERVAL_MILLIS} have passed since the last update; all series change in the same
+     * pulse.
+     */
+    private void scheduleFlush(boolean urgent) {
+        if (flushQueued) {
+            return;
+        }
+        long wait = lastFlushNanos + APPEND_INTERVAL_MILLIS * 1_000_000L - System.nanoTime();
+        if (urgent || wait <= 0) {
+            appendDelay.cancel();
+            flushQueued = true;
+            Platform.runLater(this::flushAll);
+        } else {
+            appendDelay.schedule(wait / 1_000_000L);
+        }
+    }
+
+    private void flushAll() {
+        flushQueued = false;
+        appendDelay.cancel();
+        lastFlushNanos = System.nanoTime();
+        double weight = smoothing();
+        curves = LossCurves.of(history.steps(), history.epochs(), shownPart.get().steps, weight);
+        boolean log = nats.isLogScale();
+        Curve none = new Curve(new long[0], new double[0]);
+        for (Part part : Part.values()) {
+            int i = part.ordinal();
+            boolean show = shown.get(i).get();
+            sync(smoothedSeries.get(i), show ? curves.stepCurve(part, true, log) : none, null);
+            // with no smoothing the raw curve is the drawn one
+            sync(rawSeries.get(i), show && weight > 0 ? curves.stepCurve(part, false, log) : none, null);
+        }
+        sync(trainSeries, shown.get(3).get() ? curves.epochCurve(false, log) : none, StackPane::new);
+        sync(testSeries, shown.get(4).get() ? curves.epochCurve(true, log) : none, StackPane::new);
+        applyStepAxis();
+        updateReadout();
+    }
+
+    /**
+     * Makes the series' points those of the curve, cheaply: each change to a series' data costs the chart a pass
+     * over all its points, so points before the curve's first (the shown part moved on) go in one removal, points
+     * that differ are changed in place, and new ones at the end come in one addition: while a run trains an
+     * update only appends. A series without points hides its line.
+     *
+     * @param symbol makes the symbol of a new point (the chart styles a given node as this series' symbol); null
+     *               for none
+     */
+    private static void sync(XYChart.Series<Number, Number> series, Curve curve, Supplier<Node> symbol) {
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        if (curve.size() > 0 && data.size() > 1) {
+            int first = indexOfStep(data, curve.steps()[0]);
+            if (first > 0) {
+                data.remove(0, first);
+            }
+        }
+        int common = Math.min(data.size(), curve.size());
+        for (int i = 0; i < common; i++) {
+            XYChart.Data<Number, Number> point = data.get(i);
+            if (point.getXValue().longValue() != curve.steps()[i]) {
+                point.setXValue(curve.steps()[i]);
+            }
+            if (Double.compare(point.getYValue().doubleValue(), curve.values()[i]) != 0) {
+                point.setYValue(curve.values()[i]);
+            }
+        }
+        if (data.size() > curve.size()) {
+            data.remove(curve.size(), data.size());
+        } else if (curve.size() > common) {
+            List<XYChart.Data<Number, Number>> added = new ArrayList<>(curve.size() - common);
+            for (int i = common; i < curve.size(); i++) {
+                XYChart.Data<Number, Number> point = new XYChart.Data<>(curve.steps()[i], curve.values()[i]);
+                if (symbol != null) {
+                    point.setNode(symbol.get());
+                }
+                added.add(point);
+            }
+            data.addAll(added);
+        }
+        // JavaFX's LineChart keeps drawing the old line of a series whose data was emptied (a new run after a
+        // loaded model): hide the line while there is nothing to draw
+        if (series.getNode() != null) {
+            series.getNode().setVisible(!data.isEmpty());
+        }
+    }
+
+    /** The index of the point at {@code step} in points in step order; -1 when there is none. */
+    private static int indexOfStep(List<XYChart.Data<Number, Number>> data, long step) {
+        int low = 0;
+        int high = data.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long at = data.get(mid).getXValue().longValue();
+            if (at < step) {
+                low = mid + 1;
+            } else if (at > step) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Shows the values at the step nearest the mouse pointer, or hides them when it is not over the plot. */
+    private void updateReadout() {
+        Bounds plotBounds = pointer == null ? null : plotBackground.localToScene(plotBackground.getBoundsInLocal());
+        if (plotBounds == null || !plotBounds.contains(pointer) || curves.isEmpty()) {
+            readout.setVisible(false);
+            marker.setVisible(false);
+            return;
+        }
+        double step = steps.getValueForDisplay(steps.sceneToLocal(pointer).getX()).doubleValue();
+        int sample = curves.nearestSample(step);
+        EpochRecord epoch = curves.nearestEpoch(step);
+        if (epoch != null && Math.abs(sceneX(epoch.step()) - pointer.getX()) > EPOCH_HOVER_PIXELS
+                && sample >= 0) {
+            epoch = null; // not over its symbol: the box shows the step under the mouse
+        }
+        long at = sample >= 0 ? curves.sampleStep(sample) : epoch.step();
+        List<String> lines = new ArrayList<>();
+        if (sample >= 0) {
+            int epochNumber = curves.epochOf(at);
+            lines.add(String.format(Locale.ROOT, "step %,d", at)
+                    + (epochNumber > 0 ? " · epoch " + epochNumber : ""));
+            boolean smoothed = smoothing() > 0;
+            for (Part part : Part.values()) {
+                double raw = curves.raw(part, sample);
+                String shownValue = formatLoss(smoothed ? curves.smoothed(part, sample) : raw);
+                lines.add(PART_LABELS[part.ordinal()] + " " + shownValue
+                        + (smoothed ? "  (raw " + formatLoss(raw) + ")" : ""));
+            }
+        }
+        if (epoch != null) {
+            lines.add(String.format(Locale.ROOT, "epoch %d ended at step %,d", epoch.epoch(), epoch.step()));
+            lines.add("train " + formatParts(epoch.train()));
+            lines.add("test " + formatParts(epoch.test()));
+        }
+        readout.setText(String.join("\n", lines));
+
+        Bounds area = overlay.sceneToLocal(plotBounds);
+        double x = overlay.sceneToLocal(sceneX(at), 0).getX();
+        marker.setStartX(x);
+        marker.setEndX(x);
+        marker.setStartY(area.getMinY());
+        marker.setEndY(area.getMaxY());
+        marker.setVisible(true);
+        readout.setVisible(true);
+        double width = readout.prefWidth(-1);
+        double pointerX = overlay.sceneToLocal(pointer).getX();
+        // beside the pointer, on the side with room for it
+        double left = pointerX + 12 + width <= area.getMaxX() ? pointerX + 12 : Math.max(area.getMinX(),
+                pointerX - 12 - width);
+        readout.relocate(left, area.getMinY() + 4);
+    }
+
+    private double sceneX(long step) {
+        return steps.localToScene(steps.getDisplayPosition(step), 0).getX();
+    }
+
+    private static String formatParts(LossParts parts) {
+        return "-ELBO " + formatLoss(parts.negElbo()) + " · reconstruction " + formatLoss(parts.reconstruction())
+                + " · KL " + formatLoss(parts.kl());
+    }
+
+    /** A loss in nats with about four significant digits. */
+    static String formatLoss(double nats) {
+        if (!Double.isFinite(nats)) {
+            return String.valueOf(nats);
+        }
+        double size = Math.abs(nats);
+        return String.format(Locale.ROOT, size >= 100 ? "%.1f" : size >= 1 ? "%.2f" : "%.4f", nats);
+    }
+}

@@ -55,14 +55,14 @@ public final class ExplorerApp extends Application {
     public static final String CENTRE_SPLIT = "centre-split";
     private static final String SPLITS_KEY = ExplorerApp.class.getName() + ".splits";
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private WindowStateStore windowStore;
     private WindowMemory window;
 
     @Override
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.defaultStore();
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater), settings);
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater), settings);
         windowStore = WindowStateStore.besideSettings(settings);
         WindowStateStore.Loaded remembered = windowStore.load();
         if (remembered.warning() != null) {
@@ -86,21 +86,21 @@ public final class ExplorerApp extends Application {
     }
 
     /** The whole window's content for a model (tests build it too). */
-    public static BorderPane buildRoot(ExplorerModel model) {
+    public static BorderPane buildRoot(AppViewModel model) {
         LatentPlaneView plane = new LatentPlaneView(model);
         DecodedImageView decoded = new DecodedImageView(model);
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
         manifold.setId("manifold-toggle");
-        manifold.selectedProperty().bindBidirectional(model.showManifoldProperty());
+        manifold.selectedProperty().bindBidirectional(model.plane().showManifoldProperty());
         CheckBox density = new CheckBox("Show codes against the prior");
         density.setTooltip(new javafx.scene.control.Tooltip("The density of all test codes against N(0, I): red where"
                 + " the codes crowd beyond the prior, blue in its holes (where samples from the prior decode badly)"));
         density.setId("density-toggle");
-        density.selectedProperty().bindBidirectional(model.showDensityProperty());
+        density.selectedProperty().bindBidirectional(model.plane().showDensityProperty());
         javafx.scene.control.Button clearEllipses = new javafx.scene.control.Button("Clear ellipses");
         clearEllipses.setId("clear-ellipses");
-        clearEllipses.setOnAction(e -> model.ellipseImages().clear());
-        clearEllipses.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.ellipseImages()));
+        clearEllipses.setOnAction(e -> model.plane().ellipseImages().clear());
+        clearEllipses.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().ellipseImages()));
         clearEllipses.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label("Ctrl+click: posterior ellipses");
         ellipseHint.setTooltip(new javafx.scene.control.Tooltip(
@@ -131,7 +131,7 @@ public final class ExplorerApp extends Application {
         plane.canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
                 double[] p = plane.toPlane(e.getX(), e.getY());
-                int nearest = model.nearestTestImage(p[0], p[1]);
+                int nearest = model.plane().nearestTestImage(p[0], p[1]);
                 if (nearest >= 0) {
                     experiments.experiments().useTestImage(nearest);
                 }
@@ -176,7 +176,7 @@ public final class ExplorerApp extends Application {
     }
 
     /** The persisted data folder (or the shipped MNIST) and the shipped model; both load in the background. */
-    static void openStartupData(ExplorerModel model) {
+    static void openStartupData(AppViewModel model) {
         String folder = model.settingsProperty().get().dataFolder();
         Path data;
         try {

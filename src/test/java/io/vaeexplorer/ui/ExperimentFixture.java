@@ -65,25 +65,25 @@ public final class ExperimentFixture {
      * A view-model on the real FX thread with its settings file in {@code tempDir} and no data yet (call from the
      * test thread).
      */
-    public static ExplorerModel explorerOnFx(Path tempDir) throws Exception {
+    public static AppViewModel explorerOnFx(Path tempDir) throws Exception {
         org.testfx.api.FxToolkit.registerPrimaryStage();
-        return WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+        return WaitForAsyncUtils.asyncFx(() -> new AppViewModel(Platform::runLater,
                 new InferenceWorker(Platform::runLater), new SettingsStore(tempDir.resolve("settings.json"))))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** As {@link #explorerOnFx}, with the shipped MNIST open (waits until it is). */
-    public static ExplorerModel explorerOnFxWithMnist(Path tempDir) throws Exception {
-        ExplorerModel model = explorerOnFx(tempDir);
+    public static AppViewModel explorerOnFxWithMnist(Path tempDir) throws Exception {
+        AppViewModel model = explorerOnFx(tempDir);
         WaitForAsyncUtils.asyncFx(() -> model.openDataset(Path.of("assets", "mnist")))
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
         return model;
     }
 
     /** An explorer model (call on the FX thread) opening the shipped MNIST, with the given weights. */
-    public static ExplorerModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
-        ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+    public static AppViewModel explorerWithMnist(Path tempDir, WeightSnapshot weights) {
+        AppViewModel model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         model.openDataset(Path.of("assets", "mnist"));
         model.useCheckpoint(checkpoint(weights));
@@ -94,8 +94,8 @@ public final class ExperimentFixture {
      * The whole window, as {@link ExplorerApp} shows it, on a test's stage, opening the shipped data and model
      * (call on the FX thread, from a {@code @Start} method).
      */
-    public static ExplorerModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
-        ExplorerModel model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+    public static AppViewModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
+        AppViewModel model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
         stage.setScene(new javafx.scene.Scene(ExplorerApp.buildRoot(model), width, height));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
@@ -104,8 +104,8 @@ public final class ExperimentFixture {
         return model;
     }
 
-    public static void awaitDataset(ExplorerModel model) {
-        waitUntil("the data set is loaded", () -> model.datasetProperty().get() != null);
+    public static void awaitDataset(AppViewModel model) {
+        waitUntil("the data set is loaded", () -> model.workspace().datasetProperty().get() != null);
     }
 
     /** Runs on the FX thread and returns the value. */

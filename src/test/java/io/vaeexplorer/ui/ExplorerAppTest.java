@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.ui.plane.PlaneViewModel;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.Reconstruction;
@@ -39,7 +40,7 @@ class ExplorerAppTest {
     @TempDir
     static Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @Start
     void start(Stage stage) {
@@ -53,8 +54,8 @@ class ExplorerAppTest {
 
     private void waitForShippedModel() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            LatentPoints now = model.latentPointsProperty().get(); // once: a new architecture clears the points
-            return now != null && now.count() == 10_000 && model.decodedImageProperty().get() != null;
+            LatentPoints now = model.plane().latentPointsProperty().get(); // once: a new architecture clears the points
+            return now != null && now.count() == 10_000 && model.plane().decodedImageProperty().get() != null;
         });
     }
 
@@ -62,14 +63,14 @@ class ExplorerAppTest {
     void theShippedModelIsLiveAtLaunchAndAClickOnThePlaneDecodesThere(FxRobot robot) throws Exception {
         waitForShippedModel();
         assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
-        GreyRaster before = model.decodedImageProperty().get();
+        GreyRaster before = model.plane().decodedImageProperty().get();
         Canvas plane = robot.lookup("#latent-plane").queryAs(Canvas.class);
         robot.moveTo(plane).moveBy(-120, -80).clickOn(javafx.scene.input.MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != before);
         DecodedImageView decoded = (DecodedImageView) robot.lookup("#decoded-image").queryAs(Canvas.class).getParent();
-        assertSame(model.decodedImageProperty().get(), ExperimentFixture.fx(decoded::shown));
+        assertSame(model.plane().decodedImageProperty().get(), ExperimentFixture.fx(decoded::shown));
         assertNotEquals(java.util.Arrays.hashCode(before.pixels()),
-                java.util.Arrays.hashCode(model.decodedImageProperty().get().pixels()));
+                java.util.Arrays.hashCode(model.plane().decodedImageProperty().get().pixels()));
 
         // exports of what the plane shows
         PlaneExportBar exports = (PlaneExportBar) robot.lookup("#export-codes-csv").query().getParent().getParent();
@@ -87,14 +88,14 @@ class ExplorerAppTest {
     @Test
     void aShortRunFillsTheLossChartAndMovesTheScatter(FxRobot robot) throws Exception {
         waitForShippedModel();
-        LatentPoints before = model.latentPointsProperty().get();
+        LatentPoints before = model.plane().latentPointsProperty().get();
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64",
                 Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 3, 1, 2048, "")));
         robot.clickOn("#start-button");
         // the end state can show a moment before the model takes in the run's result, which clears the step range
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ExperimentFixture.fx(
-                () -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null));
-        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
+                () -> model.training().trainingStateProperty().get().isFinal() && model.training().runStepsProperty().get() == null));
+        assertEquals(TrainingState.FINISHED, model.training().trainingStateProperty().get(), model.errorProperty().get());
         LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitForFxEvents();
         int stepPoints = ExperimentFixture.fx(() -> chart.getData().get(0).getData().size());
@@ -102,14 +103,14 @@ class ExplorerAppTest {
         assertEquals(96, stepPoints); // 3 x 2048 images / 64 per batch, all kept below the decimation limit
         assertEquals(3, epochPoints);
         // the step axis was pinned to the run's 96 steps while it trained; once finished it fits the data again
-        assertTrue(ExperimentFixture.fx(() -> model.runStepsProperty().get() == null
+        assertTrue(ExperimentFixture.fx(() -> model.training().runStepsProperty().get() == null
                 && ((javafx.scene.chart.NumberAxis) chart.getXAxis()).isAutoRanging()));
         // read on the FX thread, once: a new architecture clears the points before its codes arrive
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ExperimentFixture.fx(() -> {
-            LatentPoints now = model.latentPointsProperty().get();
-            return now != null && now != before && now.snapshotVersion() == model.snapshotProperty().get().version();
+            LatentPoints now = model.plane().latentPointsProperty().get();
+            return now != null && now != before && now.snapshotVersion() == model.workspace().snapshotProperty().get().version();
         }));
-        float[] moved = ExperimentFixture.fx(() -> model.latentPointsProperty().get().xy());
+        float[] moved = ExperimentFixture.fx(() -> model.plane().latentPointsProperty().get().xy());
         double shift = 0;
         for (int i = 0; i < moved.length; i++) {
             shift += Math.abs(moved[i] - before.xy()[i]);
@@ -120,29 +121,29 @@ class ExplorerAppTest {
         // the timeline keeps a frame of every codes event the run sends, whatever the machine's speed: the start
         // and each epoch's end (a slower machine adds frames from within an epoch)
         ExperimentFixture.waitUntil("the timeline reaches the run's last step", () -> {
-            java.util.List<TrainingTimeline.Frame> kept = model.timeline().frames();
+            java.util.List<TrainingTimeline.Frame> kept = model.plane().timeline().frames();
             return !kept.isEmpty() && kept.get(kept.size() - 1).step() == 96;
         });
         java.util.List<Long> steps = ExperimentFixture.fx(
-                () -> model.timeline().frames().stream().map(TrainingTimeline.Frame::step).toList());
+                () -> model.plane().timeline().frames().stream().map(TrainingTimeline.Frame::step).toList());
         assertTrue(steps.containsAll(java.util.List.of(0L, 32L, 64L, 96L)), "timeline steps: " + steps);
         int frames = steps.size();
         // scrubbing back shows the earlier moments, Live returns to the current codes
-        LatentPoints current = model.latentPointsProperty().get();
+        LatentPoints current = model.plane().latentPointsProperty().get();
         javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
         robot.interact(() -> slider.setValue(0));
-        assertSame(ExperimentFixture.fx(() -> model.timeline().frames().get(0).points()), model.latentPointsProperty().get());
-        assertTrue(model.timeline().frames().get(0).step() < model.snapshotProperty().get().step());
+        assertSame(ExperimentFixture.fx(() -> model.plane().timeline().frames().get(0).points()), model.plane().latentPointsProperty().get());
+        assertTrue(model.plane().timeline().frames().get(0).step() < model.workspace().snapshotProperty().get().step());
         robot.clickOn("#timeline-live");
         WaitForAsyncUtils.waitForFxEvents();
         // the live codes of the final weights (a late refresh may have replaced the object, not the version)
-        assertEquals(current.snapshotVersion(), model.latentPointsProperty().get().snapshotVersion());
-        assertTrue(model.latentPointsProperty().get() != model.timeline().frames().get(0).points());
-        assertEquals(-1, model.timelineIndexProperty().get());
+        assertEquals(current.snapshotVersion(), model.plane().latentPointsProperty().get().snapshotVersion());
+        assertTrue(model.plane().latentPointsProperty().get() != model.plane().timeline().frames().get(0).points());
+        assertEquals(-1, model.plane().timelineIndexProperty().get());
 
         // the timeline as an animated GIF: one frame per recorded moment
         Path gif = temp.resolve("timeline-" + System.nanoTime() + ".gif");
-        robot.interact(() -> model.exportTimelineGif(gif));
+        robot.interact(() -> model.plane().exportTimelineGif(gif));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(gif)
                 && model.statusProperty().get().contains(gif.getFileName().toString()));
         javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
@@ -155,18 +156,18 @@ class ExplorerAppTest {
         }
         // and as a PNG strip of up to eight moments side by side
         Path strip = temp.resolve("timeline-" + System.nanoTime() + ".png");
-        robot.interact(() -> model.exportTimelinePng(strip));
+        robot.interact(() -> model.plane().exportTimelinePng(strip));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(strip)
                 && model.statusProperty().get().contains(strip.getFileName().toString()));
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(strip.toFile());
-        int shown = Math.min(frames, ExplorerModel.TIMELINE_STRIP_FRAMES);
+        int shown = Math.min(frames, PlaneViewModel.TIMELINE_STRIP_FRAMES);
         assertTrue(png.getWidth() >= shown * TimelineAnimation.SCATTER, "strip width " + png.getWidth());
     }
 
     @Test
     void loadingACorruptModelShowsAnErrorAndKeepsTheCurrentModel(FxRobot robot) throws Exception {
         waitForShippedModel();
-        WeightSnapshot current = model.snapshotProperty().get();
+        WeightSnapshot current = model.workspace().snapshotProperty().get();
         Path corrupt = temp.resolve("corrupt.vae");
         byte[] bytes = Files.readAllBytes(Path.of("assets", "models", "mnist-mlp-d2", "model.vae"));
         bytes[bytes.length / 2] ^= 0x5a; // one flipped byte in the weights
@@ -176,7 +177,7 @@ class ExplorerAppTest {
                 () -> robot.lookup("#error-banner").query().isVisible());
         String shown = robot.lookup("#error-text").queryAs(Label.class).getText();
         assertTrue(shown.contains("corrupt.vae") && shown.contains("corrupt"), shown);
-        assertSame(current, model.snapshotProperty().get());
+        assertSame(current, model.workspace().snapshotProperty().get());
         assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
     }
 }

@@ -53,12 +53,12 @@ class ExplorerLayoutTest {
     static Path temp;
 
     private Stage stage;
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
     }
 
@@ -125,7 +125,7 @@ class ExplorerLayoutTest {
             for (int i = 0; i < 3; i++) {
                 LatentPoints points = LatentPoints.of(1, 2, new float[] {0.5f, -0.5f}, new float[] {1, 1},
                         new byte[] {3}, i + 1);
-                model.timeline().add(new TrainingTimeline.Frame(1186L * i, points, strip));
+                model.plane().timeline().add(new TrainingTimeline.Frame(1186L * i, points, strip));
             }
             // the draw tab shows its pad and buttons only while selected
             TabPane experiments = (TabPane) stage.getScene().lookup("#experiments");

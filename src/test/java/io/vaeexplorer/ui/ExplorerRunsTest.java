@@ -31,7 +31,7 @@ class ExplorerRunsTest {
     @TempDir
     Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @BeforeEach
     void start() throws Exception {
@@ -59,18 +59,18 @@ class ExplorerRunsTest {
     /** Waits until the run has ended and the model has taken in its result (the step range is cleared then). */
     private void awaitRunTakenIn() throws Exception {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> onFx(
-                () -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null));
+                () -> model.training().trainingStateProperty().get().isFinal() && model.training().runStepsProperty().get() == null));
     }
 
     @Test
     void aPresetTrainsWithItsChangeAndLeavesThePanelsSettingsAsTheyWere() throws Exception {
         TrainingSettings panel = small(1e-3f, 1, 512, 64);
         fx(() -> model.settingsProperty().set(panel));
-        fx(() -> model.trainPreset(TrainingPreset.KL_ONLY));
+        fx(() -> model.training().trainPreset(TrainingPreset.KL_ONLY));
         awaitRunTakenIn();
-        assertEquals(TrainingState.FINISHED, onFx(() -> model.trainingStateProperty().get()),
+        assertEquals(TrainingState.FINISHED, onFx(() -> model.training().trainingStateProperty().get()),
                 model.errorProperty().get());
-        assertEquals(Objective.KL_ONLY, onFx(() -> model.checkpointProperty().get().config().objective()));
+        assertEquals(Objective.KL_ONLY, onFx(() -> model.workspace().checkpointProperty().get().config().objective()));
         assertEquals(panel, onFx(() -> model.settingsProperty().get()), "the preset changed the panel's settings");
         fx(model::saveSettings);
         assertEquals(Objective.ELBO, new SettingsStore(temp.resolve("settings.json")).load().settings().objective(),
@@ -80,7 +80,7 @@ class ExplorerRunsTest {
     @Test
     void aFinishedRunIsSavedInTheModelsFolderAndListedAgainAfterARestart() throws Exception {
         fx(() -> model.settingsProperty().set(small(1e-3f, 1, 512, 64)));
-        fx(model::startTraining);
+        fx(model.training()::startTraining);
         awaitRunTakenIn();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> model.gallery().entries().stream()
                 .anyMatch(e -> e.file() != null)));
@@ -92,7 +92,7 @@ class ExplorerRunsTest {
         String status = onFx(() -> model.statusProperty().get());
         assertTrue(status.startsWith("finished: test -ELBO") && status.contains(saved.name()), status);
 
-        ExplorerModel restarted = ExperimentFixture.explorerOnFx(temp);
+        AppViewModel restarted = ExperimentFixture.explorerOnFx(temp);
         try {
             fx(() -> restarted.gallery().scanFolder(restarted.modelsFolder()));
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(
@@ -107,11 +107,11 @@ class ExplorerRunsTest {
         Checkpoint previous = TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
         fx(() -> model.useCheckpoint(previous));
         fx(() -> model.settingsProperty().set(small(1e6f, 1, 512, 64)));
-        fx(model::startTraining);
+        fx(model.training()::startTraining);
         awaitRunTakenIn();
-        assertEquals(TrainingState.FAILED, onFx(() -> model.trainingStateProperty().get()));
-        assertSame(previous, onFx(() -> model.checkpointProperty().get()), "a failed run replaced the model");
-        assertSame(previous.weights(), onFx(() -> model.snapshotProperty().get()),
+        assertEquals(TrainingState.FAILED, onFx(() -> model.training().trainingStateProperty().get()));
+        assertSame(previous, onFx(() -> model.workspace().checkpointProperty().get()), "a failed run replaced the model");
+        assertSame(previous.weights(), onFx(() -> model.workspace().snapshotProperty().get()),
                 "the views do not show the previous model again");
         assertTrue(onFx(() -> model.statusProperty().get()).startsWith("failed"),
                 onFx(() -> model.statusProperty().get()));
@@ -130,16 +130,16 @@ class ExplorerRunsTest {
         fx(() -> model.useCheckpoint(previous));
         // a long first epoch (all 60,000 images in batches of 8): paused at its first step, then stopped
         fx(() -> model.settingsProperty().set(small(1e-3f, 1, 0, 8)));
-        fx(model::startTraining);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> model.lossHistory().stepCount() > 0));
-        fx(model::pauseTraining);
+        fx(model.training()::startTraining);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> model.training().lossHistory().stepCount() > 0));
+        fx(model.training()::pauseTraining);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> onFx(() -> model.trainingStateProperty().get() == TrainingState.PAUSED));
-        fx(model::stopTraining);
+                () -> onFx(() -> model.training().trainingStateProperty().get() == TrainingState.PAUSED));
+        fx(model.training()::stopTraining);
         awaitRunTakenIn();
-        assertEquals(TrainingState.CANCELLED, onFx(() -> model.trainingStateProperty().get()));
-        assertSame(previous, onFx(() -> model.checkpointProperty().get()));
-        assertSame(previous.weights(), onFx(() -> model.snapshotProperty().get()));
+        assertEquals(TrainingState.CANCELLED, onFx(() -> model.training().trainingStateProperty().get()));
+        assertSame(previous, onFx(() -> model.workspace().checkpointProperty().get()));
+        assertSame(previous.weights(), onFx(() -> model.workspace().snapshotProperty().get()));
         String status = onFx(() -> model.statusProperty().get());
         assertTrue(status.startsWith("stopped before the first epoch ended"), status);
         assertTrue(onFx(() -> model.gallery().entries().stream().anyMatch(GalleryEntry::failed)));
@@ -150,8 +150,8 @@ class ExplorerRunsTest {
         TrainingSettings huge = new TrainingSettings(ModelKind.CONV, 2, "400", Reconstruction.BCE, 1f, Objective.ELBO,
                 1e-3f, 64, 1, 1, 512, "");
         fx(() -> model.settingsProperty().set(huge));
-        fx(model::startTraining);
-        assertEquals(TrainingState.READY, onFx(() -> model.trainingStateProperty().get()));
+        fx(model.training()::startTraining);
+        assertEquals(TrainingState.READY, onFx(() -> model.training().trainingStateProperty().get()));
         String error = onFx(() -> model.errorProperty().get());
         assertTrue(error.startsWith("cannot start: conv channels 400,800 need about"), error);
 

@@ -48,7 +48,7 @@ class ResponsivenessBenchmark {
     @Test
     void measure() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        ExplorerModel model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+        AppViewModel model = WaitForAsyncUtils.asyncFx(() -> new AppViewModel(Platform::runLater,
                 new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
         BorderPane[] root = new BorderPane[1];
         WaitForAsyncUtils.asyncFx(() -> {
@@ -58,8 +58,8 @@ class ResponsivenessBenchmark {
             stage.show();
             ExplorerApp.openStartupData(model);
         }).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
-                && model.latentPointsProperty().get().count() == 10_000);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null
+                && model.plane().latentPointsProperty().get().count() == 10_000);
         LatentPlaneView plane = (LatentPlaneView) root[0].lookup("#latent-plane").getParent();
 
         List<Double> clickMillis = clickToDecode(model, 300);
@@ -88,7 +88,7 @@ class ResponsivenessBenchmark {
     }
 
     /** From the click handler's call to the decoded image on its canvas (both on the FX thread). */
-    private static List<Double> clickToDecode(ExplorerModel model, int clicks) throws Exception {
+    private static List<Double> clickToDecode(AppViewModel model, int clicks) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < clicks + 20; i++) {
@@ -98,18 +98,18 @@ class ResponsivenessBenchmark {
             AtomicLong start = new AtomicLong();
             AtomicLong end = new AtomicLong();
             Platform.runLater(() -> {
-                GreyRaster before = model.decodedImageProperty().get();
-                model.decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                GreyRaster before = model.plane().decodedImageProperty().get();
+                model.plane().decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                     @Override
                     public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
                                         GreyRaster b) {
                         end.set(System.nanoTime()); // DecodedImageView has drawn it by now (earlier listener)
-                        model.decodedImageProperty().removeListener(this);
+                        model.plane().decodedImageProperty().removeListener(this);
                         shown.countDown();
                     }
                 });
                 start.set(System.nanoTime());
-                model.decodeAt(x, y);
+                model.plane().decodeAt(x, y);
             });
             assertTrue(shown.await(5, TimeUnit.SECONDS));
             if (i >= 20) {
@@ -121,7 +121,7 @@ class ResponsivenessBenchmark {
     }
 
     /** Where a decode's time goes: queue + decode on the worker, then the hop back to the FX thread. */
-    private static void breakdown(ExplorerModel model, int n) throws Exception {
+    private static void breakdown(AppViewModel model, int n) throws Exception {
         List<Double> worker = new ArrayList<>();
         List<Double> hop = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(9);
@@ -168,8 +168,8 @@ class ResponsivenessBenchmark {
      * quicker look at N images, where a run's start weighs more): headless, in the window left alone, and in the window while a user
      * drags on the plane (20 decodes a second); alternating twice, best of each.
      */
-    private static double[] trainingSpeedRatio(ExplorerModel model) throws Exception {
-        Dataset data = model.datasetProperty().get();
+    private static double[] trainingSpeedRatio(AppViewModel model) throws Exception {
+        Dataset data = model.workspace().datasetProperty().get();
         TrainingSettings settings = new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "400",
                 Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
         double headless = 0;
@@ -187,7 +187,7 @@ class ResponsivenessBenchmark {
         return new double[] {headless, window, dragging};
     }
 
-    private static void settle(ExplorerModel model) throws Exception {
+    private static void settle(AppViewModel model) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.gallery().scoresPending() == 0
                 && model.worker().isIdle());
         Thread.sleep(500);
@@ -204,7 +204,7 @@ class ResponsivenessBenchmark {
         return result.checkpoint().history().get(0).samplesPerSecond();
     }
 
-    private static double inWindow(ExplorerModel model, TrainingSettings s, boolean drag) throws Exception {
+    private static double inWindow(AppViewModel model, TrainingSettings s, boolean drag) throws Exception {
         ThreadCpu cpu = ThreadCpu.start();
         Scene scene = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().get(0).getScene()).get();
         AtomicLong pulses = new AtomicLong();
@@ -213,25 +213,25 @@ class ResponsivenessBenchmark {
         WaitForAsyncUtils.asyncFx(() -> scene.addPreLayoutPulseListener(countPulse)).get();
         WaitForAsyncUtils.asyncFx(() -> {
             model.settingsProperty().set(s);
-            model.startTraining();
+            model.training().startTraining();
         }).get();
         SplittableRandom random = new SplittableRandom(3);
-        while (!WaitForAsyncUtils.asyncFx(() -> model.trainingStateProperty().get().isFinal()
-                && !model.lossHistory().epochs().isEmpty()).get()) {
+        while (!WaitForAsyncUtils.asyncFx(() -> model.training().trainingStateProperty().get().isFinal()
+                && !model.training().lossHistory().epochs().isEmpty()).get()) {
             double x = random.nextDouble(-3, 3);
             double y = random.nextDouble(-3, 3);
             if (drag) {
-                Platform.runLater(() -> model.decodeAt(x, y)); // a user dragging across the plane
+                Platform.runLater(() -> model.plane().decodeAt(x, y)); // a user dragging across the plane
             }
             Thread.sleep(drag ? 50 : 250); // polling the FX thread is work a person's window does not have
-            if (model.trainingStateProperty().get() == TrainingState.FAILED) {
+            if (model.training().trainingStateProperty().get() == TrainingState.FAILED) {
                 throw new AssertionError(model.errorProperty().get());
             }
         }
         WaitForAsyncUtils.asyncFx(() -> scene.removePreLayoutPulseListener(countPulse)).get();
         System.out.printf(Locale.ROOT, "%s %.1f pulses/s | %s%n", drag ? "CPU dragging:" : "CPU window:",
                 pulses.get() / ((System.nanoTime() - started) / 1e9), cpu.report(8));
-        return WaitForAsyncUtils.asyncFx(() -> model.lossHistory().epochs().get(0).samplesPerSecond()).get();
+        return WaitForAsyncUtils.asyncFx(() -> model.training().lossHistory().epochs().get(0).samplesPerSecond()).get();
     }
 
 }

@@ -52,7 +52,7 @@ class SoakBenchmark {
     void twentyEpochsWithAScriptOnThePlane() throws Exception {
         int epochs = Integer.getInteger("soak.epochs", 20);
         Stage stage = FxToolkit.registerPrimaryStage();
-        ExplorerModel model = WaitForAsyncUtils.asyncFx(() -> new ExplorerModel(Platform::runLater,
+        AppViewModel model = WaitForAsyncUtils.asyncFx(() -> new AppViewModel(Platform::runLater,
                 new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
         WaitForAsyncUtils.asyncFx(() -> {
             BorderPane root = ExplorerApp.buildRoot(model);
@@ -61,8 +61,8 @@ class SoakBenchmark {
             stage.show();
             ExplorerApp.openStartupData(model);
         }).get();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
-                && model.latentPointsProperty().get().count() == 10_000);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null
+                && model.plane().latentPointsProperty().get().count() == 10_000);
         // a person looks at the new window for a moment before pressing Start; its first frames (the whole window
         // drawn cold) are the app's start-up, not the run's
         // the person sets up the run first (the settings panel redraws every editor), then looks, then presses Start
@@ -159,8 +159,8 @@ class SoakBenchmark {
                     if (gap > 100) {
                         // how much of the stall the garbage collector accounts for
                         longGaps.add(String.format(Locale.ROOT, "%.1fs:%.0fms(gc %dms, %d steps charted, epoch %d)",
-                                (t - started) / 1e9, gap, gc - gcBefore, model.lossHistory().stepCount(),
-                                model.lossHistory().epochs().size()));
+                                (t - started) / 1e9, gap, gc - gcBefore, model.training().lossHistory().stepCount(),
+                                model.training().lossHistory().epochs().size()));
                     }
                 }
             }
@@ -169,7 +169,7 @@ class SoakBenchmark {
         // a manager of our own only to reach the engine's root manager, which holds every other manager
         ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager();
         WaitForAsyncUtils.asyncFx(() -> {
-            model.lossHistory().epochs().addListener((ListChangeListener<EpochRecord>) c -> {
+            model.training().lossHistory().epochs().addListener((ListChangeListener<EpochRecord>) c -> {
                 while (c.next()) {
                     for (EpochRecord r : c.getAddedSubList()) {
                         // the resident part of the Java heap is part of RSS; what is left is native (NDArrays,
@@ -188,7 +188,7 @@ class SoakBenchmark {
                 }
             });
             pulses.start();
-            model.startTraining();
+            model.training().startTraining();
         }).get();
 
         SplittableRandom random = new SplittableRandom(11);
@@ -196,14 +196,14 @@ class SoakBenchmark {
         int answered = 0;
         int drags = 0;
         double slowestAnswer = 0;
-        while (!WaitForAsyncUtils.asyncFx(() -> model.trainingStateProperty().get().isFinal()).get()) {
+        while (!WaitForAsyncUtils.asyncFx(() -> model.training().trainingStateProperty().get().isFinal()).get()) {
             // a drag: ten positions 20 ms apart (the interactive worker answers the newest)
             double x0 = random.nextDouble(-3, 3);
             double y0 = random.nextDouble(-3, 3);
             for (int i = 0; i < 10; i++) {
                 double x = x0 + 0.1 * i;
                 double y = y0 - 0.05 * i;
-                Platform.runLater(() -> model.decodeAt(x, y));
+                Platform.runLater(() -> model.plane().decodeAt(x, y));
                 Thread.sleep(20);
             }
             drags++;
@@ -213,15 +213,15 @@ class SoakBenchmark {
             CountDownLatch shown = new CountDownLatch(1);
             long start = System.nanoTime();
             Platform.runLater(() -> {
-                model.decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<GreyRaster>() {
+                model.plane().decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<GreyRaster>() {
                     @Override
                     public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
                                         GreyRaster b) {
-                        model.decodedImageProperty().removeListener(this);
+                        model.plane().decodedImageProperty().removeListener(this);
                         shown.countDown();
                     }
                 });
-                model.decodeAt(x, y);
+                model.plane().decodeAt(x, y);
             });
             clicks++;
             if (shown.await(5, TimeUnit.SECONDS)) {
@@ -231,7 +231,7 @@ class SoakBenchmark {
             Thread.sleep(150);
         }
         WaitForAsyncUtils.asyncFx(pulses::stop).get();
-        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
+        assertEquals(TrainingState.FINISHED, model.training().trainingStateProperty().get(), model.errorProperty().get());
 
         List<Double> sorted = new ArrayList<>(gaps);
         sorted.sort(null);
@@ -275,7 +275,7 @@ class SoakBenchmark {
                 epochs, rss, rssLast / rss5 - 1, heap, nativeMb, nativeLast / native5 - 1, jvmNativeMb, libtorchMb,
                 libtorchHighest / libtorch5 - 1, arrays, sorted.size(), LatentPlaneView.percentile(sorted, 50),
                 LatentPlaneView.percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
-                model.lossHistory().epochs().get(model.lossHistory().epochs().size() - 1).test().negElbo());
+                model.training().lossHistory().epochs().get(model.training().lossHistory().epochs().size() - 1).test().negElbo());
         System.out.println("SOAK " + line);
         System.out.println("SOAK long FX gaps: " + longGaps);
         for (String st : stallStacks) {

@@ -38,7 +38,7 @@ class WindowTrainingRunTest {
     @TempDir
     Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,7 +52,7 @@ class WindowTrainingRunTest {
 
     @Test
     void aWindowRunGivesTheHeadlessRunsLossesWhileTheWindowScoresAndDecodesBesideIt() throws Exception {
-        Dataset data = model.datasetProperty().get();
+        Dataset data = model.workspace().datasetProperty().get();
         ModelConfig config = SETTINGS.modelConfig(data.rows(), data.cols());
         // as the CLI trains: no snapshots, no codes
         TrainingService headless = new TrainingService(new TrainingRequest(data, config, SETTINGS.trainingConfig(),
@@ -64,10 +64,10 @@ class WindowTrainingRunTest {
         // the window holds another model when the run starts: its workers build a network for the run's weights
         Checkpoint tiny = TinyModels.untrained(ModelConfig.mlp(2, List.of(16)));
         fx(() -> model.useCheckpoint(tiny));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null
                 && model.worker().isIdle());
         fx(() -> model.settingsProperty().set(SETTINGS));
-        fx(model::startTraining);
+        fx(model.training()::startTraining);
         // until the run ends: gallery models scored one after another, clicks decoded, worker jobs run
         int added = 0;
         int clicks = 0;
@@ -79,17 +79,17 @@ class WindowTrainingRunTest {
             }
             double x = Math.sin(clicks);
             double y = Math.cos(clicks);
-            fx(() -> model.decodeAt(x, y));
+            fx(() -> model.plane().decodeAt(x, y));
             fx(() -> model.worker().submit("beside", m -> m.decode(new float[] {(float) x, (float) y}), ignored -> { },
                     ignored -> { }));
             clicks++;
             Thread.sleep(1);
         }
-        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
+        assertEquals(TrainingState.FINISHED, model.training().trainingStateProperty().get(), model.errorProperty().get());
         assertTrue(added > 0, "no gallery model was scored while the run trained");
 
         List<EpochRecord> want = expected.checkpoint().history();
-        List<EpochRecord> got = model.checkpointProperty().get().history();
+        List<EpochRecord> got = model.workspace().checkpointProperty().get().history();
         assertEquals(want.size(), got.size());
         for (int i = 0; i < want.size(); i++) {
             assertEquals(want.get(i).train(), got.get(i).train(), "epoch " + (i + 1) + " training loss");
@@ -102,34 +102,34 @@ class WindowTrainingRunTest {
         // a run far longer than the test: it is paused soon after its first step, then stopped
         fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64", Reconstruction.BCE, 1f,
                 Objective.ELBO, 1e-3f, 128, 100, 1, 0, "")));
-        fx(model::startTraining);
+        fx(model.training()::startTraining);
         try {
-            waitOnFx(() -> model.lossHistory().stepCount() > 0);
-            fx(model::pauseTraining);
-            waitOnFx(() -> model.trainingStateProperty().get() == TrainingState.PAUSED);
+            waitOnFx(() -> model.training().lossHistory().stepCount() > 0);
+            fx(model.training()::pauseTraining);
+            waitOnFx(() -> model.training().trainingStateProperty().get() == TrainingState.PAUSED);
             // the run's steps reach the view-model before its change of state
-            long pausedStep = WaitForAsyncUtils.asyncFx(() -> (long) model.lossHistory().stepCount()).get();
+            long pausedStep = WaitForAsyncUtils.asyncFx(() -> (long) model.training().lossHistory().stepCount()).get();
 
-            waitOnFx(() -> model.snapshotProperty().get().step() == pausedStep);
+            waitOnFx(() -> model.workspace().snapshotProperty().get().step() == pausedStep);
             waitOnFx(() -> {
-                List<TrainingTimeline.Frame> frames = model.timeline().frames();
+                List<TrainingTimeline.Frame> frames = model.plane().timeline().frames();
                 return !frames.isEmpty() && frames.get(frames.size() - 1).step() == pausedStep
-                        && model.latentPointsProperty().get() == frames.get(frames.size() - 1).points();
+                        && model.plane().latentPointsProperty().get() == frames.get(frames.size() - 1).points();
             });
 
-            WeightSnapshot paused = WaitForAsyncUtils.asyncFx(() -> model.snapshotProperty().get()).get();
-            fx(() -> model.decodeAt(0.25, -0.75));
-            float[] z = WaitForAsyncUtils.asyncFx(() -> model.selectedZProperty().get()).get();
+            WeightSnapshot paused = WaitForAsyncUtils.asyncFx(() -> model.workspace().snapshotProperty().get()).get();
+            fx(() -> model.plane().decodeAt(0.25, -0.75));
+            float[] z = WaitForAsyncUtils.asyncFx(() -> model.plane().selectedZProperty().get()).get();
             byte[] expected;
             try (InferenceModel copy = InferenceModel.onCpu(paused)) {
                 expected = ImageTiler.tile(copy.decode(z), 1, 28, 28, 1, 0, 1).pixels();
             }
-            waitOnFx(() -> model.decodedImageProperty().get() != null
-                    && Arrays.equals(expected, model.decodedImageProperty().get().pixels()));
-            assertEquals(TrainingState.PAUSED, model.trainingStateProperty().get());
+            waitOnFx(() -> model.plane().decodedImageProperty().get() != null
+                    && Arrays.equals(expected, model.plane().decodedImageProperty().get().pixels()));
+            assertEquals(TrainingState.PAUSED, model.training().trainingStateProperty().get());
         } finally {
-            fx(model::stopTraining);
-            waitOnFx(() -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null);
+            fx(model.training()::stopTraining);
+            waitOnFx(() -> model.training().trainingStateProperty().get().isFinal() && model.training().runStepsProperty().get() == null);
         }
     }
 
@@ -139,8 +139,8 @@ class WindowTrainingRunTest {
     }
 
     private boolean runTakenIn() {
-        return model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null
-                && model.checkpointProperty().get() != null && !model.checkpointProperty().get().history().isEmpty();
+        return model.training().trainingStateProperty().get().isFinal() && model.training().runStepsProperty().get() == null
+                && model.workspace().checkpointProperty().get() != null && !model.workspace().checkpointProperty().get().history().isEmpty();
     }
 
     /** The same weights as a new snapshot, which the gallery lists (and scores) as a model of its own. */

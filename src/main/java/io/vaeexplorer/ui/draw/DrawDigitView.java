@@ -1,9 +1,10 @@
 package io.vaeexplorer.ui.draw;
 
+import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import javafx.geometry.Insets;
@@ -24,7 +25,7 @@ public final class DrawDigitView extends HBox {
     record Encoded(float[] mu, float[] sigma, GreyRaster reconstruction) {
     }
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final SketchPadView pad = new SketchPadView();
     private final ExperimentRasterView reconstruction;
     private final javafx.beans.property.ReadOnlyObjectWrapper<GreyRaster> reconstructed =
@@ -32,7 +33,7 @@ public final class DrawDigitView extends HBox {
     private final Label posterior = new Label("Draw a digit on the black pad.");
     private long encodes;
 
-    public DrawDigitView(ExplorerModel model, ExperimentsViewModel experiments) {
+    public DrawDigitView(AppViewModel model, ExperimentsViewModel experiments) {
         super(16);
         this.model = model;
         setId("draw-digit");
@@ -57,7 +58,7 @@ public final class DrawDigitView extends HBox {
         pad.setOnUseAsA(pixels -> experiments.useDrawingAs(true, pixels));
         pad.setOnUseAsB(pixels -> experiments.useDrawingAs(false, pixels));
         // another model (or a newer snapshot of the training one) sees the drawing afresh
-        model.snapshotProperty().addListener((obs, was, now) -> {
+        model.workspace().snapshotProperty().addListener((obs, was, now) -> {
             if (!pad.getImage().isEmpty()) {
                 encode(pad.getImage());
             }
@@ -75,12 +76,12 @@ public final class DrawDigitView extends HBox {
 
     private void encode(SketchPadView.Sketch sketch) {
         if (sketch.isEmpty()) {
-            model.sketchPosteriorProperty().set(null);
+            model.plane().sketchPosteriorProperty().set(null);
             reconstructed.set(null);
             posterior.setText("Draw a digit on the black pad.");
             return;
         }
-        ModelConfig config = model.configProperty().get();
+        ModelConfig config = model.workspace().configProperty().get();
         if (config == null) {
             return;
         }
@@ -97,7 +98,7 @@ public final class DrawDigitView extends HBox {
             return new Encoded(q[0], q[1], recon);
         }, encoded -> {
             encodes++;
-            model.sketchPosteriorProperty().set(new ExplorerModel.Posterior(encoded.mu(), encoded.sigma()));
+            model.plane().sketchPosteriorProperty().set(new Posterior(encoded.mu(), encoded.sigma()));
             reconstructed.set(encoded.reconstruction());
             posterior.setText(describe(encoded));
         }, model::reportError);

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.nio.file.Path;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
@@ -31,11 +31,11 @@ public final class EpsilonSweepView extends BorderPane {
     private final ExperimentRasterView grid;
 
     public EpsilonSweepView(ExperimentsViewModel experiments) {
-        ExplorerModel model = experiments.explorer();
+        AppViewModel model = experiments.explorer();
         Spinner<Integer> image = ExperimentControls.indexSpinner(experiments.sweepImageProperty(),
-                model.datasetProperty(), experiments::testImageCount);
+                model.workspace().datasetProperty(), experiments::testImageCount);
         image.setId("sweep-image");
-        ComboBox<String> digit = ExperimentControls.digitPicker(model.classNames(), "Jump to digit",
+        ComboBox<String> digit = ExperimentControls.digitPicker(model.workspace().classNames(), "Jump to digit",
                 label -> {
                     int first = experiments.firstTestImage(label);
                     if (first >= 0) {
@@ -118,8 +118,8 @@ public final class EpsilonSweepView extends BorderPane {
     }
 
     /** Latent dimension 0..d-1 of the current model. */
-    private static Spinner<Integer> dimensionSpinner(ExplorerModel model, IntegerProperty dim) {
-        return ExperimentControls.indexSpinner(dim, model.configProperty(),
-                () -> model.configProperty().get() == null ? 0 : model.configProperty().get().latent());
+    private static Spinner<Integer> dimensionSpinner(AppViewModel model, IntegerProperty dim) {
+        return ExperimentControls.indexSpinner(dim, model.workspace().configProperty(),
+                () -> model.workspace().configProperty().get() == null ? 0 : model.workspace().configProperty().get().latent());
     }
 }

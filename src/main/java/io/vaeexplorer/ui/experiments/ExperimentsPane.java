@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.experiments;
 
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.draw.DrawDigitView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -19,7 +19,7 @@ public final class ExperimentsPane extends TabPane {
     private final ReconstructionsView reconstructions;
     private final DrawDigitView draw;
 
-    public ExperimentsPane(ExplorerModel model) {
+    public ExperimentsPane(AppViewModel model) {
         experiments = new ExperimentsViewModel(model);
         sweep = new EpsilonSweepView(experiments);
         interpolation = new InterpolationView(experiments);

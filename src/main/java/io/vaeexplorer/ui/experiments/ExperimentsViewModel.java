@@ -11,7 +11,7 @@ import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.PriorSampler;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import java.util.Arrays;
@@ -42,7 +42,7 @@ import javafx.beans.value.ObservableValue;
  * While training publishes weights, results follow at most every {@link #SNAPSHOT_SETTLE_MILLIS} ms.
  * Nothing happens (and nothing fails) while there is no data set or no model.
  *
- * <p>FX thread only, like the {@link ExplorerModel} it reads.
+ * <p>FX thread only, like the {@link AppViewModel} it reads.
  */
 public final class ExperimentsViewModel {
 
@@ -55,7 +55,7 @@ public final class ExperimentsViewModel {
     public static final int RECONSTRUCTION_COUNT = 16;
     public static final int PADDING = 1;
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     private final IntegerProperty sweepImage = new SimpleIntegerProperty(this, "sweepImage", 0);
@@ -127,7 +127,7 @@ public final class ExperimentsViewModel {
     /** Scale of each image in the interpolation animation (28 px digits become 112 px). */
     static final int ANIMATION_SCALE = 4;
 
-    public ExperimentsViewModel(ExplorerModel model) {
+    public ExperimentsViewModel(AppViewModel model) {
         this.model = model;
         sweepJob = job("exp-sweep", this::prepareSweep, this::showSweep);
         interpolationJob = job("interp-t", this::prepareInterpolation, image -> {
@@ -154,7 +154,7 @@ public final class ExperimentsViewModel {
 
         // training publishes weights many times a second: the first starts a window, the window's end recomputes
         // with the newest, and snapshots inside it add nothing
-        model.snapshotProperty().addListener((obs, was, now) -> {
+        model.workspace().snapshotProperty().addListener((obs, was, now) -> {
             if (active.get()) {
                 snapshotSettle.schedule(SNAPSHOT_SETTLE_MILLIS);
             }
@@ -165,13 +165,13 @@ public final class ExperimentsViewModel {
                 refreshAll();
             }
         });
-        model.datasetProperty().addListener((obs, was, now) -> {
+        model.workspace().datasetProperty().addListener((obs, was, now) -> {
             variantsSource.set(firstTestImage(variantsDigit.get()));
             refreshAll();
         });
-        model.latentPointsProperty().addListener((obs, was, now) -> publishPath());
+        model.plane().latentPointsProperty().addListener((obs, was, now) -> publishPath());
         // the plane marks the slider's position on the path it draws
-        DoubleProperty cursor = model.interpolationTProperty();
+        DoubleProperty cursor = model.plane().interpolationTProperty();
         cursor.set(t.get());
         t.addListener((obs, was, now) -> cursor.set(now.doubleValue()));
         variantsSource.set(firstTestImage(variantsDigit.get()));
@@ -398,7 +398,7 @@ public final class ExperimentsViewModel {
 
     // ---------------------------------------------------------------- shared
 
-    public ExplorerModel explorer() {
+    public AppViewModel explorer() {
         return model;
     }
 
@@ -409,7 +409,7 @@ public final class ExperimentsViewModel {
 
     /** Number of test images of the open data set, 0 without one. */
     public int testImageCount() {
-        Dataset data = model.datasetProperty().get();
+        Dataset data = model.workspace().datasetProperty().get();
         return data == null ? 0 : data.test().count();
     }
 
@@ -420,7 +420,7 @@ public final class ExperimentsViewModel {
 
     /** The next test image of a label after index {@code after}, wrapping around; -1 when there is none. */
     public int nextTestImage(int label, int after) {
-        Dataset data = model.datasetProperty().get();
+        Dataset data = model.workspace().datasetProperty().get();
         if (data == null) {
             return -1;
         }
@@ -469,8 +469,8 @@ public final class ExperimentsViewModel {
 
     /** The open test images when they fit the current model, else null (nothing to compute). */
     private LabeledImages usableTestImages() {
-        Dataset data = model.datasetProperty().get();
-        WeightSnapshot weights = model.snapshotProperty().get();
+        Dataset data = model.workspace().datasetProperty().get();
+        WeightSnapshot weights = model.workspace().snapshotProperty().get();
         if (data == null || weights == null || data.test().count() == 0
                 || data.test().imageSize() != weights.config().imageSize()) {
             return null;
@@ -650,7 +650,7 @@ public final class ExperimentsViewModel {
         if (lastPath == null) {
             return;
         }
-        LatentPoints points = model.latentPointsProperty().get();
+        LatentPoints points = model.plane().latentPointsProperty().get();
         int dim = lastPath.dim();
         boolean projectable = points != null && points.dim() == dim;
         if (!projectable && dim > 2) {
@@ -664,6 +664,6 @@ public final class ExperimentsViewModel {
             xy[2 * i] = p[0];
             xy[2 * i + 1] = p[1];
         }
-        model.interpolationPathProperty().set(xy);
+        model.plane().interpolationPathProperty().set(xy);
     }
 }

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import java.nio.file.Path;
 import javafx.beans.property.IntegerProperty;
@@ -29,7 +29,7 @@ public final class InterpolationView extends BorderPane {
     private final ExperimentRasterView strip;
 
     public InterpolationView(ExperimentsViewModel experiments) {
-        ExplorerModel model = experiments.explorer();
+        AppViewModel model = experiments.explorer();
         CheckBox fixedEps = new CheckBox("Fixed noise (one eps per pair)");
         fixedEps.setId("interp-fixed-eps");
         fixedEps.selectedProperty().bindBidirectional(experiments.fixedEpsProperty());
@@ -184,11 +184,11 @@ public final class InterpolationView extends BorderPane {
     /** An end of the path: its test image index, and a digit picker that jumps to the first image of a class. */
     private static HBox endPicker(String name, String id, ExperimentsViewModel experiments, IntegerProperty index,
                                   javafx.beans.property.ReadOnlyObjectProperty<float[]> drawing) {
-        ExplorerModel model = experiments.explorer();
-        Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, model.datasetProperty(),
+        AppViewModel model = experiments.explorer();
+        Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, model.workspace().datasetProperty(),
                 experiments::testImageCount);
         spinner.setId(id);
-        ComboBox<String> digit = ExperimentControls.digitPicker(model.classNames(), "Pick digit", label -> {
+        ComboBox<String> digit = ExperimentControls.digitPicker(model.workspace().classNames(), "Pick digit", label -> {
             int first = experiments.firstTestImage(label);
             if (first >= 0) {
                 index.set(first);

@@ -33,7 +33,7 @@ public final class SamplesView extends HBox {
                 new HBox(8, samples.exportButton("Export PNG", "Export the prior samples as PNG",
                         "prior-samples.png")));
 
-        ComboBox<String> digit = ExperimentControls.digitSelector(experiments.explorer().classNames(),
+        ComboBox<String> digit = ExperimentControls.digitSelector(experiments.explorer().workspace().classNames(),
                 experiments.variantsDigitProperty());
         digit.setId("variants-digit");
         Button next = new Button("Next source image");

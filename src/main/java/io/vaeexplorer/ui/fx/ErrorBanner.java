@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.fx;
 
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,7 +17,7 @@ import javafx.scene.layout.Priority;
  */
 public final class ErrorBanner extends HBox {
 
-    public ErrorBanner(ExplorerModel model) {
+    public ErrorBanner(AppViewModel model) {
         super(8);
         setId("error-banner");
         setAlignment(Pos.CENTER_LEFT);

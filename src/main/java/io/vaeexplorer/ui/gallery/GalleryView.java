@@ -2,7 +2,7 @@ package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.training.TrainingPreset;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -37,12 +37,12 @@ import javafx.scene.text.Text;
  */
 public final class GalleryView extends SplitPane {
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final TableView<GalleryEntry> table = new TableView<>();
     private final ComparisonView comparison;
     private final Button compare = new Button("Compare ticked");
 
-    public GalleryView(ExplorerModel model) {
+    public GalleryView(AppViewModel model) {
         this.model = model;
         setId("gallery");
         setOrientation(Orientation.VERTICAL);
@@ -89,7 +89,7 @@ public final class GalleryView extends SplitPane {
 
         compare.setId("compare-button");
         compare.setOnAction(e -> comparison.compare(model.gallery().compared(),
-                model.datasetProperty().get() == null ? null : model.datasetProperty().get().test()));
+                model.workspace().datasetProperty().get() == null ? null : model.workspace().datasetProperty().get().test()));
         updateCompareButton();
         model.gallery().entries().addListener((ListChangeListener<GalleryEntry>) change -> {
             while (change.next()) {
@@ -102,9 +102,9 @@ public final class GalleryView extends SplitPane {
 
         Button use = new Button("Use selected model");
         use.setId("use-model-button");
-        BooleanBinding training = Bindings.createBooleanBinding(() -> model.trainingStateProperty().get()
-                == TrainingState.RUNNING || model.trainingStateProperty().get() == TrainingState.PAUSED,
-                model.trainingStateProperty());
+        BooleanBinding training = Bindings.createBooleanBinding(() -> model.training().trainingStateProperty().get()
+                == TrainingState.RUNNING || model.training().trainingStateProperty().get() == TrainingState.PAUSED,
+                model.training().trainingStateProperty());
         ObservableValue<GalleryEntry> selected = table.getSelectionModel().selectedItemProperty();
         BooleanBinding selectedFailed = Bindings.createBooleanBinding(
                 () -> selected.getValue() != null && selected.getValue().failed(), selected);
@@ -145,7 +145,7 @@ public final class GalleryView extends SplitPane {
             Tooltip tip = new Tooltip();
             tip.textProperty().bind(model.settingsProperty().map(s -> preset.describe(s)));
             b.setTooltip(tip);
-            b.setOnAction(e -> model.trainPreset(preset));
+            b.setOnAction(e -> model.training().trainPreset(preset));
             presets.getChildren().add(b);
         }
 

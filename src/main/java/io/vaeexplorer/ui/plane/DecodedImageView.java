@@ -2,7 +2,7 @@ package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.PngWriter;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public final class DecodedImageView extends VBox {
     private final WritableImage enlarged = new WritableImage((int) SIZE, (int) SIZE);
     private final int[] enlargedPixels = new int[(int) SIZE * (int) SIZE];
 
-    public DecodedImageView(ExplorerModel model) {
+    public DecodedImageView(AppViewModel model) {
         super(6);
         setPadding(new Insets(8));
         setAlignment(Pos.TOP_CENTER);
@@ -45,9 +45,9 @@ public final class DecodedImageView extends VBox {
         title.setId("decoded-title");
         title.setWrapText(true);
         getChildren().addAll(title, canvas, zLabel);
-        model.decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
-        model.selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
-        draw(model.decodedImageProperty().get());
+        model.plane().decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
+        model.plane().selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
+        draw(model.plane().decodedImageProperty().get());
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.experiments.InterpolationCursor;
 import io.vaeexplorer.ui.fx.ClassColors;
 import io.vaeexplorer.ui.fx.RasterImages;
@@ -53,7 +54,7 @@ import javafx.util.Duration;
  * <p>Drawing: the points are written into an {@code int[]} ARGB buffer shared with a {@link PixelBuffer} and
  * drawn with one {@code drawImage}; the buffer is rewritten only when the points or the viewport change (a hover
  * or a new marker redraws the canvas but reuses it). Changes are coalesced into at most one redraw per pulse.
- * Everything here runs on the FX thread, like the {@link ExplorerModel} it shows.
+ * Everything here runs on the FX thread, like the {@link AppViewModel} it shows.
  */
 public final class LatentPlaneView extends Region {
 
@@ -96,9 +97,9 @@ public final class LatentPlaneView extends Region {
 
     private enum Drag { NONE, SELECT, PAN }
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final Canvas canvas = new Canvas();
-    private ExplorerModel.DensityImage densitySource;
+    private DensityImage densitySource;
     private WritableImage densityImage;
     private double[] sketchMarkerAt;
     private double[] densityRampAt;
@@ -153,7 +154,7 @@ public final class LatentPlaneView extends Region {
     private long lastRedrawNanos;
     private long redrawCount;
 
-    public LatentPlaneView(ExplorerModel model) {
+    public LatentPlaneView(AppViewModel model) {
         this.model = model;
         canvas.setId("latent-plane");
         preview.setId("plane-preview");
@@ -182,28 +183,28 @@ public final class LatentPlaneView extends Region {
         canvas.widthProperty().addListener(sizeChanged);
         canvas.heightProperty().addListener(sizeChanged);
 
-        model.latentPointsProperty().addListener((obs, was, now) -> pointsChanged());
+        model.plane().latentPointsProperty().addListener((obs, was, now) -> pointsChanged());
         // change listeners (not invalidation listeners): they fire on every new value even if nobody read the last
-        model.selectedZProperty().addListener((obs, was, now) -> placeMarker());
-        model.manifoldProperty().addListener((obs, was, now) -> requestRedraw());
-        model.interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
-        model.interpolationTProperty().addListener(new javafx.beans.WeakInvalidationListener(cursorMoved));
-        model.sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
-        model.ellipseImages().addListener((ListChangeListener<Integer>) change -> requestRedraw());
-        model.densityProperty().addListener((obs, was, now) -> requestRedraw());
-        model.showDensityProperty().addListener((obs, was, on) -> {
+        model.plane().selectedZProperty().addListener((obs, was, now) -> placeMarker());
+        model.plane().manifoldProperty().addListener((obs, was, now) -> requestRedraw());
+        model.plane().interpolationPathProperty().addListener((obs, was, now) -> requestRedraw());
+        model.plane().interpolationTProperty().addListener(new javafx.beans.WeakInvalidationListener(cursorMoved));
+        model.plane().sketchPosteriorProperty().addListener((obs, was, now) -> requestRedraw());
+        model.plane().ellipseImages().addListener((ListChangeListener<Integer>) change -> requestRedraw());
+        model.plane().densityProperty().addListener((obs, was, now) -> requestRedraw());
+        model.plane().showDensityProperty().addListener((obs, was, on) -> {
             if (on) {
                 pushRegion();
             }
             requestRedraw();
         });
-        model.showManifoldProperty().addListener((obs, was, on) -> {
+        model.plane().showManifoldProperty().addListener((obs, was, on) -> {
             if (on) {
                 pushRegion(); // the grid is computed for what is visible now, not for a stale region
             }
             requestRedraw();
         });
-        model.classNames().addListener((ListChangeListener<String>) change -> {
+        model.workspace().classNames().addListener((ListChangeListener<String>) change -> {
             legendWidth = -1;
             requestRedraw();
         });
@@ -225,7 +226,7 @@ public final class LatentPlaneView extends Region {
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.setOnZoom(e -> zoomAt(e.getX(), e.getY(), e.getZoomFactor()));
 
-        if (model.latentPointsProperty().get() != null) {
+        if (model.plane().latentPointsProperty().get() != null) {
             pointsChanged();
         }
     }
@@ -371,7 +372,7 @@ public final class LatentPlaneView extends Region {
     }
 
     private void fit() {
-        LatentPoints points = model.latentPointsProperty().get();
+        LatentPoints points = model.plane().latentPointsProperty().get();
         double[] region = DEFAULT_REGION;
         if (points != null && points.count() > 0) {
             region = PlaneViewport.robustBounds(points.xy(), points.count(), 1, 0.08, 1e-3);
@@ -396,8 +397,8 @@ public final class LatentPlaneView extends Region {
             return;
         }
         double[] region = viewport.visibleRegion();
-        if (!Arrays.equals(region, model.manifoldRegionProperty().get())) {
-            model.manifoldRegionProperty().set(region);
+        if (!Arrays.equals(region, model.plane().manifoldRegionProperty().get())) {
+            model.plane().manifoldRegionProperty().set(region);
         }
     }
 
@@ -410,8 +411,8 @@ public final class LatentPlaneView extends Region {
         if (button == MouseButton.PRIMARY && e.isShortcutDown() && viewport.contains(e.getX(), e.getY())) {
             // ctrl-click: show (or hide) the posterior ellipses of the test image nearest to the click
             drag = Drag.NONE;
-            int nearest = model.nearestTestImage(viewport.planeX(e.getX()), viewport.planeY(e.getY()));
-            model.toggleEllipse(nearest);
+            int nearest = model.plane().nearestTestImage(viewport.planeX(e.getX()), viewport.planeY(e.getY()));
+            model.plane().toggleEllipse(nearest);
             return;
         }
         if (button == MouseButton.SECONDARY || button == MouseButton.MIDDLE
@@ -446,7 +447,7 @@ public final class LatentPlaneView extends Region {
     private void selectAt(double canvasX, double canvasY) {
         double x = clamp(canvasX, viewport.left(), viewport.left() + viewport.width());
         double y = clamp(canvasY, viewport.top(), viewport.top() + viewport.height());
-        model.decodeAt(viewport.planeX(x), viewport.planeY(y));
+        model.plane().decodeAt(viewport.planeX(x), viewport.planeY(y));
     }
 
     private void scrolled(ScrollEvent e) {
@@ -474,12 +475,12 @@ public final class LatentPlaneView extends Region {
     private void hover(double canvasX, double canvasY) {
         mouseX = canvasX;
         mouseY = canvasY;
-        LatentPoints points = model.latentPointsProperty().get();
+        LatentPoints points = model.plane().latentPointsProperty().get();
         if (drag != Drag.NONE || points == null || !viewport.contains(canvasX, canvasY)) {
             hideHover();
             return;
         }
-        int index = model.nearestTestImage(viewport.planeX(canvasX), viewport.planeY(canvasY));
+        int index = model.plane().nearestTestImage(viewport.planeX(canvasX), viewport.planeY(canvasY));
         if (index < 0) {
             hideHover();
             return;
@@ -491,7 +492,7 @@ public final class LatentPlaneView extends Region {
             return;
         }
         if (index != hoverIndex || !preview.isVisible()) {
-            GreyRaster raster = model.testImage(index);
+            GreyRaster raster = model.plane().testImage(index);
             if (raster == null) {
                 hideHover();
                 return;
@@ -530,7 +531,7 @@ public final class LatentPlaneView extends Region {
     }
 
     private String className(int label) {
-        List<String> names = model.classNames();
+        List<String> names = model.workspace().classNames();
         return label < names.size() ? names.get(label) : String.valueOf(label);
     }
 
@@ -553,7 +554,7 @@ public final class LatentPlaneView extends Region {
         gc.fillRect(0, 0, w, h);
         PlaneViewport v = viewport;
         if (v.width() >= 2 && v.height() >= 2) {
-            LatentPoints points = model.latentPointsProperty().get();
+            LatentPoints points = model.plane().latentPointsProperty().get();
             gc.save();
             gc.beginPath();
             gc.rect(v.left(), v.top(), v.width(), v.height());
@@ -643,8 +644,8 @@ public final class LatentPlaneView extends Region {
     }
 
     private void drawManifold(GraphicsContext gc, PlaneViewport v) {
-        ManifoldImage m = model.manifoldProperty().get();
-        if (!model.showManifoldProperty().get() || m == null) {
+        ManifoldImage m = model.plane().manifoldProperty().get();
+        if (!model.plane().showManifoldProperty().get() || m == null) {
             return;
         }
         if (m != manifoldSource) {
@@ -708,7 +709,7 @@ public final class LatentPlaneView extends Region {
 
     private void drawPath(GraphicsContext gc, PlaneViewport v) {
         pathCursorAt = null;
-        double[] path = model.interpolationPathProperty().get();
+        double[] path = model.plane().interpolationPathProperty().get();
         if (path == null || path.length < 2) {
             return;
         }
@@ -733,7 +734,7 @@ public final class LatentPlaneView extends Region {
         if (n > 1) {
             endDot(gc, v, path[2 * n - 2], path[2 * n - 1], "B");
         }
-        double[] at = InterpolationCursor.pointAt(path, model.interpolationTProperty().get());
+        double[] at = InterpolationCursor.pointAt(path, model.plane().interpolationTProperty().get());
         if (at != null) {
             double x = v.canvasX(at[0]);
             double y = v.canvasY(at[1]);
@@ -773,8 +774,8 @@ public final class LatentPlaneView extends Region {
 
     /** The aggregate posterior against the prior: red where the codes crowd, blue in the prior's holes. */
     private void drawDensity(GraphicsContext gc, PlaneViewport v) {
-        ExplorerModel.DensityImage d = model.densityProperty().get();
-        if (!model.showDensityProperty().get() || d == null) {
+        DensityImage d = model.plane().densityProperty().get();
+        if (!model.plane().showDensityProperty().get() || d == null) {
             return;
         }
         if (d != densitySource) {
@@ -798,7 +799,7 @@ public final class LatentPlaneView extends Region {
      */
     private void drawDensityKey(GraphicsContext gc, PlaneViewport v) {
         densityRampAt = null;
-        if (!model.showDensityProperty().get() || model.densityProperty().get() == null) {
+        if (!model.plane().showDensityProperty().get() || model.plane().densityProperty().get() == null) {
             return;
         }
         double pad = 8;
@@ -868,10 +869,10 @@ public final class LatentPlaneView extends Region {
 
     /** 1- and 2-sigma ellipses of the picked test images' posteriors, around a dot in their class colour. */
     private void drawEllipses(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
-        if (points == null || model.ellipseImages().isEmpty()) {
+        if (points == null || model.plane().ellipseImages().isEmpty()) {
             return;
         }
-        for (int index : model.ellipseImages()) {
+        for (int index : model.plane().ellipseImages()) {
             if (index < 0 || index >= points.count()) {
                 continue;
             }
@@ -895,7 +896,7 @@ public final class LatentPlaneView extends Region {
     /** The drawing's posterior mean (a diamond) with its 1- and 2-sigma ellipses. */
     private void drawSketch(GraphicsContext gc, PlaneViewport v, LatentPoints points) {
         sketchMarkerAt = null;
-        ExplorerModel.Posterior sketch = model.sketchPosteriorProperty().get();
+        Posterior sketch = model.plane().sketchPosteriorProperty().get();
         if (sketch == null || (points != null && sketch.mu().length != points.dim())
                 || (points == null && sketch.mu().length > 2)) {
             return;
@@ -941,8 +942,8 @@ public final class LatentPlaneView extends Region {
 
     /** Moves the marker node to the selected latent vector; hidden when there is none or it is out of view. */
     private void placeMarker() {
-        float[] z = model.selectedZProperty().get();
-        LatentPoints points = model.latentPointsProperty().get();
+        float[] z = model.plane().selectedZProperty().get();
+        LatentPoints points = model.plane().latentPointsProperty().get();
         double[] p = null;
         if (z != null && z.length > 0) {
             if (points != null && z.length == points.dim()) {
@@ -1026,7 +1027,7 @@ public final class LatentPlaneView extends Region {
     }
 
     private void drawLegend(GraphicsContext gc, PlaneViewport v) {
-        List<String> names = model.classNames();
+        List<String> names = model.workspace().classNames();
         if (names.isEmpty()) {
             return;
         }

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.store.AtomicFiles;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FileDialogs;
 import io.vaeexplorer.ui.fx.NodeExport;
 import java.io.BufferedWriter;
@@ -21,14 +21,14 @@ import javafx.stage.FileChooser;
 /** Export buttons for the latent plane: the plane as PNG, the decoded image as PNG, the latent codes as CSV. */
 public final class PlaneExportBar extends VBox {
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final LatentPlaneView plane;
     private final DecodedImageView decoded;
     private static final FileChooser.ExtensionFilter PNG = FileDialogs.type("PNG image", "*.png");
 
     private final Label message = new Label();
 
-    public PlaneExportBar(ExplorerModel model, LatentPlaneView plane, DecodedImageView decoded) {
+    public PlaneExportBar(AppViewModel model, LatentPlaneView plane, DecodedImageView decoded) {
         super(4);
         this.model = model;
         this.plane = plane;
@@ -72,11 +72,11 @@ public final class PlaneExportBar extends VBox {
 
     /** One row per test image: index, label, class name, plane x and y, then mu and sigma of every dimension. */
     public Path exportCodesCsv(Path file) throws IOException {
-        LatentPoints points = model.latentPointsProperty().get();
+        LatentPoints points = model.plane().latentPointsProperty().get();
         if (points == null) {
             throw new IllegalStateException("no latent codes yet");
         }
-        List<String> names = List.copyOf(model.classNames());
+        List<String> names = List.copyOf(model.workspace().classNames());
         return AtomicFiles.write(file, channel -> {
             Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
             StringBuilder header = new StringBuilder("index,label,class,plane_x,plane_y");

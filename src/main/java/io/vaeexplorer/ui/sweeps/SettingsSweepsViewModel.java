@@ -11,7 +11,7 @@ import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;
 import io.vaeexplorer.sweep.SweepRunner;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
 import io.vaeexplorer.ui.training.StepCost;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  */
 public final class SettingsSweepsViewModel {
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final Executor fx;
     private final StringProperty spec = new SimpleStringProperty("latent=2,20");
     private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
@@ -47,7 +47,7 @@ public final class SettingsSweepsViewModel {
     /** Row of the current sweep's first run: its events carry plan indices. */
     private int rowOffset;
 
-    public SettingsSweepsViewModel(ExplorerModel model, Executor fx) {
+    public SettingsSweepsViewModel(AppViewModel model, Executor fx) {
         this.model = model;
         this.fx = fx;
     }
@@ -90,12 +90,12 @@ public final class SettingsSweepsViewModel {
             model.reportError("a sweep is already running");
             return;
         }
-        TrainingState state = model.trainingStateProperty().get();
+        TrainingState state = model.training().trainingStateProperty().get();
         if (state == TrainingState.RUNNING || state == TrainingState.PAUSED) {
             model.reportError("stop the training run before starting a sweep (both would share the two cores)");
             return;
         }
-        Dataset data = model.datasetProperty().get();
+        Dataset data = model.workspace().datasetProperty().get();
         if (data == null) {
             model.reportError("no data set is open");
             return;

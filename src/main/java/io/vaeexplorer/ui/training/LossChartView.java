@@ -3,7 +3,7 @@ package io.vaeexplorer.ui.training;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.store.AtomicFiles;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FileDialogs;
 import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.fx.NodeExport;
@@ -65,7 +65,7 @@ import javafx.stage.FileChooser;
  * What is drawn comes from {@link LossCurves} (smoothing, the shown part, decimation to a few hundred points a
  * curve); the view copies it into the chart's series, changing only the points that differ.
  *
- * <p>Use on the FX thread only, like the {@link ExplorerModel} it reads.
+ * <p>Use on the FX thread only, like the {@link AppViewModel} it reads.
  */
 public final class LossChartView extends VBox {
 
@@ -141,8 +141,8 @@ public final class LossChartView extends VBox {
     private long[] runRange;
     private Point2D pointer; // in scene coordinates, while over the chart
 
-    public LossChartView(ExplorerModel model) {
-        this.history = model.lossHistory();
+    public LossChartView(AppViewModel model) {
+        this.history = model.training().lossHistory();
 
         steps = new NumberAxis();
         steps.setLabel("optimiser step");
@@ -285,8 +285,8 @@ public final class LossChartView extends VBox {
             scheduleFlush(!appended);
         });
         history.epochs().addListener((ListChangeListener<EpochRecord>) change -> scheduleFlush(true));
-        model.runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
-        runRange = model.runStepsProperty().get();
+        model.training().runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
+        runRange = model.training().runStepsProperty().get();
         flushAll();
     }
 

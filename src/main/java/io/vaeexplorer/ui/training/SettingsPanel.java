@@ -5,7 +5,7 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -86,7 +86,7 @@ public final class SettingsPanel extends VBox {
     private Row editing; // the row whose value is being applied: its text stays as typed
     private boolean showing; // editors are being given the settings' values, which is no edit
 
-    public SettingsPanel(ExplorerModel model) {
+    public SettingsPanel(AppViewModel model) {
         super(10);
         setId("settings-panel");
         setPadding(new Insets(8));

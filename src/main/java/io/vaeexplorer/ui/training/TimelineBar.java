@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.training;
 
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.RasterImages;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import javafx.collections.ListChangeListener;
@@ -36,7 +36,7 @@ public final class TimelineBar extends Pane {
     /** Narrower than this, the slider is too short to pick one of many moments. */
     static final double SLIDER_MIN_WIDTH = 100;
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
     private final Slider slider = new Slider(0, 0, 0);
     private final ToggleButton live = new ToggleButton("Live");
     private final Label where = new Label("timeline: starts with a training run");
@@ -46,7 +46,7 @@ public final class TimelineBar extends Pane {
     private final HBox exports;
     private boolean updating;
 
-    public TimelineBar(ExplorerModel model) {
+    public TimelineBar(AppViewModel model) {
         this.model = model;
         setId("timeline-bar");
         setPadding(new Insets(2, 8, 2, 8));
@@ -65,7 +65,7 @@ public final class TimelineBar extends Pane {
         live.setSelected(true);
         live.setOnAction(e -> {
             if (live.isSelected()) {
-                model.timelineIndexProperty().set(-1);
+                model.plane().timelineIndexProperty().set(-1);
             } else {
                 showFrame((int) Math.round(slider.getValue()));
             }
@@ -77,20 +77,20 @@ public final class TimelineBar extends Pane {
                 showFrame((int) Math.round(now.doubleValue()));
             }
         });
-        model.timeline().frames().addListener((ListChangeListener<TrainingTimeline.Frame>) c -> refresh());
-        model.timelineIndexProperty().addListener((obs, was, now) -> refresh());
+        model.plane().timeline().frames().addListener((ListChangeListener<TrainingTimeline.Frame>) c -> refresh());
+        model.plane().timelineIndexProperty().addListener((obs, was, now) -> refresh());
         Button gif = new Button("GIF\u2026");
         gif.setId("timeline-gif");
         gif.setTooltip(new Tooltip("Export the timeline as an animated GIF"));
-        gif.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
+        gif.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().timeline().frames()));
         gif.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline", "training.gif", "Animated GIF",
-                "*.gif").ifPresent(model::exportTimelineGif));
+                "*.gif").ifPresent(model.plane()::exportTimelineGif));
         Button png = new Button("PNG\u2026");
         png.setId("timeline-png");
         png.setTooltip(new Tooltip("Export eight moments of the timeline as one PNG strip"));
-        png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.timeline().frames()));
+        png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().timeline().frames()));
         png.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline as a strip", "training.png",
-                "PNG image", "*.png").ifPresent(model::exportTimelinePng));
+                "PNG image", "*.png").ifPresent(model.plane()::exportTimelinePng));
         Label title = new Label("Timeline");
         for (Region r : new Region[] {title, live, gif, png}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
@@ -180,24 +180,24 @@ public final class TimelineBar extends Pane {
     }
 
     private void showFrame(int index) {
-        int frames = model.timeline().frames().size();
+        int frames = model.plane().timeline().frames().size();
         if (frames == 0) {
             return;
         }
-        model.timelineIndexProperty().set(Math.max(0, Math.min(frames - 1, index)));
+        model.plane().timelineIndexProperty().set(Math.max(0, Math.min(frames - 1, index)));
     }
 
     /** Keeps the slider's range, position and label in step with the frames and the shown index. */
     private void refresh() {
         updating = true;
         try {
-            int frames = model.timeline().frames().size();
+            int frames = model.plane().timeline().frames().size();
             slider.setDisable(frames < 2);
             slider.setMax(Math.max(0, frames - 1));
-            int index = model.timelineIndexProperty().get();
+            int index = model.plane().timelineIndexProperty().get();
             if (index >= frames) {
                 index = frames - 1;
-                model.timelineIndexProperty().set(index);
+                model.plane().timelineIndexProperty().set(index);
             }
             boolean following = index < 0;
             live.setSelected(following);
@@ -208,7 +208,7 @@ public final class TimelineBar extends Pane {
                 reconstructions.setImage(null);
                 return;
             }
-            TrainingTimeline.Frame frame = model.timeline().frames().get(shown);
+            TrainingTimeline.Frame frame = model.plane().timeline().frames().get(shown);
             where.setText((following ? "live, " : "") + "step " + frame.step() + " (" + (shown + 1) + "/" + frames + ")");
             reconstructions.setImage(frame.reconstructions() == null ? null : RasterImages.toImage(frame.reconstructions()));
         } finally {

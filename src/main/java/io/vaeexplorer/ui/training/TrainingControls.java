@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FileDialogs;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -38,10 +38,10 @@ public final class TrainingControls extends VBox {
     static final String START_HINT = "Train a new model from scratch on the open data set with the settings above;"
             + " the views follow it as it learns";
 
-    private final ExplorerModel model;
+    private final AppViewModel model;
 
     /** Controls without a settings panel: the settings are taken as they are. */
-    public TrainingControls(ExplorerModel model) {
+    public TrainingControls(AppViewModel model) {
         this(model, new SimpleStringProperty(""));
     }
 
@@ -50,12 +50,12 @@ public final class TrainingControls extends VBox {
      *                         were taken. Start stays disabled while it is not empty, since it would train with the
      *                         previous values.
      */
-    public TrainingControls(ExplorerModel model, ObservableValue<String> settingsProblems) {
+    public TrainingControls(AppViewModel model, ObservableValue<String> settingsProblems) {
         super(8);
         this.model = model;
         setId("training-controls");
 
-        ReadOnlyObjectProperty<TrainingState> state = model.trainingStateProperty();
+        ReadOnlyObjectProperty<TrainingState> state = model.training().trainingStateProperty();
         BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() == TrainingState.RUNNING, state);
         BooleanBinding paused = Bindings.createBooleanBinding(() -> state.get() == TrainingState.PAUSED, state);
         BooleanBinding active = running.or(paused);
@@ -63,7 +63,7 @@ public final class TrainingControls extends VBox {
         BooleanBinding settingsRefused = Bindings.createBooleanBinding(
                 () -> settingsProblems.getValue() != null && !settingsProblems.getValue().isEmpty(), settingsProblems);
 
-        Button start = button("Start", "start-button", model::startTraining);
+        Button start = button("Start", "start-button", model.training()::startTraining);
         start.disableProperty().bind(active.or(sweepRunning).or(settingsRefused));
         Tooltip startTooltip = new Tooltip();
         startTooltip.setWrapText(true);
@@ -85,11 +85,11 @@ public final class TrainingControls extends VBox {
         startHolder.setId("start-holder");
         startHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         startHolder.setTooltip(startTooltip);
-        Button pause = button("Pause", "pause-button", model::pauseTraining);
+        Button pause = button("Pause", "pause-button", model.training()::pauseTraining);
         pause.disableProperty().bind(running.not());
-        Button resume = button("Resume", "resume-button", model::resumeTraining);
+        Button resume = button("Resume", "resume-button", model.training()::resumeTraining);
         resume.disableProperty().bind(paused.not());
-        Button stop = button("Stop", "stop-button", model::stopTraining);
+        Button stop = button("Stop", "stop-button", model.training()::stopTraining);
         stop.disableProperty().bind(active.not());
         HBox runButtons = new HBox(6, startHolder, pause, resume, stop);
         runButtons.setAlignment(Pos.CENTER_LEFT);
@@ -97,13 +97,13 @@ public final class TrainingControls extends VBox {
         GridPane progress = new GridPane();
         progress.setHgap(6);
         progress.setVgap(4);
-        progress.addRow(0, new Label("epoch"), bar("epoch-progress", model.epochProgressProperty()));
-        progress.addRow(1, new Label("run"), bar("run-progress", model.runProgressProperty()));
+        progress.addRow(0, new Label("epoch"), bar("epoch-progress", model.training().epochProgressProperty()));
+        progress.addRow(1, new Label("run"), bar("run-progress", model.training().runProgressProperty()));
 
         // a model mid-run is not saved (its history would not match), and loading or switching data mid-run
         // would mix two models in the views
         Button save = button("Save model\u2026", "save-model-button", this::chooseAndSaveModel);
-        save.disableProperty().bind(active.or(model.checkpointProperty().isNull()));
+        save.disableProperty().bind(active.or(model.workspace().checkpointProperty().isNull()));
         Button load = button("Load model\u2026", "load-model-button", this::chooseAndLoadModel);
         load.disableProperty().bind(active);
         Button openData = button("Open data\u2026", "open-data-button", this::chooseAndOpenData);

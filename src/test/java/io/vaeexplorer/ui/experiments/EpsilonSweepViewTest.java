@@ -18,7 +18,7 @@ import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.ExperimentFixture;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class EpsilonSweepViewTest {
     @TempDir
     Path tempDir;
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private ExperimentsPane pane;
     private ExperimentsViewModel experiments;
     private LabeledImages test;
@@ -75,7 +75,7 @@ class EpsilonSweepViewTest {
     @BeforeEach
     void firstSweepShown() {
         ExperimentFixture.awaitDataset(model);
-        test = fx(() -> model.datasetProperty().get().test());
+        test = fx(() -> model.workspace().datasetProperty().get().test());
         waitUntil("the first sweep", () -> experiments.sweepGridProperty().get() != null);
     }
 

@@ -26,7 +26,7 @@ import io.vaeexplorer.explore.PriorSampler;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.ExperimentFixture;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -51,7 +51,7 @@ class ExperimentsViewModelTest {
     @TempDir
     Path tempDir;
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private ExperimentsViewModel experiments;
     private LabeledImages test;
     private InferenceModel direct;
@@ -73,7 +73,7 @@ class ExperimentsViewModelTest {
     @BeforeEach
     void dataLoaded() {
         ExperimentFixture.awaitDataset(model);
-        test = fx(() -> model.datasetProperty().get().test());
+        test = fx(() -> model.workspace().datasetProperty().get().test());
         direct = new InferenceModel(weights, ComputeDevice.cpu());
     }
 
@@ -176,7 +176,7 @@ class ExperimentsViewModelTest {
         assertEquals(tiledSize(1), strip.height());
         assertSameImage(expectedA, tileAt(strip, 0, 0), "first step");
         assertSameImage(expectedB, tileAt(strip, 9, 0), "last step");
-        double[] path = fx(() -> model.interpolationPathProperty().get());
+        double[] path = fx(() -> model.plane().interpolationPathProperty().get());
         assertEquals(20, path.length, "10 points on the plane");
         assertArrayEquals(new double[] {muA[0], muA[1]}, new double[] {path[0], path[1]}, 1e-5);
         assertArrayEquals(new double[] {muB[0], muB[1]}, new double[] {path[18], path[19]}, 1e-5);
@@ -185,7 +185,7 @@ class ExperimentsViewModelTest {
         GreyRaster shorter = awaitNewRaster("a 4-step strip", () -> experiments.interpolationStripProperty().get(),
                 strip);
         assertEquals(tiledSize(4), shorter.width());
-        waitUntil("a 4-point path", () -> model.interpolationPathProperty().get().length == 8);
+        waitUntil("a 4-point path", () -> model.plane().interpolationPathProperty().get().length == 8);
     }
 
     @Test
@@ -289,7 +289,7 @@ class ExperimentsViewModelTest {
 
     @Test
     void withoutDataOrModelNothingIsComputedAndNothingFails() throws Exception {
-        ExplorerModel empty = fx(() -> new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        AppViewModel empty = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("empty-settings.json"))));
         try {
             ExperimentsViewModel idle = fx(() -> new ExperimentsViewModel(empty));

@@ -15,7 +15,7 @@ import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.ExperimentFixture;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
@@ -45,7 +45,7 @@ class InterpolationViewTest {
     @TempDir
     Path tempDir;
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private ExperimentsViewModel experiments;
     private InterpolationView view;
     private LabeledImages test;
@@ -71,7 +71,7 @@ class InterpolationViewTest {
     @BeforeEach
     void firstDecodeShown() {
         ExperimentFixture.awaitDataset(model);
-        test = fx(() -> model.datasetProperty().get().test());
+        test = fx(() -> model.workspace().datasetProperty().get().test());
         direct = new InferenceModel(weights, ComputeDevice.cpu());
         waitUntil("the first decode and strip", () -> experiments.interpolatedImageProperty().get() != null
                 && experiments.interpolationStripProperty().get() != null);
@@ -156,8 +156,8 @@ class InterpolationViewTest {
         assertEquals(tiledSize(1), strip.height());
         ExperimentRasterView shown = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
         assertEquals(strip.width(), shown.imageView().getImage().getWidth());
-        waitUntil("the path", () -> model.interpolationPathProperty().get() != null);
-        assertEquals(20, fx(() -> model.interpolationPathProperty().get()).length);
+        waitUntil("the path", () -> model.plane().interpolationPathProperty().get() != null);
+        assertEquals(20, fx(() -> model.plane().interpolationPathProperty().get()).length);
 
         for (int i = 0; i < 4; i++) {
             robot.clickOn("#interp-steps .decrement-arrow-button");
@@ -166,7 +166,7 @@ class InterpolationViewTest {
         GreyRaster shorter = awaitNewRaster("a 6-step strip", () -> experiments.interpolationStripProperty().get(),
                 strip);
         assertEquals(tiledSize(6), shorter.width());
-        waitUntil("a 6-point path", () -> model.interpolationPathProperty().get().length == 12);
+        waitUntil("a 6-point path", () -> model.plane().interpolationPathProperty().get().length == 12);
     }
 
     @Test

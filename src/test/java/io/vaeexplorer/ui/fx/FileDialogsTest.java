@@ -10,7 +10,7 @@ import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.ExplorerApp;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.training.LossChartView;
 import io.vaeexplorer.ui.training.TrainingControls;
@@ -56,7 +56,7 @@ class FileDialogsTest {
     Path temp;
 
     private Stage stage;
-    private ExplorerModel model;
+    private AppViewModel model;
     /** How each dialog was set up when shown: title and initial folder. */
     private final List<String> shownTitles = new ArrayList<>();
     private final List<File> shownFolders = new ArrayList<>();
@@ -143,7 +143,7 @@ class FileDialogsTest {
 
     @Test
     void thePlaneExportsAskWithATitleAndWriteWhereThePersonChose(FxRobot robot) throws Exception {
-        model = fx(() -> new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json"))));
         onFx(() -> {
             stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1400, 900));
@@ -188,19 +188,19 @@ class FileDialogsTest {
         assertTrue(Files.isRegularFile(saved), "saved with the model extension");
         assertEquals("model.vae", shownChoosers.get(0).getInitialFileName());
 
-        Object before = fx(() -> model.checkpointProperty().get());
+        Object before = fx(() -> model.workspace().checkpointProperty().get());
         answerWith(folder -> new File(folder, "mine.vae"));
         robot.clickOn("#load-model-button");
         ExperimentFixture.waitUntil("the model is loaded",
-                () -> model.checkpointProperty().get() != before || !model.errorProperty().get().isEmpty());
+                () -> model.workspace().checkpointProperty().get() != before || !model.errorProperty().get().isEmpty());
         assertEquals("", fx(() -> model.errorProperty().get()));
         assertEquals(List.of("*.vae"), shownChoosers.get(1).getSelectedExtensionFilter().getExtensions());
 
         Path data = Path.of("assets", "mnist").toAbsolutePath();
-        Object dataBefore = fx(() -> model.datasetProperty().get());
+        Object dataBefore = fx(() -> model.workspace().datasetProperty().get());
         answerWith(folder -> data.toFile());
         robot.clickOn("#open-data-button");
-        ExperimentFixture.waitUntil("the data set is opened", () -> model.datasetProperty().get() != dataBefore);
+        ExperimentFixture.waitUntil("the data set is opened", () -> model.workspace().datasetProperty().get() != dataBefore);
 
         assertEquals(List.of("Save model", "Load model", "Open a folder with the four MNIST-style IDX files"),
                 shownTitles);
@@ -239,7 +239,7 @@ class FileDialogsTest {
     void theLossExportsOpenInTheRememberedFolder() throws Exception {
         Path remembered = Files.createDirectories(temp.resolve("losses"));
         FileDialogs.setLastFolder(remembered);
-        model = fx(() -> new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json"))));
         LossChartView chart = fx(() -> new LossChartView(model));
         onFx(() -> {

@@ -11,7 +11,7 @@ import io.vaeexplorer.core.WindowState;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.store.WindowStateStore;
 import io.vaeexplorer.ui.ExplorerApp;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,12 +42,12 @@ class WindowMemoryTest {
     static Path temp;
 
     private Stage stage;
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
     }
 

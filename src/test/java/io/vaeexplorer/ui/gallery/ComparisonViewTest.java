@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.ExperimentFixture;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
@@ -30,7 +30,7 @@ class ComparisonViewTest {
     Path tempDir;
 
     private Stage stage;
-    private ExplorerModel model;
+    private AppViewModel model;
     private ComparisonView view;
 
     @Start
@@ -55,7 +55,7 @@ class ComparisonViewTest {
     @Test
     void twoModelsShareTheWidthAndTheirPicturesGrowWithIt(FxRobot robot) {
         ExperimentFixture.awaitDataset(model);
-        LabeledImages test = fx(() -> model.datasetProperty().get().test());
+        LabeledImages test = fx(() -> model.workspace().datasetProperty().get().test());
         List<GalleryEntry> entries = List.of(
                 new GalleryEntry("one", "trained", ExperimentFixture.checkpoint(ExperimentFixture.untrainedWeights(1, 1)),
                         null),

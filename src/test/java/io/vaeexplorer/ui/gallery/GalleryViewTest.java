@@ -12,7 +12,7 @@ import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.ExplorerApp;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.TinyModels;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,12 +39,12 @@ class GalleryViewTest {
     @TempDir
     static Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private GalleryView view;
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
         view = new GalleryView(model);
         stage.setScene(new Scene(view, 1300, 900));
@@ -67,7 +67,7 @@ class GalleryViewTest {
 
     @Test
     void modelsAreScoredAndTheTickedOnesComparedSideBySide(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
         Checkpoint shipped = CheckpointIO.load(AssetLocator.assetsDir().resolve(ExplorerApp.SHIPPED_MODEL));
         Checkpoint untrained = TinyModels.untrained(ModelConfig.mlp(2, List.of(64)));
         Checkpoint wide = TinyModels.untrained(ModelConfig.mlp(5, List.of(32)));
@@ -121,7 +121,7 @@ class GalleryViewTest {
 
     @Test
     void theModelsPageShowsFailedRunsScoringProgressAndThePresetsEpochs(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
         javafx.scene.control.Label presets = robot.lookup("#presets-label").query();
         assertTrue(onFx(presets::getText).contains("10 epochs"), onFx(presets::getText));
         javafx.scene.control.Button klOnly = robot.lookup("#preset-kl-only").query();

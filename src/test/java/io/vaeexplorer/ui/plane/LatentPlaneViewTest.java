@@ -22,7 +22,7 @@ import io.vaeexplorer.engine.WeightCopier;
 import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.ClassColors;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class LatentPlaneViewTest {
     Path temp;
 
     private Stage stage;
-    private ExplorerModel model;
+    private AppViewModel model;
     private LatentPlaneView view;
 
     @BeforeAll
@@ -95,7 +95,7 @@ class LatentPlaneViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
         view = new LatentPlaneView(model);
         stage.setScene(new Scene(view, 600, 500));
@@ -126,9 +126,9 @@ class LatentPlaneViewTest {
 
     /** Waits for the 10k points, the first decode, and a redraw that shows them. */
     private LatentPoints awaitPoints() throws Exception {
-        waitFor(60, () -> model.latentPointsProperty().get() != null && model.decodedImageProperty().get() != null);
+        waitFor(60, () -> model.plane().latentPointsProperty().get() != null && model.plane().decodedImageProperty().get() != null);
         awaitRedraw();
-        return fx(() -> model.latentPointsProperty().get());
+        return fx(() -> model.plane().latentPointsProperty().get());
     }
 
     /** Waits until the coalesced redraw and the region's hand-over to the model have run. */
@@ -192,34 +192,34 @@ class LatentPlaneViewTest {
                     "the last point's pixel is " + reader.getColor((int) c[0], (int) c[1]));
         }
         // the legend names the ten classes
-        assertEquals(10, fx(() -> model.classNames().size()));
+        assertEquals(10, fx(() -> model.workspace().classNames().size()));
     }
 
     @Test
     void aClickDecodesThereAndADragMovesTheMarker(FxRobot robot) throws Exception {
         awaitPoints();
-        GreyRaster firstDecode = fx(() -> model.decodedImageProperty().get());
+        GreyRaster firstDecode = fx(() -> model.plane().decodedImageProperty().get());
         double[] a = plotPoint(0.3, 0.3);
         double[] planeA = fx(() -> view.toPlane(a[0], a[1]));
         robot.clickOn(screen(a[0], a[1]), MouseButton.PRIMARY);
         waitFor(30, () -> {
-            float[] z = model.selectedZProperty().get();
+            float[] z = model.plane().selectedZProperty().get();
             return z != null && Math.abs(z[0] - planeA[0]) < 0.05 && Math.abs(z[1] - planeA[1]) < 0.05;
         });
-        waitFor(30, () -> model.decodedImageProperty().get() != firstDecode);
-        assertFalse(Arrays.equals(firstDecode.pixels(), fx(() -> model.decodedImageProperty().get()).pixels()),
+        waitFor(30, () -> model.plane().decodedImageProperty().get() != firstDecode);
+        assertFalse(Arrays.equals(firstDecode.pixels(), fx(() -> model.plane().decodedImageProperty().get()).pixels()),
                 "the decode did not change with the click");
         assertTrue(darkPixelsAround(snapshot(), a) > 20, "no marker at the click");
 
         double[] b = plotPoint(0.7, 0.6);
         double[] planeB = fx(() -> view.toPlane(b[0], b[1]));
-        GreyRaster clickDecode = fx(() -> model.decodedImageProperty().get());
+        GreyRaster clickDecode = fx(() -> model.plane().decodedImageProperty().get());
         robot.drag(screen(a[0], a[1]), MouseButton.PRIMARY).moveTo(screen(b[0], b[1])).drop();
         waitFor(30, () -> {
-            float[] z = model.selectedZProperty().get();
+            float[] z = model.plane().selectedZProperty().get();
             return Math.abs(z[0] - planeB[0]) < 0.05 && Math.abs(z[1] - planeB[1]) < 0.05;
         });
-        waitFor(30, () -> model.decodedImageProperty().get() != clickDecode);
+        waitFor(30, () -> model.plane().decodedImageProperty().get() != clickDecode);
         WritableImage after = snapshot();
         assertTrue(darkPixelsAround(after, b) > 20, "the marker did not follow the drag");
         assertTrue(darkPixelsAround(after, a) < darkPixelsAround(after, b), "the marker stayed at the click");
@@ -258,7 +258,7 @@ class LatentPlaneViewTest {
         assertNotEquals(corner[0], cornerAfter[0], 1e-3);
         assertNotEquals(corner[1], cornerAfter[1], 1e-3);
         // the manifold region follows the visible region once the view rests
-        waitFor(30, () -> Arrays.equals(model.manifoldRegionProperty().get(), view.viewport().visibleRegion()));
+        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), view.viewport().visibleRegion()));
 
         robot.drag(screen(p[0], p[1]), MouseButton.SECONDARY).moveTo(screen(p[0] + 40, p[1] + 20)).drop();
         waitFor(30, () -> view.viewport().centerX() != zoomed.centerX());
@@ -284,18 +284,18 @@ class LatentPlaneViewTest {
         waitFor(30, () -> view.lookup("#plane-preview").isVisible());
         int shown = fx(view::hoveredIndex);
         Point2D local = fx(() -> view.canvas().screenToLocal(cursor));
-        int nearest = fx(() -> model.nearestTestImage(view.toPlane(local.getX(), local.getY())[0],
+        int nearest = fx(() -> model.plane().nearestTestImage(view.toPlane(local.getX(), local.getY())[0],
                 view.toPlane(local.getX(), local.getY())[1]));
         assertEquals(nearest, shown, "the preview is not the image nearest to the cursor");
         double[] s = fx(() -> view.toCanvas(points.xy()[2 * shown], points.xy()[2 * shown + 1]));
         assertTrue(Math.hypot(s[0] - c[0], s[1] - c[1]) <= 2, "shown point " + shown + " is far from the cursor");
-        String name = fx(() -> model.classNames().get(points.labels()[shown]));
+        String name = fx(() -> model.workspace().classNames().get(points.labels()[shown]));
         Label label = (Label) view.lookup("#plane-preview-label");
         assertTrue(label.getText().startsWith(name), label.getText() + " does not name class " + name);
         ImageView image = (ImageView) view.lookup("#plane-preview-image");
         assertNotNull(image.getImage());
         assertEquals(28, image.getImage().getWidth());
-        GreyRaster expected = fx(() -> model.testImage(shown));
+        GreyRaster expected = fx(() -> model.plane().testImage(shown));
         PixelReader shownPixels = image.getImage().getPixelReader();
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
@@ -315,13 +315,13 @@ class LatentPlaneViewTest {
         awaitPoints();
         WritableImage before = snapshot();
         fx(() -> {
-            model.showManifoldProperty().set(true);
+            model.plane().showManifoldProperty().set(true);
             return null;
         });
         double[] visible = fx(() -> view.viewport().visibleRegion());
-        waitFor(30, () -> Arrays.equals(model.manifoldRegionProperty().get(), visible));
+        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), visible));
         waitFor(30, () -> {
-            ManifoldImage m = model.manifoldProperty().get();
+            ManifoldImage m = model.plane().manifoldProperty().get();
             return m != null && m.xMin() == visible[0] && m.yMax() == visible[3];
         });
         WritableImage after = snapshot();
@@ -364,8 +364,8 @@ class LatentPlaneViewTest {
             long before = view.redrawCount();
             view.setViewport(view.viewport().panned(3, 0));
             view.setViewport(view.viewport().panned(3, 0));
-            model.interpolationPathProperty().set(path);
-            model.selectedZProperty().set(new float[] {1, -1});
+            model.plane().interpolationPathProperty().set(path);
+            model.plane().selectedZProperty().set(new float[] {1, -1});
             return new long[] {before, view.redrawCount()};
         });
         assertEquals(counts[0], counts[1], "drawn at once instead of at the next pulse");
@@ -389,10 +389,10 @@ class LatentPlaneViewTest {
         awaitPoints();
         assertNull(fx(view::densityKeyRamp), "no key without the overlay");
         fx(() -> {
-            model.showDensityProperty().set(true);
+            model.plane().showDensityProperty().set(true);
             return null;
         });
-        waitFor(60, () -> model.densityProperty().get() != null && !view.updatePending());
+        waitFor(60, () -> model.plane().densityProperty().get() != null && !view.updatePending());
         WritableImage image = snapshot();
         double[] ramp = fx(view::densityKeyRamp);
         assertNotNull(ramp, "the overlay is shown with its key");
@@ -417,7 +417,7 @@ class LatentPlaneViewTest {
         }
 
         fx(() -> {
-            model.showDensityProperty().set(false);
+            model.plane().showDensityProperty().set(false);
             return null;
         });
         awaitRedraw();
@@ -452,7 +452,7 @@ class LatentPlaneViewTest {
         assertTrue(picked >= 0, "no test image with an ellipse of a useful size");
         int index = picked;
         fx(() -> {
-            model.ellipseImages().add(index);
+            model.plane().ellipseImages().add(index);
             return null;
         });
         awaitRedraw();
@@ -503,8 +503,8 @@ class LatentPlaneViewTest {
         awaitPoints();
         double[] path = {-2, -2, 0, 1, 2, 2};
         fx(() -> {
-            model.interpolationTProperty().set(0.25);
-            model.interpolationPathProperty().set(path);
+            model.plane().interpolationTProperty().set(0.25);
+            model.plane().interpolationPathProperty().set(path);
             return null;
         });
         awaitRedraw();
@@ -515,7 +515,7 @@ class LatentPlaneViewTest {
         assertTrue(pixels.getColor((int) quarter[0] + 4, (int) quarter[1]).getBrightness() > 0.9, "white ring");
 
         fx(() -> {
-            model.interpolationTProperty().set(0.75);
+            model.plane().interpolationTProperty().set(0.75);
             return null;
         });
         awaitRedraw();
@@ -523,7 +523,7 @@ class LatentPlaneViewTest {
         assertArrayEquals(threeQuarters, fx(view::pathCursorPosition), 1e-9, "the dot follows t");
 
         fx(() -> {
-            model.interpolationPathProperty().set(null);
+            model.plane().interpolationPathProperty().set(null);
             return null;
         });
         awaitRedraw();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.ui.ExperimentFixture;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.draw.DrawDigitView;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
 import io.vaeexplorer.ui.experiments.InterpolationCursor;
@@ -34,7 +34,7 @@ class PlaneOverlaysTest {
     @TempDir
     static Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @Start
     void start(Stage stage) {
@@ -48,7 +48,7 @@ class PlaneOverlaysTest {
 
     private void waitForShippedModel() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            LatentPoints now = model.latentPointsProperty().get(); // once: a new architecture clears the points
+            LatentPoints now = model.plane().latentPointsProperty().get(); // once: a new architecture clears the points
             return now != null && now.count() == 10_000;
         });
     }
@@ -64,22 +64,22 @@ class PlaneOverlaysTest {
         robot.interact(() -> experiments.getSelectionModel().select(
                 experiments.getTabs().stream().filter(t -> t.getText().equals("Draw")).findFirst().orElseThrow()));
         DrawDigitView draw = robot.lookup("#draw-digit").queryAs(DrawDigitView.class);
-        assertNull(model.sketchPosteriorProperty().get());
+        assertNull(model.plane().sketchPosteriorProperty().get());
 
         // a "1": one vertical stroke
         stroke(robot, draw, 140, 40, 140, 240);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.sketchPosteriorProperty().get() != null
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.plane().sketchPosteriorProperty().get() != null
                 && plane(robot).sketchMarkerPosition() != null);
-        float[] one = model.sketchPosteriorProperty().get().mu();
+        float[] one = model.plane().sketchPosteriorProperty().get().mu();
         double[] markerOne = ExperimentFixture.fx(() -> plane(robot).sketchMarkerPosition());
 
         // a "0" instead: clear and draw a ring
         robot.clickOn("#sketch-clear");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.sketchPosteriorProperty().get() == null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.plane().sketchPosteriorProperty().get() == null);
         ring(robot, draw);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.sketchPosteriorProperty().get() != null
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.plane().sketchPosteriorProperty().get() != null
                 && plane(robot).sketchMarkerPosition() != null);
-        float[] zero = model.sketchPosteriorProperty().get().mu();
+        float[] zero = model.plane().sketchPosteriorProperty().get().mu();
         double[] markerZero = ExperimentFixture.fx(() -> plane(robot).sketchMarkerPosition());
         double moved = Math.hypot(markerZero[0] - markerOne[0], markerZero[1] - markerOne[1]);
         assertTrue(moved > 20, "the marker moved " + moved + " px between a drawn 1 and a drawn 0");
@@ -98,17 +98,17 @@ class PlaneOverlaysTest {
         Canvas canvas = robot.lookup("#latent-plane").queryAs(Canvas.class);
         robot.moveTo(canvas).press(KeyCode.CONTROL).clickOn(MouseButton.PRIMARY).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, ExperimentFixture.fx(() -> model.ellipseImages().size()));
-        int picked = model.ellipseImages().get(0);
+        assertEquals(1, ExperimentFixture.fx(() -> model.plane().ellipseImages().size()));
+        int picked = model.plane().ellipseImages().get(0);
         Point2D centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
         assertTrue(picked >= 0 && picked < 10_000 && centre != null);
         robot.clickOn("#clear-ellipses");
-        assertEquals(0, ExperimentFixture.fx(() -> model.ellipseImages().size()));
+        assertEquals(0, ExperimentFixture.fx(() -> model.plane().ellipseImages().size()));
 
         robot.clickOn("#density-toggle");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.densityProperty().get() != null);
-        ExplorerModel.DensityImage d = model.densityProperty().get();
-        assertEquals(ExplorerModel.DENSITY_CELLS, d.width());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().densityProperty().get() != null);
+        DensityImage d = model.plane().densityProperty().get();
+        assertEquals(PlaneViewModel.DENSITY_CELLS, d.width());
         int opaque = 0;
         for (int argb : d.argb()) {
             opaque += (argb >>> 24) > 128 ? 1 : 0;
@@ -122,9 +122,9 @@ class PlaneOverlaysTest {
         TabPane experiments = robot.lookup("#experiments").queryAs(TabPane.class);
         robot.interact(() -> experiments.getSelectionModel().select(experiments.getTabs().stream()
                 .filter(t -> t.getText().equals("Interpolation")).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.interpolationPathProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().interpolationPathProperty().get() != null
                 && plane(robot).pathCursorPosition() != null);
-        double[] path = model.interpolationPathProperty().get();
+        double[] path = model.plane().interpolationPathProperty().get();
         double[] atA = ExperimentFixture.fx(() -> plane(robot).toCanvas(path[0], path[1]));
         assertArrayEquals(atA, ExperimentFixture.fx(() -> plane(robot).pathCursorPosition()), 0.5, "t = 0 is at A");
 

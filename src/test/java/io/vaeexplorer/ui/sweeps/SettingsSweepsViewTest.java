@@ -12,7 +12,7 @@ import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.sweep.SweepResult;
 import io.vaeexplorer.sweep.SweepRunner;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,14 +38,14 @@ class SettingsSweepsViewTest {
     @TempDir
     static Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
     private SettingsSweepsView view;
     private Path settingsDir;
 
     @Start
     void start(Stage stage) throws Exception {
         settingsDir = Files.createTempDirectory(temp, "settings");
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(settingsDir.resolve("settings.json")));
         view = new SettingsSweepsView(model.sweeps());
         stage.setScene(new Scene(view, 1200, 800));
@@ -65,7 +65,7 @@ class SettingsSweepsViewTest {
 
     @Test
     void twoTinyConfigurationsRunOneAfterTheOtherAndFillTheTable(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "32",
                 Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 512, "")));
         TextField spec = robot.lookup("#sweep-spec").queryAs(TextField.class);

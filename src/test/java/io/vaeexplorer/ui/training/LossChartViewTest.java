@@ -7,7 +7,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.store.SettingsStore;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FxDelay;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -52,12 +52,12 @@ class LossChartViewTest {
 
     @TempDir
     Path tempDir;
-    private ExplorerModel model;
+    private AppViewModel model;
     private LossChartView view;
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         view = new LossChartView(model);
         stage.setScene(new Scene(view, 800, 500));
@@ -103,7 +103,7 @@ class LossChartViewTest {
         assertEquals(95.0, testAtEnd, 1e-9);
 
         // the chart is the history's curve, smoothed as the slider says, and clearing empties it
-        LossCurves expected = onFx(() -> LossCurves.of(model.lossHistory().steps(), model.lossHistory().epochs(), 0,
+        LossCurves expected = onFx(() -> LossCurves.of(model.training().lossHistory().steps(), model.training().lossHistory().epochs(), 0,
                 LossChartView.DEFAULT_SMOOTHING));
         assertEquals(expected.sampleCount(), onFx(() -> series.get(0).getData().size()));
         for (int i = 0; i < expected.sampleCount(); i += 37) {
@@ -113,12 +113,12 @@ class LossChartViewTest {
             assertEquals(expected.raw(LossCurves.Part.KL, i),
                     onFx(() -> series.get(7).getData().get(sample).getYValue().doubleValue()), 1e-9);
         }
-        robot.interact(() -> model.lossHistory().clear());
+        robot.interact(() -> model.training().lossHistory().clear());
         assertTrue(onFx(() -> chart.getData().stream().allMatch(s -> s.getData().isEmpty())));
         // JavaFX would keep drawing the emptied series' old lines (seen when a new run follows a loaded model)
         assertTrue(onFx(() -> chart.getData().stream().noneMatch(s -> s.getNode().isVisible())),
                 "an emptied series still draws its line");
-        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
+        robot.interact(() -> model.training().lossHistory().addStep(1, new LossParts(500, 5)));
         // appended steps wait for the chart's next timed update (at most APPEND_INTERVAL_MILLIS)
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getNode().isVisible()));
     }
@@ -133,7 +133,7 @@ class LossChartViewTest {
         long start = System.nanoTime();
         for (int step = 1; step <= 75; step++) {
             long s = step;
-            robot.interact(() -> model.lossHistory().addStep(s, new LossParts(200 - s, 5)));
+            robot.interact(() -> model.training().lossHistory().addStep(s, new LossParts(200 - s, 5)));
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -153,7 +153,7 @@ class LossChartViewTest {
         assertTrue(!onFx(axis::isAutoRanging));
         assertEquals(5000.0, onFx(axis::getUpperBound)); // the run's 4690 steps, up to a whole tick
         assertEquals(1000.0, onFx(axis::getTickUnit)); // at most eight ticks, at 1, 2 or 5 x 10^k
-        robot.interact(() -> model.lossHistory().addStep(1, new LossParts(500, 5)));
+        robot.interact(() -> model.training().lossHistory().addStep(1, new LossParts(500, 5)));
         assertEquals(5000.0, onFx(axis::getUpperBound), "a new point must not re-range the pinned axis");
         robot.interact(() -> view.pinSteps(null));
         assertTrue(onFx(axis::isAutoRanging));
@@ -186,13 +186,13 @@ class LossChartViewTest {
             // an epoch point is drawn at once, in the next FX event; a step added right after that update waits for
             // the next timed one
             robot.interact(() -> {
-                model.lossHistory().addEpoch(new EpochRecord(1, 1, new LossParts(80, 10), new LossParts(81, 10), 1,
+                model.training().lossHistory().addEpoch(new EpochRecord(1, 1, new LossParts(80, 10), new LossParts(81, 10), 1,
                         1000));
-                Platform.runLater(() -> model.lossHistory().addStep(1, new LossParts(80, 10)));
+                Platform.runLater(() -> model.training().lossHistory().addStep(1, new LossParts(80, 10)));
             });
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(1, onFx(() -> chart.getData().get(4).getData().size()));
-            assertEquals(1, onFx(() -> model.lossHistory().steps().size()));
+            assertEquals(1, onFx(() -> model.training().lossHistory().steps().size()));
             // the pulses that draw the epoch point come first: two asked for after it have run once it is drawn
             for (int i = 0; i < 2; i++) {
                 int seen = pulses.get();
@@ -224,11 +224,11 @@ class LossChartViewTest {
         robot.clickOn("#show-kl");
         assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()));
         assertEquals(0, onFx(() -> chart.getData().get(7).getData().size()), "the raw KL goes with it");
-        robot.interact(() -> model.lossHistory().addStep(STEPS + 1, new LossParts(80, 10)));
+        robot.interact(() -> model.training().lossHistory().addStep(STEPS + 1, new LossParts(80, 10)));
         assertEquals(0, onFx(() -> chart.getData().get(2).getData().size()), "a hidden curve takes no new points");
 
         robot.clickOn("#show-kl");
-        int samples = onFx(() -> LossCurves.of(model.lossHistory().steps(), List.of(), 0, 0.5).sampleCount());
+        int samples = onFx(() -> LossCurves.of(model.training().lossHistory().steps(), List.of(), 0, 0.5).sampleCount());
         assertEquals(samples, onFx(() -> chart.getData().get(2).getData().size()));
         assertEquals(samples, onFx(() -> chart.getData().get(7).getData().size()));
         assertTrue(onFx(() -> chart.getData().get(2).getData().size()) >= klPoints);
@@ -256,8 +256,8 @@ class LossChartViewTest {
         robot.interact(() -> {
             addRun();
             // a KL of zero and below (rounding in a collapsed posterior) has no place on a log axis
-            model.lossHistory().addStep(STEPS + 1, new LossParts(100, 0));
-            model.lossHistory().addStep(STEPS + 2, new LossParts(100, -0.01));
+            model.training().lossHistory().addStep(STEPS + 1, new LossParts(100, 0));
+            model.training().lossHistory().addStep(STEPS + 2, new LossParts(100, -0.01));
         });
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
         LossAxis axis = (LossAxis) chart.getYAxis();
@@ -310,11 +310,11 @@ class LossChartViewTest {
         robot.interact(() -> {
             for (int step = 1; step <= STEPS; step++) {
                 double loss = step <= 1000 ? 550 - 0.4 * step : 120 - 20.0 * (step - 1000) / (STEPS - 1000);
-                model.lossHistory().addStep(step, new LossParts(loss - 10, 10));
+                model.training().lossHistory().addStep(step, new LossParts(loss - 10, 10));
             }
-            model.lossHistory().addEpoch(new EpochRecord(1, 2500, new LossParts(150, 10), new LossParts(148, 10), 1,
+            model.training().lossHistory().addEpoch(new EpochRecord(1, 2500, new LossParts(150, 10), new LossParts(148, 10), 1,
                     1000));
-            model.lossHistory().addEpoch(new EpochRecord(2, 5000, new LossParts(95, 10), new LossParts(94, 10), 1,
+            model.training().lossHistory().addEpoch(new EpochRecord(2, 5000, new LossParts(95, 10), new LossParts(94, 10), 1,
                     1000));
         });
         robot.clickOn("#show-kl"); // the -ELBO and reconstruction only, to look at their range
@@ -346,7 +346,7 @@ class LossChartViewTest {
         assertEquals(5000.0, onFx(stepAxis::getUpperBound));
 
         // new steps move the part on
-        robot.interact(() -> model.lossHistory().addStep(STEPS + 300, new LossParts(89, 10)));
+        robot.interact(() -> model.training().lossHistory().addStep(STEPS + 300, new LossParts(89, 10)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> chart.getData().get(0).getData()
                 .get(chart.getData().get(0).getData().size() - 1).getXValue().longValue()) == STEPS + 300);
         assertTrue(onFx(() -> chart.getData().get(0).getData().get(0).getXValue().longValue()) > STEPS + 300 - 1000);
@@ -370,7 +370,7 @@ class LossChartViewTest {
         Label readout = robot.lookup("#loss-readout").query();
         assertTrue(!onFx(readout::isVisible));
 
-        LossCurves curves = onFx(() -> LossCurves.of(model.lossHistory().steps(), model.lossHistory().epochs(), 0,
+        LossCurves curves = onFx(() -> LossCurves.of(model.training().lossHistory().steps(), model.training().lossHistory().epochs(), 0,
                 LossChartView.DEFAULT_SMOOTHING));
         int sample = 149;
         long step = curves.sampleStep(sample);
@@ -413,7 +413,7 @@ class LossChartViewTest {
         robot.interact(this::addRun);
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
         Slider slider = robot.lookup("#smoothing").query();
-        double[] rawTotal = onFx(() -> model.lossHistory().steps().stream()
+        double[] rawTotal = onFx(() -> model.training().lossHistory().steps().stream()
                 .mapToDouble(LossHistory.StepPoint::total).toArray());
 
         robot.interact(() -> slider.setValue(0.5));
@@ -488,11 +488,11 @@ class LossChartViewTest {
 
         // a new run clears the history and trains again
         robot.interact(() -> {
-            model.lossHistory().clear();
+            model.training().lossHistory().clear();
             for (int step = 1; step <= 1000; step++) {
-                model.lossHistory().addStep(step, new LossParts(300 - step * 0.1, 5));
+                model.training().lossHistory().addStep(step, new LossParts(300 - step * 0.1, 5));
             }
-            model.lossHistory().addEpoch(new EpochRecord(1, 1000, new LossParts(210, 5), new LossParts(205, 5), 1,
+            model.training().lossHistory().addEpoch(new EpochRecord(1, 1000, new LossParts(210, 5), new LossParts(205, 5), 1,
                     1000));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -504,7 +504,7 @@ class LossChartViewTest {
         assertTrue(onFx(() -> ((LossAxis) chart.getYAxis()).isLogScale()));
         assertEquals(801L, onFx(() -> chart.getData().get(0).getData().get(0).getXValue().longValue()));
         assertTrue(onFx(() -> chart.getData().get(4).getData().isEmpty()), "the test curve stays hidden");
-        double[] raw = onFx(() -> model.lossHistory().steps().stream().mapToDouble(LossHistory.StepPoint::total)
+        double[] raw = onFx(() -> model.training().lossHistory().steps().stream().mapToDouble(LossHistory.StepPoint::total)
                 .toArray());
         assertEquals(LossSmoothing.smooth(raw, 0.6)[999], onFx(() -> chart.getData().get(0).getData()
                 .get(chart.getData().get(0).getData().size() - 1).getYValue().doubleValue()), 1e-9);
@@ -519,7 +519,7 @@ class LossChartViewTest {
 
     /** 5000 steps of a falling loss and two epochs, as a run would add them. */
     private void addRun() {
-        LossHistory history = model.lossHistory();
+        LossHistory history = model.training().lossHistory();
         for (int step = 1; step <= STEPS; step++) {
             double fraction = step / (double) STEPS;
             history.addStep(step, new LossParts(200 - 100 * fraction, 5 + 5 * fraction));

@@ -9,7 +9,7 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.store.SettingsStore;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import java.nio.file.Files;
@@ -55,13 +55,13 @@ class SettingsPanelTest {
 
     @TempDir
     Path tempDir;
-    private ExplorerModel model;
+    private AppViewModel model;
     private ScrollPane column;
 
     /** The panel in a scrolling column of the window's width, as the window lays it out. */
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         column = new ScrollPane(new SettingsPanel(model));
         column.setFitToWidth(true);

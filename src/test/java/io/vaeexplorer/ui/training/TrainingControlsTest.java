@@ -7,7 +7,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.ExplorerModel;
+import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import java.nio.file.Path;
@@ -43,20 +43,20 @@ class TrainingControlsTest {
 
     @TempDir
     Path tempDir;
-    private ExplorerModel model;
+    private AppViewModel model;
     private final Map<TrainingState, List<Boolean>> enabledWhen = new EnumMap<>(TrainingState.class);
     private double largestEpochProgress;
 
     @Start
     void start(Stage stage) {
-        model = new ExplorerModel(Platform::runLater, new InferenceWorker(Platform::runLater),
+        model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         TrainingControls controls = new TrainingControls(model);
         stage.setScene(new Scene(new VBox(new ErrorBanner(model), controls, new AppStatusBar(model)), 520, 240));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         // what the buttons allowed in each state the run went through, read the moment the state changed
-        model.trainingStateProperty().addListener((obs, old, state) -> enabledWhen.put(state, enabledButtons(controls)));
+        model.training().trainingStateProperty().addListener((obs, old, state) -> enabledWhen.put(state, enabledButtons(controls)));
         ((ProgressBar) controls.lookup("#epoch-progress")).progressProperty().addListener(
                 (obs, old, p) -> largestEpochProgress = Math.max(largestEpochProgress, p.doubleValue()));
     }
@@ -77,9 +77,9 @@ class TrainingControlsTest {
                 TrainingState.FINISHED)));
         // the end state can show a moment before the model takes in the run's result, which clears the step range
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.FINISHED,
-                TrainingState.FAILED, TrainingState.CANCELLED) && model.runStepsProperty().get() == null));
+                TrainingState.FAILED, TrainingState.CANCELLED) && model.training().runStepsProperty().get() == null));
 
-        assertEquals(TrainingState.FINISHED, onFx(() -> model.trainingStateProperty().get()),
+        assertEquals(TrainingState.FINISHED, onFx(() -> model.training().trainingStateProperty().get()),
                 () -> "error: " + model.errorProperty().get());
         assertEquals(CAN_PAUSE_OR_STOP, onFx(() -> enabledWhen.get(TrainingState.RUNNING)));
         assertEquals(CAN_START, onFx(() -> enabledButtons(robot)), "Start is enabled again");
@@ -108,7 +108,7 @@ class TrainingControlsTest {
 
         robot.clickOn("#stop-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> isOneOf(TrainingState.CANCELLED)
-                && model.runStepsProperty().get() == null));
+                && model.training().runStepsProperty().get() == null));
         assertEquals(CAN_START, onFx(() -> enabledButtons(robot)));
         assertEquals("cancelled", onFx(() -> ((Label) robot.lookup("#status-state").query()).getText()));
     }
@@ -138,7 +138,7 @@ class TrainingControlsTest {
 
     private void openShippedMnist(FxRobot robot) throws Exception {
         robot.interact(() -> model.openDataset(Path.of("assets", "mnist")));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> model.datasetProperty().get() != null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> model.workspace().datasetProperty().get() != null));
     }
 
     private static TrainingSettings tinyRun(int epochs, int limit) {
@@ -152,7 +152,7 @@ class TrainingControlsTest {
     }
 
     private boolean isOneOf(TrainingState... states) {
-        return List.of(states).contains(model.trainingStateProperty().get());
+        return List.of(states).contains(model.training().trainingStateProperty().get());
     }
 
     private static List<Boolean> enabledButtons(FxRobot robot) {

@@ -33,7 +33,7 @@ class ExplorerModelTest {
     @TempDir
     Path temp;
 
-    private ExplorerModel model;
+    private AppViewModel model;
 
     @BeforeEach
     void start() throws Exception {
@@ -56,32 +56,32 @@ class ExplorerModelTest {
     @Test
     void aModelGivesLatentPointsForTheWholeTestSetAndAClickDecodesThere() throws Exception {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null);
-        LatentPoints points = model.latentPointsProperty().get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null);
+        LatentPoints points = model.plane().latentPointsProperty().get();
         assertEquals(10_000, points.count());
         assertEquals(2, points.dim());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != null);
-        GreyRaster before = model.decodedImageProperty().get();
-        fx(() -> model.decodeAt(2.5, -1.5));
-        assertArrayEquals(new float[] {2.5f, -1.5f}, model.selectedZProperty().get());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.decodedImageProperty().get() != before);
-        GreyRaster after = model.decodedImageProperty().get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != null);
+        GreyRaster before = model.plane().decodedImageProperty().get();
+        fx(() -> model.plane().decodeAt(2.5, -1.5));
+        assertArrayEquals(new float[] {2.5f, -1.5f}, model.plane().selectedZProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != before);
+        GreyRaster after = model.plane().decodedImageProperty().get();
         assertEquals(28, after.width());
         assertFalse(Arrays.equals(before.pixels(), after.pixels()), "decode did not change with z");
-        int nearest = WaitForAsyncUtils.asyncFx(() -> model.nearestTestImage(points.xy()[2 * 42], points.xy()[2 * 42 + 1])).get();
+        int nearest = WaitForAsyncUtils.asyncFx(() -> model.plane().nearestTestImage(points.xy()[2 * 42], points.xy()[2 * 42 + 1])).get();
         assertEquals(points.xy()[2 * 42], points.xy()[2 * nearest], 1e-6);
     }
 
     @Test
     void aCorruptModelFileIsRefusedWithAMessageAndTheCurrentModelStays() throws Exception {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
-        WeightSnapshot current = model.snapshotProperty().get();
+        WeightSnapshot current = model.workspace().snapshotProperty().get();
         Path bad = temp.resolve("broken.vae");
         Files.write(bad, "this is not a model".getBytes());
         fx(() -> model.loadModel(bad));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.errorProperty().get().isEmpty());
         assertTrue(model.errorProperty().get().contains("broken.vae"), model.errorProperty().get());
-        assertSame(current, model.snapshotProperty().get());
+        assertSame(current, model.workspace().snapshotProperty().get());
     }
 
     @Test
@@ -91,30 +91,30 @@ class ExplorerModelTest {
         fx(() -> model.saveModel(file));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
         Checkpoint back = CheckpointIO.load(file);
-        assertEquals(model.snapshotProperty().get().weights(), back.weights().weights());
+        assertEquals(model.workspace().snapshotProperty().get().weights(), back.weights().weights());
     }
 
     @Test
     void trainingUpdatesTheLossHistoryAndMovesTheLatentPoints() throws Exception {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null);
-        float[] before = model.latentPointsProperty().get().xy();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null);
+        float[] before = model.plane().latentPointsProperty().get().xy();
         fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
                 io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2, 1,
                 1024, "")));
-        fx(model::startTraining);
+        fx(model.training()::startTraining);
         awaitRunTakenIn();
-        assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
-        assertEquals(2, model.lossHistory().epochs().size());
-        assertEquals(2 * 16, model.lossHistory().stepCount());
-        assertFalse(model.lossHistory().steps().isEmpty());
+        assertEquals(TrainingState.FINISHED, model.training().trainingStateProperty().get(), model.errorProperty().get());
+        assertEquals(2, model.training().lossHistory().epochs().size());
+        assertEquals(2 * 16, model.training().lossHistory().stepCount());
+        assertFalse(model.training().lossHistory().steps().isEmpty());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            LatentPoints now = model.latentPointsProperty().get(); // once: a new architecture clears the points
-            return now != null && now.snapshotVersion() == model.snapshotProperty().get().version();
+            LatentPoints now = model.plane().latentPointsProperty().get(); // once: a new architecture clears the points
+            return now != null && now.snapshotVersion() == model.workspace().snapshotProperty().get().version();
         });
-        assertNotEquals(Arrays.hashCode(before), Arrays.hashCode(model.latentPointsProperty().get().xy()));
-        assertEquals(1.0, model.runProgressProperty().get(), 1e-9);
-        assertNotNull(model.checkpointProperty().get());
+        assertNotEquals(Arrays.hashCode(before), Arrays.hashCode(model.plane().latentPointsProperty().get().xy()));
+        assertEquals(1.0, model.training().runProgressProperty().get(), 1e-9);
+        assertNotNull(model.workspace().checkpointProperty().get());
         // written in the background when the run starts
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(temp.resolve("settings.json")));
     }
@@ -122,7 +122,7 @@ class ExplorerModelTest {
     @Test
     void everyCodesEventOfARunBecomesATimelineFrameEvenWhenTheWorkerAnswersAfterTheRunEnded() throws Exception {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.latentPointsProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null
                 && model.worker().isIdle());
         // a trainer much faster than the inference worker: the worker is held until the run has ended, so every
         // codes event the run sends is still waiting for it when the run's final re-encode is asked for
@@ -142,10 +142,10 @@ class ExplorerModelTest {
             fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
                     io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2,
                     1, 1024, "")));
-            fx(model::startTraining);
+            fx(model.training()::startTraining);
             awaitRunTakenIn();
-            assertEquals(TrainingState.FINISHED, model.trainingStateProperty().get(), model.errorProperty().get());
-            assertTrue(WaitForAsyncUtils.asyncFx(() -> model.timeline().frames().isEmpty()).get(),
+            assertEquals(TrainingState.FINISHED, model.training().trainingStateProperty().get(), model.errorProperty().get());
+            assertTrue(WaitForAsyncUtils.asyncFx(() -> model.plane().timeline().frames().isEmpty()).get(),
                     "frames came before the worker was free");
         } finally {
             release.countDown();
@@ -153,20 +153,20 @@ class ExplorerModelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.worker().isIdle());
         WaitForAsyncUtils.waitForFxEvents();
         java.util.List<Long> steps = WaitForAsyncUtils.asyncFx(
-                () -> model.timeline().frames().stream().map(TrainingTimeline.Frame::step).toList()).get();
+                () -> model.plane().timeline().frames().stream().map(TrainingTimeline.Frame::step).toList()).get();
         // the run's start and the end of each of its two epochs of 16 steps
         assertTrue(steps.containsAll(java.util.List.of(0L, 16L, 32L)), "timeline steps: " + steps);
         assertEquals(32L, steps.get(steps.size() - 1));
         // the plane ends on the final weights' own codes, asked for after the run's codes
-        assertEquals(model.snapshotProperty().get().version(), model.latentPointsProperty().get().snapshotVersion());
-        assertTrue(model.latentPointsProperty().get() != model.timeline().frames().get(steps.size() - 1).points(),
+        assertEquals(model.workspace().snapshotProperty().get().version(), model.plane().latentPointsProperty().get().snapshotVersion());
+        assertTrue(model.plane().latentPointsProperty().get() != model.plane().timeline().frames().get(steps.size() - 1).points(),
                 "the plane shows the last codes event instead of the final re-encode");
     }
 
     /** Waits until the run has ended and the model has taken in its result (the step range is cleared then). */
     private void awaitRunTakenIn() throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
-                () -> model.trainingStateProperty().get().isFinal() && model.runStepsProperty().get() == null).get());
+                () -> model.training().trainingStateProperty().get().isFinal() && model.training().runStepsProperty().get() == null).get());
     }
 
     @Test

@@ -1,0 +1,308 @@
+package io.vaeexplorer.ui;
+
+import io.vaeexplorer.concurrent.BackgroundTask;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.data.AssetLocator;
+import io.vaeexplorer.data.DatasetLoader;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.gallery.GalleryEntry;
+import io.vaeexplorer.ui.gallery.GalleryViewModel;
+import io.vaeexplorer.ui.plane.PlaneViewModel;
+import io.vaeexplorer.ui.sweeps.SettingsSweepsViewModel;
+import io.vaeexplorer.ui.training.TrainingViewModel;
+import io.vaeexplorer.ui.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's main view-model: the status line and the error banner, the settings, opening data and models, and
+ * the features' view-models, which it builds and wires. Each feature receives what it needs (the
+ * {@link Workspace}, executors, {@link UserMessages}), never this object, so none of them holds one that holds it
+ * back. Slow work (loading, saving, encoding, decoding, training) runs elsewhere; every method returns at once.
+ *
+ * <p>Call every method on the FX thread (the executor given to the constructor is the FX thread's queue).
+ */
+public final class AppViewModel implements AutoCloseable, UserMessages {
+
+    private final Executor fx;
+    private final InferenceWorker worker;
+    /**
+     * A second inference thread for what a person drags (decode under the mouse, interpolation slider): it never
+     * waits behind a long job of the first, such as re-encoding the test images.
+     */
+    private final InferenceWorker interactiveWorker;
+    private final SettingsStore settingsStore;
+    private final TaskExecutor files;
+    private final TaskExecutor maths;
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
+    private final Workspace workspace;
+    private final GalleryViewModel gallery;
+    private final SettingsSweepsViewModel sweeps;
+    private final PlaneViewModel plane;
+    private final TrainingViewModel training;
+
+    public AppViewModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
+        this.fx = fx;
+        this.worker = worker;
+        this.interactiveWorker = InferenceWorker.interactive(fx);
+        this.settingsStore = settingsStore;
+        this.files = TaskExecutor.singleThread("vae-io", fx);
+        this.maths = TaskExecutor.singleThread("vae-maths", fx);
+        this.workspace = new Workspace(worker, interactiveWorker);
+        this.gallery = new GalleryViewModel(fx, error::set, modelsFolder());
+        this.sweeps = new SettingsSweepsViewModel(this, fx);
+        TrainingViewModel[] trainingRef = new TrainingViewModel[1];
+        this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this,
+                () -> trainingRef[0] != null && trainingRef[0].isTraining());
+        this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,
+                this::saveSettingsInBackground);
+        trainingRef[0] = training;
+        SettingsStore.Loaded loaded = settingsStore.load();
+        settings.set(loaded.settings());
+        if (loaded.warning() != null) {
+            error.set(loaded.warning());
+        }
+        // loading the engine takes a moment on first use: find the device off the FX thread
+        BackgroundTask.wrap(() -> ComputeDevice.preferred().describe())
+                .onSuccess(training::deviceFound)
+                .onFailure(this::failed)
+                .executeWith(files);
+    }
+
+    // ---------------------------------------------------------------- the features
+
+    /** The open data set and the current model, which every feature reads. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public PlaneViewModel plane() {
+        return plane;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    /** Every model trained, loaded or found in the models folder, scored for comparison. */
+    public GalleryViewModel gallery() {
+        return gallery;
+    }
+
+    /** The settings sweeps (queued runs in the background). */
+    public SettingsSweepsViewModel sweeps() {
+        return sweeps;
+    }
+
+    // ---------------------------------------------------------------- status, errors, settings
+
+    /** One line on what is going on (loading, training speed, saved to ...). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last error, one line, for a person to read; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void clearError() {
+        error.set("");
+    }
+
+    @Override
+    public void status(String message) {
+        status.set(message);
+    }
+
+    @Override
+    public void error(String message) {
+        error.set(message);
+    }
+
+    /** Shows a one-line message on what happened (e.g. a sweep finished). */
+    public void reportStatus(String message) {
+        status(message);
+    }
+
+    /** Shows a one-line problem found outside the model (e.g. by the window while starting). */
+    public void reportError(String message) {
+        error(message);
+    }
+
+    public ObjectProperty<TrainingSettings> settingsProperty() {
+        return settings;
+    }
+
+    /** Where saved models are looked for at launch: {@code models/} beside the settings file. */
+    public Path modelsFolder() {
+        Path parent = settingsStore.file().toAbsolutePath().getParent();
+        return parent == null ? Path.of("models") : parent.resolve("models");
+    }
+
+    /** Where exports and other small files are written, one after another, off the FX thread. */
+    public TaskExecutor files() {
+        return files;
+    }
+
+    /** Persists the settings off the FX thread; a failure shows in the error bar. */
+    public void saveSettingsInBackground() {
+        TrainingSettings current = settings.get();
+        BackgroundTask.run(() -> settingsStore.save(current))
+                .onFailure(message -> error.set("settings could not be saved to " + settingsStore.file() + ": "
+                        + message))
+                .executeWith(files);
+    }
+
+    /** Persists the settings now (the window is closing). */
+    public void saveSettings() {
+        try {
+            settingsStore.save(settings.get());
+        } catch (IOException | RuntimeException e) {
+            error.set("settings could not be saved to " + settingsStore.file() + ": " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- data and models
+
+    /** Loads a data set folder in the background; on failure the current data set stays. */
+    public void openDataset(Path folder) {
+        status.set("loading data from " + folder + " ...");
+        BackgroundTask.wrap(() -> DatasetLoader.load(folder)).onSuccess(loaded -> {
+            workspace.openDataset(loaded);
+            gallery.setTestSet(loaded.test());
+            rememberDataFolder(folder);
+            status.set("data: " + loaded.name() + " (" + loaded.train().count() + " training, "
+                    + loaded.test().count() + " test images)");
+            plane.refreshLatentPoints();
+        }).onFailure(this::failed).executeWith(files);
+    }
+
+    /** Loads a checkpoint in the background; a corrupt or unreadable file leaves the current model in place. */
+    public void loadModel(Path file) {
+        status.set("loading " + file + " ...");
+        BackgroundTask.wrap(() -> CheckpointIO.load(file)).onSuccess(loaded -> {
+            String mismatch = workspace.sizeMismatch(String.valueOf(file.getFileName()), loaded.config());
+            if (mismatch != null) {
+                error.set(mismatch);
+                return;
+            }
+            useCheckpoint(loaded);
+            training.lossHistory().setEpochs(loaded.history());
+            Path folder = file.toAbsolutePath().getParent();
+            gallery.add(GalleryViewModel.displayName(folder == null ? null : folder.getParent(), file), "loaded",
+                    loaded, file);
+            status.set("loaded " + loaded.config().describe() + " (" + loaded.epochsDone() + " epochs) from " + file);
+        }).onFailure(this::failed).executeWith(files);
+    }
+
+    /** Saves the current model atomically in the background. */
+    public void saveModel(Path target) {
+        Checkpoint current = training.isTraining() ? null : workspace.checkpointProperty().get();
+        if (current == null) {
+            // mid-run a saved history would not match its weights; the run's result is saved when it ends
+            error.set("there is no model to save yet");
+            return;
+        }
+        BackgroundTask.wrap(() -> CheckpointIO.save(current, target))
+                .onSuccess(written -> status.set("saved " + written))
+                .onFailure(this::failed)
+                .executeWith(files);
+    }
+
+    /** Makes a gallery model the current one (plane, decodes, experiments and loss history follow). */
+    public void useGalleryEntry(GalleryEntry entry) {
+        if (entry == null) {
+            return;
+        }
+        if (training.isTraining()) {
+            error.set("stop the run before switching models");
+            return;
+        }
+        if (entry.failed()) {
+            error.set(entry.name() + " failed and has no model to use: " + entry.failure());
+            return;
+        }
+        ModelConfig c = entry.checkpoint().config();
+        String mismatch = workspace.sizeMismatch(entry.name(), c);
+        if (mismatch != null) {
+            error.set(mismatch);
+            return;
+        }
+        useCheckpoint(entry.checkpoint());
+        training.lossHistory().setEpochs(entry.checkpoint().history());
+        status.set("using " + entry.name() + ": " + c.describe());
+    }
+
+    /** Uses a model as the current one (the shipped model at launch, a loaded file, a finished run). */
+    public void useCheckpoint(Checkpoint loaded) {
+        plane.forgetTimeline();
+        workspace.setCheckpoint(loaded);
+        workspace.showWeights(loaded.weights());
+        plane.refreshLatentPoints();
+    }
+
+    /** The inference worker, for the experiment views' own jobs. */
+    public InferenceWorker worker() {
+        return worker;
+    }
+
+    /** The inference worker for latency-critical single decodes (see {@link #interactiveWorker}'s field). */
+    public InferenceWorker interactiveWorker() {
+        return interactiveWorker;
+    }
+
+    /** Writes a file in the background (an export); the status line names it, or the error bar says why not. */
+    public void writeInBackground(java.util.function.Supplier<Path> write) {
+        BackgroundTask.wrap(write::get).onSuccess(written -> status.set("saved " + written)).onFailure(this::failed)
+                .executeWith(files);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void failed(String message) {
+        error.set(message);
+        status.set("");
+    }
+
+    /** A data folder a person opened becomes the one the next launch opens (the shipped MNIST stays implicit). */
+    private void rememberDataFolder(Path folder) {
+        String text;
+        try {
+            text = folder.toAbsolutePath().normalize().equals(AssetLocator.mnistDir()
+                    .toAbsolutePath().normalize()) ? "" : folder.toAbsolutePath().normalize().toString();
+        } catch (RuntimeException noAssets) {
+            text = folder.toAbsolutePath().normalize().toString();
+        }
+        TrainingSettings s = settings.get();
+        if (!text.equals(s.dataFolder())) {
+            settings.set(s.withDataFolder(text));
+        }
+    }
+
+    @Override
+    public void close() {
+        training.close();
+        sweeps.dispose();
+        files.close();
+        maths.close();
+        gallery.close();
+        worker.close();
+        interactiveWorker.close();
+    }
+}

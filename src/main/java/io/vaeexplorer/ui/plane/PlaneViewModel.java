@@ -1,0 +1,438 @@
+package io.vaeexplorer.ui.plane;
+
+import io.vaeexplorer.concurrent.BackgroundTask;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.LatentCodes;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.Posterior;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.AggregatePosterior;
+import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.NearestPoint;
+import io.vaeexplorer.render.GifWriter;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.TimelineAnimation;
+import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.training.TrainingTimeline;
+import io.vaeexplorer.ui.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The latent plane's view-model: the test codes on the plane (live or from the timeline), the latent vector being
+ * looked at and its decode, and the layers behind and over the points (manifold, density, ellipses, the sketch's
+ * posterior, the interpolation path). Decodes run on the inference workers, the density on its own thread; every
+ * result comes back through the FX executor. FX thread only.
+ */
+public final class PlaneViewModel {
+
+    /** Images per side of the decoded manifold grid. */
+    public static final int MANIFOLD_GRID = 20;
+    /** Width in cells of the aggregate-posterior density picture (its height follows the region's shape). */
+    public static final int DENSITY_CELLS = 200;
+    /** Reconstructed test images per timeline frame. */
+    public static final int TIMELINE_RECONSTRUCTIONS = 8;
+    public static final int TIMELINE_FRAME_MILLIS = 300;
+    public static final int TIMELINE_STRIP_FRAMES = 8;
+
+    private final Workspace workspace;
+    private final InferenceWorker worker;
+    private final InferenceWorker interactiveWorker;
+    private final TaskExecutor files;
+    private final TaskExecutor maths;
+    private final UserMessages messages;
+    private final BooleanSupplier training;
+
+    private final ReadOnlyObjectWrapper<LatentPoints> latentPoints = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<float[]> selectedZ = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<GreyRaster> decodedImage = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty showManifold = new SimpleBooleanProperty(false);
+    private final ObjectProperty<double[]> manifoldRegion = new SimpleObjectProperty<>(new double[] {-3, 3, -3, 3});
+    private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
+    private final DoubleProperty interpolationT = new SimpleDoubleProperty(Double.NaN);
+    private final ObjectProperty<Posterior> sketchPosterior = new SimpleObjectProperty<>();
+    private final ObservableList<Integer> ellipseImages = FXCollections.observableArrayList();
+    private final BooleanProperty showDensity = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<DensityImage> density = new ReadOnlyObjectWrapper<>();
+    /** The newest density request; an older one still queued skips its work. */
+    private final AtomicLong densityRequest = new AtomicLong();
+    private final TrainingTimeline timeline = new TrainingTimeline();
+    /** Which timeline frame the plane shows; -1 for the live codes. */
+    private final IntegerProperty timelineIndex = new SimpleIntegerProperty(-1);
+    /** The newest codes of the current weights, whatever the plane shows. */
+    private LatentPoints livePoints;
+    /** Counts runs, so that codes of a run answered after the next one started are dropped. */
+    private int run;
+
+    /**
+     * @param worker the inference thread for encodes and grids
+     * @param interactiveWorker the inference thread for what a person drags, never behind a long job
+     * @param files where exports are written
+     * @param maths where the density grid is computed
+     * @param training true while a run trains (codes encoded then also become timeline frames)
+     */
+    public PlaneViewModel(Workspace workspace, InferenceWorker worker, InferenceWorker interactiveWorker,
+                          TaskExecutor files, TaskExecutor maths, UserMessages messages, BooleanSupplier training) {
+        this.workspace = workspace;
+        this.worker = worker;
+        this.interactiveWorker = interactiveWorker;
+        this.files = files;
+        this.maths = maths;
+        this.messages = messages;
+        this.training = training;
+        workspace.snapshotProperty().addListener((obs, old, newer) -> showWeights(old, newer));
+        showManifold.addListener((obs, was, on) -> refreshManifold());
+        manifoldRegion.addListener((obs, was, now) -> refreshManifold());
+        selectedZ.addListener((obs, was, z) -> decodeSelected());
+        timelineIndex.addListener((obs, was, index) -> showTimelineFrame());
+        showDensity.addListener((obs, was, on) -> refreshDensity());
+        manifoldRegion.addListener((obs, was, now) -> refreshDensity());
+        latentPoints.addListener((obs, was, now) -> {
+            refreshDensity();
+            if (now == null || was == null || now.count() != was.count()) {
+                ellipseImages.clear();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- state for the views
+
+    public ReadOnlyObjectProperty<LatentPoints> latentPointsProperty() {
+        return latentPoints.getReadOnlyProperty();
+    }
+
+    /** The latent vector being looked at (set by a click on the plane); its decode is {@link #decodedImageProperty}. */
+    public ObjectProperty<float[]> selectedZProperty() {
+        return selectedZ;
+    }
+
+    public ReadOnlyObjectProperty<GreyRaster> decodedImageProperty() {
+        return decodedImage.getReadOnlyProperty();
+    }
+
+    public BooleanProperty showManifoldProperty() {
+        return showManifold;
+    }
+
+    /** The plane region {xMin, xMax, yMin, yMax} the manifold grid covers (the plane view sets its visible area). */
+    public ObjectProperty<double[]> manifoldRegionProperty() {
+        return manifoldRegion;
+    }
+
+    public ReadOnlyObjectProperty<ManifoldImage> manifoldProperty() {
+        return manifold.getReadOnlyProperty();
+    }
+
+    /** Plane points {x0, y0, x1, y1, ...} of the interpolation path to draw on the plane, or null. */
+    public ObjectProperty<double[]> interpolationPathProperty() {
+        return interpolationPath;
+    }
+
+    /** The interpolation slider's t in [0, 1] along {@link #interpolationPathProperty()}; NaN while there is none. */
+    public DoubleProperty interpolationTProperty() {
+        return interpolationT;
+    }
+
+    /** The posterior of the drawing on the sketch pad (drawn on the plane with its ellipses), or null. */
+    public ObjectProperty<Posterior> sketchPosteriorProperty() {
+        return sketchPosterior;
+    }
+
+    /** Test images whose posterior ellipses (1 and 2 sigma) are drawn on the plane. */
+    public ObservableList<Integer> ellipseImages() {
+        return ellipseImages;
+    }
+
+    /** Shows where the codes crowd or leave holes against the N(0, I) prior, behind the points. */
+    public BooleanProperty showDensityProperty() {
+        return showDensity;
+    }
+
+    public ReadOnlyObjectProperty<DensityImage> densityProperty() {
+        return density.getReadOnlyProperty();
+    }
+
+    /** The current run's history of latent codes, for scrubbing back through how the space formed. */
+    public TrainingTimeline timeline() {
+        return timeline;
+    }
+
+    /** The timeline frame shown on the plane, or -1 for the live codes (the default). */
+    public IntegerProperty timelineIndexProperty() {
+        return timelineIndex;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Selects the latent vector under a point of the plane and decodes it. */
+    public void decodeAt(double x, double y) {
+        LatentPoints points = latentPoints.get();
+        ModelConfig config = workspace.configProperty().get();
+        if (points != null) {
+            selectedZ.set(points.toLatent(x, y));
+        } else if (config != null && config.latent() <= 2) {
+            selectedZ.set(config.latent() == 1 ? new float[] {(float) x} : new float[] {(float) x, (float) y});
+        }
+    }
+
+    /** Index of the test image whose latent mean lies nearest to a point of the plane, or -1. */
+    public int nearestTestImage(double x, double y) {
+        LatentPoints points = latentPoints.get();
+        return points == null ? -1 : NearestPoint.nearest(points.xy(), points.count(), x, y);
+    }
+
+    /** A test image as a raster (for hover previews and pickers); null without data. */
+    public GreyRaster testImage(int index) {
+        Dataset data = workspace.datasetProperty().get();
+        if (data == null || index < 0 || index >= data.test().count()) {
+            return null;
+        }
+        LabeledImages test = data.test();
+        return ImageTiler.tile(test.image(index), 1, test.rows(), test.cols(), 1, 0, 1);
+    }
+
+    /** Adds the image's ellipses to the plane, or removes them when they are there. */
+    public void toggleEllipse(int testIndex) {
+        LatentPoints points = latentPoints.get();
+        if (points == null || testIndex < 0 || testIndex >= points.count()) {
+            return;
+        }
+        if (!ellipseImages.remove(Integer.valueOf(testIndex))) {
+            ellipseImages.add(testIndex);
+        }
+    }
+
+    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment) in the background. */
+    public void exportTimelineGif(Path file) {
+        List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
+        if (frames.isEmpty()) {
+            messages.error("the timeline is empty: it fills while a model trains");
+            return;
+        }
+        BackgroundTask.wrap(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS,
+                        true, file))
+                .onSuccess(written -> messages.status("saved " + written))
+                .onFailure(messages::error)
+                .executeWith(files);
+    }
+
+    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments, in the background. */
+    public void exportTimelinePng(Path file) {
+        List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
+        if (frames.isEmpty()) {
+            messages.error("the timeline is empty: it fills while a model trains");
+            return;
+        }
+        BackgroundTask.wrap(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file))
+                .onSuccess(written -> messages.status("saved " + written))
+                .onFailure(messages::error)
+                .executeWith(files);
+    }
+
+    // ---------------------------------------------------------------- from the rest of the window
+
+    /** A new run starts: its timeline replaces the last one's, and late codes of the last run are dropped. */
+    public void startRun() {
+        run++;
+        timelineIndex.set(-1);
+        timeline.clear();
+    }
+
+    /** Another model becomes current: the timeline tells how the previous model formed, not this one. */
+    public void forgetTimeline() {
+        timelineIndex.set(-1);
+        timeline.clear();
+    }
+
+    /** Encodes the test set with the current weights and shows the codes (a loaded model, a finished run). */
+    public void refreshLatentPoints() {
+        Dataset data = workspace.datasetProperty().get();
+        WeightSnapshot weights = workspace.snapshotProperty().get();
+        if (data == null || weights == null) {
+            return;
+        }
+        LabeledImages test = data.test();
+        boolean recordFrame = training.getAsBoolean();
+        worker.submit("latent-points", m -> {
+            float[][] posterior = m.encodeGrey(test.grey(), test.count());
+            LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
+                    test.labels(), m.snapshot().version());
+            return new TrainingTimeline.Frame(m.snapshot().step(), points,
+                    recordFrame ? timelineReconstructions(m, test) : null);
+        }, this::showLatentFrame, messages::error);
+    }
+
+    /**
+     * Shows codes the trainer sent. The worker only projects them and reconstructs the timeline's few images
+     * (with the newest weights it has, at most one snapshot interval from the codes' step): no encode competes with
+     * training. Each event is a job of its own: the timeline keeps a frame for every one, and under a shared key a
+     * run whose epochs end faster than the worker answers would replace pending codes and leave no frame of them.
+     * Codes of an earlier run answered after a new one started are dropped: its timeline is the new run's.
+     */
+    public void showTrainingCodes(LatentCodes codes, long step) {
+        Dataset data = workspace.datasetProperty().get();
+        if (data == null || codes.count() != data.test().count()) {
+            return;
+        }
+        LabeledImages test = data.test();
+        int mine = run;
+        worker.submit("training-codes-" + mine + "-" + step, m -> {
+            if (m.config().latent() != codes.dim()) {
+                return null; // the worker has not seen the run's first weights yet; newer codes follow
+            }
+            LatentPoints points = LatentPoints.of(codes.count(), codes.dim(), codes.mu(), codes.sigma(),
+                    codes.labels(), m.snapshot().version());
+            return new TrainingTimeline.Frame(step, points, timelineReconstructions(m, test));
+        }, frame -> {
+            if (mine == run) {
+                showLatentFrame(frame);
+            }
+        }, messages::error);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** The codes come from whoever shows new weights: a run's trainer sends them, every other caller re-encodes. */
+    private void showWeights(WeightSnapshot old, WeightSnapshot newer) {
+        if (newer == null) {
+            return;
+        }
+        boolean architectureChanged = old == null || !old.config().equals(newer.config());
+        if (architectureChanged) {
+            latentPoints.set(null);
+            selectedZ.set(null);
+            manifold.set(null);
+        }
+        decodeSelected();
+        refreshManifold();
+    }
+
+    private static GreyRaster timelineReconstructions(InferenceModel m, LabeledImages test) {
+        int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
+        float[] firstImages = Arrays.copyOf(test.pixels(), n * test.imageSize());
+        return ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
+    }
+
+    private void showLatentFrame(TrainingTimeline.Frame frame) {
+        if (frame == null) {
+            return;
+        }
+        LatentPoints points = frame.points();
+        livePoints = points;
+        if (frame.reconstructions() != null) {
+            timeline.add(frame);
+        }
+        if (timelineIndex.get() < 0) {
+            latentPoints.set(points);
+        }
+        if (selectedZ.get() == null && points.count() > 0) {
+            selectedZ.set(points.mu(0));
+        }
+    }
+
+    private void showTimelineFrame() {
+        int index = timelineIndex.get();
+        if (index < 0 || index >= timeline.frames().size()) {
+            if (livePoints != null) {
+                latentPoints.set(livePoints);
+            }
+            return;
+        }
+        LatentPoints past = timeline.frames().get(index).points();
+        if (livePoints == null || past.dim() == livePoints.dim()) {
+            latentPoints.set(past);
+        }
+    }
+
+    private void refreshDensity() {
+        LatentPoints points = latentPoints.get();
+        double[] region = manifoldRegion.get();
+        if (!showDensity.get() || points == null || region == null) {
+            return;
+        }
+        long mine = densityRequest.incrementAndGet();
+        double xRange = region[1] - region[0];
+        double yRange = region[3] - region[2];
+        if (!(xRange > 0) || !(yRange > 0)) {
+            return;
+        }
+        int width = DENSITY_CELLS;
+        int height = (int) Math.max(20, Math.min(4 * DENSITY_CELLS, Math.round(DENSITY_CELLS * yRange / xRange)));
+        BackgroundTask.wrap(() -> {
+            if (densityRequest.get() != mine) {
+                return null; // a newer request is queued
+            }
+            AggregatePosterior.Area area = new AggregatePosterior.Area(region[0], region[1], region[2], region[3],
+                    width, height);
+            AggregatePosterior.Grid q = AggregatePosterior.density(points.mu(), points.sigma(), points.count(),
+                    points.dim(), points.pca(), area);
+            AggregatePosterior.Grid p = AggregatePosterior.prior(points.dim(), points.pca(), area);
+            return new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region[0], region[1],
+                    region[2], region[3], points.snapshotVersion());
+        }).onSuccess(image -> {
+            if (image != null && densityRequest.get() == mine) {
+                density.set(image);
+            }
+        }).onFailure(message -> messages.error("density: " + message)).executeWith(maths);
+    }
+
+    private void decodeSelected() {
+        float[] z = selectedZ.get();
+        WeightSnapshot weights = workspace.snapshotProperty().get();
+        if (z == null || weights == null || z.length != weights.config().latent()) {
+            return;
+        }
+        interactiveWorker.submit("decode", model -> {
+            ModelConfig c = model.config();
+            return ImageTiler.tile(model.decode(z), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
+        }, decodedImage::set, messages::error);
+    }
+
+    private void refreshManifold() {
+        if (!showManifold.get() || workspace.snapshotProperty().get() == null) {
+            return;
+        }
+        double[] region = manifoldRegion.get();
+        LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
+        worker.submit("manifold", model -> {
+            int n = MANIFOLD_GRID;
+            float[] z;
+            ModelConfig c = model.config();
+            if (c.latent() == 2) {
+                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3]);
+            } else if (points != null && points.pca() != null) {
+                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3], points.pca());
+            } else {
+                return null;
+            }
+            GreyRaster raster = ImageTiler.tile(model.decode(z, n * n), n * n, c.imageRows(), c.imageCols(), n, 0, 1);
+            return new ManifoldImage(raster, n, region[0], region[1], region[2], region[3]);
+        }, image -> {
+            if (image != null) {
+                manifold.set(image);
+            }
+        }, messages::error);
+    }
+}

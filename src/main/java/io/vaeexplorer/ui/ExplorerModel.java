@@ -21,7 +21,6 @@ import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
-import io.vaeexplorer.render.TimelineAnimation;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingEvent;

@@ -10,7 +10,6 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.render.TimelineAnimation;
 import io.vaeexplorer.training.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;

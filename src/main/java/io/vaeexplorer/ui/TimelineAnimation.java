@@ -1,8 +1,8 @@
-package io.vaeexplorer.render;
+package io.vaeexplorer.ui;
 
-import io.vaeexplorer.ui.ClassColors;
-import io.vaeexplorer.ui.LatentPoints;
-import io.vaeexplorer.ui.TrainingTimeline;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.ScatterRenderer;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

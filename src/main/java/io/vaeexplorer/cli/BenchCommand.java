@@ -1,6 +1,5 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.ModelConfig;
@@ -9,7 +8,7 @@ import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;

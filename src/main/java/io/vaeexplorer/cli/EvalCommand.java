@@ -1,9 +1,9 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.Evaluator;
 import io.vaeexplorer.engine.InferenceModel;

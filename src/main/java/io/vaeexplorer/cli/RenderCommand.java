@@ -1,11 +1,10 @@
 package io.vaeexplorer.cli;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.Interpolation;

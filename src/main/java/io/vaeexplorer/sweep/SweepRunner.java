@@ -1,11 +1,11 @@
 package io.vaeexplorer.sweep;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.Evaluator;
 import io.vaeexplorer.engine.InferenceModel;

@@ -1,10 +1,10 @@
 package io.vaeexplorer.training;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.Evaluator;
 import io.vaeexplorer.engine.InferenceModel;

@@ -1,6 +1,5 @@
 package io.vaeexplorer.training;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.concurrent.ThreadPriority;
 import io.vaeexplorer.core.ArchitectureCheck;
 import io.vaeexplorer.core.Checkpoint;
@@ -8,6 +7,7 @@ import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.Evaluator;
 import io.vaeexplorer.engine.VaeTrainer;

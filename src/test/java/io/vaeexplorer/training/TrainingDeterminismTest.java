@@ -1,6 +1,5 @@
 package io.vaeexplorer.training;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,9 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.VaeTrainer;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

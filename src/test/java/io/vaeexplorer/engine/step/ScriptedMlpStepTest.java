@@ -1,6 +1,5 @@
 package io.vaeexplorer.engine.step;
 
-import io.vaeexplorer.engine.ComputeDevice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
@@ -13,6 +12,7 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
+import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.FreshModel;
 import io.vaeexplorer.engine.NativeArrays;

@@ -9,7 +9,6 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.engine.ComputeDevice;
-import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.training.TrainingEvent;
 import io.vaeexplorer.training.TrainingRequest;

@@ -5,7 +5,6 @@ import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
-import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.Interpolation;

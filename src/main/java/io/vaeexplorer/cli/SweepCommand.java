@@ -4,7 +4,7 @@ import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.store.SweepCsv;
+import io.vaeexplorer.sweep.SweepCsv;
 import io.vaeexplorer.sweep.SweepEvent;
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;

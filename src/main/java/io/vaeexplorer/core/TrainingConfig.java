@@ -30,12 +30,4 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
     public static TrainingConfig defaults() {
         return new TrainingConfig(10, 128, 1e-3f, 1, 0);
     }
-
-    public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, learningRate, seed, limit);
-    }
-
-    public TrainingConfig withLimit(int n) {
-        return new TrainingConfig(epochs, batchSize, learningRate, seed, n);
-    }
 }

@@ -76,9 +76,4 @@ public final class ElboLoss extends Loss {
     public static NDArray klSum(NDArray mu, NDArray logvar) {
         return GraphScalar.times(mu.square().add(logvar.exp()).sub(logvar).sub(GraphScalar.of(mu, 1f)).sum(), 0.5f);
     }
-
-    /** Per-image KL (B,). */
-    public static NDArray klPerImage(NDArray mu, NDArray logvar) {
-        return GraphScalar.times(mu.square().add(logvar.exp()).sub(logvar).sub(GraphScalar.of(mu, 1f)).sum(new int[] {-1}), 0.5f);
-    }
 }

@@ -100,10 +100,6 @@ public final class VaeTrainer implements AutoCloseable {
         return block;
     }
 
-    public int trainingImages() {
-        return count;
-    }
-
     public int batchesPerEpoch() {
         return (count + training.batchSize() - 1) / training.batchSize();
     }

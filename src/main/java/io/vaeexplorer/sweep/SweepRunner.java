@@ -135,10 +135,6 @@ public final class SweepRunner {
         return plan;
     }
 
-    public Options options() {
-        return options;
-    }
-
     /** Listeners get every event on the sweep thread; add them before {@link #start()} to see the first ones. */
     public void addListener(Consumer<? super SweepEvent> listener) {
         listeners.add(listener);

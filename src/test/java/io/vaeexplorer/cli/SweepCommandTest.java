@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.store.CheckpointIO;
-import io.vaeexplorer.store.SweepCsv;
+import io.vaeexplorer.sweep.SweepCsv;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

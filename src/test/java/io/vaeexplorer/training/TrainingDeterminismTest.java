@@ -14,7 +14,6 @@ import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.VaeTrainer;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -15,7 +15,7 @@ import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.plane.LatentPoints;
-import io.vaeexplorer.ui.training.TrainingTimeline;
+import io.vaeexplorer.ui.plane.TrainingTimeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

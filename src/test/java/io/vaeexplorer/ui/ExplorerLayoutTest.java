@@ -10,7 +10,7 @@ import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
 import io.vaeexplorer.ui.plane.LatentPoints;
-import io.vaeexplorer.ui.training.TrainingTimeline;
+import io.vaeexplorer.ui.plane.TrainingTimeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.training.TrainingTimeline;
+import io.vaeexplorer.ui.plane.TrainingTimeline;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

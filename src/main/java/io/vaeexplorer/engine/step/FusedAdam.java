@@ -85,7 +85,7 @@ final class FusedAdam implements AdamStep {
         PtNDArray[] gradients = new PtNDArray[weights.length];
         try {
             for (int i = 0; i < weights.length; i++) {
-                gradients[i] = (PtNDArray) weights[i].getGradient();
+                gradients[i] = weights[i].getGradient();
             }
             run(gradients);
         } finally {
@@ -98,10 +98,10 @@ final class FusedAdam implements AdamStep {
     }
 
     private void run(PtNDArray[] gradients) {
-        try (IValue gradientList = IValue.listFrom(gradients);
-             IValue ignored = function.call(weightList, gradientList, meanList, varianceList, stepList,
-                     learningRate, beta1, beta2, epsilon)) {
-            // the function works in place
+        try (IValue gradientList = IValue.listFrom(gradients)) {
+            // the function works in place: its result is only a handle to free
+            function.call(weightList, gradientList, meanList, varianceList, stepList, learningRate, beta1, beta2,
+                    epsilon).close();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.draw;
 
-import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.AppViewModel;

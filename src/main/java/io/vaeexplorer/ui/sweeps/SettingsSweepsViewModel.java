@@ -5,7 +5,7 @@ import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.store.SweepCsv;
+import io.vaeexplorer.sweep.SweepCsv;
 import io.vaeexplorer.sweep.SweepEvent;
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;

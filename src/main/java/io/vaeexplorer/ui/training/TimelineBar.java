@@ -3,6 +3,7 @@ package io.vaeexplorer.ui.training;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.RasterImages;
 import io.vaeexplorer.ui.fx.SaveDialog;
+import io.vaeexplorer.ui.plane.TrainingTimeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;

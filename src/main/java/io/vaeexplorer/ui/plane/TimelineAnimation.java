@@ -1,8 +1,9 @@
-package io.vaeexplorer.render;
+package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.ScatterRenderer;
 import io.vaeexplorer.ui.fx.ClassColors;
-import io.vaeexplorer.ui.plane.LatentPoints;
-import io.vaeexplorer.ui.training.TrainingTimeline;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

@@ -1,4 +1,4 @@
-package io.vaeexplorer.ui.training;
+package io.vaeexplorer.ui.plane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.vaeexplorer.store;
+package io.vaeexplorer.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,6 @@ import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.sweep.SweepResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
-package io.vaeexplorer.ui.training;
+package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.plane.LatentPoints;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

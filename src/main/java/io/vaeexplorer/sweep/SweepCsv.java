@@ -1,9 +1,8 @@
-package io.vaeexplorer.store;
+package io.vaeexplorer.sweep;
 
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
-import io.vaeexplorer.sweep.SweepPlan;
-import io.vaeexplorer.sweep.SweepResult;
+import io.vaeexplorer.store.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

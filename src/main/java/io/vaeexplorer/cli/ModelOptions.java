@@ -49,22 +49,22 @@ final class ModelOptions {
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<ModelKind> {
         @Override
         public ModelKind convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-                case "mlp" -> ModelKind.MLP;
-                case "conv" -> ModelKind.CONV;
-                default -> throw new picocli.CommandLine.TypeConversionException("expected mlp or conv, got '" + value + "'");
-            };
+            try {
+                return ModelKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected mlp or conv, got '" + value + "'");
+            }
         }
     }
 
     static final class ReconstructionConverter implements picocli.CommandLine.ITypeConverter<Reconstruction> {
         @Override
         public Reconstruction convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-                case "bce" -> Reconstruction.BCE;
-                case "mse" -> Reconstruction.MSE;
-                default -> throw new picocli.CommandLine.TypeConversionException("expected bce or mse, got '" + value + "'");
-            };
+            try {
+                return Reconstruction.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected bce or mse, got '" + value + "'");
+            }
         }
     }
 }

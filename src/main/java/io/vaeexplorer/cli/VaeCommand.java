@@ -2,8 +2,8 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.store.CheckpointException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The command line: {@code train}, {@code eval}, {@code render}, {@code bench}. */
 @Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",

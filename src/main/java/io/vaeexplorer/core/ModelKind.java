@@ -5,5 +5,19 @@ public enum ModelKind {
     /** Fully connected encoder and mirrored decoder. */
     MLP,
     /** Convolutional encoder; decoder upsamples with nearest-neighbour + convolutions (no transposed conv in DJL). */
-    CONV
+    CONV;
+
+    /** The kind a person types: "mlp" or "conv", in any case. */
+    public static ModelKind parse(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "mlp" -> MLP;
+            case "conv" -> CONV;
+            default -> throw new IllegalArgumentException("'" + text + "' is not mlp or conv");
+        };
+    }
+
+    /** The name a person types and reads: "mlp" or "conv". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

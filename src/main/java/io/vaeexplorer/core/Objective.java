@@ -9,6 +9,28 @@ public enum Objective {
     /** KL only: the posterior collapses onto the prior and the decoder learns the mean image. */
     KL_ONLY;
 
+    /**
+     * The objective a person types: "elbo" (or "full"), "recon" (or "recon-only", "no-kl"), "kl" (or "kl-only"),
+     * in any case.
+     */
+    public static Objective parse(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "elbo", "full" -> ELBO;
+            case "recon", "recon-only", "no-kl" -> RECON_ONLY;
+            case "kl", "kl-only" -> KL_ONLY;
+            default -> throw new IllegalArgumentException("'" + text + "' is not elbo, recon or kl");
+        };
+    }
+
+    /** How the window and run names show the objective: "ELBO", "recon only", "KL only". */
+    public String label() {
+        return switch (this) {
+            case ELBO -> "ELBO";
+            case RECON_ONLY -> "recon only";
+            case KL_ONLY -> "KL only";
+        };
+    }
+
     /** Weight of the reconstruction term in the optimised loss. */
     public float reconstructionWeight() {
         return this == KL_ONLY ? 0f : 1f;

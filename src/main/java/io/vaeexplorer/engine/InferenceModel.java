@@ -157,8 +157,8 @@ public final class InferenceModel implements AutoCloseable {
 
     /**
      * The given floats in this model's reused direct buffer. DJL copies a Java array into a fresh direct buffer
-     * that only the garbage collector frees: re-encoding the 10,000 test images every few seconds left 31 MB
-     * buffers waiting for a GC, and resident memory climbed and fell by hundreds of megabytes. Encoding in
+     * that only the garbage collector frees: re-encoding the test set every few seconds leaves large buffers
+     * waiting for a GC, and resident memory climbs and falls by hundreds of megabytes. Encoding in
      * chunks through one buffer keeps native memory flat; the arrays DJL makes from it are closed with the
      * chunk's manager before the buffer is refilled.
      */

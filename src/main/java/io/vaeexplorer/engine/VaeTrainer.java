@@ -36,9 +36,9 @@ public final class VaeTrainer implements AutoCloseable {
     private final int count;
 
     /**
-     * Batches gathered at once from the permutation. One gather per batch cost about 1-2% of the epoch; one gather
-     * of the whole shuffled set (188 MB for MNIST) made resident memory swing by that much at every epoch
-     * boundary. A chunk of 16 batches (6.4 MB at 128) stays inside malloc's reused heap and costs neither.
+     * Batches gathered at once from the permutation. A gather per batch costs a visible share of the epoch; one
+     * gather of the whole shuffled set makes resident memory swing by the set's size at every epoch boundary. A
+     * chunk of a few batches stays inside malloc's reused heap and costs neither.
      */
     static final int BATCHES_PER_CHUNK = 16;
 

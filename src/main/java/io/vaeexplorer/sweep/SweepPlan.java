@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An immutable, ordered list of named training runs (a model and its training settings each), usually the
@@ -229,24 +230,10 @@ public final class SweepPlan {
     }
 
     private static Object parseValue(String name, String text, String token) {
-        String lower = text.toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "model" -> switch (lower) {
-                case "mlp" -> ModelKind.MLP;
-                case "conv" -> ModelKind.CONV;
-                default -> throw bad(token + ": '" + text + "' is not mlp or conv");
-            };
-            case "loss" -> switch (lower) {
-                case "bce" -> Reconstruction.BCE;
-                case "mse" -> Reconstruction.MSE;
-                default -> throw bad(token + ": '" + text + "' is not bce or mse");
-            };
-            case "objective" -> switch (lower) {
-                case "elbo", "full" -> Objective.ELBO;
-                case "recon", "recon-only", "no-kl" -> Objective.RECON_ONLY;
-                case "kl", "kl-only" -> Objective.KL_ONLY;
-                default -> throw bad(token + ": '" + text + "' is not elbo, recon or kl");
-            };
+            case "model" -> parsed(token, () -> ModelKind.parse(text));
+            case "loss" -> parsed(token, () -> Reconstruction.parse(text));
+            case "objective" -> parsed(token, () -> Objective.parse(text));
             case "hidden" -> {
                 List<Integer> sizes = new ArrayList<>();
                 for (String size : text.split(",", -1)) {
@@ -264,6 +251,15 @@ public final class SweepPlan {
             }
             default -> parseInt(text, token); // latent, epochs, batch, limit
         };
+    }
+
+    /** An enum value parsed by its own rule, its refusal named with the token it came from. */
+    private static Object parsed(String token, Supplier<Object> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw bad(token + ": " + e.getMessage());
+        }
     }
 
     private static int parseInt(String text, String token) {

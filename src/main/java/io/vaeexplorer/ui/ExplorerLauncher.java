@@ -14,8 +14,8 @@ public final class ExplorerLauncher {
     public static void main(String[] args) {
         // Prism repaints at most 6 dirty rectangles a frame by default and merges any more into larger ones. While
         // training, one pulse can change the progress bars, status line, loss chart, plane and decoded image at
-        // once; merged, that became most of the window, 110-160 ms of software painting in one frame. 15 is the
-        // most Prism allows.
+        // once; merged, that becomes most of the window, painted in software in one frame. 15 is the most Prism
+        // allows.
         if (System.getProperty("prism.dirtyregioncount") == null) {
             System.setProperty("prism.dirtyregioncount", "15");
         }

@@ -14,10 +14,9 @@ import java.util.List;
 /**
  * Adam through PyTorch's fused kernel ({@code torch._fused_adam_}), reached through a three-line TorchScript
  * function shipped as a resource ({@code src/main/torchscript/fused_adam.py} writes it). One call per step updates
- * every weight, both moments and the step counts in a single pass and zeroes the gradients: 1.4-2.3 ms a step on
- * the tutorial model on two slow cores, against 4.2-4.4 ms for DJL's per-parameter Adam (which clones each
- * gradient and makes four temporaries) and 3.0 ms for PyTorch's Python Adam with zero_grad. The maths is
- * PyTorch's Adam: eps is added to sqrt(v / (1 - beta2^t)).
+ * every weight, both moments and the step counts in a single pass and zeroes the gradients, where DJL's
+ * per-parameter Adam clones each gradient and makes four temporaries (docs/performance.md compares them). The
+ * maths is PyTorch's Adam: eps is added to sqrt(v / (1 - beta2^t)).
  *
  * <p>The weights, moments and step counts never change identity, so their TorchScript lists are built once;
  * only the gradient list is rebuilt each step, as DJL hands out a fresh handle per call.

@@ -8,9 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task on the FX thread once a delay has passed, without an animation. A running {@code PauseTransition}
- * keeps JavaFX pulsing at 60 Hz for its whole length: while training, the loss chart's timed update made 40-50
- * pulses a second of a window with nothing to draw, each one waking the FX thread and taking a core from the
- * training threads. Here a daemon timer thread waits and hops to the FX thread once.
+ * keeps JavaFX pulsing at 60 Hz for its whole length: a timed update would make a window with nothing to draw
+ * pulse all the while, each pulse waking the FX thread and taking a core from the training threads. Here a daemon timer thread waits and hops to the FX thread once.
  *
  * <p>Schedule and cancel on the FX thread.
  */

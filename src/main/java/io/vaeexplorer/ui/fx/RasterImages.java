@@ -26,9 +26,9 @@ public final class RasterImages {
 
     /**
      * Writes the raster, enlarged to the target's size by repeating pixels (nearest neighbour), into a reused
-     * image, to draw unscaled. Software rendering scales an image through its slow general path (about 15 ms
-     * for 28x28 to 280x280, on the cores training needs); enlarging here costs a fraction of a millisecond, and
-     * reusing the image and buffer keeps a drag's 50 decodes a second from making 30 MB/s of garbage.
+     * image, to draw unscaled. Software rendering scales an image through its slow general path, on the cores
+     * training needs; enlarging here is cheap, and reusing the image and buffer keeps a drag's stream of decodes
+     * from making garbage at the rate it decodes.
      *
      * @param argb scratch of at least width x height ints
      */

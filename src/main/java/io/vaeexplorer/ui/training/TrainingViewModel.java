@@ -3,6 +3,7 @@ package io.vaeexplorer.ui.training;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
@@ -301,11 +302,8 @@ public final class TrainingViewModel {
 
     /** "d=2 ELBO", "d=20 KL only": what tells the tutorials' runs apart. */
     public static String shortName(ModelConfig c) {
-        String objective = switch (c.objective()) {
-            case ELBO -> c.beta() == 1f ? "ELBO" : "beta=" + c.beta();
-            case RECON_ONLY -> "recon only";
-            case KL_ONLY -> "KL only";
-        };
+        String objective = c.objective() == Objective.ELBO && c.beta() != 1f ? "beta=" + c.beta()
+                : c.objective().label();
         return (c.kind() == ModelKind.CONV ? "conv " : "") + "d=" + c.latent() + " " + objective;
     }
 }

@@ -7,10 +7,13 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.explore.Interpolation;
-import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.explore.InterpolationEnds;
+import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.Pca;
-import io.vaeexplorer.explore.PriorSampler;
+import io.vaeexplorer.explore.ReconstructionFigure;
+import io.vaeexplorer.explore.SampleFigure;
+import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -64,7 +67,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "I", defaultValue = "0", description = "recon: first test image; sweep: the test image (default: ${DEFAULT-VALUE})")
     int index;
 
-    @Option(names = "--dims", paramLabel = "X,Y", split = ",", defaultValue = "0,1", description = "sweep: the two latent dimensions swept (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dims", paramLabel = "X,Y", split = ",", defaultValue = "0,1", description = "sweep: the two latent "
+            + "dimensions swept; X,X sweeps one in a row, dimensions the model lacks fall back to 0,1 (default: ${DEFAULT-VALUE})")
     int[] dims;
 
     @Option(names = "--per-dimension", description = "sweep: one row per latent dimension instead of a 2-D grid")
@@ -137,24 +141,23 @@ final class RenderCommand implements Callable<Integer> {
 
     private GreyRaster prior(InferenceModel model) {
         requirePositive("--count", count);
-        ModelConfig c = model.config();
-        float[] images = model.decode(PriorSampler.sample(count, c.latent(), seed), count);
-        return tile(images, count, columnsFor(count), c);
+        return tile(SampleFigure.prior(model, count, seed, columnsFor(count)));
     }
 
     private GreyRaster manifold(InferenceModel model, Checkpoint checkpoint) {
         requirePositive("--grid", grid);
-        ModelConfig c = model.config();
-        float[] z;
-        if (c.latent() == 2) {
-            z = LatentGrid.plane(grid, -range, range);
-        } else {
+        Pca plane = null;
+        if (model.latent() > 2) {
             // a d > 2 space is shown on the plane of its first two principal components over the test codes
             LabeledImages test = testImages(checkpoint);
             float[] mu = model.encodeGrey(test.grey(), test.count())[0];
-            z = LatentGrid.plane(grid, -range, range, Pca.fit(mu, test.count(), c.latent()));
+            plane = ManifoldFigure.planeOf(mu, test.count(), model.latent());
         }
-        return tile(model.decode(z, grid * grid), grid * grid, grid, c);
+        ImageGrid images = ManifoldFigure.decode(model, grid, -range, range, -range, range, plane);
+        if (images == null) {
+            throw new UserError("a latent space of 1 dimension has no plane to draw the manifold on; try --what sweep");
+        }
+        return tile(images);
     }
 
     private GreyRaster reconstructions(InferenceModel model, LabeledImages test) {
@@ -162,42 +165,32 @@ final class RenderCommand implements Callable<Integer> {
         int n = Math.min(count, test.count() - checkIndex(index, test));
         float[] originals = new float[n * test.imageSize()];
         System.arraycopy(test.pixels(), index * test.imageSize(), originals, 0, originals.length);
-        float[] reconstructed = model.reconstruct(originals, n);
-        ModelConfig c = model.config();
-        return ImageTiler.stack(tile(originals, n, n, c), tile(reconstructed, n, n, c), 4 * scale);
+        ReconstructionFigure figure = ReconstructionFigure.of(model, originals, n, n);
+        return ImageTiler.stack(tile(figure.originals()), tile(figure.reconstructions()), 4 * scale);
     }
 
     private GreyRaster sweep(InferenceModel model, LabeledImages test) {
         requirePositive("--eps-steps", epsSteps);
-        int n = epsSteps;
-        ModelConfig c = model.config();
-        float[][] posterior = model.encode(test.image(checkIndex(index, test)), 1);
-        double[] eps = EpsilonSweep.epsilons(n, range);
-        if (perDimension || c.latent() == 1) {
-            float[] z = EpsilonSweep.everyDimension(posterior[0], posterior[1], eps);
-            return tile(model.decode(z, c.latent() * n), c.latent() * n, n, c);
+        if (dims.length != 2) {
+            throw new UserError("--dims needs two latent dimensions X,Y, got " + dims.length);
         }
-        if (dims.length != 2 || dims[0] == dims[1] || Math.min(dims[0], dims[1]) < 0
-                || Math.max(dims[0], dims[1]) >= c.latent()) {
-            throw new UserError("--dims needs two different latent dimensions in 0.." + (c.latent() - 1));
-        }
-        float[] z = EpsilonSweep.grid(posterior[0], posterior[1], dims[0], dims[1], eps);
-        return tile(model.decode(z, n * n), n * n, n, c);
+        float[] image = test.image(checkIndex(index, test));
+        return tile(SweepFigure.around(model, image, EpsilonSweep.Units.SIGMA, epsSteps, range, dims[0], dims[1],
+                perDimension).images());
     }
 
     private GreyRaster interpolation(InferenceModel model, LabeledImages test) {
-        return tile(interpolatedImages(model, test), steps, steps, model.config());
+        return tile(interpolatedImages(model, test));
     }
 
-    /** The {@code steps} decoded images from test image A to B, row-major. */
-    private float[] interpolatedImages(InferenceModel model, LabeledImages test) {
+    /** The {@code steps} decoded images from test image A to B, in one row. */
+    private ImageGrid interpolatedImages(InferenceModel model, LabeledImages test) {
         if (steps < 2) {
             throw new UserError("--steps must be at least 2, got " + steps);
         }
-        float[] a = model.encode(test.image(checkIndex(indexA, test)), 1)[0];
-        float[] b = model.encode(test.image(checkIndex(indexB, test)), 1)[0];
-        float[] z = slerp ? Interpolation.spherical(a, b, steps) : Interpolation.linear(a, b, steps);
-        return model.decode(z, steps);
+        InterpolationEnds ends = InterpolationEnds.encode(model, test.image(checkIndex(indexA, test)),
+                test.image(checkIndex(indexB, test)), 0, false);
+        return ends.strip(model, steps, slerp).images();
     }
 
     /** {@code --what interpolate --gif}: the animation, and the strip as well when --out names a PNG. */
@@ -206,13 +199,13 @@ final class RenderCommand implements Callable<Integer> {
         ModelConfig config = checkpoint.config();
         List<GreyRaster> frames;
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), ComputeDevice.preferred())) {
-            float[] images = interpolatedImages(model, testImages(checkpoint));
+            ImageGrid images = interpolatedImages(model, testImages(checkpoint));
             if (out != null) {
-                GreyRaster strip = tile(images, steps, steps, config);
+                GreyRaster strip = tile(images);
                 writeFile(() -> PngWriter.write(strip, out));
                 System.out.println("wrote " + out + " (interpolate, " + config.describe() + ")");
             }
-            frames = forthAndBack(images, steps, config.imageRows(), config.imageCols(), scale);
+            frames = forthAndBack(images.pixels(), steps, config.imageRows(), config.imageCols(), scale);
         }
         List<GreyRaster> animation = frames;
         writeFile(() -> GifWriter.write(animation, delayMs, true, gif));
@@ -229,11 +222,10 @@ final class RenderCommand implements Callable<Integer> {
     static List<GreyRaster> forthAndBack(float[] images, int n, int rows, int cols, int scale) {
         int pixels = rows * cols;
         List<GreyRaster> frames = new ArrayList<>(2 * n - 2);
-        for (int k = 0; k < 2 * n - 2; k++) {
-            int i = k < n ? k : 2 * n - 2 - k;
+        for (int i : InterpolationEnds.forthAndBack(n)) {
             float[] image = new float[pixels];
             System.arraycopy(images, i * pixels, image, 0, pixels);
-            frames.add(ImageTiler.tile(image, 1, rows, cols, 1, 0, scale));
+            frames.add(ImageTiler.single(image, rows, cols, scale));
         }
         return frames;
     }
@@ -247,8 +239,8 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private GreyRaster tile(float[] images, int n, int columns, ModelConfig c) {
-        return ImageTiler.tile(images, n, c.imageRows(), c.imageCols(), columns, 2, scale);
+    private GreyRaster tile(ImageGrid images) {
+        return ImageTiler.tile(images, 2, scale);
     }
 
     private static int columnsFor(int n) {

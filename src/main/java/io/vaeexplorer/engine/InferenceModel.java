@@ -9,14 +9,16 @@ import ai.djl.training.ParameterStore;
 import io.vaeexplorer.core.ArchitectureCheck;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.explore.LatentModel;
 import java.nio.ByteBuffer;
 
 /**
  * A private copy of a network built from a {@link WeightSnapshot}, for encoding and decoding while (or after)
  * another thread trains. Not thread-safe: one thread owns an instance. {@link #update} swaps in newer weights
- * without rebuilding the network when the architecture is the same.
+ * without rebuilding the network when the architecture is the same. As a {@link LatentModel} it serves the picture
+ * recipes of the explore package.
  */
-public final class InferenceModel implements AutoCloseable {
+public final class InferenceModel implements LatentModel, AutoCloseable {
 
     private final NDManager manager;
     private final VaeBlock block;
@@ -59,6 +61,21 @@ public final class InferenceModel implements AutoCloseable {
         return snapshot.config();
     }
 
+    @Override
+    public int latent() {
+        return config().latent();
+    }
+
+    @Override
+    public int rows() {
+        return config().imageRows();
+    }
+
+    @Override
+    public int cols() {
+        return config().imageCols();
+    }
+
     /** The block, for evaluation on the owning thread. */
     public VaeBlock block() {
         return block;
@@ -84,6 +101,7 @@ public final class InferenceModel implements AutoCloseable {
      * @param z row-major (count x latent)
      * @return row-major (count x pixels)
      */
+    @Override
     public float[] decode(float[] z, int count) {
         int latent = config().latent();
         if (z.length != count * latent) {
@@ -107,6 +125,7 @@ public final class InferenceModel implements AutoCloseable {
      * @param images row-major (count x pixels) in [0, 1]
      * @return {mu, sigma}, each row-major (count x latent)
      */
+    @Override
     public float[][] encode(float[] images, int count) {
         int pixels = config().imageSize();
         if (images.length != count * pixels) {
@@ -165,12 +184,6 @@ public final class InferenceModel implements AutoCloseable {
     private ByteBuffer input(float[] values, int offset, int length) {
         inputBuffer = NativeArrays.fill(inputBuffer, values, offset, length);
         return inputBuffer;
-    }
-
-    /** Reconstructs images through z = mu (the posterior mean), as the tutorials' reconstruction figures do. */
-    public float[] reconstruct(float[] images, int count) {
-        float[] mu = encode(images, count)[0];
-        return decode(mu, count);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vaeexplorer.render;
 
+import io.vaeexplorer.explore.ImageGrid;
 import java.util.Arrays;
 
 /** Lays decoded images out as one picture: the manifold grid, sample sheets, sweeps, interpolations. */
@@ -54,6 +55,21 @@ public final class ImageTiler {
             }
         }
         return new GreyRaster(width, height, pixels);
+    }
+
+    /** The picture of a recipe's images, laid out as the grid says, with the given padding and pixel scale. */
+    public static GreyRaster tile(ImageGrid grid, int padding, int scale) {
+        return tile(grid.pixels(), grid.count(), grid.rows(), grid.cols(), grid.columns(), padding, scale);
+    }
+
+    /** One image of {@code rows x cols} pixels alone, one raster pixel per image pixel, no frame. */
+    public static GreyRaster single(float[] image, int rows, int cols) {
+        return single(image, rows, cols, 1);
+    }
+
+    /** One image alone, each image pixel a {@code scale x scale} block, no frame (e.g. an animation frame). */
+    public static GreyRaster single(float[] image, int rows, int cols, int scale) {
+        return tile(image, 1, rows, cols, 1, 0, scale);
     }
 
     /**

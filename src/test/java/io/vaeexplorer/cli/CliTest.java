@@ -121,6 +121,40 @@ class CliTest {
         }
     }
 
+    /** The window's rule for the swept dimensions: unknown ones fall back to 0 and 1, one twice is one row. */
+    @Test
+    @Order(4)
+    void sweepDimensionsTheModelLacksFallBackAndOneDimensionTwiceIsOneRow() throws Exception {
+        int[] firstTwo = renderSweep("0,1");
+        assertEquals(3 * 30 + 2, firstTwo[0]);
+        assertEquals(3 * 30 + 2, firstTwo[1]);
+        assertTrue(java.util.Arrays.equals(firstTwo, renderSweep("0,9")), "0,9 sweeps 0 and 1");
+        assertTrue(java.util.Arrays.equals(firstTwo, renderSweep("-1,1")), "-1,1 sweeps 0 and 1");
+        int[] oneRow = renderSweep("1,1");
+        assertEquals(3 * 30 + 2, oneRow[0]);
+        assertEquals(30 + 2, oneRow[1], "one row of 3");
+
+        Run single = run("render", "--model-dir", modelDir.toString(), "--what", "sweep", "--dims", "1",
+                "--out", temp.resolve("bad-dims.png").toString());
+        assertEquals(1, single.exit());
+        assertOneLineError(single, "--dims needs two latent dimensions");
+    }
+
+    /** Width, height and grey levels of a 3-step sweep of test image 0 over the given dimensions. */
+    private static int[] renderSweep(String dims) throws Exception {
+        Path png = temp.resolve("sweep-" + dims + ".png");
+        Run run = run("render", "--model-dir", modelDir.toString(), "--what", "sweep", "--eps-steps", "3",
+                "--dims", dims, "--scale", "1", "--out", png.toString());
+        assertEquals(0, run.exit(), dims + ": " + run.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        int[] levels = image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
+        int[] all = new int[levels.length + 2];
+        all[0] = image.getWidth();
+        all[1] = image.getHeight();
+        System.arraycopy(levels, 0, all, 2, levels.length);
+        return all;
+    }
+
     @Test
     void badDataGivesOneLineErrorAndExitCodeOne() throws Exception {
         Path empty = temp.resolve("empty-data");

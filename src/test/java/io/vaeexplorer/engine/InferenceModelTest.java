@@ -2,6 +2,7 @@ package io.vaeexplorer.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -12,6 +13,10 @@ import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.explore.LatentModel;
+import io.vaeexplorer.explore.SweepFigure;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -122,6 +127,38 @@ class InferenceModelTest {
             // a shorter encode through the same reused buffer sees only its own images
             float[][] fewer = model.encodeGrey(Arrays.copyOf(test.grey(), 10 * test.imageSize()), 10);
             assertArrayEquals(Arrays.copyOf(fromGrey[0], 30), fewer[0], 1e-5f);
+        }
+    }
+
+    /** The explore recipes see the engine only as a {@link LatentModel}; through it they get the network's answers. */
+    @Test
+    void theRecipesRunOnTheEngineThroughLatentModel() {
+        ModelConfig config = ModelConfig.mlp(3, List.of(16));
+        try (InferenceModel engine = InferenceModel.onCpu(weights(config))) {
+            LatentModel model = engine;
+            assertEquals(3, model.latent());
+            assertEquals(28, model.rows());
+            assertEquals(28, model.cols());
+
+            float[] images = new float[2 * 784];
+            for (int i = 0; i < images.length; i++) {
+                images[i] = (i % 29) / 28f;
+            }
+            float[][] posterior = model.encode(images, 2);
+            assertEquals(6, posterior[0].length);
+            assertArrayEquals(engine.decode(posterior[0], 2), model.reconstruct(images, 2),
+                    "a reconstruction decodes the posterior mean");
+
+            float[] first = Arrays.copyOf(images, 784);
+            SweepFigure sweep = SweepFigure.around(model, first, EpsilonSweep.Units.SIGMA, 3, 2, 0, 2, false);
+            ImageGrid grid = sweep.images();
+            assertEquals(9, grid.count());
+            assertEquals(28, grid.rows());
+            float[] mu = Arrays.copyOf(posterior[0], 3);
+            assertArrayEquals(engine.decode(mu), grid.image(4), 1e-6f, "the sweep's centre is the decode of mu");
+            for (float v : grid.pixels()) {
+                assertTrue(v >= 0 && v <= 1, "pixel " + v);
+            }
         }
     }
 }

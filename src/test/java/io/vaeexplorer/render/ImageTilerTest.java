@@ -1,8 +1,10 @@
 package io.vaeexplorer.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.explore.ImageGrid;
 import org.junit.jupiter.api.Test;
 
 class ImageTilerTest {
@@ -81,6 +83,31 @@ class ImageTilerTest {
         assertEquals(255, raster.get(1, 0));
         assertEquals(255, raster.get(0, 1));
         assertEquals(0, raster.get(1, 1));
+    }
+
+    @Test
+    void anImageGridTilesInItsOwnLayout() {
+        ImageGrid grid = new ImageGrid(threeImages(), 3, 2, 2, 3);
+        GreyRaster raster = ImageTiler.tile(grid, 1, 2);
+        GreyRaster expected = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        assertEquals(expected.width(), raster.width());
+        assertEquals(expected.height(), raster.height());
+        assertArrayEquals(expected.pixels(), raster.pixels());
+    }
+
+    @Test
+    void aSingleImageHasNoFrame() {
+        float[] image = {0, 1, 1, 0, 0.5f, 1};
+        GreyRaster one = ImageTiler.single(image, 2, 3);
+        assertEquals(3, one.width());
+        assertEquals(2, one.height());
+        assertArrayEquals(ImageTiler.tile(image, 1, 2, 3, 1, 0, 1).pixels(), one.pixels());
+        GreyRaster scaled = ImageTiler.single(image, 2, 3, 4);
+        assertEquals(12, scaled.width());
+        assertEquals(8, scaled.height());
+        assertEquals(255, scaled.get(4, 0), "pixel (0, 1) as a 4 x 4 block");
+        assertEquals(0, scaled.get(3, 7), "pixel (1, 0)");
+        assertEquals(128, scaled.get(5, 5), "pixel (1, 1)");
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.Checkpoint;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.explore.ManifoldFigure;
+import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.ScatterRenderer;
@@ -86,8 +87,8 @@ final class ComparisonBuilder {
                 points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
                         test.labels(), c.weights().version()));
                 // framed like the originals' tiles, so each reconstruction sits under its original
-                recon.add(ImageTiler.tile(model.reconstruct(originals, indices.length), indices.length, rows, cols,
-                        perRow, 1, 1));
+                ReconstructionFigure figure = ReconstructionFigure.of(model, originals, indices.length, perRow);
+                recon.add(ImageTiler.tile(figure.reconstructions(), 1, 1));
             }
             float[][] xySets = new float[points.size()][];
             for (int i = 0; i < points.size(); i++) {
@@ -114,16 +115,7 @@ final class ComparisonBuilder {
 
     /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
     private static GreyRaster manifold(InferenceModel model, LatentPoints p, double[] b) {
-        ModelConfig config = model.config();
-        int n = MANIFOLD_TILES;
-        float[] z;
-        if (config.latent() == 2) {
-            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3]);
-        } else if (p.pca() != null) {
-            z = LatentGrid.plane(n, b[0], b[1], b[2], b[3], p.pca());
-        } else {
-            return null;
-        }
-        return ImageTiler.tile(model.decode(z, n * n), n * n, config.imageRows(), config.imageCols(), n, 0, 1);
+        ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_TILES, b, p.pca());
+        return grid == null ? null : ImageTiler.tile(grid, 0, 1);
     }
 }

@@ -1,0 +1,30 @@
+package io.vaeexplorer.explore;
+
+/**
+ * Figures of sampled codes: decodes of draws from the prior, and the variants of one image that its posterior
+ * gives. Seeded, so the same seed shows the same codes as the weights change.
+ */
+public final class SampleFigure {
+
+    private SampleFigure() {
+    }
+
+    /** Decodes of {@code count} draws z ~ N(0, I), {@code columns} per row. */
+    public static ImageGrid prior(LatentModel model, int count, long seed, int columns) {
+        float[] z = PriorSampler.sample(count, model.latent(), seed);
+        return ImageGrid.decoded(model, z, count, columns);
+    }
+
+    /**
+     * {@code image} followed by the decodes of {@code count} draws z ~ q(z | image), {@code columns} per row: the
+     * variants of one digit that the decoder would see during training.
+     */
+    public static ImageGrid variants(LatentModel model, float[] image, int count, long seed, int columns) {
+        float[][] posterior = model.encode(image, 1);
+        float[] z = PriorSampler.posterior(posterior[0], posterior[1], count, seed);
+        float[] decoded = model.decode(z, count);
+        float[] all = java.util.Arrays.copyOf(image, image.length + decoded.length);
+        System.arraycopy(decoded, 0, all, image.length, decoded.length);
+        return new ImageGrid(all, count + 1, columns, model.rows(), model.cols());
+    }
+}

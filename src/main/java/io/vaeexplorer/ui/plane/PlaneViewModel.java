@@ -9,10 +9,12 @@ import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.AggregatePosterior;
-import io.vaeexplorer.explore.LatentGrid;
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.explore.LatentModel;
+import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.NearestPoint;
+import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -208,7 +210,7 @@ public final class PlaneViewModel {
             return null;
         }
         LabeledImages test = data.test();
-        return ImageTiler.tile(test.image(index), 1, test.rows(), test.cols(), 1, 0, 1);
+        return ImageTiler.single(test.image(index), test.rows(), test.cols());
     }
 
     /** Adds the image's ellipses to the plane, or removes them when they are there. */
@@ -327,10 +329,10 @@ public final class PlaneViewModel {
         refreshManifold();
     }
 
-    private static GreyRaster timelineReconstructions(InferenceModel m, LabeledImages test) {
+    private static GreyRaster timelineReconstructions(LatentModel m, LabeledImages test) {
         int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
         float[] firstImages = Arrays.copyOf(test.pixels(), n * test.imageSize());
-        return ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
+        return ImageTiler.tile(ReconstructionFigure.of(m, firstImages, n, n).reconstructions(), 1, 1);
     }
 
     private void showLatentFrame(TrainingTimeline.Frame frame) {
@@ -402,10 +404,8 @@ public final class PlaneViewModel {
         if (z == null || weights == null || z.length != weights.config().latent()) {
             return;
         }
-        interactiveWorker.submit("decode", model -> {
-            ModelConfig c = model.config();
-            return ImageTiler.tile(model.decode(z), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
-        }, decodedImage::set, messages::error);
+        interactiveWorker.submit("decode", model -> ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1),
+                decodedImage::set, messages::error);
     }
 
     private void refreshManifold() {
@@ -415,18 +415,9 @@ public final class PlaneViewModel {
         double[] region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
         worker.submit("manifold", model -> {
-            int n = MANIFOLD_GRID;
-            float[] z;
-            ModelConfig c = model.config();
-            if (c.latent() == 2) {
-                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3]);
-            } else if (points != null && points.pca() != null) {
-                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3], points.pca());
-            } else {
-                return null;
-            }
-            GreyRaster raster = ImageTiler.tile(model.decode(z, n * n), n * n, c.imageRows(), c.imageCols(), n, 0, 1);
-            return new ManifoldImage(raster, n, region[0], region[1], region[2], region[3]);
+            ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region, points == null ? null : points.pca());
+            return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region[0],
+                    region[1], region[2], region[3]);
         }, image -> {
             if (image != null) {
                 manifold.set(image);

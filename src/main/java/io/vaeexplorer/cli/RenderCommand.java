@@ -261,10 +261,9 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     static void requireSameImageSize(Checkpoint checkpoint, Dataset dataset) {
-        ModelConfig c = checkpoint.config();
-        if (c.imageRows() != dataset.rows() || c.imageCols() != dataset.cols()) {
-            throw new UserError("the model was trained on " + c.imageRows() + "x" + c.imageCols() + " images but "
-                    + dataset.name() + " has " + dataset.rows() + "x" + dataset.cols());
+        String mismatch = checkpoint.config().sizeMismatch("the model", dataset.name(), dataset.rows(), dataset.cols());
+        if (mismatch != null) {
+            throw new UserError(mismatch);
         }
     }
 

@@ -44,7 +44,8 @@ public final class InferenceWorker implements AutoCloseable {
     private final Thread thread;
     private WeightSnapshot offered;
     private boolean closed;
-    private volatile long busyJobs;
+    /** True while the thread runs a job; read by {@link #isIdle} on other threads. */
+    private volatile boolean busy;
 
     /** A background worker (re-encoding, grids, experiments): its thread yields to the window's threads. */
     public InferenceWorker(Executor fxExecutor) {
@@ -89,7 +90,7 @@ public final class InferenceWorker implements AutoCloseable {
 
     /** True when no job is queued or running (for tests and idle checks). */
     public synchronized boolean isIdle() {
-        return pending.isEmpty() && busyJobs == 0;
+        return pending.isEmpty() && !busy;
     }
 
     private void loop() {
@@ -113,7 +114,7 @@ public final class InferenceWorker implements AutoCloseable {
                     job = it.next();
                     it.remove();
                     snapshot = offered;
-                    busyJobs = 1;
+                    busy = true;
                 }
                 try {
                     model = ensureModel(model, snapshot);
@@ -125,7 +126,7 @@ public final class InferenceWorker implements AutoCloseable {
                     fxExecutor.execute(() -> onError.accept(message));
                 } finally {
                     synchronized (this) {
-                        busyJobs = 0;
+                        busy = false;
                     }
                 }
             }

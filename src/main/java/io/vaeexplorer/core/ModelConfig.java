@@ -80,6 +80,21 @@ public record ModelConfig(
         return imageRows * imageCols;
     }
 
+    /**
+     * Why this model cannot take images of {@code rows x cols}, one line, or null when it can: a model only takes
+     * images of the size it was trained on.
+     *
+     * @param model how the message names the model, e.g. "the model" or a file name
+     * @param data how the message names the images, e.g. a data set's name
+     */
+    public String sizeMismatch(String model, String data, int rows, int cols) {
+        if (rows == imageRows && cols == imageCols) {
+            return null;
+        }
+        return model + " was trained on " + imageRows + "x" + imageCols + " images, but " + data + " has " + rows + "x"
+                + cols;
+    }
+
     /** Short human-readable description, e.g. "MLP 784-400-2, BCE, ELBO beta=1.0". */
     public String describe() {
         StringBuilder sb = new StringBuilder(ArchitectureCheck.architecture(this)).append(", ").append(reconstruction);

@@ -114,10 +114,10 @@ public final class SweepRunner {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.options = Objects.requireNonNull(options, "options");
         for (SweepPlan.Run run : plan.runs()) {
-            if (run.model().imageRows() != data.rows() || run.model().imageCols() != data.cols()) {
-                throw new IllegalArgumentException("run '" + run.name() + "' is for " + run.model().imageRows() + "x"
-                        + run.model().imageCols() + " images but " + data.name() + " has " + data.rows() + "x"
-                        + data.cols());
+            String mismatch = run.model().sizeMismatch("run '" + run.name() + "'", data.name(), data.rows(),
+                    data.cols());
+            if (mismatch != null) {
+                throw new IllegalArgumentException(mismatch);
             }
         }
         statuses = new AtomicReferenceArray<>(plan.size());

@@ -36,9 +36,9 @@ public final class ModelScorer {
      */
     public static ModelScore score(WeightSnapshot weights, LabeledImages test, int iwaeK, int iwaeImages, long seed,
                                    BooleanSupplier cancelled) {
-        if (weights.config().imageRows() != test.rows() || weights.config().imageCols() != test.cols()) {
-            throw new IllegalArgumentException("the model expects " + weights.config().imageRows() + "x"
-                    + weights.config().imageCols() + " images but the test set has " + test.rows() + "x" + test.cols());
+        String mismatch = weights.config().sizeMismatch("the model", "the test set", test.rows(), test.cols());
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch);
         }
         DjlRuntime.disableGradientsOnThisThread();
         long start = System.nanoTime();

@@ -82,10 +82,6 @@ public final class Workspace {
      */
     public String sizeMismatch(String what, ModelConfig model) {
         Dataset data = dataset.get();
-        if (data == null || (model.imageRows() == data.rows() && model.imageCols() == data.cols())) {
-            return null;
-        }
-        return what + " was trained on " + model.imageRows() + "x" + model.imageCols()
-                + " images, but the open data set has " + data.rows() + "x" + data.cols();
+        return data == null ? null : model.sizeMismatch(what, "the open data set", data.rows(), data.cols());
     }
 }

@@ -65,8 +65,9 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.maths = TaskExecutor.singleThread("vae-maths", fx);
         this.workspace = new Workspace(worker, interactiveWorker);
         this.gallery = new GalleryViewModel(fx, error::set, modelsFolder());
-        this.sweeps = new SettingsSweepsViewModel(this, fx);
         TrainingViewModel[] trainingRef = new TrainingViewModel[1];
+        this.sweeps = new SettingsSweepsViewModel(fx, files, this, gallery, settings, workspace.datasetProperty(),
+                modelsFolder(), () -> trainingRef[0] != null && trainingRef[0].isTraining());
         this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this,
                 () -> trainingRef[0] != null && trainingRef[0].isTraining());
         this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,

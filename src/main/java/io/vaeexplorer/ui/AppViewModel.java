@@ -64,7 +64,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.files = TaskExecutor.singleThread("vae-io", fx);
         this.maths = TaskExecutor.singleThread("vae-maths", fx);
         this.workspace = new Workspace(worker, interactiveWorker);
-        this.gallery = new GalleryViewModel(fx, error::set, modelsFolder());
+        this.gallery = new GalleryViewModel(TaskExecutor.singleThread("vae-gallery", fx),
+                TaskExecutor.singleThread("vae-compare", fx), this, modelsFolder());
         TrainingViewModel[] trainingRef = new TrainingViewModel[1];
         this.sweeps = new SettingsSweepsViewModel(fx, files, this, gallery, settings, workspace.datasetProperty(),
                 modelsFolder(), () -> trainingRef[0] != null && trainingRef[0].isTraining());

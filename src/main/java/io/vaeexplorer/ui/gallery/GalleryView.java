@@ -46,7 +46,7 @@ public final class GalleryView extends SplitPane {
         this.model = model;
         setId("gallery");
         setOrientation(Orientation.VERTICAL);
-        comparison = new ComparisonView(model::reportError);
+        comparison = new ComparisonView(model.gallery().comparison());
 
         table.setId("gallery-table");
         table.setEditable(true);
@@ -88,8 +88,7 @@ public final class GalleryView extends SplitPane {
         });
 
         compare.setId("compare-button");
-        compare.setOnAction(e -> comparison.compare(model.gallery().compared(),
-                model.workspace().datasetProperty().get() == null ? null : model.workspace().datasetProperty().get().test()));
+        compare.setOnAction(e -> model.gallery().compareTicked());
         updateCompareButton();
         model.gallery().entries().addListener((ListChangeListener<GalleryEntry>) change -> {
             while (change.next()) {

@@ -64,7 +64,7 @@ class SettingsSweepsViewModelTest {
 
     @BeforeEach
     void build() {
-        gallery = new GalleryViewModel(Runnable::run, errors::add, temp.resolve("models"));
+        gallery = new GalleryViewModel(TaskExecutor.direct(), TaskExecutor.direct(), messages, temp.resolve("models"));
         BooleanSupplier trainingNow = training::get;
         sweeps = new SettingsSweepsViewModel(fxQueue::add, TaskExecutor.direct(), messages, gallery, settings, dataset,
                 temp.resolve("models"), trainingNow);

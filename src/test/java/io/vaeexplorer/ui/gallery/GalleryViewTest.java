@@ -46,7 +46,8 @@ class GalleryViewTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
-        view = new GalleryView(model);
+        view = new GalleryView(model.gallery(), model.settingsProperty(), model.training().trainingStateProperty(),
+                model.sweeps().runningProperty(), model::useGalleryEntry, model.training()::trainPreset);
         stage.setScene(new Scene(view, 1300, 900));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();

@@ -35,8 +35,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * The model gallery: every model of this session and of the models folder with its configuration, test -ELBO
- * (reconstruction + KL), IWAE bound, training time and device; tick two to four and compare them side by side.
+ * The model gallery: every model trained or loaded since the app started and every one in the models folder,
+ * with its configuration, test -ELBO (reconstruction + KL), IWAE bound, training time and device; tick two to
+ * four and compare them side by side.
  * The presets start the tutorials' comparison runs with one click each; finished runs join the table.
  * Using a model and training a preset are the app's to do: the view receives them as callbacks.
  */

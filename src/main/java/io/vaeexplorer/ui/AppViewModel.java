@@ -64,9 +64,11 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.files = TaskExecutor.singleThread("vae-io", fx);
         this.maths = TaskExecutor.singleThread("vae-maths", fx);
         this.workspace = new Workspace(worker, interactiveWorker);
-        this.gallery = new GalleryViewModel(fx, error::set, modelsFolder());
-        this.sweeps = new SettingsSweepsViewModel(this, fx);
+        this.gallery = new GalleryViewModel(TaskExecutor.singleThread("vae-gallery", fx),
+                TaskExecutor.singleThread("vae-compare", fx), this, modelsFolder());
         TrainingViewModel[] trainingRef = new TrainingViewModel[1];
+        this.sweeps = new SettingsSweepsViewModel(fx, files, this, gallery, settings, workspace.datasetProperty(),
+                modelsFolder(), () -> trainingRef[0] != null && trainingRef[0].isTraining());
         this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this,
                 () -> trainingRef[0] != null && trainingRef[0].isTraining());
         this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,

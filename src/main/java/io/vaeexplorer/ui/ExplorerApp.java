@@ -163,7 +163,9 @@ public final class ExplorerApp extends Application {
         settings.setFitToWidth(true);
         settings.setPrefWidth(350); // the panel and a vertical scroll bar
 
-        TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model)),
+        TabPane pages = new TabPane(new Tab("Explorer", centre), new Tab("Models", new GalleryView(model.gallery(),
+                model.settingsProperty(), model.training().trainingStateProperty(), model.sweeps().runningProperty(),
+                model::useGalleryEntry, model.training()::trainPreset)),
                 new Tab("Sweeps", new SettingsSweepsView(model.sweeps())));
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));

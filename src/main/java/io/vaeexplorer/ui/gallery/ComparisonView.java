@@ -1,18 +1,10 @@
 package io.vaeexplorer.ui.gallery;
 
-import io.vaeexplorer.concurrent.ThreadPriority;
-import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.fx.RasterImages;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -32,30 +24,25 @@ import javafx.scene.text.FontWeight;
 
 /**
  * Two to four models side by side: latent scatters on one scale, the same test images reconstructed by each,
- * the decoded manifold over the same region, and their test -ELBO per epoch on one chart. The pictures are
- * computed on a background thread; this view only shows them, the columns sharing the width and every picture
- * as large as its column (up to {@link #MAX_PICTURE}), again on every resize.
+ * the decoded manifold over the same region, and their test -ELBO per epoch on one chart. Its
+ * {@link ComparisonViewModel} computes the pictures; this view only shows them, the columns sharing the width and
+ * every picture as large as its column (up to {@link #MAX_PICTURE}), again on every resize.
  */
 public final class ComparisonView extends VBox {
 
-    static final int RECONSTRUCTIONS = 8;
     /** Narrowest column: four models still fit side by side in a window of ordinary width. */
     static final double MIN_COLUMN_WIDTH = 160;
     /** Largest side of a picture: a whole column of two models would be taller than the pane shows at once. */
     static final double MAX_PICTURE = 480;
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            ThreadPriority.backgroundDaemons("vae-compare"));
-    private final Label status = new Label("Tick two to four models in the table and press Compare.");
+    private final ComparisonViewModel comparison;
+    private final Label status = new Label();
     private final HBox columns = new HBox(14);
     private final LineChart<Number, Number> chart;
-    private final Consumer<String> errors;
-    private ComparisonBuilder.Result shown;
-    private long request;
 
-    public ComparisonView(Consumer<String> errors) {
+    public ComparisonView(ComparisonViewModel comparison) {
         super(8);
-        this.errors = errors;
+        this.comparison = comparison;
         setId("comparison");
         setPadding(new Insets(8));
         NumberAxis epochs = new NumberAxis();
@@ -71,49 +58,16 @@ public final class ComparisonView extends VBox {
         chart.setPrefHeight(260);
         chart.setTitle("Test loss per epoch");
         status.setId("comparison-status");
+        status.textProperty().bind(comparison.statusProperty());
         columns.setId("comparison-columns");
         getChildren().addAll(status, columns, chart);
-    }
-
-    /** Starts computing the comparison of these models on these test images; the newest request wins. */
-    public void compare(List<GalleryEntry> entries, LabeledImages test) {
-        if (entries.size() < 2 || entries.size() > 4) {
-            errors.accept("pick two to four models to compare (" + entries.size() + " picked)");
-            return;
-        }
-        if (test == null) {
-            errors.accept("no data set is open to compare the models on");
-            return;
-        }
-        List<String> names = new ArrayList<>();
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        for (GalleryEntry e : entries) {
-            names.add(e.name());
-            checkpoints.add(e.checkpoint());
-        }
-        long mine = ++request;
-        status.setText("comparing " + String.join(", ", names) + " ...");
-        background.execute(() -> {
-            try {
-                ComparisonBuilder.Result result = ComparisonBuilder.build(names, checkpoints, test, RECONSTRUCTIONS);
-                Platform.runLater(() -> {
-                    if (mine == request) {
-                        show(result);
-                    }
-                });
-            } catch (RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> {
-                    status.setText("");
-                    errors.accept("comparison failed: " + message);
-                });
-            }
-        });
+        comparison.resultProperty().addListener((obs, was, now) -> show(now));
+        show(comparison.resultProperty().get());
     }
 
     /** The comparison on screen, or null (for tests and export). */
     public ComparisonBuilder.Result shown() {
-        return shown;
+        return comparison.resultProperty().get();
     }
 
     public LineChart<Number, Number> chart() {
@@ -121,9 +75,11 @@ public final class ComparisonView extends VBox {
     }
 
     private void show(ComparisonBuilder.Result result) {
-        shown = result;
         columns.getChildren().clear();
         chart.getData().clear();
+        if (result == null) {
+            return;
+        }
         for (ComparisonBuilder.Column c : result.columns()) {
             VBox column = new VBox(4);
             column.setAlignment(Pos.TOP_LEFT);
@@ -132,7 +88,7 @@ public final class ComparisonView extends VBox {
             config.setFont(Font.font(10));
             config.setWrapText(true);
             // the test images above each model's reconstructions of them, as in the Reconstructions tab
-            GreyRaster pairs = io.vaeexplorer.render.ImageTiler.stack(result.originals(), c.reconstructions(), 3);
+            GreyRaster pairs = ImageTiler.stack(result.originals(), c.reconstructions(), 3);
             column.getChildren().addAll(bold(c.name()), config, new ScatterView(c, result.bounds()),
                     new Label("test images / reconstructions"), pairsView(pairs));
             if (c.manifold() != null) {
@@ -153,8 +109,6 @@ public final class ComparisonView extends VBox {
             }
             chart.getData().add(series);
         }
-        status.setText(String.format("%d models on one scale: plane [%.2f, %.2f] in both axes", result.columns().size(),
-                result.bounds()[0], result.bounds()[1]));
     }
 
     private static FittedRaster pairsView(GreyRaster pairs) {
@@ -300,10 +254,5 @@ public final class ComparisonView extends VBox {
         Label label = new Label(text);
         label.setFont(Font.font(null, FontWeight.BOLD, 13));
         return label;
-    }
-
-    /** Stops the background thread (the window is closing). */
-    public void dispose() {
-        background.shutdownNow();
     }
 }

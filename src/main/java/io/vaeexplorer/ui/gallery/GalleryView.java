@@ -1,12 +1,14 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.training.TrainingPreset;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -18,8 +20,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
@@ -31,26 +35,37 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
- * The model gallery: every model of this session and of the models folder with its configuration, test -ELBO
- * (reconstruction + KL), IWAE bound, training time and device; tick two to four and compare them side by side.
+ * The model gallery: every model trained or loaded since the app started and every one in the models folder,
+ * with its configuration, test -ELBO (reconstruction + KL), IWAE bound, training time and device; tick two to
+ * four and compare them side by side.
  * The presets start the tutorials' comparison runs with one click each; finished runs join the table.
+ * Using a model and training a preset are the app's to do: the view receives them as callbacks.
  */
 public final class GalleryView extends SplitPane {
 
-    private final AppViewModel model;
+    private final GalleryViewModel gallery;
     private final TableView<GalleryEntry> table = new TableView<>();
     private final ComparisonView comparison;
     private final Button compare = new Button("Compare ticked");
 
-    public GalleryView(AppViewModel model) {
-        this.model = model;
+    /**
+     * @param settings the panel's settings, which the presets change one thing of
+     * @param trainingState the training run's state: no model is used and no preset starts while one trains
+     * @param sweepRunning true while a settings sweep trains, which leaves no room for a preset's run
+     * @param useModel makes a model the current one
+     * @param trainPreset starts a run with one preset's change to the settings
+     */
+    public GalleryView(GalleryViewModel gallery, ObservableValue<TrainingSettings> settings,
+                       ObservableValue<TrainingState> trainingState, ObservableValue<Boolean> sweepRunning,
+                       Consumer<GalleryEntry> useModel, Consumer<TrainingPreset> trainPreset) {
+        this.gallery = gallery;
         setId("gallery");
         setOrientation(Orientation.VERTICAL);
-        comparison = new ComparisonView(model::reportError);
+        comparison = new ComparisonView(gallery.comparison());
 
         table.setId("gallery-table");
         table.setEditable(true);
-        table.setItems(model.gallery().entries());
+        table.setItems(gallery.entries());
         table.setPlaceholder(new Label("Models appear here as they are loaded or trained."));
         // columns keep their widths and the table scrolls sideways: squeezed columns cut their headers
         TableColumn<GalleryEntry, Boolean> ticked = new TableColumn<>("compare");
@@ -77,21 +92,20 @@ public final class GalleryView extends SplitPane {
         for (TableColumn<GalleryEntry, ?> column : table.getColumns()) {
             column.setMinWidth(headerWidth(column.getText()));
         }
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(GalleryEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setTooltip(entry == null || empty || !entry.failed() ? null
-                        : new javafx.scene.control.Tooltip("failed: " + entry.failure()));
+                        : new Tooltip("failed: " + entry.failure()));
                 setStyle(entry != null && !empty && entry.failed() ? "-fx-text-background-color: #a50e0e;" : "");
             }
         });
 
         compare.setId("compare-button");
-        compare.setOnAction(e -> comparison.compare(model.gallery().compared(),
-                model.workspace().datasetProperty().get() == null ? null : model.workspace().datasetProperty().get().test()));
+        compare.setOnAction(e -> gallery.compareTicked());
         updateCompareButton();
-        model.gallery().entries().addListener((ListChangeListener<GalleryEntry>) change -> {
+        gallery.entries().addListener((ListChangeListener<GalleryEntry>) change -> {
             while (change.next()) {
                 for (GalleryEntry added : change.getAddedSubList()) {
                     added.comparedProperty().addListener((obs, was, now) -> updateCompareButton());
@@ -102,25 +116,24 @@ public final class GalleryView extends SplitPane {
 
         Button use = new Button("Use selected model");
         use.setId("use-model-button");
-        BooleanBinding training = Bindings.createBooleanBinding(() -> model.training().trainingStateProperty().get()
-                == TrainingState.RUNNING || model.training().trainingStateProperty().get() == TrainingState.PAUSED,
-                model.training().trainingStateProperty());
+        BooleanBinding training = Bindings.createBooleanBinding(() -> trainingState.getValue()
+                == TrainingState.RUNNING || trainingState.getValue() == TrainingState.PAUSED, trainingState);
         ObservableValue<GalleryEntry> selected = table.getSelectionModel().selectedItemProperty();
         BooleanBinding selectedFailed = Bindings.createBooleanBinding(
                 () -> selected.getValue() != null && selected.getValue().failed(), selected);
         use.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(training)
                 .or(selectedFailed));
-        use.setOnAction(e -> model.useGalleryEntry(table.getSelectionModel().getSelectedItem()));
+        use.setOnAction(e -> useModel.accept(table.getSelectionModel().getSelectedItem()));
 
         Button rename = new Button("Rename\u2026");
         rename.setId("rename-model-button");
-        rename.setTooltip(new Tooltip("Rename the selected model and its folder in " + model.gallery().modelsFolder()));
+        rename.setTooltip(new Tooltip("Rename the selected model and its folder in " + gallery.modelsFolder()));
         rename.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !model.gallery().isManaged(selected.getValue()), selected));
+                () -> !gallery.isManaged(selected.getValue()), selected));
         rename.setOnAction(e -> askAndRename(selected.getValue()));
         Button delete = new Button("Delete\u2026");
         delete.setId("delete-model-button");
-        delete.setTooltip(new Tooltip("Delete the selected model from " + model.gallery().modelsFolder()
+        delete.setTooltip(new Tooltip("Delete the selected model from " + gallery.modelsFolder()
                 + " (a failed run or a model saved elsewhere is only taken off this list)"));
         delete.disableProperty().bind(selected.map(entry -> false).orElse(true));
         delete.setOnAction(e -> askAndDelete(selected.getValue()));
@@ -129,42 +142,42 @@ public final class GalleryView extends SplitPane {
         rescore.setTooltip(new Tooltip("Score the selected model (its scoring was cancelled)"));
         rescore.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.getValue() == null
                 || selected.getValue().scoreStateProperty().get() != GalleryEntry.ScoreState.CANCELLED,
-                selected, model.gallery().scoresPendingProperty()));
-        rescore.setOnAction(e -> model.gallery().rescore(selected.getValue()));
+                selected, gallery.scoresPendingProperty()));
+        rescore.setOnAction(e -> gallery.rescore(selected.getValue()));
 
         Label presetsLabel = new Label();
         presetsLabel.setId("presets-label");
-        presetsLabel.textProperty().bind(model.settingsProperty().map(s -> "Train with one change ("
+        presetsLabel.textProperty().bind(settings.map(s -> "Train with one change ("
                 + s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs") + ", other settings from the panel):"));
         FlowPane presets = new FlowPane(6, 6, presetsLabel);
         presets.setAlignment(Pos.CENTER_LEFT);
         for (TrainingPreset preset : TrainingPreset.values()) {
             Button b = new Button(preset.label());
             b.setId("preset-" + preset.name().toLowerCase().replace('_', '-'));
-            b.disableProperty().bind(training.or(model.sweeps().runningProperty()));
+            b.disableProperty().bind(training.or(BooleanExpression.booleanExpression(sweepRunning)));
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(model.settingsProperty().map(s -> preset.describe(s)));
+            tip.textProperty().bind(settings.map(s -> preset.describe(s)));
             b.setTooltip(tip);
-            b.setOnAction(e -> model.training().trainPreset(preset));
+            b.setOnAction(e -> trainPreset.accept(preset));
             presets.getChildren().add(b);
         }
 
         Label scoring = new Label();
         scoring.setId("scoring-status");
         scoring.textProperty().bind(Bindings.createStringBinding(() -> {
-            int pending = model.gallery().scoresPendingProperty().get();
-            String now = model.gallery().scoringNowProperty().get();
+            int pending = gallery.scoresPendingProperty().get();
+            String now = gallery.scoringNowProperty().get();
             return pending == 0 ? "" : "scoring " + (now.isEmpty() ? "" : "\"" + now + "\" ") + "(" + pending
                     + (pending == 1 ? " model" : " models") + " to go)";
-        }, model.gallery().scoresPendingProperty(), model.gallery().scoringNowProperty()));
+        }, gallery.scoresPendingProperty(), gallery.scoringNowProperty()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         Button cancelScoring = new Button("Cancel scoring");
         cancelScoring.setId("cancel-scoring-button");
-        cancelScoring.setOnAction(e -> model.gallery().cancelScoring());
+        cancelScoring.setOnAction(e -> gallery.cancelScoring());
         HBox scoringRow = new HBox(8, spinner, scoring, cancelScoring);
         scoringRow.setAlignment(Pos.CENTER_LEFT);
-        scoringRow.visibleProperty().bind(model.gallery().scoresPendingProperty().greaterThan(0));
+        scoringRow.visibleProperty().bind(gallery.scoresPendingProperty().greaterThan(0));
         scoringRow.managedProperty().bind(scoringRow.visibleProperty());
 
         FlowPane actions = new FlowPane(8, 6, compare, use, rename, delete, rescore);
@@ -172,7 +185,7 @@ public final class GalleryView extends SplitPane {
         VBox top = new VBox(6, actions, presets, scoringRow, table);
         top.setPadding(new Insets(6));
         VBox.setVgrow(table, Priority.ALWAYS);
-        javafx.scene.control.ScrollPane lower = new javafx.scene.control.ScrollPane(comparison);
+        ScrollPane lower = new ScrollPane(comparison);
         lower.setFitToWidth(true);
         getItems().addAll(top, lower);
         setDividerPositions(0.45);
@@ -194,14 +207,14 @@ public final class GalleryView extends SplitPane {
         dialog.setTitle("Rename model");
         dialog.setHeaderText("A new name for \"" + entry.name() + "\" (its folder is renamed too)");
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
-        dialog.showAndWait().ifPresent(name -> model.gallery().rename(entry, name));
+        dialog.showAndWait().ifPresent(name -> gallery.rename(entry, name));
     }
 
     private void askAndDelete(GalleryEntry entry) {
         if (entry == null) {
             return;
         }
-        boolean onDisk = model.gallery().isManaged(entry);
+        boolean onDisk = gallery.isManaged(entry);
         if (onDisk) {
             Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + entry.name() + "\" and its file "
                     + entry.file() + "?", ButtonType.CANCEL, ButtonType.OK);
@@ -212,7 +225,7 @@ public final class GalleryView extends SplitPane {
                 return;
             }
         }
-        model.gallery().delete(entry);
+        gallery.delete(entry);
     }
 
     /** Width that shows a column's header in full (the table's default font, with the sort arrow's room). */
@@ -222,7 +235,7 @@ public final class GalleryView extends SplitPane {
     }
 
     private void updateCompareButton() {
-        int n = model.gallery().compared().size();
+        int n = gallery.compared().size();
         compare.setDisable(n < 2 || n > 4);
         compare.setText(n == 0 ? "Compare ticked" : "Compare ticked (" + n + ")");
     }

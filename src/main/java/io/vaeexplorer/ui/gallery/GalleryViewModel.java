@@ -1,12 +1,14 @@
 package io.vaeexplorer.ui.gallery;
 
-import io.vaeexplorer.concurrent.ThreadPriority;
+import io.vaeexplorer.concurrent.BackgroundTask;
+import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.training.ModelScorer;
+import io.vaeexplorer.ui.fx.UserMessages;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -15,9 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -31,9 +30,13 @@ import javafx.collections.ObservableList;
 /**
  * Every model trained or loaded since the app started, plus the saved ones found in the models folder, each scored
  * once on the same test images in the background (test -ELBO parts and an IWAE bound) so they can be compared
- * fairly. Runs that failed are listed too. Models saved in the models folder can be renamed and deleted here.
- * Call its methods on the FX thread; scoring and file work run on one background thread of its own, one model at a
- * time, and pending scoring can be cancelled.
+ * fairly. Runs that failed are listed too. Models saved in the models folder can be renamed and deleted here,
+ * and the ticked ones compared side by side ({@link #comparison()}).
+ *
+ * <p>Call its methods on the FX thread. Scoring and file work run as {@link BackgroundTask}s, one after another in
+ * the order asked, on a task executor of the gallery's own rather than the app's file executor, so that exports
+ * never wait behind a queue of models to score. Cancelling the scoring bumps a generation count that queued and
+ * running jobs check, so the queue needs no thread handling of its own.
  */
 public final class GalleryViewModel implements AutoCloseable {
 
@@ -42,12 +45,13 @@ public final class GalleryViewModel implements AutoCloseable {
     public static final int IWAE_IMAGES = 500;
     private static final long SCORE_SEED = 20_250_101L;
 
-    private final Executor fx;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            ThreadPriority.backgroundDaemons("vae-gallery")); // scoring is background work
+    private final TaskExecutor tasks;
+    private final TaskExecutor comparisonTasks;
+    private final ComparisonViewModel comparison;
     private final ObservableList<GalleryEntry> entries = FXCollections.observableArrayList();
-    private final Consumer<String> warnings;
+    private final UserMessages messages;
     private final Path modelsFolder;
+    private boolean closed;
     private LabeledImages testSet;
     /** Scoring jobs queued before this generation were cancelled; jobs check it before and while they run. */
     private final AtomicLong scoringGeneration = new AtomicLong();
@@ -57,13 +61,18 @@ public final class GalleryViewModel implements AutoCloseable {
     private volatile int pendingForOtherThreads;
 
     /**
-     * @param warnings receives one-line problems (an unreadable file in the models folder) on the FX thread
+     * @param tasks where scoring and file work run, one after another; the gallery's own, closed with it
+     * @param comparisonTasks where comparisons are computed; the gallery's own, closed with it
+     * @param messages receives one-line problems (an unreadable file in the models folder, say)
      * @param modelsFolder where runs are saved; only models in it can be renamed or deleted
      */
-    public GalleryViewModel(Executor fx, Consumer<String> warnings, Path modelsFolder) {
-        this.fx = fx;
-        this.warnings = warnings;
+    public GalleryViewModel(TaskExecutor tasks, TaskExecutor comparisonTasks, UserMessages messages,
+                            Path modelsFolder) {
+        this.tasks = tasks;
+        this.comparisonTasks = comparisonTasks;
+        this.messages = messages;
         this.modelsFolder = modelsFolder.toAbsolutePath().normalize();
+        this.comparison = new ComparisonViewModel(comparisonTasks, messages);
     }
 
     public ObservableList<GalleryEntry> entries() {
@@ -83,6 +92,16 @@ public final class GalleryViewModel implements AutoCloseable {
             }
         }
         return picked;
+    }
+
+    /** The side-by-side comparison of ticked models. */
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /** Compares the ticked models on the test images they are scored on. */
+    public void compareTicked() {
+        comparison.compare(compared(), testSet);
     }
 
     /**
@@ -145,7 +164,7 @@ public final class GalleryViewModel implements AutoCloseable {
         return scoringNow.getReadOnlyProperty();
     }
 
-    /** Models still being scored (each takes a second or two of CPU for the default MLP); any thread. */
+    /** Models still being scored, for a thread other than the FX thread to wait on (a benchmark does). */
     public int scoresPending() {
         return pendingForOtherThreads;
     }
@@ -177,27 +196,25 @@ public final class GalleryViewModel implements AutoCloseable {
 
     /** Lists the saved models ({@code *.vae}, up to two sub-folders deep, as sweeps save them) in the background. */
     public void scanFolder(Path folder) {
-        submit(() -> {
-            if (!Files.isDirectory(folder)) {
-                return;
-            }
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(folder, 3)) { // models/sweep-TIME/NN-run/model.vae
-                files = walk.filter(p -> p.getFileName().toString().endsWith(".vae") && Files.isRegularFile(p))
-                        .sorted().toList();
-            } catch (IOException | RuntimeException e) {
-                fx.execute(() -> warnings.accept("could not list the models in " + folder + ": " + e.getMessage()));
-                return;
-            }
-            for (Path file : files) {
-                try {
-                    Checkpoint loaded = CheckpointIO.load(file);
-                    fx.execute(() -> add(displayName(folder, file), "folder", loaded, file));
-                } catch (RuntimeException e) {
-                    fx.execute(() -> warnings.accept("skipped " + file + ": " + e.getMessage()));
-                }
-            }
-        });
+        execute(BackgroundTask.wrap(() -> savedModels(folder))
+                .onSuccess(files -> files.forEach(file -> load(folder, file)))
+                .onFailure(message -> messages.error("could not list the models in " + folder + ": " + message)));
+    }
+
+    private static List<Path> savedModels(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder, 3)) { // models/sweep-TIME/NN-run/model.vae
+            return walk.filter(p -> p.getFileName().toString().endsWith(".vae") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    private void load(Path folder, Path file) {
+        execute(BackgroundTask.wrap(() -> CheckpointIO.load(file))
+                .onSuccess(loaded -> add(displayName(folder, file), "folder", loaded, file))
+                .onFailure(message -> messages.error("skipped " + file + ": " + message)));
     }
 
     /**
@@ -209,30 +226,22 @@ public final class GalleryViewModel implements AutoCloseable {
      */
     public void saveRun(String wantedName, Checkpoint checkpoint, Consumer<GalleryEntry> onSaved) {
         String folderName = safeFileName(wantedName);
-        submit(() -> {
-            Path written = null;
-            String problem = null;
-            try {
-                Files.createDirectories(modelsFolder);
-                Path folder = modelsFolder.resolve(folderName);
-                for (int n = 2; Files.exists(folder); n++) {
-                    folder = modelsFolder.resolve(folderName + "-" + n);
-                }
-                written = CheckpointIO.save(checkpoint, folder);
-            } catch (IOException | RuntimeException e) {
-                problem = "the run could not be saved in " + modelsFolder + ": " + e.getMessage();
-            }
-            Path file = written;
-            String why = problem;
-            fx.execute(() -> {
-                String name = file == null ? wantedName : displayName(modelsFolder, file);
-                GalleryEntry entry = add(name, "trained", checkpoint, file);
-                if (why != null) {
-                    warnings.accept(why);
-                }
-                onSaved.accept(entry);
-            });
-        });
+        execute(BackgroundTask.wrap(() -> saveInOwnFolder(folderName, checkpoint))
+                .onSuccess(file -> onSaved.accept(add(displayName(modelsFolder, file), "trained", checkpoint, file)))
+                .onFailure(message -> {
+                    GalleryEntry entry = add(wantedName, "trained", checkpoint, null);
+                    messages.error("the run could not be saved in " + modelsFolder + ": " + message);
+                    onSaved.accept(entry);
+                }));
+    }
+
+    private Path saveInOwnFolder(String folderName, Checkpoint checkpoint) throws IOException {
+        Files.createDirectories(modelsFolder);
+        Path folder = modelsFolder.resolve(folderName);
+        for (int n = 2; Files.exists(folder); n++) {
+            folder = modelsFolder.resolve(folderName + "-" + n);
+        }
+        return CheckpointIO.save(checkpoint, folder);
     }
 
     /** True when the entry is saved in the models folder, so renaming and deleting it are the gallery's to do. */
@@ -249,18 +258,18 @@ public final class GalleryViewModel implements AutoCloseable {
     public void rename(GalleryEntry entry, String newName) {
         String wanted = newName == null ? "" : newName.strip();
         if (!isManaged(entry)) {
-            warnings.accept("only models saved in " + modelsFolder + " can be renamed");
+            messages.error("only models saved in " + modelsFolder + " can be renamed");
             return;
         }
         if (wanted.isEmpty() || !wanted.equals(safeFileName(wanted)) || wanted.startsWith(".")) {
-            warnings.accept("'" + newName + "' cannot be a model's name: use letters, digits, spaces, '-', '_' or '.'");
+            messages.error("'" + newName + "' cannot be a model's name: use letters, digits, spaces, '-', '_' or '.'");
             return;
         }
         if (wanted.equals(entry.name())) {
             return;
         }
         if (nameTaken(wanted)) {
-            warnings.accept("a model named '" + wanted + "' is already listed");
+            messages.error("a model named '" + wanted + "' is already listed");
             return;
         }
         Path file = entry.file();
@@ -268,21 +277,16 @@ public final class GalleryViewModel implements AutoCloseable {
                 && !file.getParent().equals(modelsFolder);
         Path from = ownFolder ? file.getParent() : file;
         Path to = from.resolveSibling(ownFolder ? wanted : wanted + ".vae");
-        submit(() -> {
-            try {
-                if (Files.exists(to)) {
-                    throw new IOException(to + " already exists");
-                }
-                move(from, to);
-                Path moved = ownFolder ? to.resolve(CheckpointIO.FILE_NAME) : to;
-                fx.execute(() -> {
-                    entry.setFile(moved);
-                    entry.setName(wanted);
-                });
-            } catch (IOException | RuntimeException e) {
-                fx.execute(() -> warnings.accept("could not rename " + from + ": " + e.getMessage()));
+        Path moved = ownFolder ? to.resolve(CheckpointIO.FILE_NAME) : to;
+        execute(BackgroundTask.run(() -> {
+            if (Files.exists(to)) {
+                throw new IOException(to + " already exists");
             }
-        });
+            move(from, to);
+        }).onSuccess(done -> {
+            entry.setFile(moved);
+            entry.setName(wanted);
+        }).onFailure(message -> messages.error("could not rename " + from + ": " + message)));
     }
 
     /**
@@ -298,22 +302,18 @@ public final class GalleryViewModel implements AutoCloseable {
             return;
         }
         Path file = entry.file();
-        submit(() -> {
-            try {
-                Files.deleteIfExists(file);
-                Path folder = file.getParent();
-                if (folder != null && !folder.equals(modelsFolder) && folder.startsWith(modelsFolder)) {
-                    try {
-                        Files.deleteIfExists(folder);
-                    } catch (DirectoryNotEmptyException keep) {
-                        // other files live there (a sweep's CSV, say): they are not the gallery's to delete
-                    }
+        execute(BackgroundTask.run(() -> {
+            Files.deleteIfExists(file);
+            Path folder = file.getParent();
+            if (folder != null && !folder.equals(modelsFolder) && folder.startsWith(modelsFolder)) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (DirectoryNotEmptyException keep) {
+                    // other files live there (a sweep's CSV, say): they are not the gallery's to delete
                 }
-                fx.execute(() -> entries.remove(entry));
-            } catch (IOException | RuntimeException e) {
-                fx.execute(() -> warnings.accept("could not delete " + file + ": " + e.getMessage()));
             }
-        });
+        }).onSuccess(done -> entries.remove(entry))
+                .onFailure(message -> messages.error("could not delete " + file + ": " + message)));
     }
 
     /** A short name for a saved model: its folder's name for ".../name/model.vae", else the file's name. */
@@ -360,57 +360,52 @@ public final class GalleryViewModel implements AutoCloseable {
 
     private void score(GalleryEntry entry) {
         LabeledImages test = testSet;
-        if (test == null || entry.failed()) {
+        if (test == null || entry.failed() || closed) {
             return;
         }
         Checkpoint checkpoint = entry.checkpoint();
         long generation = scoringGeneration.get();
         entry.setScoreState(GalleryEntry.ScoreState.QUEUED);
         setPending(scoresPending.get() + 1);
-        submit(() -> {
+        execute(BackgroundTask.wrap(() -> {
             if (scoringGeneration.get() != generation) {
-                return; // cancelled while queued; the count was reset then
+                return null; // cancelled while queued
             }
-            fx.execute(() -> {
+            tasks.callback(() -> {
                 if (scoringGeneration.get() == generation) {
                     entry.setScoreState(GalleryEntry.ScoreState.SCORING);
                     scoringNow.set(entry.name());
                 }
             });
-            try {
-                ModelScore score = ModelScorer.score(checkpoint.weights(), test, IWAE_K, IWAE_IMAGES, SCORE_SEED,
-                        () -> scoringGeneration.get() != generation);
-                fx.execute(() -> {
-                    if (score != null && testSet == test && scoringGeneration.get() == generation) {
-                        entry.setScore(score);
-                    }
-                });
-            } catch (RuntimeException e) {
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> entry.setScoreProblem(message));
-            } finally {
-                fx.execute(() -> {
-                    if (scoringGeneration.get() == generation) {
-                        setPending(Math.max(0, scoresPending.get() - 1));
-                        if (scoresPending.get() == 0) {
-                            scoringNow.set("");
-                        }
-                    }
-                });
+            return ModelScorer.score(checkpoint.weights(), test, IWAE_K, IWAE_IMAGES, SCORE_SEED,
+                    () -> scoringGeneration.get() != generation);
+        }).onSuccess(score -> {
+            if (score != null && testSet == test && scoringGeneration.get() == generation) {
+                entry.setScore(score);
             }
-        });
+        }).onFailure(entry::setScoreProblem).onFinished(() -> {
+            // a cancel reset the count already
+            if (scoringGeneration.get() == generation) {
+                setPending(Math.max(0, scoresPending.get() - 1));
+                if (scoresPending.get() == 0) {
+                    scoringNow.set("");
+                }
+            }
+        }));
     }
 
-    /** Runs work on the gallery's thread; after {@link #close()} (the window closed) it is dropped. */
-    private void submit(Runnable work) {
-        if (!background.isShutdown()) {
-            background.execute(work);
+    /** Runs work on the gallery's task executor; after {@link #close()} (the window closed) it is dropped. */
+    private void execute(BackgroundTask<?> task) {
+        if (!closed) {
+            task.executeWith(tasks);
         }
     }
 
     @Override
     public void close() {
+        closed = true;
         scoringGeneration.incrementAndGet();
-        background.shutdownNow();
+        tasks.close();
+        comparisonTasks.close();
     }
 }

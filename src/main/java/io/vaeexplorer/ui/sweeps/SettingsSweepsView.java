@@ -2,7 +2,6 @@ package io.vaeexplorer.ui.sweeps;
 
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;
-import io.vaeexplorer.sweep.SweepRunner;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,5 +1,8 @@
 package io.vaeexplorer.ui.sweeps;
 
+import io.vaeexplorer.concurrent.BackgroundTask;
+import io.vaeexplorer.concurrent.Messages;
+import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.core.TrainingConfig;
@@ -10,8 +13,7 @@ import io.vaeexplorer.sweep.SweepEvent;
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;
 import io.vaeexplorer.sweep.SweepRunner;
-import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.AppViewModel;
+import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
 import io.vaeexplorer.ui.training.StepCost;
 import java.nio.file.Path;
@@ -20,10 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,8 +39,14 @@ import javafx.collections.ObservableList;
  */
 public final class SettingsSweepsViewModel {
 
-    private final AppViewModel model;
     private final Executor fx;
+    private final TaskExecutor files;
+    private final UserMessages messages;
+    private final GalleryViewModel gallery;
+    private final ObservableValue<TrainingSettings> settings;
+    private final ObservableValue<Dataset> dataset;
+    private final Path modelsFolder;
+    private final BooleanSupplier training;
     private final StringProperty spec = new SimpleStringProperty("latent=2,20");
     private final ObservableList<SweepRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SweepResult> results = FXCollections.observableArrayList();
@@ -47,9 +57,26 @@ public final class SettingsSweepsViewModel {
     /** Row of the current sweep's first run: its events carry plan indices. */
     private int rowOffset;
 
-    public SettingsSweepsViewModel(AppViewModel model, Executor fx) {
-        this.model = model;
+    /**
+     * @param fx where the runner's events are handled (the FX thread)
+     * @param files where the CSV export is written
+     * @param gallery where finished models are listed
+     * @param settings the panel's settings, which every run starts from
+     * @param dataset the open data set, which the runs train on
+     * @param modelsFolder where each sweep saves its models, in a folder of its own
+     * @param training true while a run trains or pauses on the Explorer page (both would share the cores)
+     */
+    public SettingsSweepsViewModel(Executor fx, TaskExecutor files, UserMessages messages, GalleryViewModel gallery,
+                                   ObservableValue<TrainingSettings> settings, ObservableValue<Dataset> dataset,
+                                   Path modelsFolder, BooleanSupplier training) {
         this.fx = fx;
+        this.files = files;
+        this.messages = messages;
+        this.gallery = gallery;
+        this.settings = settings;
+        this.dataset = dataset;
+        this.modelsFolder = modelsFolder;
+        this.training = training;
     }
 
     /** The axes to sweep, e.g. {@code latent=2,20 beta=1,4}; see {@link SweepPlan#parse}. */
@@ -67,8 +94,8 @@ public final class SettingsSweepsViewModel {
     }
 
     /** Epochs each run of a sweep trains (the panel's setting, unless the spec sweeps it). */
-    public javafx.beans.value.ObservableValue<Integer> epochsProperty() {
-        return model.settingsProperty().map(TrainingSettings::epochs);
+    public ObservableValue<Integer> epochsProperty() {
+        return settings.map(TrainingSettings::epochs);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -87,22 +114,21 @@ public final class SettingsSweepsViewModel {
 
     private void startWith(SweepPlan.Preset preset) {
         if (running.get()) {
-            model.reportError("a sweep is already running");
+            messages.error("a sweep is already running");
             return;
         }
-        TrainingState state = model.training().trainingStateProperty().get();
-        if (state == TrainingState.RUNNING || state == TrainingState.PAUSED) {
-            model.reportError("stop the training run before starting a sweep (both would share the two cores)");
+        if (training.getAsBoolean()) {
+            messages.error("stop the training run before starting a sweep (both would share the two cores)");
             return;
         }
-        Dataset data = model.workspace().datasetProperty().get();
+        Dataset data = dataset.getValue();
         if (data == null) {
-            model.reportError("no data set is open");
+            messages.error("no data set is open");
             return;
         }
         SweepPlan plan;
         try {
-            TrainingSettings s = model.settingsProperty().get();
+            TrainingSettings s = settings.getValue();
             ModelConfig base = s.modelConfig(data.rows(), data.cols());
             TrainingConfig training = s.trainingConfig();
             plan = preset != null ? preset.plan(base, training) : SweepPlan.parse(spec.get(), base, training);
@@ -112,11 +138,11 @@ public final class SettingsSweepsViewModel {
                             + StepCost.refusal(plan.run(i).model()));
                 }
             }
-            saveDir = model.modelsFolder().resolve("sweep-" + LocalDateTime.now()
+            saveDir = modelsFolder.resolve("sweep-" + LocalDateTime.now()
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             runner = new SweepRunner(data, plan, SweepRunner.Options.defaults().withSaveDir(saveDir));
         } catch (RuntimeException e) {
-            model.reportError(e.getMessage() == null ? e.toString() : e.getMessage());
+            messages.error(Messages.oneLine(e));
             return;
         }
         // earlier sweeps' rows and results stay: a new sweep adds its rows below them
@@ -156,16 +182,13 @@ public final class SettingsSweepsViewModel {
     public void exportCsv(Path file) {
         List<SweepResult> snapshot = List.copyOf(results);
         if (snapshot.isEmpty()) {
-            model.reportError("no finished runs to export yet");
+            messages.error("no finished runs to export yet");
             return;
         }
-        model.writeInBackground(() -> {
-            try {
-                return SweepCsv.write(file, snapshot);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-            }
-        });
+        BackgroundTask.wrap(() -> SweepCsv.write(file, snapshot))
+                .onSuccess(written -> messages.status("saved " + written))
+                .onFailure(message -> messages.error("could not write " + file + ": " + message))
+                .executeWith(files);
     }
 
     private void onEvent(SweepEvent event) {
@@ -194,7 +217,7 @@ public final class SettingsSweepsViewModel {
             ModelScore known = r.hasIwae() && r.iwaeSamples() == GalleryViewModel.IWAE_K
                     && r.iwaeImages() == GalleryViewModel.IWAE_IMAGES
                     ? new ModelScore(r.test(), r.iwaeLogLikelihood(), r.iwaeSamples(), r.iwaeImages(), 0) : null;
-            model.gallery().add(r.name(), "sweep", r.checkpoint(), r.checkpointFile(), known);
+            gallery.add(r.name(), "sweep", r.checkpoint(), r.checkpointFile(), known);
         } else if (event instanceof SweepEvent.RunFailed f) {
             rows.get(rowOffset + f.index()).update(SweepRunner.RunStatus.FAILED, -1, "failed: " + f.message());
         } else if (event instanceof SweepEvent.RunCancelled c) {
@@ -202,7 +225,7 @@ public final class SettingsSweepsViewModel {
                     c.started() ? "cancelled while training" : "cancelled before it started");
         } else if (event instanceof SweepEvent.SweepFinished done) {
             running.set(false);
-            model.reportStatus(String.format("sweep finished in %.0f s: %d finished, %d failed, %d cancelled;"
+            messages.status(String.format("sweep finished in %.0f s: %d finished, %d failed, %d cancelled;"
                     + " models saved in %s", done.seconds(), done.count(SweepRunner.RunStatus.FINISHED),
                     done.count(SweepRunner.RunStatus.FAILED), done.count(SweepRunner.RunStatus.CANCELLED), saveDir));
         }

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** One run of a settings sweep as the table shows it: its name, state, progress, latest loss and result. FX thread. */
+/** One run of a settings sweep as the table shows it: its name, state, progress, latest loss. FX thread. */
 public final class SweepRow {
 
     private final int index;
@@ -19,7 +19,6 @@ public final class SweepRow {
             new ReadOnlyObjectWrapper<>(SweepRunner.RunStatus.QUEUED);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("queued");
-    private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
 
     SweepRow(int index, String name, String configuration) {
         this.index = index;
@@ -52,10 +51,6 @@ public final class SweepRow {
         return detail.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<SweepResult> resultProperty() {
-        return result.getReadOnlyProperty();
-    }
-
     void update(SweepRunner.RunStatus newStatus, double newProgress, String newDetail) {
         status.set(newStatus);
         if (newProgress >= 0) {
@@ -65,7 +60,6 @@ public final class SweepRow {
     }
 
     void finish(SweepResult finished) {
-        result.set(finished);
         update(SweepRunner.RunStatus.FINISHED, 1, String.format("test -ELBO %.2f (recon %.2f + KL %.2f)",
                 finished.test().negElbo(), finished.test().reconstruction(), finished.test().kl()));
     }

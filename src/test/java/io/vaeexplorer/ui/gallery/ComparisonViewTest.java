@@ -4,11 +4,13 @@ import static io.vaeexplorer.ui.ExperimentFixture.fx;
 import static io.vaeexplorer.ui.ExperimentFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
@@ -31,13 +33,17 @@ class ComparisonViewTest {
 
     private Stage stage;
     private AppViewModel model;
+    private TaskExecutor comparisons;
+    private ComparisonViewModel viewModel;
     private ComparisonView view;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         model = ExperimentFixture.explorerWithMnist(tempDir, ExperimentFixture.untrainedWeights(1, 1));
-        view = new ComparisonView(model::reportError);
+        comparisons = TaskExecutor.singleThread("test-compare", Platform::runLater);
+        viewModel = new ComparisonViewModel(comparisons, model);
+        view = new ComparisonView(viewModel);
         // as the Models tab holds it: scrolled vertically, as wide as the pane
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
@@ -48,7 +54,7 @@ class ComparisonViewTest {
 
     @Stop
     void stop() {
-        view.dispose();
+        comparisons.close();
         model.close();
     }
 
@@ -61,7 +67,7 @@ class ComparisonViewTest {
                         null),
                 new GalleryEntry("two", "trained", ExperimentFixture.checkpoint(ExperimentFixture.untrainedWeights(2, 1)),
                         null));
-        ExperimentFixture.onFx(() -> view.compare(entries, test));
+        ExperimentFixture.onFx(() -> viewModel.compare(entries, test));
         waitUntil("the comparison is shown", () -> view.shown() != null
                 && robot.lookup(".comparison-scatter").queryAll().size() == 2 && !view.isNeedsLayout()
                 && robot.lookup(".comparison-scatter").query().getLayoutBounds().getWidth() > 0);

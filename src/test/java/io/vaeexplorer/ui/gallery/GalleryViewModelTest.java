@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
@@ -13,6 +14,7 @@ import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.TinyModels;
+import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,16 @@ class GalleryViewModelTest {
 
     private final LinkedBlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final UserMessages messages = new UserMessages() {
+        @Override
+        public void status(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+            warnings.add(message);
+        }
+    };
     private final List<GalleryViewModel> galleries = new ArrayList<>();
 
     @BeforeEach
@@ -51,7 +63,8 @@ class GalleryViewModelTest {
     }
 
     private GalleryViewModel gallery() {
-        GalleryViewModel gallery = new GalleryViewModel(fxQueue::add, warnings::add, temp.resolve("models"));
+        GalleryViewModel gallery = new GalleryViewModel(TaskExecutor.singleThread("test-gallery", fxQueue::add),
+                TaskExecutor.direct(), messages, temp.resolve("models"));
         galleries.add(gallery);
         return gallery;
     }
@@ -170,9 +183,32 @@ class GalleryViewModelTest {
         assertTrue(failed.failed());
         assertNull(failed.checkpoint());
         assertEquals(GalleryEntry.ScoreState.FAILED_RUN, failed.scoreStateProperty().get());
-        assertEquals(0, gallery.scoresPending());
+        assertEquals(0, gallery.scoresPendingProperty().get());
         assertTrue(gallery.compared().isEmpty());
         assertEquals("diverged at step 3", failed.failure());
+    }
+
+    @Test
+    void theTickedModelsAreComparedOnTheImagesTheyAreScoredOn() {
+        GalleryViewModel gallery = new GalleryViewModel(TaskExecutor.singleThread("test-gallery", fxQueue::add),
+                TaskExecutor.direct(), messages, temp.resolve("models"));
+        galleries.add(gallery);
+        LabeledImages test = DatasetLoader.load(Path.of("assets", "mnist")).test().first(200);
+        gallery.setTestSet(test);
+        GalleryEntry a = gallery.add("a", "loaded", tiny(1), null);
+        gallery.add("not ticked", "loaded", tiny(2), null);
+        GalleryEntry c = gallery.add("c", "loaded", tiny(3), null);
+        GalleryEntry failed = gallery.addFailed("run x", ModelConfig.mlp(2, List.of(16)), "diverged at step 3");
+        a.comparedProperty().set(true);
+        c.comparedProperty().set(true);
+        failed.comparedProperty().set(true);
+
+        gallery.compareTicked();
+        assertEquals(List.of(), warnings);
+        ComparisonBuilder.Result result = gallery.comparison().resultProperty().get();
+        assertNotNull(result, "compared on the comparison's executor, here the calling thread");
+        assertEquals(List.of("a", "c"), result.columns().stream().map(ComparisonBuilder.Column::name).toList());
+        assertEquals(0, test.label(result.imageIndices()[0]), "the first test image of class 0 comes first");
     }
 
     @Test
@@ -184,7 +220,7 @@ class GalleryViewModelTest {
         GalleryEntry entry = gallery.add("sweep run", "sweep", tiny(1), null, known);
         assertSame(known, entry.scoreProperty().get());
         assertEquals(GalleryEntry.ScoreState.SCORED, entry.scoreStateProperty().get());
-        assertEquals(0, gallery.scoresPending());
+        assertEquals(0, gallery.scoresPendingProperty().get());
         assertTrue(fxQueue.isEmpty(), "no scoring was queued");
     }
 
@@ -197,11 +233,11 @@ class GalleryViewModelTest {
         for (int i = 1; i <= 4; i++) {
             added.add(gallery.add("model " + i, "loaded", tiny(i), null));
         }
-        assertEquals(4, gallery.scoresPending());
+        assertEquals(4, gallery.scoresPendingProperty().get());
         assertEquals(GalleryEntry.ScoreState.QUEUED, added.get(3).scoreStateProperty().get());
 
         gallery.cancelScoring();
-        assertEquals(0, gallery.scoresPending());
+        assertEquals(0, gallery.scoresPendingProperty().get());
         // the background thread finishes what it was on; nothing it sends after the cancel changes an entry
         CountDownLatch drained = new CountDownLatch(1);
         gallery.scanFolder(temp.resolve("no-such-folder")); // queued behind the scoring jobs
@@ -215,10 +251,10 @@ class GalleryViewModelTest {
         assertEquals("", gallery.scoringNowProperty().get());
 
         gallery.rescore(added.get(1));
-        assertEquals(1, gallery.scoresPending());
+        assertEquals(1, gallery.scoresPendingProperty().get());
         runFxUntil(() -> added.get(1).scoreStateProperty().get() == GalleryEntry.ScoreState.SCORED);
         assertNotNull(added.get(1).scoreProperty().get());
         assertTrue(Double.isFinite(added.get(1).scoreProperty().get().test().negElbo()));
-        runFxUntil(() -> gallery.scoresPending() == 0);
+        runFxUntil(() -> gallery.scoresPendingProperty().get() == 0);
     }
 }

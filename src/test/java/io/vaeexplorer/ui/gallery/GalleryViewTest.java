@@ -46,7 +46,8 @@ class GalleryViewTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
-        view = new GalleryView(model);
+        view = new GalleryView(model.gallery(), model.settingsProperty(), model.training().trainingStateProperty(),
+                model.sweeps().runningProperty(), model::useGalleryEntry, model.training()::trainPreset);
         stage.setScene(new Scene(view, 1300, 900));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
@@ -55,10 +56,7 @@ class GalleryViewTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            view.comparison().dispose();
-            model.close();
-        }).get();
+        WaitForAsyncUtils.asyncFx(model::close).get();
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
@@ -101,7 +99,7 @@ class GalleryViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.comparison().shown() != null);
         ComparisonBuilder.Result shown = view.comparison().shown();
         assertEquals(3, shown.columns().size());
-        assertEquals(ComparisonView.RECONSTRUCTIONS, shown.imageIndices().length);
+        assertEquals(ComparisonViewModel.RECONSTRUCTIONS, shown.imageIndices().length);
         // one scale for all: the trained model spreads over the plane, the untrained one sits near the origin
         assertFalse(Arrays.equals(shown.columns().get(0).scatterArgb(), shown.columns().get(1).scatterArgb()));
         assertTrue(painted(shown.columns().get(0).scatterArgb()) > 2 * painted(shown.columns().get(1).scatterArgb()),
@@ -153,12 +151,12 @@ class GalleryViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Label scoring = robot.lookup("#scoring-status").query();
         // either still pending (shown with its count) or already done; cancel only matters while pending
-        if (onFx(() -> model.gallery().scoresPending()) > 0) {
+        if (onFx(() -> model.gallery().scoresPendingProperty().get()) > 0) {
             assertTrue(onFx(scoring::getText).startsWith("scoring"), onFx(scoring::getText));
             assertTrue(onFx(() -> scoring.getParent().isVisible()));
             robot.clickOn("#cancel-scoring-button");
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(0, model.gallery().scoresPending());
+            assertEquals(0, onFx(() -> model.gallery().scoresPendingProperty().get()));
             assertFalse(onFx(() -> scoring.getParent().isVisible()), "the progress row stays after the cancel");
         }
         for (GalleryEntry e : onFx(() -> java.util.List.copyOf(model.gallery().entries()))) {

@@ -21,6 +21,7 @@ import io.vaeexplorer.ui.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -66,14 +67,13 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.workspace = new Workspace(worker, interactiveWorker);
         this.gallery = new GalleryViewModel(TaskExecutor.singleThread("vae-gallery", fx),
                 TaskExecutor.singleThread("vae-compare", fx), this, modelsFolder());
-        TrainingViewModel[] trainingRef = new TrainingViewModel[1];
+        // the training view-model is built last, as it needs the sweeps' running flag; until then nothing trains
+        BooleanSupplier trainingRuns = this::trainingRuns;
         this.sweeps = new SettingsSweepsViewModel(fx, files, this, gallery, settings, workspace.datasetProperty(),
-                modelsFolder(), () -> trainingRef[0] != null && trainingRef[0].isTraining());
-        this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this,
-                () -> trainingRef[0] != null && trainingRef[0].isTraining());
+                modelsFolder(), trainingRuns);
+        this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this, trainingRuns);
         this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,
                 this::saveSettingsInBackground);
-        trainingRef[0] = training;
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -276,6 +276,10 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private boolean trainingRuns() {
+        return training != null && training.isTraining();
+    }
 
     private void failed(String message) {
         error.set(message);

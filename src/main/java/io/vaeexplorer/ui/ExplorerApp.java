@@ -168,9 +168,10 @@ public final class ExplorerApp extends Application {
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);
-        root.setTop(new ErrorBanner(model));
+        root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
         root.setLeft(settings);
-        root.setBottom(new AppStatusBar(model));
+        root.setBottom(new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty()));
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         return root;
     }

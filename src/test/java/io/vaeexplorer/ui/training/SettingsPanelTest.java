@@ -67,9 +67,10 @@ class SettingsPanelTest {
         column.setFitToWidth(true);
         column.setPrefWidth(330);
         BorderPane root = new BorderPane(new Pane());
-        root.setTop(new ErrorBanner(model));
+        root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
         root.setLeft(column);
-        root.setBottom(new AppStatusBar(model));
+        root.setBottom(new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty()));
         stage.setScene(new Scene(root, 900, 900));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();

@@ -52,7 +52,10 @@ class TrainingControlsTest {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         TrainingControls controls = new TrainingControls(model);
-        stage.setScene(new Scene(new VBox(new ErrorBanner(model), controls, new AppStatusBar(model)), 520, 240));
+        ErrorBanner banner = new ErrorBanner(model.errorProperty(), model::clearError);
+        AppStatusBar statusBar = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty());
+        stage.setScene(new Scene(new VBox(banner, controls, statusBar), 520, 240));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         // what the buttons allowed in each state the run went through, read the moment the state changed

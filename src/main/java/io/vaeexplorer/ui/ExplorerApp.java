@@ -16,6 +16,7 @@ import io.vaeexplorer.ui.plane.LatentPlaneView;
 import io.vaeexplorer.ui.plane.PlaneExportBar;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
 import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.ModelFiles;
 import io.vaeexplorer.ui.training.SettingsPanel;
 import io.vaeexplorer.ui.training.TimelineBar;
 import java.io.IOException;
@@ -120,7 +121,9 @@ public final class ExplorerApp extends Application {
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("edge-to-edge");
         sideScroll.setMinWidth(120);
-        VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));
+        VBox planeWithTimeline = new VBox(plane, new TimelineBar(model.plane().timeline(),
+                model.plane().timelineIndexProperty(), model.plane()::exportTimelineGif,
+                model.plane()::exportTimelinePng));
         VBox.setVgrow(plane, Priority.ALWAYS);
         ProportionalSplitPane top = new ProportionalSplitPane(Orientation.HORIZONTAL, new double[] {0.68},
                 planeWithTimeline, sideScroll);
@@ -152,7 +155,8 @@ public final class ExplorerApp extends Application {
                 top, experiments);
         centre.setId(CENTRE_SPLIT);
 
-        SettingsPanel settingsPanel = new SettingsPanel(model);
+        SettingsPanel settingsPanel = new SettingsPanel(model.settingsProperty(), model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset));
         settingsPanel.setPadding(new Insets(0, 8, 8, 8));
         // the run and file buttons scroll sideways rather than have their names cut short
         if (settingsPanel.lookup("#training-controls") instanceof Region controls) {

@@ -13,6 +13,7 @@ import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.ExplorerApp;
 import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.ModelFiles;
 import io.vaeexplorer.ui.training.TrainingControls;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -173,7 +174,8 @@ class FileDialogsTest {
         model = fx(() -> ExperimentFixture.explorerWithMnist(temp, ExperimentFixture.untrainedWeights(1, 1)));
         ExperimentFixture.awaitDataset(model);
         onFx(() -> {
-            stage.setScene(new Scene(new TrainingControls(model), 520, 240));
+            stage.setScene(new Scene(new TrainingControls(model.training(),
+                    new ModelFiles(model::saveModel, model::loadModel, model::openDataset)), 520, 240));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });

@@ -63,7 +63,8 @@ class SettingsPanelTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
-        column = new ScrollPane(new SettingsPanel(model));
+        column = new ScrollPane(new SettingsPanel(model.settingsProperty(), model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset)));
         column.setFitToWidth(true);
         column.setPrefWidth(330);
         BorderPane root = new BorderPane(new Pane());

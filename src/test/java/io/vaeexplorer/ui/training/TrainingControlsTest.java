@@ -51,7 +51,8 @@ class TrainingControlsTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
-        TrainingControls controls = new TrainingControls(model);
+        TrainingControls controls = new TrainingControls(model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset));
         ErrorBanner banner = new ErrorBanner(model.errorProperty(), model::clearError);
         AppStatusBar statusBar = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
                 model.workspace().configProperty(), model.training().trainingStateProperty());

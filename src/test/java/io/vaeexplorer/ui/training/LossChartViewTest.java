@@ -380,11 +380,11 @@ class LossChartViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(readout::isVisible));
         String text = onFx(readout::getText);
         assertTrue(text.startsWith("step 2,400 · epoch 1\n"), text);
-        assertTrue(text.contains("-ELBO " + LossChartView.formatLoss(smoothed) + "  (raw "
-                + LossChartView.formatLoss(curves.raw(LossCurves.Part.TOTAL, sample)) + ")"), text);
+        assertTrue(text.contains("-ELBO " + LossReadout.formatLoss(smoothed) + "  (raw "
+                + LossReadout.formatLoss(curves.raw(LossCurves.Part.TOTAL, sample)) + ")"), text);
         assertTrue(text.contains("reconstruction "
-                + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.RECONSTRUCTION, sample))), text);
-        assertTrue(text.contains("KL " + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.KL, sample))),
+                + LossReadout.formatLoss(curves.smoothed(LossCurves.Part.RECONSTRUCTION, sample))), text);
+        assertTrue(text.contains("KL " + LossReadout.formatLoss(curves.smoothed(LossCurves.Part.KL, sample))),
                 text);
         assertTrue(!text.contains("ended at"), "no epoch near: " + text);
         assertTrue(onFx(() -> robot.lookup("#loss-marker").query().isVisible()));

@@ -67,10 +67,10 @@ public final class LossChartView extends VBox {
 
     /**
      * New step points reach the chart at most this often. Each update costs the chart a layout pass over all its
-     * points and a repaint of its whole plot (about 20 ms of CPU in software rendering), taken from the two
-     * cores the training runs on, where a millisecond of window work costs training one to two; every two seconds
-     * still reads as live. Clears, epoch points and the controls' changes go at once. Just under two of the
-     * training events' one-second batches, so that the chart changes in the same pulse as the progress bars.
+     * points and a repaint of its whole plot, taken from the cores the training runs on, and an update every
+     * couple of seconds still reads as live. Clears, epoch points and the controls' changes go at once. Just under
+     * two of the intervals at which the training events reach the window, so that the chart changes in the same
+     * pulse as the progress bars.
      */
     static final long APPEND_INTERVAL_MILLIS = 1900;
 
@@ -302,8 +302,8 @@ public final class LossChartView extends VBox {
 
     /**
      * While a run trains the step axis spans the whole run, so new points do not re-range it and re-measure its
-     * tick labels at every update (part of the chart's 10 ms layout in software); otherwise it fits the data.
-     * Showing only the newest steps pins it to those instead.
+     * tick labels at every update (a good part of the chart's layout); otherwise it fits the data. Showing only the
+     * newest steps pins it to those instead.
      */
     void pinSteps(long[] range) {
         runRange = range;
@@ -323,7 +323,8 @@ public final class LossChartView extends VBox {
             pinStepAxis(lower, upper, unit);
         } else if (runRange != null && runRange[1] > runRange[0]) {
             double unit = niceTickUnit(runRange[1] - runRange[0]);
-            // a whole number of ticks: the axis labels its upper bound, and 4,690 at the edge was cut off
+            // a whole number of ticks: the axis labels its upper bound, and a label that is no whole tick is cut off
+            // at the plot's edge
             pinStepAxis(runRange[0], runRange[0] + Math.ceil((runRange[1] - runRange[0]) / unit) * unit, unit);
         } else {
             steps.setAutoRanging(true);

@@ -163,8 +163,8 @@ class LossChartViewTest {
 
     @Test
     void waitingForTheTimedUpdateRunsNoAnimation(FxRobot robot) throws Exception {
-        // a PauseTransition here kept JavaFX pulsing at 60 Hz while a run trained: 40-50 empty pulses a second,
-        // each waking the FX thread on a machine whose two cores the training threads need
+        // an animation as the timer would keep JavaFX pulsing at its frame rate while a run trains, each empty pulse
+        // waking the FX thread and taking a core from the training threads
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
         AtomicInteger pulses = new AtomicInteger();
         Runnable countPulse = pulses::incrementAndGet;

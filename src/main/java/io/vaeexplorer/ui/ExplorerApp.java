@@ -16,6 +16,7 @@ import io.vaeexplorer.ui.plane.LatentPlaneView;
 import io.vaeexplorer.ui.plane.PlaneExportBar;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
 import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.LossChartViewModel;
 import io.vaeexplorer.ui.training.ModelFiles;
 import io.vaeexplorer.ui.training.SettingsPanel;
 import io.vaeexplorer.ui.training.TimelineBar;
@@ -145,7 +146,8 @@ public final class ExplorerApp extends Application {
                 model.reportError(message);
             }
         });
-        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(model)));
+        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(new LossChartViewModel(
+                model.training().lossHistory(), model.training().runStepsProperty(), model.files(), model))));
         experiments.getTabs().add(0, lossTab);
         experiments.experiments().activeProperty().bind(
                 experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));

@@ -1,19 +1,11 @@
 package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.core.LossParts;
-import io.vaeexplorer.store.AtomicFiles;
-import io.vaeexplorer.ui.AppViewModel;
-import io.vaeexplorer.ui.fx.FileDialogs;
 import io.vaeexplorer.ui.fx.FxDelay;
-import io.vaeexplorer.ui.fx.NodeExport;
+import io.vaeexplorer.ui.fx.SaveDialog;
 import io.vaeexplorer.ui.training.LossCurves.Curve;
 import io.vaeexplorer.ui.training.LossCurves.Part;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +30,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,7 +41,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 
 /**
  * The loss curves of the current run: per-step -ELBO, reconstruction and KL, smoothed (the raw values faint
@@ -59,9 +52,9 @@ import javafx.stage.FileChooser;
  * <p>The controls keep their choice while the view lives (the window's lifetime): a new run does not reset them.
  * What is drawn comes from {@link LossCurves} (smoothing, the shown part, decimation to a few hundred points a
  * curve); the view copies it into the chart's series ({@link CurveSeries}), changing only the points that differ.
- * The readout under the mouse is a {@link LossReadout}.
+ * The readout under the mouse is a {@link LossReadout}; the exports are written by the {@link LossChartViewModel}.
  *
- * <p>Use on the FX thread only, like the {@link AppViewModel} it reads.
+ * <p>Use on the FX thread only, like the {@link LossChartViewModel} it reads.
  */
 public final class LossChartView extends VBox {
 
@@ -110,6 +103,7 @@ public final class LossChartView extends VBox {
     private static final String[] COLORS = {"#f3622d", "#fba71b", "#57b757", "#41a9c9", "#4258c9"};
     private static final double RAW_OPACITY = 0.3;
 
+    private final LossChartViewModel viewModel;
     private final LossHistory history;
     private final FxDelay appendDelay = new FxDelay(Platform::runLater, this::flushAll);
     private boolean flushQueued;
@@ -124,14 +118,14 @@ public final class LossChartView extends VBox {
     private final List<BooleanProperty> shown = new ArrayList<>();
     private final ObjectProperty<ShownPart> shownPart = new SimpleObjectProperty<>(ShownPart.WHOLE_RUN);
     private final Slider smoothing = new Slider(0, LossSmoothing.MAX_WEIGHT, DEFAULT_SMOOTHING);
-    private final Label exportMessage = new Label();
     private final LossReadout readout;
     private LossCurves curves = LossCurves.of(List.of(), List.of(), 0, 0);
     private long[] runRange;
     private Point2D pointer; // in scene coordinates, while over the chart
 
-    public LossChartView(AppViewModel model) {
-        this.history = model.training().lossHistory();
+    public LossChartView(LossChartViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.history = viewModel.history();
 
         steps = new NumberAxis();
         steps.setLabel("optimiser step");
@@ -226,12 +220,12 @@ public final class LossChartView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         MenuItem csv = new MenuItem("CSV of every step...");
         csv.setId("export-csv");
-        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "losses.csv",
-                FileDialogs.type("CSV file", "*.csv"), this::exportCsv));
+        csv.setOnAction(e -> SaveDialog.choose(this, "Export losses as CSV", "losses.csv", "CSV file", "*.csv")
+                .ifPresent(viewModel::exportCsv));
         MenuItem png = new MenuItem("PNG of the chart...");
         png.setId("export-png");
-        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "losses.png",
-                FileDialogs.type("PNG image", "*.png"), this::exportPng));
+        png.setOnAction(e -> SaveDialog.choose(this, "Export loss chart as PNG", "losses.png", "PNG image", "*.png")
+                .ifPresent(this::exportPng));
         MenuButton export = new MenuButton("Export", null, csv, png);
         export.setId("export-menu");
         export.setMinWidth(Region.USE_PREF_SIZE);
@@ -249,7 +243,9 @@ public final class LossChartView extends VBox {
         plotArea.setMinHeight(100);
         VBox.setVgrow(plotArea, Priority.ALWAYS);
 
+        Label exportMessage = new Label();
         exportMessage.setId("export-message");
+        exportMessage.textProperty().bind(viewModel.exportMessageProperty());
         exportMessage.managedProperty().bind(exportMessage.textProperty().isNotEmpty());
         exportMessage.visibleProperty().bind(exportMessage.managedProperty());
 
@@ -264,8 +260,8 @@ public final class LossChartView extends VBox {
             scheduleFlush(!appended);
         });
         history.epochs().addListener((ListChangeListener<EpochRecord>) change -> scheduleFlush(true));
-        model.training().runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
-        runRange = model.training().runStepsProperty().get();
+        viewModel.runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
+        runRange = viewModel.runStepsProperty().get();
         flushAll();
     }
 
@@ -343,38 +339,21 @@ public final class LossChartView extends VBox {
         return LossAxis.niceStepAtLeast(span / 8);
     }
 
-    /** Writes every step's loss and every epoch (see {@link LossHistory#writeCsv}) atomically; FX thread. */
-    public Path exportCsv(Path file) throws IOException {
-        return AtomicFiles.write(file, channel -> {
-            Writer out = new java.io.BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
-            history.writeCsv(out);
-            out.flush();
-        });
+    /** Hands a picture of the chart as it is shown now to the view-model, which writes it as PNG. */
+    void exportPng(Path file) {
+        viewModel.exportPng(file, picture(chart));
     }
 
-    /** Writes the chart as it is shown now to a PNG file; FX thread. */
-    public Path exportPng(Path file) throws IOException {
-        try {
-            return NodeExport.writePng(chart, file);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private interface Export {
-        Path to(Path file) throws IOException;
-    }
-
-    private void chooseAndExport(String title, String initialName, FileChooser.ExtensionFilter type, Export export) {
-        Path chosen = FileDialogs.save(this, title, initialName, type).orElse(null);
-        if (chosen == null) {
-            return;
-        }
-        try {
-            exportMessage.setText("saved " + export.to(chosen));
-        } catch (IOException | RuntimeException e) {
-            exportMessage.setText("could not save " + chosen + ": " + e.getMessage());
-        }
+    /** What the node shows, as an image a background thread may encode (the snapshot itself is FX work). */
+    private static BufferedImage picture(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        picture.setRGB(0, 0, w, h, argb, 0, w);
+        return picture;
     }
 
     /**

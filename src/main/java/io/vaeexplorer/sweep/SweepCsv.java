@@ -2,20 +2,18 @@ package io.vaeexplorer.sweep;
 
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
-import io.vaeexplorer.store.AtomicFiles;
+import io.vaeexplorer.store.CsvWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The results table as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break quoted, CRLF
- * between rows): a header row, then one row per result. Numbers always use '.' as decimal separator whatever the
- * default locale, so the file reads the same everywhere; a value not measured is an empty field.
+ * The results table as CSV ({@link CsvWriter}: RFC 4180, CRLF after every row): a header row, then one row per
+ * result. Numbers always use '.' as decimal separator whatever the default locale, so the file reads the same
+ * everywhere; a value not measured is an empty field.
  */
 public final class SweepCsv {
 
@@ -28,12 +26,20 @@ public final class SweepCsv {
 
     /** The whole table as text. */
     public static String format(List<SweepResult> results) {
-        StringBuilder sb = new StringBuilder();
-        row(sb, HEADER);
+        return CsvWriter.format(csv -> writeRows(csv, results));
+    }
+
+    /** Writes the table atomically (a kill mid-write leaves the previous file); returns {@code file}. */
+    public static Path write(Path file, List<SweepResult> results) throws IOException {
+        return CsvWriter.write(file, csv -> writeRows(csv, results));
+    }
+
+    private static void writeRows(CsvWriter csv, List<SweepResult> results) throws IOException {
+        csv.row(HEADER);
         for (SweepResult r : results) {
             ModelConfig m = r.model();
             TrainingConfig t = r.training();
-            row(sb, List.of(
+            csv.row(
                     String.valueOf(r.index() + 1),
                     r.name(),
                     lower(m.kind()),
@@ -56,37 +62,8 @@ public final class SweepCsv {
                     String.format(Locale.ROOT, "%.3f", r.trainSeconds()),
                     String.format(Locale.ROOT, "%.3f", r.wallSeconds()),
                     r.device(),
-                    r.checkpointFile() == null ? "" : r.checkpointFile().toString()));
+                    r.checkpointFile() == null ? "" : r.checkpointFile().toString());
         }
-        return sb.toString();
-    }
-
-    /** Writes the table atomically (a kill mid-write leaves the previous file); returns {@code file}. */
-    public static Path write(Path file, List<SweepResult> results) throws IOException {
-        byte[] bytes = format(results).getBytes(StandardCharsets.UTF_8);
-        return AtomicFiles.write(file, channel -> {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        });
-    }
-
-    private static void row(StringBuilder sb, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(quote(fields.get(i)));
-        }
-        sb.append("\r\n");
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** Four decimals, as the command line's JSON; non-finite values as NaN / Infinity / -Infinity. */

@@ -16,6 +16,8 @@ import io.vaeexplorer.ui.plane.LatentPlaneView;
 import io.vaeexplorer.ui.plane.PlaneExportBar;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
 import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.LossChartViewModel;
+import io.vaeexplorer.ui.training.ModelFiles;
 import io.vaeexplorer.ui.training.SettingsPanel;
 import io.vaeexplorer.ui.training.TimelineBar;
 import java.io.IOException;
@@ -120,7 +122,9 @@ public final class ExplorerApp extends Application {
         sideScroll.setFitToWidth(true);
         sideScroll.getStyleClass().add("edge-to-edge");
         sideScroll.setMinWidth(120);
-        VBox planeWithTimeline = new VBox(plane, new TimelineBar(model));
+        VBox planeWithTimeline = new VBox(plane, new TimelineBar(model.plane().timeline(),
+                model.plane().timelineIndexProperty(), model.plane()::exportTimelineGif,
+                model.plane()::exportTimelinePng));
         VBox.setVgrow(plane, Priority.ALWAYS);
         ProportionalSplitPane top = new ProportionalSplitPane(Orientation.HORIZONTAL, new double[] {0.68},
                 planeWithTimeline, sideScroll);
@@ -142,7 +146,8 @@ public final class ExplorerApp extends Application {
                 model.reportError(message);
             }
         });
-        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(model)));
+        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(new LossChartViewModel(
+                model.training().lossHistory(), model.training().runStepsProperty(), model.files(), model))));
         experiments.getTabs().add(0, lossTab);
         experiments.experiments().activeProperty().bind(
                 experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));
@@ -152,7 +157,8 @@ public final class ExplorerApp extends Application {
                 top, experiments);
         centre.setId(CENTRE_SPLIT);
 
-        SettingsPanel settingsPanel = new SettingsPanel(model);
+        SettingsPanel settingsPanel = new SettingsPanel(model.settingsProperty(), model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset));
         settingsPanel.setPadding(new Insets(0, 8, 8, 8));
         // the run and file buttons scroll sideways rather than have their names cut short
         if (settingsPanel.lookup("#training-controls") instanceof Region controls) {
@@ -170,9 +176,10 @@ public final class ExplorerApp extends Application {
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);
-        root.setTop(new ErrorBanner(model));
+        root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
         root.setLeft(settings);
-        root.setBottom(new AppStatusBar(model));
+        root.setBottom(new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty()));
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         return root;
     }

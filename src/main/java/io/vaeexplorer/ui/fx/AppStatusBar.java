@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.fx;
 
 import io.vaeexplorer.core.ModelConfig;
-import io.vaeexplorer.ui.AppViewModel;
+import io.vaeexplorer.training.TrainingState;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
@@ -14,19 +14,26 @@ import org.controlsfx.control.StatusBar;
 /** The window's bottom line: what is going on, and on the right the device, the model and the training state. */
 public final class AppStatusBar extends StatusBar {
 
-    public AppStatusBar(AppViewModel model) {
+    /**
+     * @param status one line on what is going on
+     * @param device the device training runs on; empty until it is known
+     * @param model the current model's architecture; null when there is none
+     * @param state the state of the training run
+     */
+    public AppStatusBar(ObservableValue<String> status, ObservableValue<String> device,
+                        ObservableValue<ModelConfig> model, ObservableValue<TrainingState> state) {
         setId("status-bar");
-        textProperty().bind(model.statusProperty());
+        textProperty().bind(status);
         // the message gives way in a narrow window (paths can be long); the whole of it shows on hover
         Tooltip whole = new Tooltip();
-        whole.textProperty().bind(model.statusProperty());
+        whole.textProperty().bind(status);
         setTooltip(whole);
         getRightItems().addAll(
-                label("status-device", model.training().deviceProperty().map(d -> d.isEmpty() ? "device: ..." : d)),
+                label("status-device", device.map(d -> d.isEmpty() ? "device: ..." : d)),
                 new Separator(Orientation.VERTICAL),
-                label("status-model", model.workspace().configProperty().map(ModelConfig::describe).orElse("no model")),
+                label("status-model", model.map(ModelConfig::describe).orElse("no model")),
                 new Separator(Orientation.VERTICAL),
-                label("status-state", model.training().trainingStateProperty().map(s -> s.name().toLowerCase(Locale.ROOT))));
+                label("status-state", state.map(s -> s.name().toLowerCase(Locale.ROOT))));
     }
 
     private static Label label(String id, ObservableValue<String> text) {

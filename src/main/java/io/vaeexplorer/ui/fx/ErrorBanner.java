@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.fx;
 
-import io.vaeexplorer.ui.AppViewModel;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,12 +12,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * The model's last error as a red-tinted bar with a close button; hidden and taking no space when there is none.
- * A banner instead of modal alerts, so neither a person nor a test is ever blocked by a dialog.
+ * The last error as a red-tinted bar with a close button; hidden and taking no space when there is none. A banner
+ * instead of modal alerts, so neither a person nor a test is ever blocked by a dialog.
  */
 public final class ErrorBanner extends HBox {
 
-    public ErrorBanner(AppViewModel model) {
+    /**
+     * @param error the last error, one line; empty when there is none
+     * @param dismiss clears it (the close button)
+     */
+    public ErrorBanner(ReadOnlyStringProperty error, Runnable dismiss) {
         super(8);
         setId("error-banner");
         setAlignment(Pos.CENTER_LEFT);
@@ -27,20 +31,20 @@ public final class ErrorBanner extends HBox {
         Label text = new Label();
         text.setId("error-text");
         text.setStyle("-fx-text-fill: #8a1c14;");
-        text.textProperty().bind(model.errorProperty());
+        text.textProperty().bind(error);
         text.setTextOverrun(OverrunStyle.ELLIPSIS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Tooltip full = new Tooltip(); // the whole message when the bar is too narrow for it
-        full.textProperty().bind(model.errorProperty());
+        full.textProperty().bind(error);
         text.setTooltip(full);
 
         Button close = new Button("\u00d7");
         close.setId("error-close");
         close.setTooltip(new Tooltip("Dismiss"));
-        close.setOnAction(e -> model.clearError());
+        close.setOnAction(e -> dismiss.run());
 
-        BooleanBinding hasError = model.errorProperty().isNotEmpty();
+        BooleanBinding hasError = error.isNotEmpty();
         visibleProperty().bind(hasError);
         managedProperty().bind(hasError);
         getChildren().addAll(text, close);

@@ -1,32 +1,21 @@
 package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.core.LossParts;
-import io.vaeexplorer.store.AtomicFiles;
-import io.vaeexplorer.ui.AppViewModel;
-import io.vaeexplorer.ui.fx.FileDialogs;
 import io.vaeexplorer.ui.fx.FxDelay;
-import io.vaeexplorer.ui.fx.NodeExport;
+import io.vaeexplorer.ui.fx.SaveDialog;
 import io.vaeexplorer.ui.training.LossCurves.Curve;
 import io.vaeexplorer.ui.training.LossCurves.Part;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -41,18 +30,17 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.FileChooser;
 
 /**
  * The loss curves of the current run: per-step -ELBO, reconstruction and KL, smoothed (the raw values faint
@@ -63,18 +51,19 @@ import javafx.stage.FileChooser;
  *
  * <p>The controls keep their choice while the view lives (the window's lifetime): a new run does not reset them.
  * What is drawn comes from {@link LossCurves} (smoothing, the shown part, decimation to a few hundred points a
- * curve); the view copies it into the chart's series, changing only the points that differ.
+ * curve); the view copies it into the chart's series ({@link CurveSeries}), changing only the points that differ.
+ * The readout under the mouse is a {@link LossReadout}; the exports are written by the {@link LossChartViewModel}.
  *
- * <p>Use on the FX thread only, like the {@link AppViewModel} it reads.
+ * <p>Use on the FX thread only, like the {@link LossChartViewModel} it reads.
  */
 public final class LossChartView extends VBox {
 
     /**
      * New step points reach the chart at most this often. Each update costs the chart a layout pass over all its
-     * points and a repaint of its whole plot (about 20 ms of CPU in software rendering), taken from the two
-     * cores the training runs on, where a millisecond of window work costs training one to two; every two seconds
-     * still reads as live. Clears, epoch points and the controls' changes go at once. Just under two of the
-     * training events' one-second batches, so that the chart changes in the same pulse as the progress bars.
+     * points and a repaint of its whole plot, taken from the cores the training runs on, and an update every
+     * couple of seconds still reads as live. Clears, epoch points and the controls' changes go at once. Just under
+     * two of the intervals at which the training events reach the window, so that the chart changes in the same
+     * pulse as the progress bars.
      */
     static final long APPEND_INTERVAL_MILLIS = 1900;
 
@@ -104,8 +93,6 @@ public final class LossChartView extends VBox {
     /** The curves in the order of the chart's first five series and of the check boxes. */
     private static final String[] NAMES = {"-ELBO (smoothed)", "reconstruction", "KL", "train -ELBO (epoch)",
             "test -ELBO (epoch)"};
-    /** The readout's names of the step curves' loss parts, in {@link Part} order. */
-    private static final String[] PART_LABELS = {"-ELBO", "reconstruction", "KL"};
     private static final String[] TOGGLE_NAMES = {"-ELBO", "recon.", "KL", "train", "test"};
     private static final String[] TOGGLE_IDS = {"show-total", "show-reconstruction", "show-kl", "show-train",
             "show-test"};
@@ -115,9 +102,8 @@ public final class LossChartView extends VBox {
     /** JavaFX's own first five series colours, which these curves had with the stock legend. */
     private static final String[] COLORS = {"#f3622d", "#fba71b", "#57b757", "#41a9c9", "#4258c9"};
     private static final double RAW_OPACITY = 0.3;
-    /** Pixels from an epoch's symbol within which the readout shows that epoch's values. */
-    private static final double EPOCH_HOVER_PIXELS = 8;
 
+    private final LossChartViewModel viewModel;
     private final LossHistory history;
     private final FxDelay appendDelay = new FxDelay(Platform::runLater, this::flushAll);
     private boolean flushQueued;
@@ -132,17 +118,14 @@ public final class LossChartView extends VBox {
     private final List<BooleanProperty> shown = new ArrayList<>();
     private final ObjectProperty<ShownPart> shownPart = new SimpleObjectProperty<>(ShownPart.WHOLE_RUN);
     private final Slider smoothing = new Slider(0, LossSmoothing.MAX_WEIGHT, DEFAULT_SMOOTHING);
-    private final Label exportMessage = new Label();
-    private final Pane overlay = new Pane();
-    private final Line marker = new Line();
-    private final Label readout = new Label();
-    private final Node plotBackground;
+    private final LossReadout readout;
     private LossCurves curves = LossCurves.of(List.of(), List.of(), 0, 0);
     private long[] runRange;
     private Point2D pointer; // in scene coordinates, while over the chart
 
-    public LossChartView(AppViewModel model) {
-        this.history = model.training().lossHistory();
+    public LossChartView(LossChartViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.history = viewModel.history();
 
         steps = new NumberAxis();
         steps.setLabel("optimiser step");
@@ -155,7 +138,7 @@ public final class LossChartView extends VBox {
         chart.setCreateSymbols(false); // step curves: no Node per point; epoch points bring their own symbol
         chart.setLegendVisible(false); // the coloured check boxes are the legend, and leave the plot its height
         chart.setMinHeight(100);
-        plotBackground = chart.lookup(".chart-plot-background");
+        readout = new LossReadout(steps, chart.lookup(".chart-plot-background"));
 
         for (int i = 0; i < 3; i++) {
             smoothedSeries.add(series(NAMES[i]));
@@ -237,27 +220,17 @@ public final class LossChartView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         MenuItem csv = new MenuItem("CSV of every step...");
         csv.setId("export-csv");
-        csv.setOnAction(e -> chooseAndExport("Export losses as CSV", "losses.csv",
-                FileDialogs.type("CSV file", "*.csv"), this::exportCsv));
+        csv.setOnAction(e -> SaveDialog.choose(this, "Export losses as CSV", "losses.csv", "CSV file", "*.csv")
+                .ifPresent(viewModel::exportCsv));
         MenuItem png = new MenuItem("PNG of the chart...");
         png.setId("export-png");
-        png.setOnAction(e -> chooseAndExport("Export loss chart as PNG", "losses.png",
-                FileDialogs.type("PNG image", "*.png"), this::exportPng));
+        png.setOnAction(e -> SaveDialog.choose(this, "Export loss chart as PNG", "losses.png", "PNG image", "*.png")
+                .ifPresent(this::exportPng));
         MenuButton export = new MenuButton("Export", null, csv, png);
         export.setId("export-menu");
         export.setMinWidth(Region.USE_PREF_SIZE);
         toolbar.getChildren().addAll(log, part, smoothingLabel, smoothing, smoothingValue, spacer, export);
 
-        readout.setId("loss-readout");
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-border-color: #999999; "
-                + "-fx-padding: 2 5 2 5; -fx-font-size: 11px;");
-        readout.setVisible(false);
-        marker.setId("loss-marker");
-        marker.setStroke(Color.gray(0.4));
-        marker.getStrokeDashArray().setAll(3.0, 3.0);
-        marker.setVisible(false);
-        overlay.getChildren().addAll(marker, readout);
-        overlay.setMouseTransparent(true);
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             pointer = new Point2D(e.getSceneX(), e.getSceneY());
             updateReadout();
@@ -266,11 +239,13 @@ public final class LossChartView extends VBox {
             pointer = null;
             updateReadout();
         });
-        StackPane plotArea = new StackPane(chart, overlay);
+        StackPane plotArea = new StackPane(chart, readout);
         plotArea.setMinHeight(100);
         VBox.setVgrow(plotArea, Priority.ALWAYS);
 
+        Label exportMessage = new Label();
         exportMessage.setId("export-message");
+        exportMessage.textProperty().bind(viewModel.exportMessageProperty());
         exportMessage.managedProperty().bind(exportMessage.textProperty().isNotEmpty());
         exportMessage.visibleProperty().bind(exportMessage.managedProperty());
 
@@ -285,8 +260,8 @@ public final class LossChartView extends VBox {
             scheduleFlush(!appended);
         });
         history.epochs().addListener((ListChangeListener<EpochRecord>) change -> scheduleFlush(true));
-        model.training().runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
-        runRange = model.training().runStepsProperty().get();
+        viewModel.runStepsProperty().addListener((obs, was, range) -> pinSteps(range));
+        runRange = viewModel.runStepsProperty().get();
         flushAll();
     }
 
@@ -323,8 +298,8 @@ public final class LossChartView extends VBox {
 
     /**
      * While a run trains the step axis spans the whole run, so new points do not re-range it and re-measure its
-     * tick labels at every update (part of the chart's 10 ms layout in software); otherwise it fits the data.
-     * Showing only the newest steps pins it to those instead.
+     * tick labels at every update (a good part of the chart's layout); otherwise it fits the data. Showing only the
+     * newest steps pins it to those instead.
      */
     void pinSteps(long[] range) {
         runRange = range;
@@ -344,7 +319,8 @@ public final class LossChartView extends VBox {
             pinStepAxis(lower, upper, unit);
         } else if (runRange != null && runRange[1] > runRange[0]) {
             double unit = niceTickUnit(runRange[1] - runRange[0]);
-            // a whole number of ticks: the axis labels its upper bound, and 4,690 at the edge was cut off
+            // a whole number of ticks: the axis labels its upper bound, and a label that is no whole tick is cut off
+            // at the plot's edge
             pinStepAxis(runRange[0], runRange[0] + Math.ceil((runRange[1] - runRange[0]) / unit) * unit, unit);
         } else {
             steps.setAutoRanging(true);
@@ -363,38 +339,21 @@ public final class LossChartView extends VBox {
         return LossAxis.niceStepAtLeast(span / 8);
     }
 
-    /** Writes every step's loss and every epoch (see {@link LossHistory#writeCsv}) atomically; FX thread. */
-    public Path exportCsv(Path file) throws IOException {
-        return AtomicFiles.write(file, channel -> {
-            Writer out = new java.io.BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
-            history.writeCsv(out);
-            out.flush();
-        });
+    /** Hands a picture of the chart as it is shown now to the view-model, which writes it as PNG. */
+    void exportPng(Path file) {
+        viewModel.exportPng(file, picture(chart));
     }
 
-    /** Writes the chart as it is shown now to a PNG file; FX thread. */
-    public Path exportPng(Path file) throws IOException {
-        try {
-            return NodeExport.writePng(chart, file);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private interface Export {
-        Path to(Path file) throws IOException;
-    }
-
-    private void chooseAndExport(String title, String initialName, FileChooser.ExtensionFilter type, Export export) {
-        Path chosen = FileDialogs.save(this, title, initialName, type).orElse(null);
-        if (chosen == null) {
-            return;
-        }
-        try {
-            exportMessage.setText("saved " + export.to(chosen));
-        } catch (IOException | RuntimeException e) {
-            exportMessage.setText("could not save " + chosen + ": " + e.getMessage());
-        }
+    /** What the node shows, as an image a background thread may encode (the snapshot itself is FX work). */
+    private static BufferedImage picture(Node node) {
+        WritableImage image = node.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        picture.setRGB(0, 0, w, h, argb, 0, w);
+        return picture;
     }
 
     /**
@@ -427,148 +386,17 @@ public final class LossChartView extends VBox {
         for (Part part : Part.values()) {
             int i = part.ordinal();
             boolean show = shown.get(i).get();
-            sync(smoothedSeries.get(i), show ? curves.stepCurve(part, true, log) : none, null);
+            CurveSeries.sync(smoothedSeries.get(i), show ? curves.stepCurve(part, true, log) : none, null);
             // with no smoothing the raw curve is the drawn one
-            sync(rawSeries.get(i), show && weight > 0 ? curves.stepCurve(part, false, log) : none, null);
+            CurveSeries.sync(rawSeries.get(i), show && weight > 0 ? curves.stepCurve(part, false, log) : none, null);
         }
-        sync(trainSeries, shown.get(3).get() ? curves.epochCurve(false, log) : none, StackPane::new);
-        sync(testSeries, shown.get(4).get() ? curves.epochCurve(true, log) : none, StackPane::new);
+        CurveSeries.sync(trainSeries, shown.get(3).get() ? curves.epochCurve(false, log) : none, StackPane::new);
+        CurveSeries.sync(testSeries, shown.get(4).get() ? curves.epochCurve(true, log) : none, StackPane::new);
         applyStepAxis();
         updateReadout();
     }
 
-    /**
-     * Makes the series' points those of the curve, cheaply: each change to a series' data costs the chart a pass
-     * over all its points, so points before the curve's first (the shown part moved on) go in one removal, points
-     * that differ are changed in place, and new ones at the end come in one addition: while a run trains an
-     * update only appends. A series without points hides its line.
-     *
-     * @param symbol makes the symbol of a new point (the chart styles a given node as this series' symbol); null
-     *               for none
-     */
-    private static void sync(XYChart.Series<Number, Number> series, Curve curve, Supplier<Node> symbol) {
-        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
-        if (curve.size() > 0 && data.size() > 1) {
-            int first = indexOfStep(data, curve.steps()[0]);
-            if (first > 0) {
-                data.remove(0, first);
-            }
-        }
-        int common = Math.min(data.size(), curve.size());
-        for (int i = 0; i < common; i++) {
-            XYChart.Data<Number, Number> point = data.get(i);
-            if (point.getXValue().longValue() != curve.steps()[i]) {
-                point.setXValue(curve.steps()[i]);
-            }
-            if (Double.compare(point.getYValue().doubleValue(), curve.values()[i]) != 0) {
-                point.setYValue(curve.values()[i]);
-            }
-        }
-        if (data.size() > curve.size()) {
-            data.remove(curve.size(), data.size());
-        } else if (curve.size() > common) {
-            List<XYChart.Data<Number, Number>> added = new ArrayList<>(curve.size() - common);
-            for (int i = common; i < curve.size(); i++) {
-                XYChart.Data<Number, Number> point = new XYChart.Data<>(curve.steps()[i], curve.values()[i]);
-                if (symbol != null) {
-                    point.setNode(symbol.get());
-                }
-                added.add(point);
-            }
-            data.addAll(added);
-        }
-        // JavaFX's LineChart keeps drawing the old line of a series whose data was emptied (a new run after a
-        // loaded model): hide the line while there is nothing to draw
-        if (series.getNode() != null) {
-            series.getNode().setVisible(!data.isEmpty());
-        }
-    }
-
-    /** The index of the point at {@code step} in points in step order; -1 when there is none. */
-    private static int indexOfStep(List<XYChart.Data<Number, Number>> data, long step) {
-        int low = 0;
-        int high = data.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long at = data.get(mid).getXValue().longValue();
-            if (at < step) {
-                low = mid + 1;
-            } else if (at > step) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
-    }
-
-    /** Shows the values at the step nearest the mouse pointer, or hides them when it is not over the plot. */
     private void updateReadout() {
-        Bounds plotBounds = pointer == null ? null : plotBackground.localToScene(plotBackground.getBoundsInLocal());
-        if (plotBounds == null || !plotBounds.contains(pointer) || curves.isEmpty()) {
-            readout.setVisible(false);
-            marker.setVisible(false);
-            return;
-        }
-        double step = steps.getValueForDisplay(steps.sceneToLocal(pointer).getX()).doubleValue();
-        int sample = curves.nearestSample(step);
-        EpochRecord epoch = curves.nearestEpoch(step);
-        if (epoch != null && Math.abs(sceneX(epoch.step()) - pointer.getX()) > EPOCH_HOVER_PIXELS
-                && sample >= 0) {
-            epoch = null; // not over its symbol: the box shows the step under the mouse
-        }
-        long at = sample >= 0 ? curves.sampleStep(sample) : epoch.step();
-        List<String> lines = new ArrayList<>();
-        if (sample >= 0) {
-            int epochNumber = curves.epochOf(at);
-            lines.add(String.format(Locale.ROOT, "step %,d", at)
-                    + (epochNumber > 0 ? " · epoch " + epochNumber : ""));
-            boolean smoothed = smoothing() > 0;
-            for (Part part : Part.values()) {
-                double raw = curves.raw(part, sample);
-                String shownValue = formatLoss(smoothed ? curves.smoothed(part, sample) : raw);
-                lines.add(PART_LABELS[part.ordinal()] + " " + shownValue
-                        + (smoothed ? "  (raw " + formatLoss(raw) + ")" : ""));
-            }
-        }
-        if (epoch != null) {
-            lines.add(String.format(Locale.ROOT, "epoch %d ended at step %,d", epoch.epoch(), epoch.step()));
-            lines.add("train " + formatParts(epoch.train()));
-            lines.add("test " + formatParts(epoch.test()));
-        }
-        readout.setText(String.join("\n", lines));
-
-        Bounds area = overlay.sceneToLocal(plotBounds);
-        double x = overlay.sceneToLocal(sceneX(at), 0).getX();
-        marker.setStartX(x);
-        marker.setEndX(x);
-        marker.setStartY(area.getMinY());
-        marker.setEndY(area.getMaxY());
-        marker.setVisible(true);
-        readout.setVisible(true);
-        double width = readout.prefWidth(-1);
-        double pointerX = overlay.sceneToLocal(pointer).getX();
-        // beside the pointer, on the side with room for it
-        double left = pointerX + 12 + width <= area.getMaxX() ? pointerX + 12 : Math.max(area.getMinX(),
-                pointerX - 12 - width);
-        readout.relocate(left, area.getMinY() + 4);
-    }
-
-    private double sceneX(long step) {
-        return steps.localToScene(steps.getDisplayPosition(step), 0).getX();
-    }
-
-    private static String formatParts(LossParts parts) {
-        return "-ELBO " + formatLoss(parts.negElbo()) + " · reconstruction " + formatLoss(parts.reconstruction())
-                + " · KL " + formatLoss(parts.kl());
-    }
-
-    /** A loss in nats with about four significant digits. */
-    static String formatLoss(double nats) {
-        if (!Double.isFinite(nats)) {
-            return String.valueOf(nats);
-        }
-        double size = Math.abs(nats);
-        return String.format(Locale.ROOT, size >= 100 ? "%.1f" : size >= 1 ? "%.2f" : "%.4f", nats);
+        readout.update(pointer, curves, smoothing() > 0);
     }
 }

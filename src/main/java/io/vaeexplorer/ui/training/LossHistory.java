@@ -2,17 +2,15 @@ package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The losses of the current run, on the FX thread: every step's loss as the trainer reported it, and every
  * epoch's train and test loss. The chart smooths and decimates them as it draws ({@link LossCurves}), so that
- * its smoothing and the part of the run it shows can change after the fact; the CSV export writes them all.
+ * its smoothing and the part of the run it shows can change after the fact; the CSV export writes them all
+ * ({@link LossChartViewModel#exportCsv}).
  */
 public final class LossHistory {
 
@@ -55,19 +53,5 @@ public final class LossHistory {
 
     public void addEpoch(EpochRecord record) {
         epochs.add(record);
-    }
-
-    /** Writes every step's loss (not smoothed) and then every epoch as CSV. */
-    public void writeCsv(Writer out) throws IOException {
-        out.write("kind,step,epoch,total,reconstruction,kl,test_total,test_reconstruction,test_kl\n");
-        for (StepPoint s : steps) {
-            out.write(String.format(Locale.ROOT, "step,%d,,%.6f,%.6f,%.6f,,,%n", s.step(), s.total(),
-                    s.reconstruction(), s.kl()));
-        }
-        for (EpochRecord e : epochs) {
-            out.write(String.format(Locale.ROOT, "epoch,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", e.step(), e.epoch(),
-                    e.train().negElbo(), e.train().reconstruction(), e.train().kl(), e.test().negElbo(),
-                    e.test().reconstruction(), e.test().kl()));
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
-import io.vaeexplorer.ui.AppViewModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,9 +35,9 @@ import javafx.util.StringConverter;
 /**
  * Edits the training settings: the four sections (model, loss, optimiser, data) shown together, a label and an
  * editor per setting, each with a tooltip that explains it, and the training controls below. Settings are an
- * immutable record: an edit builds a new one, checks it as training would, and sets it on the model; a value that
- * does not pass keeps the old settings and says why under the editors, one line per setting, and Start waits until
- * every editor's value was taken. Numbers are edited as text so that any typing can be answered with a message
+ * immutable record: an edit builds a new one, checks it as training would, and makes it the settings; a value
+ * that does not pass keeps the old settings and says why under the editors, one line per setting, and Start waits
+ * until every editor's value was taken. Numbers are edited as text so that any typing can be answered with a message
  * rather than being swallowed. Hidden sizes mean different things for the two model kinds, so each kind keeps its
  * own, and sizes whose steps would take far too long are refused with an estimate of their cost.
  *
@@ -86,11 +85,16 @@ public final class SettingsPanel extends VBox {
     private Row editing; // the row whose value is being applied: its text stays as typed
     private boolean showing; // editors are being given the settings' values, which is no edit
 
-    public SettingsPanel(AppViewModel model) {
+    /**
+     * @param settings the settings edited here, which a run starts with
+     * @param training the run the controls below start and follow
+     * @param files what the controls' file buttons do
+     */
+    public SettingsPanel(ObjectProperty<TrainingSettings> settings, TrainingViewModel training, ModelFiles files) {
         super(10);
         setId("settings-panel");
         setPadding(new Insets(8));
-        this.settings = model.settingsProperty();
+        this.settings = settings;
         addRows();
         for (String category : CATEGORIES) {
             getChildren().add(section(category));
@@ -108,7 +112,7 @@ public final class SettingsPanel extends VBox {
         tooBig = sizeProblem(settings.get());
         showProblems();
 
-        getChildren().addAll(problemLabel, new TrainingControls(model, problemText.getReadOnlyProperty()));
+        getChildren().addAll(problemLabel, new TrainingControls(training, files, problemText.getReadOnlyProperty()));
     }
 
     /** Why the last edits were refused, one line per setting; empty when all were taken. */

@@ -1,9 +1,12 @@
 package io.vaeexplorer.ui.training;
 
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.RasterImages;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import io.vaeexplorer.ui.plane.TrainingTimeline;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -37,7 +40,8 @@ public final class TimelineBar extends Pane {
     /** Narrower than this, the slider is too short to pick one of many moments. */
     static final double SLIDER_MIN_WIDTH = 100;
 
-    private final AppViewModel model;
+    private final TrainingTimeline timeline;
+    private final IntegerProperty shownFrame;
     private final Slider slider = new Slider(0, 0, 0);
     private final ToggleButton live = new ToggleButton("Live");
     private final Label where = new Label("timeline: starts with a training run");
@@ -47,8 +51,16 @@ public final class TimelineBar extends Pane {
     private final HBox exports;
     private boolean updating;
 
-    public TimelineBar(AppViewModel model) {
-        this.model = model;
+    /**
+     * @param timeline the run's moments (the plane's)
+     * @param shownFrame the index of the frame the plane shows; -1 for the live codes
+     * @param exportGif writes the timeline as an animated GIF to the file chosen
+     * @param exportPng writes moments of the timeline as one PNG strip to the file chosen
+     */
+    public TimelineBar(TrainingTimeline timeline, IntegerProperty shownFrame, Consumer<Path> exportGif,
+                       Consumer<Path> exportPng) {
+        this.timeline = timeline;
+        this.shownFrame = shownFrame;
         setId("timeline-bar");
         setPadding(new Insets(2, 8, 2, 8));
         slider.setId("timeline-slider");
@@ -66,7 +78,7 @@ public final class TimelineBar extends Pane {
         live.setSelected(true);
         live.setOnAction(e -> {
             if (live.isSelected()) {
-                model.plane().timelineIndexProperty().set(-1);
+                shownFrame.set(-1);
             } else {
                 showFrame((int) Math.round(slider.getValue()));
             }
@@ -78,20 +90,20 @@ public final class TimelineBar extends Pane {
                 showFrame((int) Math.round(now.doubleValue()));
             }
         });
-        model.plane().timeline().frames().addListener((ListChangeListener<TrainingTimeline.Frame>) c -> refresh());
-        model.plane().timelineIndexProperty().addListener((obs, was, now) -> refresh());
+        timeline.frames().addListener((ListChangeListener<TrainingTimeline.Frame>) c -> refresh());
+        shownFrame.addListener((obs, was, now) -> refresh());
         Button gif = new Button("GIF\u2026");
         gif.setId("timeline-gif");
         gif.setTooltip(new Tooltip("Export the timeline as an animated GIF"));
-        gif.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().timeline().frames()));
+        gif.disableProperty().bind(Bindings.isEmpty(timeline.frames()));
         gif.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline", "training.gif", "Animated GIF",
-                "*.gif").ifPresent(model.plane()::exportTimelineGif));
+                "*.gif").ifPresent(exportGif));
         Button png = new Button("PNG\u2026");
         png.setId("timeline-png");
         png.setTooltip(new Tooltip("Export eight moments of the timeline as one PNG strip"));
-        png.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().timeline().frames()));
+        png.disableProperty().bind(Bindings.isEmpty(timeline.frames()));
         png.setOnAction(e -> SaveDialog.choose(this, "Export the training timeline as a strip", "training.png",
-                "PNG image", "*.png").ifPresent(model.plane()::exportTimelinePng));
+                "PNG image", "*.png").ifPresent(exportPng));
         Label title = new Label("Timeline");
         for (Region r : new Region[] {title, live, gif, png}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
@@ -181,24 +193,24 @@ public final class TimelineBar extends Pane {
     }
 
     private void showFrame(int index) {
-        int frames = model.plane().timeline().frames().size();
+        int frames = timeline.frames().size();
         if (frames == 0) {
             return;
         }
-        model.plane().timelineIndexProperty().set(Math.max(0, Math.min(frames - 1, index)));
+        shownFrame.set(Math.max(0, Math.min(frames - 1, index)));
     }
 
     /** Keeps the slider's range, position and label in step with the frames and the shown index. */
     private void refresh() {
         updating = true;
         try {
-            int frames = model.plane().timeline().frames().size();
+            int frames = timeline.frames().size();
             slider.setDisable(frames < 2);
             slider.setMax(Math.max(0, frames - 1));
-            int index = model.plane().timelineIndexProperty().get();
+            int index = shownFrame.get();
             if (index >= frames) {
                 index = frames - 1;
-                model.plane().timelineIndexProperty().set(index);
+                shownFrame.set(index);
             }
             boolean following = index < 0;
             live.setSelected(following);
@@ -209,7 +221,7 @@ public final class TimelineBar extends Pane {
                 reconstructions.setImage(null);
                 return;
             }
-            TrainingTimeline.Frame frame = model.plane().timeline().frames().get(shown);
+            TrainingTimeline.Frame frame = timeline.frames().get(shown);
             where.setText((following ? "live, " : "") + "step " + frame.step() + " (" + (shown + 1) + "/" + frames + ")");
             reconstructions.setImage(frame.reconstructions() == null ? null : RasterImages.toImage(frame.reconstructions()));
         } finally {

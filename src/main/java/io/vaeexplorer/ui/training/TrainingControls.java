@@ -1,14 +1,14 @@
 package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FileDialogs;
+import io.vaeexplorer.ui.fx.SaveDialog;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,39 +31,41 @@ import javafx.stage.FileChooser;
 public final class TrainingControls extends VBox {
 
     private static final String MODEL_EXTENSION = ".vae";
+    private static final String MODEL_TYPE_NAME = "VAE model";
     private static final FileChooser.ExtensionFilter MODEL_TYPE =
-            FileDialogs.type("VAE model", "*" + MODEL_EXTENSION);
+            FileDialogs.type(MODEL_TYPE_NAME, "*" + MODEL_EXTENSION);
     /** Room for two file buttons in a row, the preferred width of their pane. */
     private static final double FILE_BUTTONS_WRAP = 230;
     static final String START_HINT = "Train a new model from scratch on the open data set with the settings above;"
             + " the views follow it as it learns";
 
-    private final AppViewModel model;
+    private final ModelFiles files;
 
     /** Controls without a settings panel: the settings are taken as they are. */
-    public TrainingControls(AppViewModel model) {
-        this(model, new SimpleStringProperty(""));
+    public TrainingControls(TrainingViewModel training, ModelFiles files) {
+        this(training, files, new SimpleStringProperty(""));
     }
 
     /**
+     * @param files what the save, load and open buttons do with the file or folder chosen
      * @param settingsProblems why the settings editors' texts were refused, one line per field; empty when all
      *                         were taken. Start stays disabled while it is not empty, since it would train with the
      *                         previous values.
      */
-    public TrainingControls(AppViewModel model, ObservableValue<String> settingsProblems) {
+    public TrainingControls(TrainingViewModel training, ModelFiles files, ObservableValue<String> settingsProblems) {
         super(8);
-        this.model = model;
+        this.files = files;
         setId("training-controls");
 
-        ReadOnlyObjectProperty<TrainingState> state = model.training().trainingStateProperty();
+        ReadOnlyObjectProperty<TrainingState> state = training.trainingStateProperty();
         BooleanBinding running = Bindings.createBooleanBinding(() -> state.get() == TrainingState.RUNNING, state);
         BooleanBinding paused = Bindings.createBooleanBinding(() -> state.get() == TrainingState.PAUSED, state);
         BooleanBinding active = running.or(paused);
-        ReadOnlyBooleanProperty sweepRunning = model.sweeps().runningProperty();
+        ObservableBooleanValue sweepRunning = training.sweepRunningProperty();
         BooleanBinding settingsRefused = Bindings.createBooleanBinding(
                 () -> settingsProblems.getValue() != null && !settingsProblems.getValue().isEmpty(), settingsProblems);
 
-        Button start = button("Start", "start-button", model.training()::startTraining);
+        Button start = button("Start", "start-button", training::startTraining);
         start.disableProperty().bind(active.or(sweepRunning).or(settingsRefused));
         Tooltip startTooltip = new Tooltip();
         startTooltip.setWrapText(true);
@@ -85,11 +87,11 @@ public final class TrainingControls extends VBox {
         startHolder.setId("start-holder");
         startHolder.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         startHolder.setTooltip(startTooltip);
-        Button pause = button("Pause", "pause-button", model.training()::pauseTraining);
+        Button pause = button("Pause", "pause-button", training::pauseTraining);
         pause.disableProperty().bind(running.not());
-        Button resume = button("Resume", "resume-button", model.training()::resumeTraining);
+        Button resume = button("Resume", "resume-button", training::resumeTraining);
         resume.disableProperty().bind(paused.not());
-        Button stop = button("Stop", "stop-button", model.training()::stopTraining);
+        Button stop = button("Stop", "stop-button", training::stopTraining);
         stop.disableProperty().bind(active.not());
         HBox runButtons = new HBox(6, startHolder, pause, resume, stop);
         runButtons.setAlignment(Pos.CENTER_LEFT);
@@ -97,13 +99,13 @@ public final class TrainingControls extends VBox {
         GridPane progress = new GridPane();
         progress.setHgap(6);
         progress.setVgap(4);
-        progress.addRow(0, new Label("epoch"), bar("epoch-progress", model.training().epochProgressProperty()));
-        progress.addRow(1, new Label("run"), bar("run-progress", model.training().runProgressProperty()));
+        progress.addRow(0, new Label("epoch"), bar("epoch-progress", training.epochProgressProperty()));
+        progress.addRow(1, new Label("run"), bar("run-progress", training.runProgressProperty()));
 
         // a model mid-run is not saved (its history would not match), and loading or switching data mid-run
         // would mix two models in the views
         Button save = button("Save model\u2026", "save-model-button", this::chooseAndSaveModel);
-        save.disableProperty().bind(active.or(model.workspace().checkpointProperty().isNull()));
+        save.disableProperty().bind(active.or(Bindings.not(training.hasModelProperty())));
         Button load = button("Load model\u2026", "load-model-button", this::chooseAndLoadModel);
         load.disableProperty().bind(active);
         Button openData = button("Open data\u2026", "open-data-button", this::chooseAndOpenData);
@@ -133,16 +135,16 @@ public final class TrainingControls extends VBox {
     }
 
     private void chooseAndSaveModel() {
-        FileDialogs.save(this, "Save model", "model" + MODEL_EXTENSION, MODEL_TYPE)
-                .ifPresent(file -> model.saveModel(withModelExtension(file)));
+        SaveDialog.choose(this, "Save model", "model" + MODEL_EXTENSION, MODEL_TYPE_NAME, "*" + MODEL_EXTENSION)
+                .ifPresent(file -> files.saveModel().accept(withModelExtension(file)));
     }
 
     private void chooseAndLoadModel() {
-        FileDialogs.open(this, "Load model", MODEL_TYPE).ifPresent(model::loadModel);
+        FileDialogs.open(this, "Load model", MODEL_TYPE).ifPresent(files.loadModel());
     }
 
     private void chooseAndOpenData() {
-        FileDialogs.folder(this, "Open a folder with the four MNIST-style IDX files").ifPresent(model::openDataset);
+        FileDialogs.folder(this, "Open a folder with the four MNIST-style IDX files").ifPresent(files.openDataset());
     }
 
     /** Some platforms' save dialogs do not add the filter's extension; the loader's filter expects it. */

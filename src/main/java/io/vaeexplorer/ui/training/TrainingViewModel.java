@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.training;
 
+import io.vaeexplorer.concurrent.Messages;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -22,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -65,6 +67,7 @@ public final class TrainingViewModel {
     private final ObservableBooleanValue sweepRunning;
     private final UserMessages messages;
     private final Runnable saveSettings;
+    private final BooleanBinding hasModel;
 
     private final ReadOnlyObjectWrapper<TrainingState> trainingState = new ReadOnlyObjectWrapper<>(TrainingState.READY);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
@@ -98,6 +101,7 @@ public final class TrainingViewModel {
         this.saveSettings = saveSettings;
         this.snapshots = new FxCoalescer<>(fx, workspace::showWeights);
         this.events = new FxBatcher<>(fx, this::onTrainingEvents);
+        this.hasModel = workspace.checkpointProperty().isNotNull();
     }
 
     public ReadOnlyObjectProperty<TrainingState> trainingStateProperty() {
@@ -120,6 +124,16 @@ public final class TrainingViewModel {
     /** {first, last} optimiser step of the run in progress (for the loss chart's run view); null when none trains. */
     public ReadOnlyObjectProperty<long[]> runStepsProperty() {
         return runSteps.getReadOnlyProperty();
+    }
+
+    /** True while the settings sweeps train: no run starts here then. */
+    public ObservableBooleanValue sweepRunningProperty() {
+        return sweepRunning;
+    }
+
+    /** True while there is a current model (one a person may save when no run trains). */
+    public ObservableBooleanValue hasModelProperty() {
+        return hasModel;
     }
 
     public LossHistory lossHistory() {
@@ -195,7 +209,7 @@ public final class TrainingViewModel {
             request = TrainingRequest.watched(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(),
                     SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
         } catch (IllegalArgumentException e) {
-            messages.error("cannot start: " + e.getMessage());
+            messages.error("cannot start: " + Messages.oneLine(e));
             return;
         }
         if (!StepCost.affordable(request.model())) {

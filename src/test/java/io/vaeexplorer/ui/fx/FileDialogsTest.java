@@ -13,6 +13,8 @@ import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.ExplorerApp;
 import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.training.LossChartView;
+import io.vaeexplorer.ui.training.LossChartViewModel;
+import io.vaeexplorer.ui.training.ModelFiles;
 import io.vaeexplorer.ui.training.TrainingControls;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -173,7 +175,8 @@ class FileDialogsTest {
         model = fx(() -> ExperimentFixture.explorerWithMnist(temp, ExperimentFixture.untrainedWeights(1, 1)));
         ExperimentFixture.awaitDataset(model);
         onFx(() -> {
-            stage.setScene(new Scene(new TrainingControls(model), 520, 240));
+            stage.setScene(new Scene(new TrainingControls(model.training(),
+                    new ModelFiles(model::saveModel, model::loadModel, model::openDataset)), 520, 240));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });
@@ -241,7 +244,8 @@ class FileDialogsTest {
         FileDialogs.setLastFolder(remembered);
         model = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json"))));
-        LossChartView chart = fx(() -> new LossChartView(model));
+        LossChartView chart = fx(() -> new LossChartView(new LossChartViewModel(model.training().lossHistory(),
+                model.training().runStepsProperty(), model.files(), model)));
         onFx(() -> {
             stage.setScene(new Scene(chart, 800, 500));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
@@ -255,6 +259,9 @@ class FileDialogsTest {
         answerWith(folder -> new File(folder, "run.png"));
         onFx(() -> exportItem(chart, "export-png").fire());
         WaitForAsyncUtils.waitForFxEvents();
+        // both are written in the background, one after the other
+        ExperimentFixture.waitUntil("the PNG is saved", () -> ("saved " + remembered.resolve("run.png"))
+                .equals(((Label) chart.lookup("#export-message")).getText()) || !model.errorProperty().get().isEmpty());
 
         assertEquals(List.of("Export losses as CSV", "Export loss chart as PNG"), shownTitles);
         assertEquals(List.of(remembered.toFile(), remembered.toFile()), shownFolders);

@@ -53,13 +53,16 @@ class LossChartViewTest {
     @TempDir
     Path tempDir;
     private AppViewModel model;
+    private LossChartViewModel chartModel;
     private LossChartView view;
 
     @Start
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
-        view = new LossChartView(model);
+        chartModel = new LossChartViewModel(model.training().lossHistory(), model.training().runStepsProperty(),
+                model.files(), model);
+        view = new LossChartView(chartModel);
         stage.setScene(new Scene(view, 800, 500));
         stage.sizeToScene(); // the stage is shared between tests, and one makes it small
         stage.show();
@@ -163,8 +166,8 @@ class LossChartViewTest {
 
     @Test
     void waitingForTheTimedUpdateRunsNoAnimation(FxRobot robot) throws Exception {
-        // a PauseTransition here kept JavaFX pulsing at 60 Hz while a run trained: 40-50 empty pulses a second,
-        // each waking the FX thread on a machine whose two cores the training threads need
+        // an animation as the timer would keep JavaFX pulsing at its frame rate while a run trains, each empty pulse
+        // waking the FX thread and taking a core from the training threads
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
         AtomicInteger pulses = new AtomicInteger();
         Runnable countPulse = pulses::incrementAndGet;
@@ -239,13 +242,17 @@ class LossChartViewTest {
         robot.interact(this::addRun);
         WaitForAsyncUtils.waitForFxEvents();
 
-        Path csv = onFx(() -> view.exportCsv(tempDir.resolve("out/losses.csv")));
+        Path csv = tempDir.resolve("out/losses.csv");
+        robot.interact(() -> chartModel.exportCsv(csv));
+        awaitSaved(csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals("kind,step,epoch,total,reconstruction,kl,test_total,test_reconstruction,test_kl", lines.get(0));
         assertEquals(STEPS, lines.stream().filter(l -> l.startsWith("step,")).count());
         assertEquals(2, lines.stream().filter(l -> l.startsWith("epoch,")).count());
 
-        Path png = onFx(() -> view.exportPng(tempDir.resolve("out/losses.png")));
+        Path png = tempDir.resolve("out/losses.png");
+        robot.interact(() -> view.exportPng(png));
+        awaitSaved(png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
         assertTrue(image.getWidth() > 300 && image.getHeight() > 200, image.getWidth() + "x" + image.getHeight());
@@ -380,11 +387,11 @@ class LossChartViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(readout::isVisible));
         String text = onFx(readout::getText);
         assertTrue(text.startsWith("step 2,400 · epoch 1\n"), text);
-        assertTrue(text.contains("-ELBO " + LossChartView.formatLoss(smoothed) + "  (raw "
-                + LossChartView.formatLoss(curves.raw(LossCurves.Part.TOTAL, sample)) + ")"), text);
+        assertTrue(text.contains("-ELBO " + LossReadout.formatLoss(smoothed) + "  (raw "
+                + LossReadout.formatLoss(curves.raw(LossCurves.Part.TOTAL, sample)) + ")"), text);
         assertTrue(text.contains("reconstruction "
-                + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.RECONSTRUCTION, sample))), text);
-        assertTrue(text.contains("KL " + LossChartView.formatLoss(curves.smoothed(LossCurves.Part.KL, sample))),
+                + LossReadout.formatLoss(curves.smoothed(LossCurves.Part.RECONSTRUCTION, sample))), text);
+        assertTrue(text.contains("KL " + LossReadout.formatLoss(curves.smoothed(LossCurves.Part.KL, sample))),
                 text);
         assertTrue(!text.contains("ended at"), "no epoch near: " + text);
         assertTrue(onFx(() -> robot.lookup("#loss-marker").query().isVisible()));
@@ -472,7 +479,9 @@ class LossChartViewTest {
         assertTrue(plotHeight > 60, "plot height " + plotHeight);
         assertTrue(onFx(() -> chart.getYAxis().getTickMarks().stream().filter(Axis.TickMark::isTextVisible).count())
                 >= 2, "the loss axis keeps two labels at least");
-        Path png = onFx(() -> view.exportPng(tempDir.resolve("small.png")));
+        Path png = tempDir.resolve("small.png");
+        robot.interact(() -> view.exportPng(png));
+        awaitSaved(png);
         assertNotNull(ImageIO.read(png.toFile()));
     }
 
@@ -508,6 +517,14 @@ class LossChartViewTest {
                 .toArray());
         assertEquals(LossSmoothing.smooth(raw, 0.6)[999], onFx(() -> chart.getData().get(0).getData()
                 .get(chart.getData().get(0).getData().size() - 1).getYValue().doubleValue()), 1e-9);
+    }
+
+    /** Waits until the export to {@code file}, written in the background, says it is saved. */
+    private void awaitSaved(Path file) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.statusProperty().get()
+                .equals("saved " + file) || !model.errorProperty().get().isEmpty()));
+        assertEquals("", onFx(() -> model.errorProperty().get()));
+        assertEquals("saved " + file, onFx(() -> ((Label) view.lookup("#export-message")).getText()));
     }
 
     /** The screen point of a value at a step on the chart's axes. */

@@ -63,13 +63,15 @@ class SettingsPanelTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
-        column = new ScrollPane(new SettingsPanel(model));
+        column = new ScrollPane(new SettingsPanel(model.settingsProperty(), model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset)));
         column.setFitToWidth(true);
         column.setPrefWidth(330);
         BorderPane root = new BorderPane(new Pane());
-        root.setTop(new ErrorBanner(model));
+        root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
         root.setLeft(column);
-        root.setBottom(new AppStatusBar(model));
+        root.setBottom(new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty()));
         stage.setScene(new Scene(root, 900, 900));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();

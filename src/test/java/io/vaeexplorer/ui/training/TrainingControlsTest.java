@@ -51,8 +51,12 @@ class TrainingControlsTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
-        TrainingControls controls = new TrainingControls(model);
-        stage.setScene(new Scene(new VBox(new ErrorBanner(model), controls, new AppStatusBar(model)), 520, 240));
+        TrainingControls controls = new TrainingControls(model.training(),
+                new ModelFiles(model::saveModel, model::loadModel, model::openDataset));
+        ErrorBanner banner = new ErrorBanner(model.errorProperty(), model::clearError);
+        AppStatusBar statusBar = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty());
+        stage.setScene(new Scene(new VBox(banner, controls, statusBar), 520, 240));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         // what the buttons allowed in each state the run went through, read the moment the state changed

@@ -69,7 +69,8 @@ class TrainingViewModelTest {
         workspace = new Workspace(worker);
         PlaneViewModel plane = new PlaneViewModel(workspace, worker, worker, TaskExecutor.direct(),
                 TaskExecutor.direct(), messages, () -> false);
-        gallery = new GalleryViewModel(fx, messages::error, temp.resolve("models"));
+        gallery = new GalleryViewModel(new TaskExecutor(fx, fx), new TaskExecutor(fx, fx), messages,
+                temp.resolve("models"));
         training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweepRunning, messages,
                 () -> settingsSaved++);
         return training;

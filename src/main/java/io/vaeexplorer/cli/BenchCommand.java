@@ -2,10 +2,10 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.engine.ComputeDevice;
@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private ModelConfig modelConfig(Dataset dataset) {
         List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden : defaultHidden();
-        return new ModelConfig(kind, dataset.train().rows(), dataset.train().cols(), latent, sizes, Reconstruction.BCE,
+        return new ModelConfig(kind, dataset.train().rows(), dataset.train().cols(), latent, sizes, Likelihood.BCE,
                 1f, Objective.ELBO);
     }
 

@@ -1,9 +1,9 @@
 package io.vaeexplorer.cli;
 
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -23,9 +23,9 @@ final class ModelOptions {
             description = "MLP hidden sizes, e.g. 400 or 64,32 (default 400); conv: channels c1,c2 and an optional dense layer (default 16,32,256)")
     List<Integer> hidden;
 
-    @Option(names = "--loss", paramLabel = "bce|mse", defaultValue = "bce", converter = ReconstructionConverter.class,
+    @Option(names = "--loss", paramLabel = "bce|mse", defaultValue = "bce", converter = LikelihoodConverter.class,
             description = "reconstruction term: bce (Bernoulli) or mse (Gaussian) (default: ${DEFAULT-VALUE})")
-    Reconstruction reconstruction;
+    Likelihood reconstruction;
 
     @Option(names = "--beta", paramLabel = "B", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
     float beta;
@@ -57,11 +57,11 @@ final class ModelOptions {
         }
     }
 
-    static final class ReconstructionConverter implements picocli.CommandLine.ITypeConverter<Reconstruction> {
+    static final class LikelihoodConverter implements picocli.CommandLine.ITypeConverter<Likelihood> {
         @Override
-        public Reconstruction convert(String value) {
+        public Likelihood convert(String value) {
             try {
-                return Reconstruction.parse(value);
+                return Likelihood.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("expected bce or mse, got '" + value + "'");
             }

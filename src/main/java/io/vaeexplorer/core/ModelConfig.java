@@ -21,7 +21,7 @@ public record ModelConfig(
         int imageCols,
         int latent,
         List<Integer> hidden,
-        Reconstruction reconstruction,
+        Likelihood reconstruction,
         float beta,
         Objective objective) {
 
@@ -59,7 +59,7 @@ public record ModelConfig(
 
     /** The tutorials' MLP VAE on 28x28 images: 784-hidden-latent, BCE, beta 1, full ELBO. */
     public static ModelConfig mlp(int latent, List<Integer> hidden) {
-        return new ModelConfig(ModelKind.MLP, 28, 28, latent, hidden, Reconstruction.BCE, 1f, Objective.ELBO);
+        return new ModelConfig(ModelKind.MLP, 28, 28, latent, hidden, Likelihood.BCE, 1f, Objective.ELBO);
     }
 
     /**
@@ -114,7 +114,7 @@ public record ModelConfig(
         return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective);
     }
 
-    public ModelConfig withReconstruction(Reconstruction newReconstruction) {
+    public ModelConfig withReconstruction(Likelihood newReconstruction) {
         return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective);
     }
 }

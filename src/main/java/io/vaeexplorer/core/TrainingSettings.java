@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  * @param dataFolder folder of the four IDX files; empty for the shipped MNIST
  * @param limit train on the first N images only (0 = all)
  */
-public record TrainingSettings(ModelKind kind, int latent, String hidden, Reconstruction reconstruction, float beta,
+public record TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
                                Objective objective, float learningRate, int batchSize, int epochs, long seed,
                                int limit, String dataFolder) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Reconstruction.BCE, 1f,
+        return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Likelihood.BCE, 1f,
                 Objective.ELBO, 1e-3f, 128, 10, 1, 0, "");
     }
 

@@ -3,8 +3,8 @@ package io.vaeexplorer.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
-import io.vaeexplorer.core.Reconstruction;
 
 /**
  * The VAE loss: reconstruction + beta * KL(q(z|x) || N(0, I)), summed over the batch, in nats.
@@ -17,7 +17,7 @@ import io.vaeexplorer.core.Reconstruction;
  */
 public final class ElboLoss extends Loss {
 
-    private final Reconstruction reconstruction;
+    private final Likelihood reconstruction;
     private final float reconstructionWeight;
     private final float klWeight;
 
@@ -57,7 +57,7 @@ public final class ElboLoss extends Loss {
     }
 
     /** Reconstruction term summed over pixels and batch. Results live on the logits' manager. */
-    public static NDArray reconstructionSum(Reconstruction kind, NDArray logits, NDArray images) {
+    public static NDArray reconstructionSum(Likelihood kind, NDArray logits, NDArray images) {
         return switch (kind) {
             case BCE -> logits.getNDArrayInternal().softPlus().sub(logits.mul(images)).sum();
             case MSE -> logits.getNDArrayInternal().sigmoid().sub(images).square().sum();
@@ -65,7 +65,7 @@ public final class ElboLoss extends Loss {
     }
 
     /** Per-image reconstruction term (B,) for importance weighting. */
-    public static NDArray reconstructionPerImage(Reconstruction kind, NDArray logits, NDArray images) {
+    public static NDArray reconstructionPerImage(Likelihood kind, NDArray logits, NDArray images) {
         return switch (kind) {
             case BCE -> logits.getNDArrayInternal().softPlus().sub(logits.mul(images)).sum(new int[] {-1});
             case MSE -> logits.getNDArrayInternal().sigmoid().sub(images).square().sum(new int[] {-1});

@@ -7,8 +7,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.vaeexplorer.core.LatentCodes;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.LossParts;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.PriorSampler;
 import java.util.SplittableRandom;
@@ -72,7 +72,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public Evaluation evaluate(VaeBlock block, BooleanSupplier cancelled, boolean withCodes) {
         ParameterStore ps = new ParameterStore(manager, false);
-        Reconstruction kind = block.config().reconstruction();
+        Likelihood kind = block.config().reconstruction();
         int d = block.config().latent();
         float[] mu = withCodes ? new float[set.count() * d] : null;
         float[] sigma = withCodes ? new float[set.count() * d] : null;
@@ -115,7 +115,7 @@ public final class Evaluator implements AutoCloseable {
         }
         int n = Math.min(limit <= 0 ? set.count() : limit, set.count());
         ParameterStore ps = new ParameterStore(manager, false);
-        Reconstruction kind = block.config().reconstruction();
+        Likelihood kind = block.config().reconstruction();
         int chunk = Math.max(1, Math.min(n, 10_000 / k)); // about 10k decodes per pass keeps memory small
         double total = 0;
         for (int start = 0; start < n; start += chunk) {

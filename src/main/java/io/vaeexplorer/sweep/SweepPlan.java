@@ -1,9 +1,9 @@
 package io.vaeexplorer.sweep;
 
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -232,7 +232,7 @@ public final class SweepPlan {
     private static Object parseValue(String name, String text, String token) {
         return switch (name) {
             case "model" -> parsed(token, () -> ModelKind.parse(text));
-            case "loss" -> parsed(token, () -> Reconstruction.parse(text));
+            case "loss" -> parsed(token, () -> Likelihood.parse(text));
             case "objective" -> parsed(token, () -> Objective.parse(text));
             case "hidden" -> {
                 List<Integer> sizes = new ArrayList<>();
@@ -303,7 +303,7 @@ public final class SweepPlan {
             List<Integer> chosenHidden = (List<Integer>) pick.getOrDefault("hidden", hidden);
             ModelConfig model = new ModelConfig(kind, base.imageRows(), base.imageCols(),
                     (Integer) pick.getOrDefault("latent", base.latent()), chosenHidden,
-                    (Reconstruction) pick.getOrDefault("loss", base.reconstruction()),
+                    (Likelihood) pick.getOrDefault("loss", base.reconstruction()),
                     (Float) pick.getOrDefault("beta", base.beta()),
                     (Objective) pick.getOrDefault("objective", base.objective()));
             TrainingConfig t = new TrainingConfig((Integer) pick.getOrDefault("epochs", training.epochs()),

@@ -22,7 +22,7 @@ class ModelConfigTest {
     @Test
     void kindsLikelihoodsAndObjectivesParseAsPeopleTypeThem() {
         assertEquals(ModelKind.CONV, ModelKind.parse(" Conv "));
-        assertEquals(Reconstruction.MSE, Reconstruction.parse("MSE"));
+        assertEquals(Likelihood.MSE, Likelihood.parse("MSE"));
         assertEquals(Objective.RECON_ONLY, Objective.parse("no-kl"));
         assertEquals(Objective.KL_ONLY, Objective.parse("kl-only"));
         assertEquals("mlp", ModelKind.MLP.label());

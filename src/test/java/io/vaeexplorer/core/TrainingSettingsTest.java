@@ -8,10 +8,10 @@ class TrainingSettingsTest {
     @Test
     void eachKindsDefaultSizesReadAsTheModelsDefaults() {
         assertEquals(ModelConfig.DEFAULT_MLP_HIDDEN, new TrainingSettings(ModelKind.MLP, 2,
-                TrainingSettings.defaultHidden(ModelKind.MLP), Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
+                TrainingSettings.defaultHidden(ModelKind.MLP), Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
                 1, 0, "").hiddenSizes());
         assertEquals(ModelConfig.DEFAULT_CONV_HIDDEN, new TrainingSettings(ModelKind.CONV, 2,
-                TrainingSettings.defaultHidden(ModelKind.CONV), Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
+                TrainingSettings.defaultHidden(ModelKind.CONV), Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1,
                 1, 0, "").hiddenSizes());
     }
 

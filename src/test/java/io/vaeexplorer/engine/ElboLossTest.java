@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class ElboLossTest {
         manager.close();
     }
 
-    private static ModelConfig config(Reconstruction r, Objective o, float beta) {
+    private static ModelConfig config(Likelihood r, Objective o, float beta) {
         return new ModelConfig(ModelKind.MLP, 28, 28, 2, List.of(8), r, beta, o);
     }
 
@@ -37,7 +37,7 @@ class ElboLossTest {
     void zeroLogitsCostLn2PerPixelWhateverTheImage() {
         NDArray logits = manager.zeros(new Shape(3, 784));
         NDArray images = manager.randomUniform(0f, 1f, new Shape(3, 784));
-        float perImage = ElboLoss.reconstructionSum(Reconstruction.BCE, logits, images).getFloat() / 3;
+        float perImage = ElboLoss.reconstructionSum(Likelihood.BCE, logits, images).getFloat() / 3;
         assertEquals(784 * Math.log(2), perImage, 1e-3); // 543.43 nats
     }
 
@@ -52,21 +52,21 @@ class ElboLossTest {
         }
         NDArray logits = manager.create(l, new Shape(1, 6));
         NDArray images = manager.create(x, new Shape(1, 6));
-        assertEquals(expected, ElboLoss.reconstructionSum(Reconstruction.BCE, logits, images).getFloat(), 1e-4);
+        assertEquals(expected, ElboLoss.reconstructionSum(Likelihood.BCE, logits, images).getFloat(), 1e-4);
     }
 
     @Test
     void bceStaysFiniteForExtremeLogits() {
         NDArray logits = manager.create(new float[] {-200f, 200f}, new Shape(1, 2));
         NDArray images = manager.create(new float[] {1f, 0f}, new Shape(1, 2));
-        assertEquals(400f, ElboLoss.reconstructionSum(Reconstruction.BCE, logits, images).getFloat(), 1e-3);
+        assertEquals(400f, ElboLoss.reconstructionSum(Likelihood.BCE, logits, images).getFloat(), 1e-3);
     }
 
     @Test
     void mseIsSquaredErrorOfTheSigmoidOutput() {
         NDArray logits = manager.zeros(new Shape(2, 784)); // sigmoid = 0.5 everywhere
         NDArray images = manager.zeros(new Shape(2, 784));
-        assertEquals(2 * 784 * 0.25, ElboLoss.reconstructionSum(Reconstruction.MSE, logits, images).getFloat(), 1e-3);
+        assertEquals(2 * 784 * 0.25, ElboLoss.reconstructionSum(Likelihood.MSE, logits, images).getFloat(), 1e-3);
     }
 
     @Test
@@ -85,9 +85,9 @@ class ElboLossTest {
     @Test
     void objectivesWeightTheTwoPartsAsTheAblationsSay() {
         NDList parts = new NDList(manager.create(100f), manager.create(10f));
-        assertEquals(110f, new ElboLoss(config(Reconstruction.BCE, Objective.ELBO, 1f)).combine(parts).getFloat(), 1e-4);
-        assertEquals(140f, new ElboLoss(config(Reconstruction.BCE, Objective.ELBO, 4f)).combine(parts).getFloat(), 1e-4);
-        assertEquals(100f, new ElboLoss(config(Reconstruction.BCE, Objective.RECON_ONLY, 1f)).combine(parts).getFloat(), 1e-4);
-        assertEquals(10f, new ElboLoss(config(Reconstruction.BCE, Objective.KL_ONLY, 1f)).combine(parts).getFloat(), 1e-4);
+        assertEquals(110f, new ElboLoss(config(Likelihood.BCE, Objective.ELBO, 1f)).combine(parts).getFloat(), 1e-4);
+        assertEquals(140f, new ElboLoss(config(Likelihood.BCE, Objective.ELBO, 4f)).combine(parts).getFloat(), 1e-4);
+        assertEquals(100f, new ElboLoss(config(Likelihood.BCE, Objective.RECON_ONLY, 1f)).combine(parts).getFloat(), 1e-4);
+        assertEquals(10f, new ElboLoss(config(Likelihood.BCE, Objective.KL_ONLY, 1f)).combine(parts).getFloat(), 1e-4);
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
@@ -45,7 +45,7 @@ class InferenceModelTest {
     @Test
     void buildingACopyDrawsNothingFromTheEnginesGenerator() {
         ModelConfig conv = new ModelConfig(ModelKind.CONV, 28, 28, 2, ModelConfig.DEFAULT_CONV_HIDDEN,
-                Reconstruction.BCE, 1f, Objective.ELBO);
+                Likelihood.BCE, 1f, Objective.ELBO);
         for (ModelConfig config : List.of(ModelConfig.mlp(2, List.of(16)), conv)) {
             WeightSnapshot snapshot = weights(config);
             DjlRuntime.engine().setRandomSeed(17);

@@ -10,10 +10,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.WeightSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class VaeBlockTest {
         DjlRuntime.configure();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             ModelConfig config = new ModelConfig(ModelKind.CONV, 28, 28, 2, List.of(16, 32),
-                    Reconstruction.BCE, 1f, Objective.ELBO);
+                    Likelihood.BCE, 1f, Objective.ELBO);
             VaeBlock block = new VaeBlock(config);
             block.initializeFor(manager);
             NDList out = block.forward(new ParameterStore(manager, false),

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.WeightSnapshot;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class WeightCopierTest {
 
     private static final ModelConfig CONV = new ModelConfig(ModelKind.CONV, 28, 28, 2, List.of(4, 8, 16),
-            Reconstruction.BCE, 1f, Objective.ELBO);
+            Likelihood.BCE, 1f, Objective.ELBO);
 
     @Test
     void loadedWeightsLiveInTheModelsOwnMemoryNotInTheTransferBuffer() {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsStoreTest {
 
     private static final TrainingSettings CUSTOM = new TrainingSettings(ModelKind.CONV, 8, "16,32,128",
-            Reconstruction.MSE, 0.5f, Objective.RECON_ONLY, 3e-4f, 64, 4, 42, 1000, "/data/fashion");
+            Likelihood.MSE, 0.5f, Objective.RECON_ONLY, 3e-4f, 64, 4, 42, 1000, "/data/fashion");
 
     @TempDir
     Path temp;

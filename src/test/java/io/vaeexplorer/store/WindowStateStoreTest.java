@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WindowState;
 import io.vaeexplorer.ui.ExplorerApp;
@@ -55,7 +55,7 @@ class WindowStateStoreTest {
 
     @Test
     void itLivesBesideTheSettingsFileWhichKeepsItsFormat() throws IOException {
-        TrainingSettings custom = new TrainingSettings(ModelKind.CONV, 8, "16,32,128", Reconstruction.MSE, 0.5f,
+        TrainingSettings custom = new TrainingSettings(ModelKind.CONV, 8, "16,32,128", Likelihood.MSE, 0.5f,
                 Objective.RECON_ONLY, 3e-4f, 64, 4, 42, 1000, "/data/fashion");
         SettingsStore settings = new SettingsStore(temp.resolve(".vae-explorer").resolve("settings.json"));
         settings.save(custom);

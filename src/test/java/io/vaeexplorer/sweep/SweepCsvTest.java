@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class SweepCsvTest {
     }
 
     private static List<SweepResult> twoResults() {
-        ModelConfig mlp = new ModelConfig(ModelKind.MLP, 28, 28, 20, List.of(64, 32), Reconstruction.MSE, 0.5f,
+        ModelConfig mlp = new ModelConfig(ModelKind.MLP, 28, 28, 20, List.of(64, 32), Likelihood.MSE, 0.5f,
                 Objective.RECON_ONLY);
         return List.of(
                 result(0, "latent=2", ModelConfig.mlp(2, List.of(400)), new TrainingConfig(2, 128, 1e-3f, 1, 0),

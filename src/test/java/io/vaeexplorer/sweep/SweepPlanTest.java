@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ class SweepPlanTest {
         assertEquals(20, last.latent());
         assertEquals(List.of(64, 32), last.hidden());
         assertEquals(4f, last.beta());
-        assertEquals(Reconstruction.MSE, last.reconstruction());
+        assertEquals(Likelihood.MSE, last.reconstruction());
         assertEquals(Objective.KL_ONLY, last.objective());
         assertEquals(List.of(400), plan.run(0).model().hidden());
         // every combination appears exactly once

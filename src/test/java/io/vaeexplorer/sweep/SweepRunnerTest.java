@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.SmallMnist;
@@ -237,7 +237,7 @@ class SweepRunnerTest {
     @Test
     void runsForAnotherImageSizeAreRefusedUpFront() {
         Dataset data = SmallMnist.slice(100, 100);
-        ModelConfig wide = new ModelConfig(ModelKind.MLP, 32, 32, 2, List.of(8), Reconstruction.BCE, 1f,
+        ModelConfig wide = new ModelConfig(ModelKind.MLP, 32, 32, 2, List.of(8), Likelihood.BCE, 1f,
                 Objective.ELBO);
         SweepPlan plan = new SweepPlan(List.of(new SweepPlan.Run("wide", wide, TrainingConfig.defaults())));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SweepRunner(data, plan));

@@ -3,11 +3,11 @@ package io.vaeexplorer.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
@@ -28,7 +28,7 @@ class TrainingDeterminismTest {
     void twoRunsWithTheSameSeedTakeBitIdenticalSteps(ModelKind kind) {
         ModelConfig config = new ModelConfig(kind, 28, 28, 2,
                 kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN,
-                Reconstruction.BCE, 1f, Objective.ELBO);
+                Likelihood.BCE, 1f, Objective.ELBO);
         LabeledImages train = SmallMnist.slice(STEPS * BATCH, 10).train();
         long[] first = stepLosses(config, train);
         long[] second = stepLosses(config, train);

@@ -100,7 +100,7 @@ class ExplorerModelTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null);
         float[] before = model.plane().latentPointsProperty().get().xy();
         fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
-                io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2, 1,
+                io.vaeexplorer.core.Likelihood.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2, 1,
                 1024, "")));
         fx(model.training()::startTraining);
         awaitRunTakenIn();
@@ -140,7 +140,7 @@ class ExplorerModelTest {
         assertTrue(held.await(30, TimeUnit.SECONDS));
         try {
             fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
-                    io.vaeexplorer.core.Reconstruction.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2,
+                    io.vaeexplorer.core.Likelihood.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2,
                     1, 1024, "")));
             fx(model.training()::startTraining);
             awaitRunTakenIn();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
@@ -90,7 +90,7 @@ class ExplorerAppTest {
         waitForShippedModel();
         LatentPoints before = model.plane().latentPointsProperty().get();
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 3, 1, 2048, "")));
+                Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 3, 1, 2048, "")));
         robot.clickOn("#start-button");
         // the end state can show a moment before the model takes in the run's result, which clears the step range
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> ExperimentFixture.fx(

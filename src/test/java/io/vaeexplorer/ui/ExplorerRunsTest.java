@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
@@ -52,7 +52,7 @@ class ExplorerRunsTest {
     }
 
     private static TrainingSettings small(float learningRate, int epochs, int limit, int batch) {
-        return new TrainingSettings(ModelKind.MLP, 2, "32", Reconstruction.BCE, 1f, Objective.ELBO, learningRate,
+        return new TrainingSettings(ModelKind.MLP, 2, "32", Likelihood.BCE, 1f, Objective.ELBO, learningRate,
                 batch, epochs, 1, limit, "");
     }
 
@@ -147,7 +147,7 @@ class ExplorerRunsTest {
 
     @Test
     void aModelTooBigToTrainIsRefusedByStartAndBySweepsWhateverTheSettingsSay() throws Exception {
-        TrainingSettings huge = new TrainingSettings(ModelKind.CONV, 2, "400", Reconstruction.BCE, 1f, Objective.ELBO,
+        TrainingSettings huge = new TrainingSettings(ModelKind.CONV, 2, "400", Likelihood.BCE, 1f, Objective.ELBO,
                 1e-3f, 64, 1, 1, 512, "");
         fx(() -> model.settingsProperty().set(huge));
         fx(model.training()::startTraining);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
@@ -171,7 +171,7 @@ class ResponsivenessBenchmark {
     private static double[] trainingSpeedRatio(AppViewModel model) throws Exception {
         Dataset data = model.workspace().datasetProperty().get();
         TrainingSettings settings = new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "400",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
+                Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
         double headless = 0;
         double window = 0;
         double dragging = 0;

@@ -7,7 +7,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
@@ -67,7 +67,7 @@ class SoakBenchmark {
         // drawn cold) are the app's start-up, not the run's
         // the person sets up the run first (the settings panel redraws every editor), then looks, then presses Start
         WaitForAsyncUtils.asyncFx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "400",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, epochs, 1, Integer.getInteger("soak.limit", 0), ""))).get();
+                Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, epochs, 1, Integer.getInteger("soak.limit", 0), ""))).get();
         Thread.sleep(Long.getLong("soak.settleMillis", 2000));
 
         // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled

@@ -7,7 +7,7 @@ import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
@@ -33,7 +33,7 @@ class WindowTrainingRunTest {
 
     /** The CLI's {@code train --latent 2 --limit 2048 --epochs 2 --seed 1}, small hidden layer for speed. */
     private static final TrainingSettings SETTINGS = new TrainingSettings(ModelKind.MLP, 2, "64",
-            Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 128, 2, 1, 2048, "");
+            Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, 2, 1, 2048, "");
 
     @TempDir
     Path temp;
@@ -100,7 +100,7 @@ class WindowTrainingRunTest {
     @Test
     void whilePausedThePlaneShowsThePausedModelsCodesAndAClickDecodesWithItsWeights() throws Exception {
         // a run far longer than the test: it is paused soon after its first step, then stopped
-        fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64", Reconstruction.BCE, 1f,
+        fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "64", Likelihood.BCE, 1f,
                 Objective.ELBO, 1e-3f, 128, 100, 1, 0, "")));
         fx(model.training()::startTraining);
         try {

@@ -9,9 +9,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.util.Pair;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
-import io.vaeexplorer.core.Reconstruction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,7 @@ final class ScriptedStep implements TrainingStep {
                 function.keep(IValue.from(stepCount)),
                 function.keep(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
                         config.objective().klWeight(config.beta()))),
-                function.keep(IValue.from(config.reconstruction() == Reconstruction.BCE))));
+                function.keep(IValue.from(config.reconstruction() == Likelihood.BCE))));
         if (modelArguments.length > 0) {
             fixed.add(function.keep(IValue.listFrom(modelArguments)));
         }

@@ -3,7 +3,7 @@ package io.vaeexplorer.ui.training;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -132,7 +132,7 @@ public final class SettingsPanel extends VBox {
                 settings.map(s -> hiddenHelp(s.kind())), TrainingSettings::hidden, (d, t) -> d.hidden = t);
         choice("reconstruction", "Loss", "reconstruction", "How the decoded pixels are scored: BCE is the Bernoulli"
                         + " likelihood of each pixel, MSE the squared error of the sigmoid output.",
-                Reconstruction.class, null, TrainingSettings::reconstruction, (d, v) -> d.reconstruction = v);
+                Likelihood.class, null, TrainingSettings::reconstruction, (d, v) -> d.reconstruction = v);
         text("beta", "Loss", "beta", "Weight of the KL term: 1 is the plain VAE; larger values pull the codes"
                 + " towards the prior and blur the reconstructions.",
                 s -> decimal(s.beta()), (d, t) -> d.beta = number("beta", t));
@@ -393,7 +393,7 @@ public final class SettingsPanel extends VBox {
         ModelKind kind;
         int latent;
         String hidden;
-        Reconstruction reconstruction;
+        Likelihood reconstruction;
         float beta;
         Objective objective;
         float learningRate;

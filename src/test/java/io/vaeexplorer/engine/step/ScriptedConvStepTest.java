@@ -7,11 +7,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
@@ -44,14 +44,14 @@ class ScriptedConvStepTest {
     private static final int STEPS = 8;
 
     private static ModelConfig conv(int latent, List<Integer> hidden) {
-        return new ModelConfig(ModelKind.CONV, 28, 28, latent, hidden, Reconstruction.BCE, 1f, Objective.ELBO);
+        return new ModelConfig(ModelKind.CONV, 28, 28, latent, hidden, Likelihood.BCE, 1f, Objective.ELBO);
     }
 
     static Stream<Arguments> objectives() {
         ModelConfig base = conv(2, ModelConfig.DEFAULT_CONV_HIDDEN);
         return Stream.of(
                 Arguments.of("ELBO, BCE", base),
-                Arguments.of("beta 0.5, MSE", base.withBeta(0.5f).withReconstruction(Reconstruction.MSE)),
+                Arguments.of("beta 0.5, MSE", base.withBeta(0.5f).withReconstruction(Likelihood.MSE)),
                 Arguments.of("reconstruction only", base.withObjective(Objective.RECON_ONLY)),
                 Arguments.of("KL only", base.withObjective(Objective.KL_ONLY)),
                 Arguments.of("no dense layer, d=8", conv(8, List.of(8, 12))));

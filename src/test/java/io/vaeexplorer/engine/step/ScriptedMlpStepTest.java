@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
@@ -38,7 +38,7 @@ class ScriptedMlpStepTest {
         ModelConfig base = ModelConfig.mlp(2, List.of(64, 32));
         return Stream.of(
                 Arguments.of("ELBO, BCE", base),
-                Arguments.of("beta 0.5, MSE", base.withBeta(0.5f).withReconstruction(Reconstruction.MSE)),
+                Arguments.of("beta 0.5, MSE", base.withBeta(0.5f).withReconstruction(Likelihood.MSE)),
                 Arguments.of("reconstruction only", base.withObjective(Objective.RECON_ONLY)),
                 Arguments.of("KL only", base.withObjective(Objective.KL_ONLY)),
                 Arguments.of("one hidden layer, d=20", ModelConfig.mlp(20, List.of(96))));
@@ -104,7 +104,7 @@ class ScriptedMlpStepTest {
         TrainingConfig training = new TrainingConfig(1, 32, LR, 1, 0);
         try (VaeTrainer mlp = new VaeTrainer(ModelConfig.mlp(2, List.of(32)), training, train, ComputeDevice.cpu(), null, 0, 0);
              VaeTrainer conv = new VaeTrainer(new ModelConfig(ModelKind.CONV, 28, 28, 2,
-                     List.of(8, 16), Reconstruction.BCE, 1f, Objective.ELBO), training, train, ComputeDevice.cpu(), null, 0, 0)) {
+                     List.of(8, 16), Likelihood.BCE, 1f, Objective.ELBO), training, train, ComputeDevice.cpu(), null, 0, 0)) {
             assertEquals("TorchScript step, PyTorch fused Adam", mlp.stepMethod());
             assertEquals("TorchScript conv step, PyTorch fused Adam", conv.stepMethod());
         }

@@ -10,7 +10,7 @@ import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
@@ -105,7 +105,7 @@ class ComparisonViewModelTest {
     @Test
     void aComparisonThatFailsSaysWhyOnOneLine() {
         ComparisonViewModel comparison = new ComparisonViewModel(TaskExecutor.direct(), messages);
-        ModelConfig smallImages = new ModelConfig(ModelKind.MLP, 14, 14, 2, List.of(16), Reconstruction.BCE, 1f,
+        ModelConfig smallImages = new ModelConfig(ModelKind.MLP, 14, 14, 2, List.of(16), Likelihood.BCE, 1f,
                 Objective.ELBO);
         comparison.compare(List.of(entry("small", smallImages, 1), entry("mnist", 2, 2)), test);
         assertEquals(1, errors.size(), errors.toString());

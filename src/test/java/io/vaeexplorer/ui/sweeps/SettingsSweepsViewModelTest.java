@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
@@ -56,7 +56,7 @@ class SettingsSweepsViewModelTest {
         }
     };
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(new TrainingSettings(
-            ModelKind.MLP, 2, "32", Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 0, ""));
+            ModelKind.MLP, 2, "32", Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 0, ""));
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
     private final AtomicBoolean training = new AtomicBoolean(false);
     private GalleryViewModel gallery;

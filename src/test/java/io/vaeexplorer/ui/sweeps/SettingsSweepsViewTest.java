@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.store.SettingsStore;
@@ -67,7 +67,7 @@ class SettingsSweepsViewTest {
     void twoTinyConfigurationsRunOneAfterTheOtherAndFillTheTable(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
         robot.interact(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "32",
-                Reconstruction.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 512, "")));
+                Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 512, "")));
         TextField spec = robot.lookup("#sweep-spec").queryAs(TextField.class);
         robot.interact(() -> spec.setText(""));
         robot.clickOn(spec).write("latent=2,3");

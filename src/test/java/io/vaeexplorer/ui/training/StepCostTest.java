@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,12 +61,12 @@ class StepCostTest {
     }
 
     private static ModelConfig mlp(int latent, Integer... hidden) {
-        return new ModelConfig(ModelKind.MLP, 28, 28, latent, List.of(hidden), Reconstruction.BCE, 1f,
+        return new ModelConfig(ModelKind.MLP, 28, 28, latent, List.of(hidden), Likelihood.BCE, 1f,
                 Objective.ELBO);
     }
 
     private static ModelConfig conv(int latent, Integer... hidden) {
-        return new ModelConfig(ModelKind.CONV, 28, 28, latent, List.of(hidden), Reconstruction.BCE, 1f,
+        return new ModelConfig(ModelKind.CONV, 28, 28, latent, List.of(hidden), Likelihood.BCE, 1f,
                 Objective.ELBO);
     }
 }

@@ -1,14 +1,14 @@
 package io.vaeexplorer.core;
 
 /** The likelihood p(x|z) used for the reconstruction term. */
-public enum Reconstruction {
+public enum Likelihood {
     /** Bernoulli likelihood: binary cross-entropy summed over pixels, in nats. */
     BCE,
     /** Gaussian likelihood up to a constant: squared error of the sigmoid output summed over pixels (mse_loss, sum). */
     MSE;
 
     /** The likelihood a person types: "bce" or "mse", in any case. */
-    public static Reconstruction parse(String text) {
+    public static Likelihood parse(String text) {
         return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "bce" -> BCE;
             case "mse" -> MSE;

@@ -2,6 +2,7 @@ package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.draw.DrawDigitView;
+import io.vaeexplorer.ui.draw.DrawViewModel;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,7 +26,9 @@ public final class ExperimentsPane extends TabPane {
         interpolation = new InterpolationView(experiments);
         samples = new SamplesView(experiments);
         reconstructions = new ReconstructionsView(experiments);
-        draw = new DrawDigitView(model, experiments);
+        draw = new DrawDigitView(new DrawViewModel(model.workspace(), model.interactiveWorker(),
+                model.plane().sketchPosteriorProperty(), model), pixels -> experiments.useDrawingAs(true, pixels),
+                pixels -> experiments.useDrawingAs(false, pixels));
         getTabs().addAll(tab("Sweep", sweep), tab("Interpolation", interpolation), tab("Samples", samples),
                 tab("Reconstructions", reconstructions), tab("Draw", draw));
         setId("experiments");

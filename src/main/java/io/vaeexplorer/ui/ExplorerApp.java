@@ -6,6 +6,7 @@ import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.store.WindowStateStore;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
+import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
@@ -130,7 +131,10 @@ public final class ExplorerApp extends Application {
                 planeWithTimeline, sideScroll);
         top.setId(PLANE_SPLIT);
 
-        ExperimentsPane experiments = new ExperimentsPane(model);
+        ExperimentsPane experiments = new ExperimentsPane(new ExperimentsViewModel(Platform::runLater,
+                model.workspace(), model.worker(), model.interactiveWorker(), model.files(), model,
+                model.plane().latentPointsProperty(), model.plane().interpolationPathProperty(),
+                model.plane().interpolationTProperty(), model.plane().sketchPosteriorProperty()));
         // a click on the plane also picks the nearest test image for the epsilon sweep
         plane.canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {

@@ -2,10 +2,11 @@ package io.vaeexplorer.ui.draw;
 
 import io.vaeexplorer.explore.DigitNormaliser;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -28,7 +29,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.util.Duration;
 
 /**
  * A pad to draw a digit on with the mouse or a pen (pens and touch arrive as mouse events), and the 28 x 28
@@ -39,8 +39,8 @@ import javafx.util.Duration;
  * logical pixel (not read back from the canvas, which would need a snapshot per update); the canvas only shows it.
  *
  * <p>The image is published at the end of each stroke and, while drawing, at most every
- * {@link #LIVE_UPDATE_MILLIS} ms. Normalising 280 x 280 takes a few tenths of a millisecond, so it runs on the FX
- * thread; whatever a listener does with an image (encoding) belongs on the inference worker.
+ * {@link #LIVE_UPDATE_MILLIS} ms. Normalising the pad is cheap, so it runs on the FX thread; whatever a listener
+ * does with an image (encoding) belongs on the inference worker.
  */
 public final class SketchPadView extends VBox {
 
@@ -123,7 +123,8 @@ public final class SketchPadView extends VBox {
     private final ObjectProperty<Consumer<float[]>> onUseAsA = new SimpleObjectProperty<>(this, "onUseAsA");
     private final ObjectProperty<Consumer<float[]>> onUseAsB = new SimpleObjectProperty<>(this, "onUseAsB");
     private final ObjectProperty<Consumer<Sketch>> onNewImage = new SimpleObjectProperty<>(this, "onNewImage");
-    private final PauseTransition liveUpdate = new PauseTransition();
+    /** A timer, not an animation: a running animation would keep the window pulsing while the pen rests. */
+    private final FxDelay liveUpdate = new FxDelay(Platform::runLater, this::publishIfDirty);
 
     private boolean drawing;
     private boolean dirty;
@@ -172,7 +173,6 @@ public final class SketchPadView extends VBox {
         bottom.setAlignment(Pos.TOP_CENTER);
 
         getChildren().addAll(title, framed, bottom);
-        liveUpdate.setOnFinished(e -> publishIfDirty());
         hint.visibleProperty().bind(Bindings.createBooleanBinding(() -> image.get().isEmpty(), image));
         repaintPad(0, 0, PAD_SIZE, PAD_SIZE);
         drawPreview(Sketch.EMPTY);
@@ -219,7 +219,7 @@ public final class SketchPadView extends VBox {
 
     /** Wipes the pad and publishes the empty image (the callback fires even if the pad was empty already). */
     public void clear() {
-        liveUpdate.stop();
+        liveUpdate.cancel();
         drawing = false;
         Arrays.fill(ink, 0f);
         repaintPad(0, 0, PAD_SIZE, PAD_SIZE);
@@ -281,7 +281,7 @@ public final class SketchPadView extends VBox {
             return;
         }
         drawing = false;
-        liveUpdate.stop();
+        liveUpdate.cancel();
         publishIfDirty();
         e.consume();
     }
@@ -291,15 +291,14 @@ public final class SketchPadView extends VBox {
      * stream while drawing, never more than one per interval, and never dropping the newest ink.
      */
     private void liveUpdateSoon() {
-        if (liveUpdate.getStatus() == PauseTransition.Status.RUNNING) {
+        if (liveUpdate.isPending()) {
             return;
         }
         long waitedMillis = (System.nanoTime() - lastPublishNanos) / 1_000_000;
         if (waitedMillis >= LIVE_UPDATE_MILLIS) {
             publishIfDirty();
         } else {
-            liveUpdate.setDuration(Duration.millis(LIVE_UPDATE_MILLIS - waitedMillis));
-            liveUpdate.playFromStart();
+            liveUpdate.schedule(LIVE_UPDATE_MILLIS - waitedMillis);
         }
     }
 

@@ -1,9 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.ui.AppViewModel;
-import java.nio.file.Path;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -28,32 +26,23 @@ public final class EpsilonSweepView extends BorderPane {
     static final double SIGMA_MIN_RANGE = 0.25;
     static final double ABSOLUTE_MIN_RANGE = 0.01;
 
-    private final ExperimentRasterView grid;
-
-    public EpsilonSweepView(ExperimentsViewModel experiments) {
-        AppViewModel model = experiments.explorer();
-        Spinner<Integer> image = ExperimentControls.indexSpinner(experiments.sweepImageProperty(),
-                model.workspace().datasetProperty(), experiments::testImageCount);
+    public EpsilonSweepView(EpsilonSweepViewModel sweep) {
+        Spinner<Integer> image = ExperimentControls.indexSpinner(sweep.imageProperty(),
+                sweep.testImageCountProperty());
         image.setId("sweep-image");
-        ComboBox<String> digit = ExperimentControls.digitPicker(model.workspace().classNames(), "Jump to digit",
-                label -> {
-                    int first = experiments.firstTestImage(label);
-                    if (first >= 0) {
-                        experiments.useTestImage(first);
-                    }
-                });
+        ComboBox<String> digit = ExperimentControls.digitPicker(sweep.classNames(), "Jump to digit",
+                sweep::useFirstTestImage);
         digit.setId("sweep-digit");
 
-        Slider range = ExperimentControls.doubleSlider(experiments.sweepRangeProperty(), 0.25, 4);
+        Slider range = ExperimentControls.doubleSlider(sweep.rangeProperty(), 0.25, 4);
         range.setId("sweep-range");
         // a posterior can be a tenth of a unit wide: in latent units the range has to go much lower than in sigma
-        range.minProperty().bind(javafx.beans.binding.Bindings.when(
-                experiments.sweepUnitsProperty().isEqualTo(EpsilonSweep.Units.ABSOLUTE))
+        range.minProperty().bind(Bindings.when(sweep.unitsProperty().isEqualTo(EpsilonSweep.Units.ABSOLUTE))
                 .then(ABSOLUTE_MIN_RANGE).otherwise(SIGMA_MIN_RANGE));
         Label rangeValue = new Label();
         rangeValue.setId("sweep-range-value");
         rangeValue.setMinWidth(Region.USE_PREF_SIZE);
-        rangeValue.textProperty().bind(experiments.sweepRangeTextProperty());
+        rangeValue.textProperty().bind(sweep.rangeTextProperty());
         ComboBox<EpsilonSweep.Units> units = new ComboBox<>(FXCollections.observableArrayList(EpsilonSweep.Units.values()));
         units.setId("sweep-units");
         units.setMinWidth(Region.USE_PREF_SIZE);
@@ -68,27 +57,27 @@ public final class EpsilonSweepView extends BorderPane {
                 return "absolute".equals(text) ? EpsilonSweep.Units.ABSOLUTE : EpsilonSweep.Units.SIGMA;
             }
         });
-        units.valueProperty().bindBidirectional(experiments.sweepUnitsProperty());
+        units.valueProperty().bindBidirectional(sweep.unitsProperty());
         units.setTooltip(new Tooltip("× σ: the range in multiples of the posterior's sigma;"
                 + " absolute: the range in latent units"));
         Label span = new Label();
         span.setId("sweep-span");
-        span.textProperty().bind(javafx.beans.binding.Bindings.when(experiments.sweepSpanProperty().isEmpty())
-                .then("").otherwise(javafx.beans.binding.Bindings.concat("in latent units: ",
-                        experiments.sweepSpanProperty())));
+        span.textProperty().bind(Bindings.when(sweep.spanProperty().isEmpty())
+                .then("").otherwise(Bindings.concat("in latent units: ", sweep.spanProperty())));
         span.setTooltip(new Tooltip("How far the sweep moves each latent dimension it sweeps, in latent units"));
-        Slider steps = ExperimentControls.intSlider(experiments.sweepStepsProperty(), 1, 15, 2);
+        Slider steps = ExperimentControls.intSlider(sweep.stepsProperty(), 1, 15, 2);
         steps.setId("sweep-steps");
         Label stepsValue = new Label();
-        stepsValue.textProperty().bind(experiments.sweepStepsProperty().asString());
+        stepsValue.textProperty().bind(sweep.stepsProperty().asString());
 
-        Spinner<Integer> dimX = dimensionSpinner(model, experiments.sweepDimXProperty());
+        // latent dimension 0..d-1 of the current model
+        Spinner<Integer> dimX = ExperimentControls.indexSpinner(sweep.dimXProperty(), sweep.latentDimensionsProperty());
         dimX.setId("sweep-dim-x");
-        Spinner<Integer> dimY = dimensionSpinner(model, experiments.sweepDimYProperty());
+        Spinner<Integer> dimY = ExperimentControls.indexSpinner(sweep.dimYProperty(), sweep.latentDimensionsProperty());
         dimY.setId("sweep-dim-y");
         CheckBox perDimension = new CheckBox("One row per dimension");
         perDimension.setId("sweep-per-dimension");
-        perDimension.selectedProperty().bindBidirectional(experiments.sweepPerDimensionProperty());
+        perDimension.selectedProperty().bindBidirectional(sweep.perDimensionProperty());
         dimX.disableProperty().bind(perDimension.selectedProperty());
         dimY.disableProperty().bind(perDimension.selectedProperty());
 
@@ -100,26 +89,16 @@ public final class EpsilonSweepView extends BorderPane {
                 perDimension, span);
         controls.setPadding(new Insets(8));
 
-        grid = new ExperimentRasterView(experiments.sweepGridProperty(), 2, "waiting for a model and test images");
+        ExperimentRasterView grid = new ExperimentRasterView(sweep.gridProperty(), 2,
+                "waiting for a model and test images");
         grid.setId("sweep-grid");
         BorderPane.setMargin(grid, new Insets(8));
 
-        HBox actions = new HBox(8, grid.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png"),
-                ExperimentControls.errorLabel(experiments));
+        HBox actions = new HBox(8, grid.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png",
+                sweep::exportPng), ExperimentControls.errorLabel(sweep.errorProperty()));
         actions.setPadding(new Insets(8));
         setTop(controls);
         setCenter(grid);
         setBottom(actions);
-    }
-
-    /** Writes the sweep as a PNG of the raster's own size. */
-    public Path exportPng(Path file) {
-        return grid.exportPng(file);
-    }
-
-    /** Latent dimension 0..d-1 of the current model. */
-    private static Spinner<Integer> dimensionSpinner(AppViewModel model, IntegerProperty dim) {
-        return ExperimentControls.indexSpinner(dim, model.workspace().configProperty(),
-                () -> model.workspace().configProperty().get() == null ? 0 : model.workspace().configProperty().get().latent());
     }
 }

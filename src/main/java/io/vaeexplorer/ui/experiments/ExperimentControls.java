@@ -1,11 +1,11 @@
 package io.vaeexplorer.ui.experiments;
 
 import java.util.function.IntConsumer;
-import java.util.function.IntSupplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.value.ObservableValue;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -36,15 +36,15 @@ final class ExperimentControls {
     }
 
     /**
-     * A spinner of indices below a count that changes (test images, latent dimensions) whenever {@code trigger}
-     * does; a count of 0 means not known yet and leaves the spinner unbounded.
+     * A spinner of indices below a count that changes (test images, latent dimensions); a count of 0 means not
+     * known yet and leaves the spinner unbounded.
      */
-    static Spinner<Integer> indexSpinner(IntegerProperty property, ObservableValue<?> trigger, IntSupplier count) {
+    static Spinner<Integer> indexSpinner(IntegerProperty property, ObservableIntegerValue count) {
         Spinner<Integer> spinner = intSpinner(property, 0, Integer.MAX_VALUE);
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =
                 (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
-        trigger.addListener((obs, was, now) -> factory.setMax(upperIndex(count.getAsInt())));
-        factory.setMax(upperIndex(count.getAsInt()));
+        count.addListener((obs, was, now) -> factory.setMax(upperIndex(now.intValue())));
+        factory.setMax(upperIndex(count.get()));
         return spinner;
     }
 
@@ -105,11 +105,11 @@ final class ExperimentControls {
     }
 
     /** The experiments' last failure, in red; empty while all is well. */
-    static Label errorLabel(ExperimentsViewModel experiments) {
+    static Label errorLabel(ObservableStringValue error) {
         Label label = new Label();
         label.setStyle("-fx-text-fill: #c62828;");
         label.setWrapText(true);
-        label.textProperty().bind(experiments.errorProperty());
+        label.textProperty().bind(error);
         return label;
     }
 

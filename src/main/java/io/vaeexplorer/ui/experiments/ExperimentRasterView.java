@@ -1,14 +1,13 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.render.PngWriter;
-import io.vaeexplorer.ui.fx.FileDialogs;
 import io.vaeexplorer.ui.fx.RasterImages;
+import io.vaeexplorer.ui.fx.SaveDialog;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -16,8 +15,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Shows a grey raster enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a whole-number
- * scale from 2 up), centred; a line of text stands in while there is none. Exports the raster, not the
- * screen, so a PNG has the raster's own size.
+ * scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a file and
+ * leaves the writing to a view-model, which exports the raster, not the screen.
  */
 public final class ExperimentRasterView extends Region {
 
@@ -51,33 +50,19 @@ public final class ExperimentRasterView extends Region {
         return imageView;
     }
 
-    /** Writes the current raster as a PNG of its own size; fails when there is nothing to write yet. */
-    public Path exportPng(Path file) {
-        GreyRaster current = raster.get();
-        if (current == null) {
-            throw new IllegalStateException("there is no picture to export yet");
-        }
-        return PngWriter.write(current, file);
-    }
-
     /**
-     * A button that asks for a file and exports to it; failures are shown, not thrown into the FX thread.
+     * A button, off while there is no raster, that asks for a PNG file and hands it to {@code export}.
      *
      * @param text the button's label
      * @param dialogTitle the save dialog's title, saying what is exported
      * @param suggestedFileName the file name the dialog starts with
+     * @param export writes the raster to the chosen file (a view-model's export, off the FX thread)
      */
-    public Button exportButton(String text, String dialogTitle, String suggestedFileName) {
+    public Button exportButton(String text, String dialogTitle, String suggestedFileName, Consumer<Path> export) {
         Button button = new Button(text);
         button.disableProperty().bind(raster.isNull());
-        button.setOnAction(e -> FileDialogs.save(this, dialogTitle, suggestedFileName,
-                FileDialogs.type("PNG image", "*.png")).ifPresent(file -> {
-                    try {
-                        exportPng(file);
-                    } catch (RuntimeException failure) {
-                        new Alert(Alert.AlertType.ERROR, failure.getMessage()).show();
-                    }
-                }));
+        button.setOnAction(e -> SaveDialog.choose(this, dialogTitle, suggestedFileName, "PNG image", "*.png")
+                .ifPresent(export));
         return button;
     }
 

@@ -2,7 +2,7 @@ package io.vaeexplorer.ui.experiments;
 
 /**
  * Where the interpolation slider's t falls on the path the plane draws, so the plane can mark it. The slider's t
- * itself lives in {@link AppViewModel#interpolationTProperty()}, beside the path.
+ * itself reaches the plane's view-model beside the path ({@code PlaneViewModel.interpolationTProperty()}).
  */
 public final class InterpolationCursor {
 

@@ -4,6 +4,7 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.Interpolation;
 import io.vaeexplorer.explore.PriorSampler;
+import java.util.Arrays;
 
 /**
  * The two encoded ends of an interpolation, and the noise shared along it. With noise, a point of the path is
@@ -15,11 +16,24 @@ import io.vaeexplorer.explore.PriorSampler;
  */
 record InterpolationEnds(float[] muA, float[] sigmaA, float[] muB, float[] sigmaB, float[] eps) {
 
-    /** Below this angle (radians) the arc is a line, as in {@link Interpolation#spherical}. */
-
     /** Encodes test images a and b in one batch (inference thread); the noise is seeded by the pair. */
     static InterpolationEnds encode(InferenceModel model, LabeledImages images, int a, int b, boolean noisy) {
         return encode(model, images.image(a), images.image(b), pairSeed(a, b), noisy);
+    }
+
+    /**
+     * Encodes test images a and b, or the drawings put in their place (null for none); with a drawing the noise
+     * is seeded by the images too, so another drawing draws other noise.
+     */
+    static InterpolationEnds encode(InferenceModel model, LabeledImages test, int a, int b, float[] drawingA,
+            float[] drawingB, boolean noisy) {
+        if (drawingA == null && drawingB == null) {
+            return encode(model, test, a, b, noisy);
+        }
+        float[] imageA = drawingA != null ? drawingA : test.image(a);
+        float[] imageB = drawingB != null ? drawingB : test.image(b);
+        long seed = pairSeed(a, b) ^ Arrays.hashCode(imageA) * 31L ^ Arrays.hashCode(imageB);
+        return encode(model, imageA, imageB, seed, noisy);
     }
 
     /** Encodes two images (test images or drawings) in one batch; the noise comes from the given seed. */

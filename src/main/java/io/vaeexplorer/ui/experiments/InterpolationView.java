@@ -1,12 +1,13 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.SaveDialog;
-import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,40 +26,39 @@ import javafx.scene.layout.VBox;
  */
 public final class InterpolationView extends BorderPane {
 
-    private final ExperimentRasterView current;
-    private final ExperimentRasterView strip;
-
-    public InterpolationView(ExperimentsViewModel experiments) {
-        AppViewModel model = experiments.explorer();
+    public InterpolationView(InterpolationViewModel interpolation) {
         CheckBox fixedEps = new CheckBox("Fixed noise (one eps per pair)");
         fixedEps.setId("interp-fixed-eps");
-        fixedEps.selectedProperty().bindBidirectional(experiments.fixedEpsProperty());
+        fixedEps.selectedProperty().bindBidirectional(interpolation.fixedEpsProperty());
         CheckBox spherical = new CheckBox("Spherical (slerp)");
         spherical.setId("interp-spherical");
-        spherical.selectedProperty().bindBidirectional(experiments.sphericalProperty());
-        Spinner<Integer> steps = ExperimentControls.intSpinner(experiments.stripStepsProperty(), 2, 30);
+        spherical.selectedProperty().bindBidirectional(interpolation.sphericalProperty());
+        Spinner<Integer> steps = ExperimentControls.intSpinner(interpolation.stripStepsProperty(), 2, 30);
         steps.setId("interp-steps");
 
         FlowPane controls = new FlowPane(14, 8,
-                endPicker("A", "interp-a", experiments, experiments.imageAProperty(), experiments.drawnAProperty()),
-                endPicker("B", "interp-b", experiments, experiments.imageBProperty(), experiments.drawnBProperty()),
+                endPicker("A", "interp-a", interpolation, interpolation.imageAProperty(),
+                        interpolation.drawnAProperty()),
+                endPicker("B", "interp-b", interpolation, interpolation.imageBProperty(),
+                        interpolation.drawnBProperty()),
                 fixedEps, spherical, ExperimentControls.labelled("Strip steps", steps));
         controls.setPadding(new Insets(8));
 
         // bound to the value itself, so every position while dragging asks for a decode (the newest one wins)
-        Slider t = ExperimentControls.doubleSlider(experiments.tProperty(), 0, 1);
+        Slider t = ExperimentControls.doubleSlider(interpolation.tProperty(), 0, 1);
         t.setId("interp-slider");
         t.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(t, Priority.ALWAYS);
         Label tValue = new Label();
         tValue.setMinWidth(60);
-        tValue.textProperty().bind(experiments.tProperty().asString("t = %.2f"));
+        tValue.textProperty().bind(interpolation.tProperty().asString("t = %.2f"));
         HBox slider = new HBox(8, new Label("A"), t, new Label("B"), tValue);
         slider.setAlignment(Pos.CENTER_LEFT);
 
-        current = new ExperimentRasterView(experiments.interpolatedImageProperty(), 8, "waiting for a model");
+        ExperimentRasterView current = new ExperimentRasterView(interpolation.interpolatedImageProperty(), 8,
+                "waiting for a model");
         current.setId("interp-image");
-        strip = new ExperimentRasterView(experiments.interpolationStripProperty(), 2, "");
+        ExperimentRasterView strip = new ExperimentRasterView(interpolation.stripProperty(), 2, "");
         strip.setId("interp-strip");
         ImageAndStrip pictures = new ImageAndStrip(current, strip);
         VBox.setVgrow(pictures, Priority.ALWAYS);
@@ -66,10 +66,12 @@ public final class InterpolationView extends BorderPane {
         centre.setPadding(new Insets(8));
 
         HBox actions = new HBox(8,
-                strip.exportButton("Export PNG", "Export the interpolation strip as PNG", "interpolation.png"),
-                current.exportButton("Export image at t", "Export the image at t as PNG", "interpolation-t.png"),
-                gifButton(experiments),
-                ExperimentControls.errorLabel(experiments));
+                strip.exportButton("Export PNG", "Export the interpolation strip as PNG", "interpolation.png",
+                        interpolation::exportStripPng),
+                current.exportButton("Export image at t", "Export the image at t as PNG", "interpolation-t.png",
+                        interpolation::exportImagePng),
+                gifButton(interpolation),
+                ExperimentControls.errorLabel(interpolation.errorProperty()));
         actions.setPadding(new Insets(8));
         setTop(controls);
         setCenter(centre);
@@ -151,45 +153,23 @@ public final class InterpolationView extends BorderPane {
         }
     }
 
-    /** "Export GIF...": the strip's decodes as a looping animation from A to B and back. */
-    private javafx.scene.control.Button gifButton(ExperimentsViewModel experiments) {
-        javafx.scene.control.Button button = new javafx.scene.control.Button("Export GIF");
+    /** "Export GIF": the strip's decodes as a looping animation from A to B and back. */
+    private Button gifButton(InterpolationViewModel interpolation) {
+        Button button = new Button("Export GIF");
         button.setId("interp-gif");
-        button.disableProperty().bind(experiments.interpolationStripProperty().isNull());
+        button.disableProperty().bind(interpolation.stripProperty().isNull());
         button.setOnAction(e -> SaveDialog.choose(this, "Export the interpolation as an animated GIF",
-                "interpolation.gif", "Animated GIF", "*.gif").ifPresent(file -> exportGif(experiments, file)));
+                "interpolation.gif", "Animated GIF", "*.gif").ifPresent(interpolation::exportGif));
         return button;
     }
 
-    /** Writes the interpolation animation in the background; the status bar names the file. */
-    static void exportGif(ExperimentsViewModel experiments, Path file) {
-        java.util.List<io.vaeexplorer.render.GreyRaster> frames = experiments.interpolationFrames();
-        if (frames.isEmpty()) {
-            experiments.explorer().reportError("no interpolation decoded yet");
-            return;
-        }
-        experiments.explorer().writeInBackground(() -> io.vaeexplorer.render.GifWriter.write(frames, 120, true, file));
-    }
-
-    /** Writes the strip from A to B as a PNG of the raster's own size. */
-    public Path exportPng(Path file) {
-        return strip.exportPng(file);
-    }
-
-    /** Writes the decode at t. */
-    public Path exportImagePng(Path file) {
-        return current.exportPng(file);
-    }
-
     /** An end of the path: its test image index, and a digit picker that jumps to the first image of a class. */
-    private static HBox endPicker(String name, String id, ExperimentsViewModel experiments, IntegerProperty index,
-                                  javafx.beans.property.ReadOnlyObjectProperty<float[]> drawing) {
-        AppViewModel model = experiments.explorer();
-        Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, model.workspace().datasetProperty(),
-                experiments::testImageCount);
+    private static HBox endPicker(String name, String id, InterpolationViewModel interpolation, IntegerProperty index,
+                                  ReadOnlyObjectProperty<float[]> drawing) {
+        Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, interpolation.testImageCountProperty());
         spinner.setId(id);
-        ComboBox<String> digit = ExperimentControls.digitPicker(model.workspace().classNames(), "Pick digit", label -> {
-            int first = experiments.firstTestImage(label);
+        ComboBox<String> digit = ExperimentControls.digitPicker(interpolation.classNames(), "Pick digit", label -> {
+            int first = interpolation.firstTestImage(label);
             if (first >= 0) {
                 index.set(first);
             }
@@ -197,7 +177,7 @@ public final class InterpolationView extends BorderPane {
         digit.setId(id + "-digit");
         Label drawn = new Label("(your drawing; pick an image to replace it)");
         drawn.setId(id + "-drawn");
-        drawn.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(drawing));
+        drawn.visibleProperty().bind(Bindings.isNotNull(drawing));
         drawn.managedProperty().bind(drawn.visibleProperty());
         return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), digit, drawn);
     }

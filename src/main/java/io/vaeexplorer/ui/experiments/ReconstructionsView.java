@@ -1,6 +1,5 @@
 package io.vaeexplorer.ui.experiments;
 
-import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -9,26 +8,19 @@ import javafx.scene.layout.HBox;
 /** The first test images above their reconstructions through the posterior mean, redrawn as the model trains. */
 public final class ReconstructionsView extends BorderPane {
 
-    private final ExperimentRasterView raster;
-
-    public ReconstructionsView(ExperimentsViewModel experiments) {
-        raster = new ExperimentRasterView(experiments.reconstructionsProperty(), 2,
+    public ReconstructionsView(ReconstructionsViewModel reconstructions) {
+        ExperimentRasterView raster = new ExperimentRasterView(reconstructions.reconstructionsProperty(), 2,
                 "waiting for a model and test images");
         raster.setId("reconstructions-grid");
-        Label caption = new Label("Top: the first " + ExperimentsViewModel.RECONSTRUCTION_COUNT
+        Label caption = new Label("Top: the first " + ReconstructionsViewModel.RECONSTRUCTION_COUNT
                 + " test images. Bottom: their reconstructions, decoded from the posterior mean.");
         caption.setWrapText(true);
         setTop(caption);
         setCenter(raster);
         setBottom(new HBox(8, raster.exportButton("Export PNG", "Export the reconstructions as PNG",
-                "reconstructions.png"),
-                ExperimentControls.errorLabel(experiments)));
+                "reconstructions.png", reconstructions::exportPng),
+                ExperimentControls.errorLabel(reconstructions.errorProperty())));
         setPadding(new Insets(8));
         BorderPane.setMargin(raster, new Insets(8, 0, 8, 0));
-    }
-
-    /** Writes originals above reconstructions as a PNG of the raster's own size. */
-    public Path exportPng(Path file) {
-        return raster.exportPng(file);
     }
 }

@@ -1,6 +1,5 @@
 package io.vaeexplorer.ui.experiments;
 
-import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,53 +16,42 @@ import javafx.scene.layout.VBox;
  */
 public final class SamplesView extends HBox {
 
-    private final ExperimentRasterView samples;
-    private final ExperimentRasterView variants;
-
-    public SamplesView(ExperimentsViewModel experiments) {
-        Spinner<Integer> count = ExperimentControls.intSpinner(experiments.sampleCountProperty(), 1, 256);
+    public SamplesView(SamplesViewModel samples) {
+        Spinner<Integer> count = ExperimentControls.intSpinner(samples.sampleCountProperty(), 1, 256);
         count.setId("samples-count");
         Button resample = new Button("Resample");
         resample.setId("samples-resample");
-        resample.setOnAction(e -> experiments.resample());
-        samples = new ExperimentRasterView(experiments.priorSamplesProperty(), 2, "waiting for a model");
-        samples.setId("samples-grid");
-        VBox prior = section("Samples from the prior N(0, I)",
-                new HBox(8, ExperimentControls.labelled("Count", count), resample), samples,
-                new HBox(8, samples.exportButton("Export PNG", "Export the prior samples as PNG",
-                        "prior-samples.png")));
+        resample.setOnAction(e -> samples.resample());
+        ExperimentRasterView prior = new ExperimentRasterView(samples.priorSamplesProperty(), 2,
+                "waiting for a model");
+        prior.setId("samples-grid");
+        VBox priorSection = section("Samples from the prior N(0, I)",
+                new HBox(8, ExperimentControls.labelled("Count", count), resample), prior,
+                new HBox(8, prior.exportButton("Export PNG", "Export the prior samples as PNG",
+                        "prior-samples.png", samples::exportSamplesPng)));
 
-        ComboBox<String> digit = ExperimentControls.digitSelector(experiments.explorer().workspace().classNames(),
-                experiments.variantsDigitProperty());
+        ComboBox<String> digit = ExperimentControls.digitSelector(samples.classNames(),
+                samples.variantsDigitProperty());
         digit.setId("variants-digit");
         Button next = new Button("Next source image");
         next.setId("variants-next");
-        next.setOnAction(e -> experiments.nextVariantSource());
+        next.setOnAction(e -> samples.nextVariantSource());
         Label source = new Label();
-        source.textProperty().bind(experiments.variantsSourceProperty().asString("source: test image #%d"));
-        variants = new ExperimentRasterView(experiments.variantsProperty(), 2, "waiting for a model");
+        source.textProperty().bind(samples.variantsSourceProperty().asString("source: test image #%d"));
+        ExperimentRasterView variants = new ExperimentRasterView(samples.variantsProperty(), 2,
+                "waiting for a model");
         variants.setId("variants-grid");
-        VBox posterior = section("Variants of a digit: z ~ q(z|x)",
+        VBox posteriorSection = section("Variants of a digit: z ~ q(z|x)",
                 new HBox(8, ExperimentControls.labelled("Digit", digit), next, source), variants,
                 new HBox(8, variants.exportButton("Export PNG", "Export the digit's variants as PNG",
-                        "variants.png"),
-                        ExperimentControls.errorLabel(experiments)));
+                        "variants.png", samples::exportVariantsPng),
+                        ExperimentControls.errorLabel(samples.errorProperty())));
 
-        getChildren().addAll(prior, posterior);
+        getChildren().addAll(priorSection, posteriorSection);
         setSpacing(12);
         setPadding(new Insets(8));
-        HBox.setHgrow(prior, Priority.ALWAYS);
-        HBox.setHgrow(posterior, Priority.ALWAYS);
-    }
-
-    /** Writes the prior samples as a PNG of the raster's own size. */
-    public Path exportPng(Path file) {
-        return samples.exportPng(file);
-    }
-
-    /** Writes the variants (source image first). */
-    public Path exportVariantsPng(Path file) {
-        return variants.exportPng(file);
+        HBox.setHgrow(priorSection, Priority.ALWAYS);
+        HBox.setHgrow(posteriorSection, Priority.ALWAYS);
     }
 
     private static VBox section(String title, HBox controls, ExperimentRasterView raster, HBox actions) {

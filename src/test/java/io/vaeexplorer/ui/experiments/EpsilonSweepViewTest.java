@@ -12,18 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -52,21 +53,26 @@ class EpsilonSweepViewTest {
     @TempDir
     Path tempDir;
 
-    private AppViewModel model;
+    private static Dataset mnist;
+
+    private ExperimentTestbed bed;
     private ExperimentsPane pane;
     private ExperimentsViewModel experiments;
+    private EpsilonSweepViewModel sweep;
     private LabeledImages test;
 
     @BeforeAll
-    static void untrainedModel() {
+    static void untrainedModelAndData() {
         weights = ExperimentFixture.untrainedWeights(1, 1);
+        mnist = ExperimentTestbed.mnist();
     }
 
     @Start
     void start(Stage stage) {
-        model = ExperimentFixture.explorerWithMnist(tempDir, weights);
-        pane = new ExperimentsPane(model);
-        experiments = pane.experiments();
+        bed = new ExperimentTestbed(Platform::runLater).open(mnist, weights);
+        experiments = bed.experiments();
+        pane = new ExperimentsPane(experiments);
+        sweep = experiments.sweep();
         stage.setScene(new Scene(pane, 1000, 760));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
@@ -74,14 +80,13 @@ class EpsilonSweepViewTest {
 
     @BeforeEach
     void firstSweepShown() {
-        ExperimentFixture.awaitDataset(model);
-        test = fx(() -> model.workspace().datasetProperty().get().test());
-        waitUntil("the first sweep", () -> experiments.sweepGridProperty().get() != null);
+        test = mnist.test();
+        waitUntil("the first sweep", () -> sweep.gridProperty().get() != null);
     }
 
     @Stop
     void stop() {
-        model.close();
+        bed.close();
     }
 
     @Test
@@ -94,7 +99,7 @@ class EpsilonSweepViewTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("the sweep grid was never laid out", e);
         }
-        GreyRaster grid = fx(() -> experiments.sweepGridProperty().get());
+        GreyRaster grid = fx(() -> sweep.gridProperty().get());
         assertEquals(grid.width(), view.imageView().getImage().getWidth());
         assertEquals(grid.height(), view.imageView().getImage().getHeight());
         assertFalse(view.imageView().isSmooth(), "nearest-neighbour scaling");
@@ -104,18 +109,18 @@ class EpsilonSweepViewTest {
 
     @Test
     void typingAnIndexAndPickingADigitMoveTheSweepToThatTestImage(FxRobot robot) throws Exception {
-        GreyRaster first = fx(() -> experiments.sweepGridProperty().get());
+        GreyRaster first = fx(() -> sweep.gridProperty().get());
         Spinner<?> spinner = robot.lookup("#sweep-image").queryAs(Spinner.class);
         robot.clickOn(spinner.getEditor()).push(KeyCode.END).eraseText(6).write("5").push(KeyCode.ENTER);
-        waitUntil("the index is taken", () -> experiments.sweepImageProperty().get() == 5);
-        GreyRaster fifth = awaitNewRaster("the sweep of image 5", () -> experiments.sweepGridProperty().get(), first);
+        waitUntil("the index is taken", () -> sweep.imageProperty().get() == 5);
+        GreyRaster fifth = awaitNewRaster("the sweep of image 5", () -> sweep.gridProperty().get(), first);
 
         robot.clickOn("#sweep-digit");
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("3")).queryAs(ListCell.class));
-        int firstThree = fx(() -> experiments.firstTestImage(3));
+        int firstThree = fx(() -> sweep.firstTestImage(3));
         assertEquals(3, test.label(firstThree));
-        waitUntil("the sweep jumps to the first 3", () -> experiments.sweepImageProperty().get() == firstThree);
-        GreyRaster three = awaitNewRaster("the sweep of the 3", () -> experiments.sweepGridProperty().get(), fifth);
+        waitUntil("the sweep jumps to the first 3", () -> sweep.imageProperty().get() == firstThree);
+        GreyRaster three = awaitNewRaster("the sweep of the 3", () -> sweep.gridProperty().get(), fifth);
         try (InferenceModel direct = new InferenceModel(weights, ComputeDevice.cpu())) {
             float[] mu = direct.encode(test.image(firstThree), 1)[0];
             assertSameImage(decodeImage(direct, mu), tileAt(three, 4, 4), "centre of the 3's sweep");
@@ -124,7 +129,7 @@ class EpsilonSweepViewTest {
 
     @Test
     void choosingAbsoluteUnitsSweepsInLatentUnitsAndTheLabelsSaySo(FxRobot robot) {
-        GreyRaster inSigma = fx(() -> experiments.sweepGridProperty().get());
+        GreyRaster inSigma = fx(() -> sweep.gridProperty().get());
         Label rangeValue = robot.lookup("#sweep-range-value").queryAs(Label.class);
         assertEquals("± 2.00 σ", fx(rangeValue::getText));
         waitUntil("the span in latent units", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
@@ -132,53 +137,48 @@ class EpsilonSweepViewTest {
 
         robot.clickOn("#sweep-units");
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("absolute")).queryAs(ListCell.class));
-        assertEquals(EpsilonSweep.Units.ABSOLUTE, fx(() -> experiments.sweepUnitsProperty().get()));
+        assertEquals(EpsilonSweep.Units.ABSOLUTE, fx(() -> sweep.unitsProperty().get()));
         assertEquals("± 2.00", fx(rangeValue::getText));
         Slider range = robot.lookup("#sweep-range").queryAs(Slider.class);
         assertTrue(fx(range::getMin) < 0.1, "small absolute ranges can be chosen: min " + fx(range::getMin));
-        awaitNewRaster("the absolute sweep", () -> experiments.sweepGridProperty().get(), inSigma);
+        awaitNewRaster("the absolute sweep", () -> sweep.gridProperty().get(), inSigma);
         waitUntil("the span of the absolute sweep", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
                 .equals("in latent units: z1 ± 2, z2 ± 2"));
     }
 
     @Test
     void theCheckBoxSweepsEveryDimensionInItsOwnRow(FxRobot robot) {
-        GreyRaster grid = fx(() -> experiments.sweepGridProperty().get());
+        GreyRaster grid = fx(() -> sweep.gridProperty().get());
         robot.clickOn("#sweep-per-dimension");
-        assertTrue(fx(() -> experiments.sweepPerDimensionProperty().get()));
+        assertTrue(fx(() -> sweep.perDimensionProperty().get()));
         assertTrue(robot.lookup("#sweep-dim-x").query().isDisabled(), "no dimensions to choose per row");
-        GreyRaster rows = awaitNewRaster("one row per dimension", () -> experiments.sweepGridProperty().get(), grid);
+        GreyRaster rows = awaitNewRaster("one row per dimension", () -> sweep.gridProperty().get(), grid);
         assertEquals(tiledSize(9), rows.width());
         assertEquals(tiledSize(2), rows.height());
-    }
-
-    @Test
-    void exportWritesAPngOfTheRastersOwnSize() throws Exception {
-        GreyRaster grid = fx(() -> experiments.sweepGridProperty().get());
-        Path file = tempDir.resolve("out").resolve("sweep.png");
-        fx(() -> pane.sweepView().exportPng(file));
-        BufferedImage read = ImageIO.read(file.toFile());
-        assertEquals(grid.width(), read.getWidth());
-        assertEquals(grid.height(), read.getHeight());
-        assertEquals(grid.get(130, 130), read.getRaster().getSample(130, 130, 0));
     }
 
     @Test
     void thePaneHoldsTheExperimentsAndTheDrawingPadAndEachExportsItsRaster() throws Exception {
         assertEquals(List.of("Sweep", "Interpolation", "Samples", "Reconstructions", "Draw"),
                 fx(() -> pane.getTabs().stream().map(Tab::getText).toList()));
-        waitUntil("every experiment has a result", () -> experiments.interpolationStripProperty().get() != null
-                && experiments.priorSamplesProperty().get() != null
-                && experiments.reconstructionsProperty().get() != null);
-        assertExports(p -> pane.interpolationView().exportPng(p), fx(experiments.interpolationStripProperty()::get));
-        assertExports(p -> pane.samplesView().exportPng(p), fx(experiments.priorSamplesProperty()::get));
-        assertExports(p -> pane.reconstructionsView().exportPng(p), fx(experiments.reconstructionsProperty()::get));
+        waitUntil("every experiment has a result", () -> experiments.interpolation().stripProperty().get() != null
+                && experiments.samples().priorSamplesProperty().get() != null
+                && experiments.reconstructions().reconstructionsProperty().get() != null);
+        assertExports(experiments.sweep()::exportPng, fx(experiments.sweep().gridProperty()::get));
+        assertExports(experiments.interpolation()::exportStripPng,
+                fx(experiments.interpolation().stripProperty()::get));
+        assertExports(experiments.samples()::exportSamplesPng,
+                fx(experiments.samples().priorSamplesProperty()::get));
+        assertExports(experiments.reconstructions()::exportPng,
+                fx(experiments.reconstructions().reconstructionsProperty()::get));
         assertSame(experiments, pane.experiments());
     }
 
-    private void assertExports(Function<Path, Path> export, GreyRaster raster) throws Exception {
+    /** Exports through the view-model, which writes off the FX thread and names the file on the status line. */
+    private void assertExports(Consumer<Path> export, GreyRaster raster) throws Exception {
         Path file = Files.createTempFile(tempDir, "export", ".png");
-        fx(() -> export.apply(file));
+        ExperimentFixture.onFx(() -> export.accept(file));
+        waitUntil("the export of " + file, () -> bed.lines().status().equals("saved " + file));
         BufferedImage read = ImageIO.read(file.toFile());
         assertEquals(raster.width(), read.getWidth(), file.toString());
         assertEquals(raster.height(), read.getHeight(), file.toString());

@@ -10,14 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -25,13 +24,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,27 +39,27 @@ class InterpolationViewTest {
 
     private static WeightSnapshot weights;
 
-    @TempDir
-    Path tempDir;
+    private static Dataset mnist;
 
-    private AppViewModel model;
-    private ExperimentsViewModel experiments;
+    private ExperimentTestbed bed;
+    private InterpolationViewModel interpolation;
     private InterpolationView view;
     private LabeledImages test;
     private InferenceModel direct;
     private Stage stage;
 
     @BeforeAll
-    static void untrainedModel() {
+    static void untrainedModelAndData() {
         weights = ExperimentFixture.untrainedWeights(1, 1);
+        mnist = ExperimentTestbed.mnist();
     }
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        model = ExperimentFixture.explorerWithMnist(tempDir, weights);
-        experiments = new ExperimentsViewModel(model);
-        view = new InterpolationView(experiments);
+        bed = new ExperimentTestbed(Platform::runLater).open(mnist, weights);
+        interpolation = bed.interpolation();
+        view = new InterpolationView(interpolation);
         stage.setScene(new Scene(view, 900, 700));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
@@ -70,11 +67,10 @@ class InterpolationViewTest {
 
     @BeforeEach
     void firstDecodeShown() {
-        ExperimentFixture.awaitDataset(model);
-        test = fx(() -> model.workspace().datasetProperty().get().test());
+        test = mnist.test();
         direct = new InferenceModel(weights, ComputeDevice.cpu());
-        waitUntil("the first decode and strip", () -> experiments.interpolatedImageProperty().get() != null
-                && experiments.interpolationStripProperty().get() != null);
+        waitUntil("the first decode and strip", () -> interpolation.interpolatedImageProperty().get() != null
+                && interpolation.stripProperty().get() != null);
     }
 
     @AfterEach
@@ -84,7 +80,7 @@ class InterpolationViewTest {
 
     @Stop
     void stop() {
-        model.close();
+        bed.close();
     }
 
     @Test
@@ -92,34 +88,34 @@ class InterpolationViewTest {
         GreyRaster atA = decodeImage(direct, direct.encode(test.image(0), 1)[0]);
         GreyRaster atB = decodeImage(direct, direct.encode(test.image(1), 1)[0]);
         assertTrue(maxDifference(atA, atB) > 5, "the test needs ends that look different");
-        assertTrue(maxDifference(atA, fx(() -> experiments.interpolatedImageProperty().get())) <= 1, "t = 0 is A");
+        assertTrue(maxDifference(atA, fx(() -> interpolation.interpolatedImageProperty().get())) <= 1, "t = 0 is A");
 
         Slider slider = robot.lookup("#interp-slider").queryAs(Slider.class);
         Node thumb = robot.from(slider).lookup(".thumb").query();
         Bounds track = fx(() -> slider.localToScreen(slider.getBoundsInLocal()));
-        long answered = fx(experiments::interpolationAnswers);
+        long answered = fx(interpolation::interpolationAnswers);
 
         robot.drag(thumb, MouseButton.PRIMARY).moveBy(track.getWidth() / 3, 0);
         // still pressed: the decode follows the thumb before it is released
-        waitUntil("a decode while dragging", () -> experiments.interpolationAnswers() > answered
-                && experiments.tProperty().get() > 0.1
-                && maxDifference(experiments.interpolatedImageProperty().get(), atA) > 1);
+        waitUntil("a decode while dragging", () -> interpolation.interpolationAnswers() > answered
+                && interpolation.tProperty().get() > 0.1
+                && maxDifference(interpolation.interpolatedImageProperty().get(), atA) > 1);
         robot.moveBy(track.getWidth() / 3, 0);
-        double midway = fx(() -> experiments.tProperty().get());
+        double midway = fx(() -> interpolation.tProperty().get());
         assertTrue(midway > 0.4 && midway < 0.9, "t = " + midway);
         robot.moveTo(new Point2D(track.getMaxX() + 40, track.getCenterY())).drop();
 
-        assertEquals(1.0, fx(() -> experiments.tProperty().get()), 1e-9);
-        waitUntil("t = 1 decodes mu_B", () -> maxDifference(experiments.interpolatedImageProperty().get(), atB) <= 1);
+        assertEquals(1.0, fx(() -> interpolation.tProperty().get()), 1e-9);
+        waitUntil("t = 1 decodes mu_B", () -> maxDifference(interpolation.interpolatedImageProperty().get(), atB) <= 1);
 
         robot.drag(thumb, MouseButton.PRIMARY).moveTo(new Point2D(track.getMinX() - 40, track.getCenterY())).drop();
-        assertEquals(0.0, fx(() -> experiments.tProperty().get()), 1e-9);
-        waitUntil("t = 0 decodes mu_A", () -> maxDifference(experiments.interpolatedImageProperty().get(), atA) <= 1);
+        assertEquals(0.0, fx(() -> interpolation.tProperty().get()), 1e-9);
+        waitUntil("t = 0 decodes mu_A", () -> maxDifference(interpolation.interpolatedImageProperty().get(), atA) <= 1);
     }
 
     @Test
     void theImageAndTheStripFillAShortViewAndRefitWhenItGrows(FxRobot robot) {
-        GreyRaster strip = fx(() -> experiments.interpolationStripProperty().get());
+        GreyRaster strip = fx(() -> interpolation.stripProperty().get());
         ExperimentRasterView shownStrip = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
         ExperimentRasterView shownImage = robot.lookup("#interp-image").queryAs(ExperimentRasterView.class);
         // as short as the experiments get under the plane in the window
@@ -151,71 +147,37 @@ class InterpolationViewTest {
 
     @Test
     void theStripHasOneTilePerStepAndThePlaneGetsOnePointPerStep(FxRobot robot) {
-        GreyRaster strip = fx(() -> experiments.interpolationStripProperty().get());
+        GreyRaster strip = fx(() -> interpolation.stripProperty().get());
         assertEquals(tiledSize(10), strip.width());
         assertEquals(tiledSize(1), strip.height());
         ExperimentRasterView shown = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
         assertEquals(strip.width(), shown.imageView().getImage().getWidth());
-        waitUntil("the path", () -> model.plane().interpolationPathProperty().get() != null);
-        assertEquals(20, fx(() -> model.plane().interpolationPathProperty().get()).length);
+        waitUntil("the path", () -> bed.interpolationPath().get() != null);
+        assertEquals(20, fx(() -> bed.interpolationPath().get()).length);
 
         for (int i = 0; i < 4; i++) {
             robot.clickOn("#interp-steps .decrement-arrow-button");
         }
-        assertEquals(6, fx(() -> experiments.stripStepsProperty().get()));
-        GreyRaster shorter = awaitNewRaster("a 6-step strip", () -> experiments.interpolationStripProperty().get(),
+        assertEquals(6, fx(() -> interpolation.stripStepsProperty().get()));
+        GreyRaster shorter = awaitNewRaster("a 6-step strip", () -> interpolation.stripProperty().get(),
                 strip);
         assertEquals(tiledSize(6), shorter.width());
-        waitUntil("a 6-point path", () -> model.plane().interpolationPathProperty().get().length == 12);
+        waitUntil("a 6-point path", () -> bed.interpolationPath().get().length == 12);
     }
 
     @Test
     void theCheckBoxesSwitchToFixedNoiseAndTheArc(FxRobot robot) {
-        GreyRaster meanOnly = fx(() -> experiments.interpolatedImageProperty().get());
+        GreyRaster meanOnly = fx(() -> interpolation.interpolatedImageProperty().get());
         robot.clickOn("#interp-fixed-eps");
-        assertTrue(fx(() -> experiments.fixedEpsProperty().get()));
-        GreyRaster noisy = awaitNewRaster("a noisy decode", () -> experiments.interpolatedImageProperty().get(),
+        assertTrue(fx(() -> interpolation.fixedEpsProperty().get()));
+        GreyRaster noisy = awaitNewRaster("a noisy decode", () -> interpolation.interpolatedImageProperty().get(),
                 meanOnly);
         robot.clickOn("#interp-spherical");
-        assertTrue(fx(() -> experiments.sphericalProperty().get()));
+        assertTrue(fx(() -> interpolation.sphericalProperty().get()));
         // at t = 0 the arc and the line meet: the same noisy decode comes back
-        robot.sleep(3 * ExperimentsViewModel.SNAPSHOT_SETTLE_MILLIS);
-        waitUntil("the decodes are done", experiments::isIdle);
-        assertTrue(maxDifference(noisy, fx(() -> experiments.interpolatedImageProperty().get())) <= 1);
+        robot.sleep(3 * ExperimentJobs.SNAPSHOT_SETTLE_MILLIS);
+        waitUntil("the decodes are done", bed.jobs()::isIdle);
+        assertTrue(maxDifference(noisy, fx(() -> interpolation.interpolatedImageProperty().get())) <= 1);
         assertFalse(ExperimentFixture.samePixels(meanOnly, noisy));
-    }
-
-    @Test
-    void exportWritesTheStripAsAPngOfItsOwnSize() throws Exception {
-        GreyRaster strip = fx(() -> experiments.interpolationStripProperty().get());
-        Path file = tempDir.resolve("strip.png");
-        fx(() -> view.exportPng(file));
-        BufferedImage read = ImageIO.read(file.toFile());
-        assertEquals(strip.width(), read.getWidth());
-        assertEquals(strip.height(), read.getHeight());
-        Path single = tempDir.resolve("at-t.png");
-        fx(() -> view.exportImagePng(single));
-        assertEquals(28, ImageIO.read(single.toFile()).getWidth());
-    }
-
-    @Test
-    void theGifPlaysTheStripFromAToBAndBack() throws Exception {
-        int steps = fx(() -> experiments.stripStepsProperty().get());
-        Path file = tempDir.resolve("interpolation.gif");
-        ExperimentFixture.onFx(() -> InterpolationView.exportGif(experiments, file));
-        waitUntil("the GIF is written", () -> java.nio.file.Files.exists(file)
-                && model.statusProperty().get().contains("interpolation.gif"));
-        javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            reader.setInput(in);
-            assertEquals(2 * steps - 2, reader.getNumImages(true), "A to B and back, the ends once each");
-            BufferedImage first = reader.read(0);
-            assertEquals(28 * ExperimentsViewModel.ANIMATION_SCALE, first.getWidth());
-            BufferedImage last = reader.read(steps - 1);
-            assertFalse(java.util.Arrays.equals(first.getRGB(0, 0, 112, 112, null, 0, 112),
-                    last.getRGB(0, 0, 112, 112, null, 0, 112)), "A and B differ");
-        } finally {
-            reader.dispose();
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
@@ -216,9 +217,10 @@ class FileDialogsTest {
         Path remembered = Files.createDirectories(temp.resolve("pictures"));
         FileDialogs.setLastFolder(remembered);
         onFx(() -> {
-            ExperimentRasterView view = new ExperimentRasterView(
-                    new SimpleObjectProperty<>(GreyRaster.filled(3, 2, 200)), 2, "");
-            Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png");
+            GreyRaster raster = GreyRaster.filled(3, 2, 200);
+            ExperimentRasterView view = new ExperimentRasterView(new SimpleObjectProperty<>(raster), 2, "");
+            Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png",
+                    file -> PngWriter.write(raster, file));
             export.setId("raster-export");
             stage.setScene(new Scene(new VBox(view, export), 300, 200));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it

@@ -89,7 +89,8 @@ class PlaneOverlaysTest {
 
         // the drawing as end A of the interpolation
         robot.clickOn("#sketch-as-a");
-        assertNotNull(ExperimentFixture.fx(() -> ((ExperimentsPane) experiments).experiments().drawnAProperty().get()));
+        assertNotNull(ExperimentFixture.fx(() -> ((ExperimentsPane) experiments).experiments().interpolation()
+                .drawnAProperty().get()));
     }
 
     @Test

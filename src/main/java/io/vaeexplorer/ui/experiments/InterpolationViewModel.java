@@ -1,0 +1,258 @@
+package io.vaeexplorer.ui.experiments;
+
+import io.vaeexplorer.concurrent.ExperimentJob;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.render.GifWriter;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.plane.LatentPoints;
+import io.vaeexplorer.ui.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * The interpolation's view-model: one test image (or a drawing) morphed into another through the latent space.
+ * The decode at t runs on the interactive worker, so a dragged slider never waits behind the other experiments;
+ * the strip of evenly spaced steps runs with them, and its path goes to the plane, which also marks t on it.
+ * FX thread only.
+ */
+public final class InterpolationViewModel {
+
+    /** Scale of each image in the interpolation animation (28 px digits become 112 px). */
+    static final int ANIMATION_SCALE = 4;
+    /** Time each frame of the animation is shown. */
+    private static final int ANIMATION_FRAME_MILLIS = 120;
+
+    private final ExperimentJobs jobs;
+    private final Workspace workspace;
+    private final ExperimentExports exports;
+    private final UserMessages messages;
+    private final ReadOnlyObjectProperty<LatentPoints> latentPoints;
+    private final ObjectProperty<double[]> interpolationPath;
+
+    private final IntegerProperty imageA = new SimpleIntegerProperty(this, "imageA", 0);
+    private final IntegerProperty imageB = new SimpleIntegerProperty(this, "imageB", 1);
+    /** A drawing used as an end instead of the test image; null for the test image. */
+    private final ObjectProperty<float[]> drawnA = new SimpleObjectProperty<>(this, "drawnA");
+    private final ObjectProperty<float[]> drawnB = new SimpleObjectProperty<>(this, "drawnB");
+    private final DoubleProperty t = new SimpleDoubleProperty(this, "t", 0);
+    private final BooleanProperty fixedEps = new SimpleBooleanProperty(this, "fixedEps", false);
+    private final BooleanProperty spherical = new SimpleBooleanProperty(this, "spherical", false);
+    private final IntegerProperty stripSteps = new SimpleIntegerProperty(this, "stripSteps", 10);
+    private final ReadOnlyObjectWrapper<GreyRaster> interpolatedImage =
+            new ReadOnlyObjectWrapper<>(this, "interpolatedImage");
+    private final ReadOnlyObjectWrapper<GreyRaster> strip = new ReadOnlyObjectWrapper<>(this, "strip");
+
+    /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
+    private DecodedPath lastPath;
+    private long interpolationAnswers;
+
+    /**
+     * @param worker decodes the strip, with the other experiments
+     * @param interactiveWorker decodes the image at t while the slider is dragged
+     * @param latentPoints the plane's points, whose projection puts the path on the plane
+     * @param interpolationPath where the path goes on the plane, {x0, y0, x1, y1, ...}
+     * @param interpolationT where the plane marks the slider's position on the path
+     */
+    public InterpolationViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker,
+            InferenceWorker interactiveWorker, TaskExecutor files, UserMessages messages,
+            ReadOnlyObjectProperty<LatentPoints> latentPoints, ObjectProperty<double[]> interpolationPath,
+            DoubleProperty interpolationT) {
+        this.jobs = jobs;
+        this.workspace = workspace;
+        this.exports = new ExperimentExports(files, messages);
+        this.messages = messages;
+        this.latentPoints = latentPoints;
+        this.interpolationPath = interpolationPath;
+        ExperimentJob<GreyRaster> atT = jobs.add(interactiveWorker, "interp-t", this::prepareImageAtT, image -> {
+            interpolationAnswers++;
+            interpolatedImage.set(image);
+        });
+        ExperimentJob<DecodedPath> stripJob = jobs.add(worker, "exp-interp-strip", this::prepareStrip,
+                this::showStrip);
+        ExperimentJobs.requestOnChange(atT, imageA, imageB, drawnA, drawnB, t, fixedEps, spherical);
+        ExperimentJobs.requestOnChange(stripJob, imageA, imageB, drawnA, drawnB, fixedEps, spherical, stripSteps);
+        // picking a test image for an end replaces a drawing there
+        imageA.addListener((obs, was, now) -> drawnA.set(null));
+        imageB.addListener((obs, was, now) -> drawnB.set(null));
+        latentPoints.addListener((obs, was, now) -> publishPath());
+        interpolationT.set(t.get());
+        t.addListener((obs, was, now) -> interpolationT.set(now.doubleValue()));
+        atT.request();
+        stripJob.request();
+    }
+
+    public IntegerProperty imageAProperty() {
+        return imageA;
+    }
+
+    public IntegerProperty imageBProperty() {
+        return imageB;
+    }
+
+    /** Uses a drawing (28x28 values in [0, 1]) as end A (or B) until a test image is picked there again. */
+    public void useDrawingAs(boolean endA, float[] pixels) {
+        (endA ? drawnA : drawnB).set(pixels.clone());
+    }
+
+    /** The drawing at end A, or null when A is a test image. */
+    public ReadOnlyObjectProperty<float[]> drawnAProperty() {
+        return drawnA;
+    }
+
+    public ReadOnlyObjectProperty<float[]> drawnBProperty() {
+        return drawnB;
+    }
+
+    /** Position on the path, 0 (A) to 1 (B). */
+    public DoubleProperty tProperty() {
+        return t;
+    }
+
+    /** On: decode interp(mu) + eps * interp(sigma) with one eps per pair; off: the means only. */
+    public BooleanProperty fixedEpsProperty() {
+        return fixedEps;
+    }
+
+    /** On: the great-circle arc (slerp) between the means; off: the straight line. */
+    public BooleanProperty sphericalProperty() {
+        return spherical;
+    }
+
+    public IntegerProperty stripStepsProperty() {
+        return stripSteps;
+    }
+
+    /** The decode at t. */
+    public ReadOnlyObjectProperty<GreyRaster> interpolatedImageProperty() {
+        return interpolatedImage.getReadOnlyProperty();
+    }
+
+    /** {@code stripSteps} decodes from A to B in one row. */
+    public ReadOnlyObjectProperty<GreyRaster> stripProperty() {
+        return strip.getReadOnlyProperty();
+    }
+
+    /** The first test image of a label, or -1. */
+    public int firstTestImage(int label) {
+        return jobs.firstTestImage(label);
+    }
+
+    /** Number of test images of the open data set, 0 without one. */
+    public ReadOnlyIntegerProperty testImageCountProperty() {
+        return jobs.testImageCountProperty();
+    }
+
+    /** Names of the data set's classes, for the digit pickers. */
+    public ObservableList<String> classNames() {
+        return workspace.classNames();
+    }
+
+    /** The last failure of an experiment, one line; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return jobs.errorProperty();
+    }
+
+    /** Writes the strip from A to B as a PNG of the raster's own size, in the background. */
+    public void exportStripPng(Path file) {
+        exports.png(strip.get(), file);
+    }
+
+    /** Writes the decode at t as a PNG, in the background. */
+    public void exportImagePng(Path file) {
+        exports.png(interpolatedImage.get(), file);
+    }
+
+    /** Writes the strip's decodes as a looping animated GIF from A to B and back, in the background. */
+    public void exportGif(Path file) {
+        DecodedPath last = lastPath;
+        if (last == null) {
+            messages.error("no interpolation decoded yet");
+            return;
+        }
+        exports.write(() -> GifWriter.write(last.animationFrames(ANIMATION_SCALE), ANIMATION_FRAME_MILLIS, true,
+                file));
+    }
+
+    /** Decodes at t answered so far (tests wait on it). */
+    long interpolationAnswers() {
+        return interpolationAnswers;
+    }
+
+    // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
+    // the returned work runs on the inference thread with only those captured values
+
+    private Function<InferenceModel, GreyRaster> prepareImageAtT() {
+        LabeledImages test = jobs.usableTestImages();
+        int a = imageA.get();
+        int b = imageB.get();
+        double at = Math.max(0, Math.min(1, t.get()));
+        boolean noisy = fixedEps.get();
+        boolean arc = spherical.get();
+        float[] drawingA = drawnA.get();
+        float[] drawingB = drawnB.get();
+        if (test == null || !ExperimentJobs.isIndex(a, test) || !ExperimentJobs.isIndex(b, test)) {
+            return null;
+        }
+        return m -> {
+            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, drawingA, drawingB, noisy);
+            ModelConfig config = m.config();
+            // one image alone, without a frame
+            return ImageTiler.tile(m.decode(ends.at(at, arc)), 1, config.imageRows(), config.imageCols(), 1, 0, 1);
+        };
+    }
+
+    private Function<InferenceModel, DecodedPath> prepareStrip() {
+        LabeledImages test = jobs.usableTestImages();
+        int a = imageA.get();
+        int b = imageB.get();
+        int steps = stripSteps.get();
+        boolean noisy = fixedEps.get();
+        boolean arc = spherical.get();
+        float[] drawingA = drawnA.get();
+        float[] drawingB = drawnB.get();
+        if (test == null || !ExperimentJobs.isIndex(a, test) || !ExperimentJobs.isIndex(b, test) || steps < 2) {
+            return null;
+        }
+        return m -> {
+            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, drawingA, drawingB, noisy);
+            float[] path = ends.path(steps, arc);
+            float[] decoded = m.decode(path, steps);
+            ModelConfig c = m.config();
+            return new DecodedPath(ExperimentsViewModel.tile(decoded, steps, c, steps), path, ends.dim(), decoded,
+                    c.imageRows(), c.imageCols());
+        };
+    }
+
+    private void showStrip(DecodedPath decode) {
+        lastPath = decode;
+        strip.set(decode.strip());
+        publishPath();
+    }
+
+    /** Puts the strip's path on the plane, unless the plane's projection for this model is still on its way. */
+    private void publishPath() {
+        double[] xy = lastPath == null ? null : lastPath.onPlane(latentPoints.get());
+        if (xy != null) {
+            interpolationPath.set(xy);
+        }
+    }
+}

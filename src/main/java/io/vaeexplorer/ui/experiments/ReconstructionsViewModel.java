@@ -1,0 +1,70 @@
+package io.vaeexplorer.ui.experiments;
+
+import io.vaeexplorer.concurrent.ExperimentJob;
+import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.ui.fx.UserMessages;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/**
+ * The first test images above their reconstructions through the posterior mean, recomputed on the inference
+ * thread as the weights change. FX thread only.
+ */
+public final class ReconstructionsViewModel {
+
+    public static final int RECONSTRUCTION_COUNT = 16;
+
+    private final ExperimentJobs jobs;
+    private final ExperimentExports exports;
+    private final ReadOnlyObjectWrapper<GreyRaster> reconstructions =
+            new ReadOnlyObjectWrapper<>(this, "reconstructions");
+
+    public ReconstructionsViewModel(ExperimentJobs jobs, InferenceWorker worker, TaskExecutor files,
+            UserMessages messages) {
+        this.jobs = jobs;
+        this.exports = new ExperimentExports(files, messages);
+        ExperimentJob<GreyRaster> job = jobs.add(worker, "exp-reconstructions", this::prepare, reconstructions::set);
+        job.request();
+    }
+
+    /** The first {@link #RECONSTRUCTION_COUNT} test images above their reconstructions through mu. */
+    public ReadOnlyObjectProperty<GreyRaster> reconstructionsProperty() {
+        return reconstructions.getReadOnlyProperty();
+    }
+
+    /** The last failure of an experiment, one line; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return jobs.errorProperty();
+    }
+
+    /** Writes originals above reconstructions as a PNG of the raster's own size, in the background. */
+    public void exportPng(Path file) {
+        exports.png(reconstructions.get(), file);
+    }
+
+    /** Reads the inputs on the FX thread; the returned work runs on the inference thread with only those values. */
+    private Function<InferenceModel, GreyRaster> prepare() {
+        LabeledImages test = jobs.usableTestImages();
+        if (test == null) {
+            return null;
+        }
+        int count = Math.min(RECONSTRUCTION_COUNT, test.count());
+        float[] originals = Arrays.copyOf(test.pixels(), count * test.imageSize());
+        return m -> {
+            ModelConfig config = m.config();
+            GreyRaster top = ExperimentsViewModel.tile(originals, count, config, count);
+            GreyRaster bottom = ExperimentsViewModel.tile(m.reconstruct(originals, count), count, config, count);
+            return ImageTiler.stack(top, bottom, 0);
+        };
+    }
+}

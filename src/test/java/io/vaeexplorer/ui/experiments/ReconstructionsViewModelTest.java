@@ -1,0 +1,128 @@
+package io.vaeexplorer.ui.experiments;
+
+import static io.vaeexplorer.ui.ExperimentFixture.assertSameImage;
+import static io.vaeexplorer.ui.ExperimentFixture.image;
+import static io.vaeexplorer.ui.ExperimentFixture.samePixels;
+import static io.vaeexplorer.ui.ExperimentFixture.tileAt;
+import static io.vaeexplorer.ui.ExperimentFixture.tiledSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.ComputeDevice;
+import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.ui.ExperimentFixture;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reconstructions and how they follow new weights, without a toolkit: the test thread plays the FX thread. */
+class ReconstructionsViewModelTest {
+
+    private static WeightSnapshot weights;
+    private static Dataset mnist;
+
+    @TempDir
+    Path tempDir;
+
+    private final QueuedFx fx = new QueuedFx();
+    private ExperimentTestbed bed;
+    private ReconstructionsViewModel reconstructions;
+    private LabeledImages test;
+    private InferenceModel direct;
+
+    @BeforeAll
+    static void untrainedModelAndData() {
+        weights = ExperimentFixture.untrainedWeights(1, 1);
+        mnist = ExperimentTestbed.mnist();
+    }
+
+    @BeforeEach
+    void reconstructionsOfTheUntrainedModel() {
+        bed = new ExperimentTestbed(fx).open(mnist, weights);
+        reconstructions = bed.reconstructions();
+        test = mnist.test();
+        direct = new InferenceModel(weights, ComputeDevice.cpu());
+    }
+
+    @AfterEach
+    void close() {
+        direct.close();
+        bed.close();
+    }
+
+    private GreyRaster awaitNew(String what, GreyRaster before) {
+        fx.waitUntil(what, () -> reconstructions.reconstructionsProperty().get() != null
+                && (before == null || !samePixels(reconstructions.reconstructionsProperty().get(), before)));
+        return reconstructions.reconstructionsProperty().get();
+    }
+
+    /** The reconstruction of test image i: the reconstructions' own tiling starts below the originals'. */
+    private static GreyRaster reconstructionAt(GreyRaster raster, int i) {
+        return ExperimentFixture.tileAtPixel(raster, ExperimentFixture.tileLeft(i),
+                tiledSize(1) + ExperimentsViewModel.PADDING);
+    }
+
+    @Test
+    void reconstructionsShowSixteenTestImagesAboveTheirReconstructionsAndFollowTheWeights() {
+        GreyRaster raster = awaitNew("reconstructions", null);
+        assertEquals(tiledSize(16), raster.width());
+        assertEquals(2 * tiledSize(1), raster.height(), "two rows of 16");
+        for (int i = 0; i < 16; i += 5) {
+            GreyRaster top = tileAt(raster, i, 0);
+            assertTrue(samePixels(image(test.image(i)), top), "original " + i);
+            assertSameImage(image(direct.reconstruct(test.image(i), 1)), reconstructionAt(raster, i),
+                    "reconstruction " + i);
+        }
+
+        WeightSnapshot newer = ExperimentFixture.untrainedWeights(2, 2);
+        bed.showWeights(newer);
+        GreyRaster updated = awaitNew("reconstructions of the new weights", raster);
+        assertTrue(samePixels(tileAt(raster, 3, 0), tileAt(updated, 3, 0)), "the originals stay");
+    }
+
+    @Test
+    void aBurstOfWeightUpdatesIsCoalescedIntoAFewRecomputations() {
+        awaitNew("reconstructions", null);
+        fx.waitUntil("the first results are done", bed.jobs()::isIdle);
+        AtomicInteger updates = new AtomicInteger();
+        reconstructions.reconstructionsProperty().addListener((obs, was, now) -> updates.incrementAndGet());
+        WeightSnapshot other = ExperimentFixture.untrainedWeights(2, 2);
+        // 10 snapshots over about half a second, as a training run publishes them
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            bed.showWeights(i % 2 == 0 ? other : weights);
+            fx.runFor(50);
+        }
+        long burstMillis = (System.nanoTime() - started) / 1_000_000;
+        fx.runFor(2 * ExperimentJobs.SNAPSHOT_SETTLE_MILLIS);
+        fx.waitUntil("the recomputations are done", bed.jobs()::isIdle);
+        int recomputed = updates.get();
+        // one per settle window, plus the window still open when the burst ends and one request served late
+        long allowed = burstMillis / ExperimentJobs.SNAPSHOT_SETTLE_MILLIS + 2;
+        assertTrue(recomputed >= 1 && recomputed <= allowed,
+                recomputed + " recomputations for 10 snapshots in " + burstMillis + " ms");
+        GreyRaster expected = image(direct.reconstruct(test.image(0), 1));
+        assertSameImage(expected, reconstructionAt(reconstructions.reconstructionsProperty().get(), 0),
+                "the newest weights' reconstruction");
+    }
+
+    @Test
+    void exportWritesAPngOfTheRastersOwnSize() throws Exception {
+        GreyRaster raster = awaitNew("reconstructions", null);
+        Path file = tempDir.resolve("reconstructions.png");
+        reconstructions.exportPng(file);
+        fx.waitUntil("the PNG is written", () -> bed.lines().status().equals("saved " + file));
+        BufferedImage read = ImageIO.read(file.toFile());
+        assertEquals(raster.width(), read.getWidth());
+        assertEquals(raster.height(), read.getHeight());
+    }
+}

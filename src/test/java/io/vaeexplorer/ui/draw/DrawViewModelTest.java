@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Reconstruction;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.engine.ComputeDevice;
@@ -103,7 +103,7 @@ class DrawViewModelTest {
 
     @Test
     void aModelOfAnotherImageSizeSaysSoInsteadOfEncoding() {
-        ModelConfig smaller = new ModelConfig(ModelKind.MLP, 14, 14, 2, List.of(8), Reconstruction.BCE, 1f,
+        ModelConfig smaller = new ModelConfig(ModelKind.MLP, 14, 14, 2, List.of(8), Likelihood.BCE, 1f,
                 Objective.ELBO);
         WeightSnapshot small = TinyModels.untrainedWeights(smaller, 3, 3);
         bed.showWeights(small);

@@ -11,6 +11,7 @@ import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
+import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
@@ -56,6 +57,7 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     private final SettingsSweepsViewModel sweeps;
     private final PlaneViewModel plane;
     private final TrainingViewModel training;
+    private final ExperimentsViewModel experiments;
 
     public AppViewModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
@@ -74,6 +76,9 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this, trainingRuns);
         this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,
                 this::saveSettingsInBackground);
+        this.experiments = new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, this,
+                plane.latentPointsProperty(), plane.interpolationPathProperty(), plane.interpolationTProperty(),
+                plane.sketchPosteriorProperty());
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -99,6 +104,11 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** The experiment tabs: epsilon sweep, interpolation, samples, variants, reconstructions. */
+    public ExperimentsViewModel experiments() {
+        return experiments;
     }
 
     /** Every model trained, loaded or found in the models folder, scored for comparison. */
@@ -259,20 +269,19 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         plane.refreshLatentPoints();
     }
 
-    /** The inference worker, for the experiment views' own jobs. */
-    public InferenceWorker worker() {
+    /** True when neither inference thread has work queued or running (for tests that wait for the window). */
+    public boolean inferenceIdle() {
+        return worker.isIdle() && interactiveWorker.isIdle();
+    }
+
+    /** The background inference thread, for tests and benchmarks that probe it directly. */
+    InferenceWorker worker() {
         return worker;
     }
 
-    /** The inference worker for latency-critical single decodes (see {@link #interactiveWorker}'s field). */
-    public InferenceWorker interactiveWorker() {
+    /** The inference thread for latency-critical single decodes, for benchmarks that probe it directly. */
+    InferenceWorker interactiveWorker() {
         return interactiveWorker;
-    }
-
-    /** Writes a file in the background (an export); the status line names it, or the error bar says why not. */
-    public void writeInBackground(java.util.function.Supplier<Path> write) {
-        BackgroundTask.wrap(write::get).onSuccess(written -> status.set("saved " + written)).onFailure(this::failed)
-                .executeWith(files);
     }
 
     // ---------------------------------------------------------------- internals

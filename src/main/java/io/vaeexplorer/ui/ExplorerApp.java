@@ -131,10 +131,7 @@ public final class ExplorerApp extends Application {
                 planeWithTimeline, sideScroll);
         top.setId(PLANE_SPLIT);
 
-        ExperimentsPane experiments = new ExperimentsPane(new ExperimentsViewModel(Platform::runLater,
-                model.workspace(), model.worker(), model.interactiveWorker(), model.files(), model,
-                model.plane().latentPointsProperty(), model.plane().interpolationPathProperty(),
-                model.plane().interpolationTProperty(), model.plane().sketchPosteriorProperty()));
+        ExperimentsPane experiments = new ExperimentsPane(model.experiments());
         // a click on the plane also picks the nearest test image for the epsilon sweep
         plane.canvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) {

@@ -358,7 +358,7 @@ class LatentPlaneViewTest {
     void changesInOnePulseGiveOneRedrawAndThePathIsDrawn() throws Exception {
         awaitPoints();
         // nothing else on its way that could redraw: both workers have answered, the view has drawn
-        waitFor(30, () -> !view.updatePending() && model.worker().isIdle() && model.interactiveWorker().isIdle());
+        waitFor(30, () -> !view.updatePending() && model.inferenceIdle());
         double[] path = {-2, -2, 0, 1, 2, 2};
         long[] counts = fx(() -> {
             long before = view.redrawCount();

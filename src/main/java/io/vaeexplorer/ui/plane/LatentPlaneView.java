@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.explore.PosteriorEllipse;
@@ -70,7 +71,6 @@ public final class LatentPlaneView extends Region {
     static final Duration REGION_DEBOUNCE = Duration.millis(150);
     private static final int TIMES_KEPT = 512;
     private static final double MANIFOLD_OPACITY = 0.6;
-    private static final double[] DEFAULT_REGION = {-3, 3, -3, 3};
 
     private static final Color BACKGROUND = Color.rgb(246, 246, 246);
     private static final Color PLOT_BACKGROUND = Color.WHITE;
@@ -116,7 +116,7 @@ public final class LatentPlaneView extends Region {
     private final Label previewLabel = new Label();
     private final VBox preview = new VBox(2, previewImage, previewLabel);
 
-    private PlaneViewport viewport = PlaneViewport.fit(-3, 3, -3, 3, MARGIN_LEFT, MARGIN_TOP, 1, 1);
+    private PlaneViewport viewport = PlaneViewport.fit(PlaneRegion.AROUND_PRIOR, MARGIN_LEFT, MARGIN_TOP, 1, 1);
     private boolean userMoved;
 
     // the scatter buffer, rewritten when scatterDirty
@@ -373,15 +373,14 @@ public final class LatentPlaneView extends Region {
 
     private void fit() {
         LatentPoints points = model.plane().latentPointsProperty().get();
-        double[] region = DEFAULT_REGION;
+        PlaneRegion region = PlaneRegion.AROUND_PRIOR;
         if (points != null && points.count() > 0) {
             region = PlaneViewport.robustBounds(points.xy(), points.count(), 1, 0.08, 1e-3);
             if (points.dim() <= 2) {
-                region = PlaneViewport.union(region, DEFAULT_REGION);
+                region = region.union(PlaneRegion.AROUND_PRIOR);
             }
         }
-        viewport = PlaneViewport.fit(region[0], region[1], region[2], region[3], MARGIN_LEFT, MARGIN_TOP,
-                plotWidth(), plotHeight());
+        viewport = PlaneViewport.fit(region, MARGIN_LEFT, MARGIN_TOP, plotWidth(), plotHeight());
     }
 
     private void viewportChanged() {
@@ -396,8 +395,8 @@ public final class LatentPlaneView extends Region {
         if (viewport.width() < 1 || viewport.height() < 1) {
             return;
         }
-        double[] region = viewport.visibleRegion();
-        if (!Arrays.equals(region, model.plane().manifoldRegionProperty().get())) {
+        PlaneRegion region = viewport.visibleRegion();
+        if (!region.equals(model.plane().manifoldRegionProperty().get())) {
             model.plane().manifoldRegionProperty().set(region);
         }
     }
@@ -654,12 +653,13 @@ public final class LatentPlaneView extends Region {
         }
         // the grid's points are the tiles' centres: the picture reaches half a tile beyond the region
         int n = Math.max(1, m.gridSize());
-        double halfX = n > 1 ? (m.xMax() - m.xMin()) / (2.0 * (n - 1)) : 0;
-        double halfY = n > 1 ? (m.yMax() - m.yMin()) / (2.0 * (n - 1)) : 0;
-        double x0 = v.canvasX(m.xMin() - halfX);
-        double x1 = v.canvasX(m.xMax() + halfX);
-        double y0 = v.canvasY(m.yMax() + halfY);
-        double y1 = v.canvasY(m.yMin() - halfY);
+        PlaneRegion r = m.region();
+        double halfX = n > 1 ? r.width() / (2.0 * (n - 1)) : 0;
+        double halfY = n > 1 ? r.height() / (2.0 * (n - 1)) : 0;
+        double x0 = v.canvasX(r.xMin() - halfX);
+        double x1 = v.canvasX(r.xMax() + halfX);
+        double y0 = v.canvasY(r.yMax() + halfY);
+        double y1 = v.canvasY(r.yMin() - halfY);
         gc.setGlobalAlpha(MANIFOLD_OPACITY);
         gc.drawImage(manifoldImage, x0, y0, x1 - x0, y1 - y0);
         gc.setGlobalAlpha(1);
@@ -784,10 +784,11 @@ public final class LatentPlaneView extends Region {
             densityImage.getPixelWriter().setPixels(0, 0, d.width(), d.height(),
                     javafx.scene.image.PixelFormat.getIntArgbInstance(), d.argb(), 0, d.width());
         }
-        double x0 = v.canvasX(d.xMin());
-        double x1 = v.canvasX(d.xMax());
-        double y0 = v.canvasY(d.yMax());
-        double y1 = v.canvasY(d.yMin());
+        PlaneRegion r = d.region();
+        double x0 = v.canvasX(r.xMin());
+        double x1 = v.canvasX(r.xMax());
+        double y0 = v.canvasY(r.yMax());
+        double y1 = v.canvasY(r.yMin());
         gc.setGlobalAlpha(DENSITY_OPACITY);
         gc.drawImage(densityImage, x0, y0, x1 - x0, y1 - y0);
         gc.setGlobalAlpha(1);

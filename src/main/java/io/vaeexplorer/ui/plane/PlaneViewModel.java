@@ -5,6 +5,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
@@ -66,7 +67,7 @@ public final class PlaneViewModel {
     private final ObjectProperty<float[]> selectedZ = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<GreyRaster> decodedImage = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showManifold = new SimpleBooleanProperty(false);
-    private final ObjectProperty<double[]> manifoldRegion = new SimpleObjectProperty<>(new double[] {-3, 3, -3, 3});
+    private final ObjectProperty<PlaneRegion> manifoldRegion = new SimpleObjectProperty<>(PlaneRegion.AROUND_PRIOR);
     private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
     private final DoubleProperty interpolationT = new SimpleDoubleProperty(Double.NaN);
@@ -134,8 +135,8 @@ public final class PlaneViewModel {
         return showManifold;
     }
 
-    /** The plane region {xMin, xMax, yMin, yMax} the manifold grid covers (the plane view sets its visible area). */
-    public ObjectProperty<double[]> manifoldRegionProperty() {
+    /** The plane region the manifold grid and the density cover (the plane view sets its visible area). */
+    public ObjectProperty<PlaneRegion> manifoldRegionProperty() {
         return manifoldRegion;
     }
 
@@ -366,13 +367,13 @@ public final class PlaneViewModel {
 
     private void refreshDensity() {
         LatentPoints points = latentPoints.get();
-        double[] region = manifoldRegion.get();
+        PlaneRegion region = manifoldRegion.get();
         if (!showDensity.get() || points == null || region == null) {
             return;
         }
         long mine = densityRequest.incrementAndGet();
-        double xRange = region[1] - region[0];
-        double yRange = region[3] - region[2];
+        double xRange = region.width();
+        double yRange = region.height();
         if (!(xRange > 0) || !(yRange > 0)) {
             return;
         }
@@ -382,13 +383,13 @@ public final class PlaneViewModel {
             if (densityRequest.get() != mine) {
                 return null; // a newer request is queued
             }
-            AggregatePosterior.Area area = new AggregatePosterior.Area(region[0], region[1], region[2], region[3],
-                    width, height);
+            AggregatePosterior.Area area = new AggregatePosterior.Area(region.xMin(), region.xMax(), region.yMin(),
+                    region.yMax(), width, height);
             AggregatePosterior.Grid q = AggregatePosterior.density(points.mu(), points.sigma(), points.count(),
                     points.dim(), points.pca(), area);
             AggregatePosterior.Grid p = AggregatePosterior.prior(points.dim(), points.pca(), area);
-            return new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region[0], region[1],
-                    region[2], region[3], points.snapshotVersion());
+            return new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region,
+                    points.snapshotVersion());
         }).onSuccess(image -> {
             if (image != null && densityRequest.get() == mine) {
                 density.set(image);
@@ -412,21 +413,21 @@ public final class PlaneViewModel {
         if (!showManifold.get() || workspace.snapshotProperty().get() == null) {
             return;
         }
-        double[] region = manifoldRegion.get();
+        PlaneRegion region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
         worker.submit("manifold", model -> {
             int n = MANIFOLD_GRID;
             float[] z;
             ModelConfig c = model.config();
             if (c.latent() == 2) {
-                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3]);
+                z = LatentGrid.plane(n, region.xMin(), region.xMax(), region.yMin(), region.yMax());
             } else if (points != null && points.pca() != null) {
-                z = LatentGrid.plane(n, region[0], region[1], region[2], region[3], points.pca());
+                z = LatentGrid.plane(n, region.xMin(), region.xMax(), region.yMin(), region.yMax(), points.pca());
             } else {
                 return null;
             }
             GreyRaster raster = ImageTiler.tile(model.decode(z, n * n), n * n, c.imageRows(), c.imageCols(), n, 0, 1);
-            return new ManifoldImage(raster, n, region[0], region[1], region[2], region[3]);
+            return new ManifoldImage(raster, n, region);
         }, image -> {
             if (image != null) {
                 manifold.set(image);

@@ -13,6 +13,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.NamedWeight;
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.DjlRuntime;
@@ -258,7 +259,7 @@ class LatentPlaneViewTest {
         assertNotEquals(corner[0], cornerAfter[0], 1e-3);
         assertNotEquals(corner[1], cornerAfter[1], 1e-3);
         // the manifold region follows the visible region once the view rests
-        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), view.viewport().visibleRegion()));
+        waitFor(30, () -> view.viewport().visibleRegion().equals(model.plane().manifoldRegionProperty().get()));
 
         robot.drag(screen(p[0], p[1]), MouseButton.SECONDARY).moveTo(screen(p[0] + 40, p[1] + 20)).drop();
         waitFor(30, () -> view.viewport().centerX() != zoomed.centerX());
@@ -318,11 +319,11 @@ class LatentPlaneViewTest {
             model.plane().showManifoldProperty().set(true);
             return null;
         });
-        double[] visible = fx(() -> view.viewport().visibleRegion());
-        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), visible));
+        PlaneRegion visible = fx(() -> view.viewport().visibleRegion());
+        waitFor(30, () -> visible.equals(model.plane().manifoldRegionProperty().get()));
         waitFor(30, () -> {
             ManifoldImage m = model.plane().manifoldProperty().get();
-            return m != null && m.xMin() == visible[0] && m.yMax() == visible[3];
+            return m != null && visible.equals(m.region());
         });
         WritableImage after = snapshot();
         PlaneViewport v = fx(view::viewport);

@@ -8,6 +8,7 @@ import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.experiments.InterpolationCursor;
 import io.vaeexplorer.ui.fx.ClassColors;
+import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.nio.IntBuffer;
 import java.util.ArrayDeque;
@@ -17,7 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -40,7 +41,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javafx.util.Duration;
 
 /**
  * The latent plane: every test image as a small square at its latent mean (or its PCA projection when d > 2),
@@ -68,7 +68,7 @@ public final class LatentPlaneView extends Region {
     /** A hovered point farther than this from the cursor (canvas pixels) shows no preview. */
     static final double HOVER_RADIUS = 30;
     /** How long the view must rest after a zoom or pan before the manifold is recomputed for it. */
-    static final Duration REGION_DEBOUNCE = Duration.millis(150);
+    static final long REGION_DEBOUNCE_MILLIS = 150;
     private static final int TIMES_KEPT = 512;
     private static final double MANIFOLD_OPACITY = 0.6;
 
@@ -137,7 +137,7 @@ public final class LatentPlaneView extends Region {
             redraw();
         }
     };
-    private final PauseTransition regionDebounce = new PauseTransition(REGION_DEBOUNCE);
+    private final FxDelay regionDebounce = new FxDelay(Platform::runLater, this::pushRegion);
 
     private ManifoldImage manifoldSource;
     private Image manifoldImage;
@@ -208,7 +208,6 @@ public final class LatentPlaneView extends Region {
             legendWidth = -1;
             requestRedraw();
         });
-        regionDebounce.setOnFinished(e -> pushRegion());
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -296,7 +295,7 @@ public final class LatentPlaneView extends Region {
 
     /** Whether a redraw or the visible region's hand-over to the model is still to come (tests wait on it). */
     boolean updatePending() {
-        return redrawScheduled || regionDebounce.getStatus() == PauseTransition.Status.RUNNING;
+        return redrawScheduled || regionDebounce.isPending();
     }
 
     /** Index of the test image whose preview is shown, or -1. */
@@ -359,7 +358,7 @@ public final class LatentPlaneView extends Region {
     private void pointsChanged() {
         if (!userMoved) {
             fit();
-            regionDebounce.playFromStart();
+            restartRegionDebounce();
         }
         scatterDirty = true;
         hoverIndex = -1;
@@ -385,13 +384,19 @@ public final class LatentPlaneView extends Region {
 
     private void viewportChanged() {
         scatterDirty = true;
-        regionDebounce.playFromStart();
+        restartRegionDebounce();
         requestRedraw();
+    }
+
+    /** The region goes to the model once the view has rested, not on every step of a zoom or pan. */
+    private void restartRegionDebounce() {
+        regionDebounce.cancel();
+        regionDebounce.schedule(REGION_DEBOUNCE_MILLIS);
     }
 
     /** Tells the model which region is visible, so the manifold grid covers it. */
     private void pushRegion() {
-        regionDebounce.stop();
+        regionDebounce.cancel();
         if (viewport.width() < 1 || viewport.height() < 1) {
             return;
         }

@@ -11,10 +11,7 @@ import io.vaeexplorer.ui.fx.ClassColors;
 import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.nio.IntBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -69,7 +66,6 @@ public final class LatentPlaneView extends Region {
     static final double HOVER_RADIUS = 30;
     /** How long the view must rest after a zoom or pan before the manifold is recomputed for it. */
     static final long REGION_DEBOUNCE_MILLIS = 150;
-    private static final int TIMES_KEPT = 512;
     private static final double MANIFOLD_OPACITY = 0.6;
 
     private static final Color BACKGROUND = Color.rgb(246, 246, 246);
@@ -150,9 +146,8 @@ public final class LatentPlaneView extends Region {
     private double mouseX = Double.NaN;
     private double mouseY = Double.NaN;
 
-    private final ArrayDeque<Double> redrawTimes = new ArrayDeque<>();
-    private long lastRedrawNanos;
-    private long redrawCount;
+    /** Told of each redraw and its duration; null unless a test or benchmark watches. */
+    private RedrawProbe redrawProbe;
 
     public LatentPlaneView(AppViewModel model) {
         this.model = model;
@@ -269,28 +264,9 @@ public final class LatentPlaneView extends Region {
         viewportChanged();
     }
 
-    /** Duration of the last redraw (FX-thread work: buffer fill, image update, canvas commands), milliseconds. */
-    public double lastRedrawMillis() {
-        return lastRedrawNanos / 1e6;
-    }
-
-    public long lastRedrawNanos() {
-        return lastRedrawNanos;
-    }
-
-    /** Durations of the last redraws (at most 512), oldest first, milliseconds. */
-    public List<Double> redrawTimesMillis() {
-        return List.copyOf(redrawTimes);
-    }
-
-    /** A percentile (0..100) of {@link #redrawTimesMillis()}, NaN when nothing was drawn yet. */
-    public double redrawPercentileMillis(double percentile) {
-        return percentile(redrawTimesMillis(), percentile);
-    }
-
-    /** Redraws done so far (tests wait on it). */
-    public long redrawCount() {
-        return redrawCount;
+    /** Tells the probe of every redraw from now on and how long it took; null for none. */
+    public void setRedrawProbe(RedrawProbe probe) {
+        redrawProbe = probe;
     }
 
     /** Whether a redraw or the visible region's hand-over to the model is still to come (tests wait on it). */
@@ -299,29 +275,18 @@ public final class LatentPlaneView extends Region {
     }
 
     /** Index of the test image whose preview is shown, or -1. */
-    public int hoveredIndex() {
+    int hoveredIndex() {
         return hoverIndex;
     }
 
-    /** Redraws at once, points included, instead of at the next pulse (benchmarks, export). */
-    public void redrawNow() {
+    /** Redraws at once, points included, instead of at the next pulse (tests snapshot the result). */
+    void redrawNow() {
         if (redrawScheduled) {
             pulse.stop();
             redrawScheduled = false;
         }
         scatterDirty = true;
         redraw();
-    }
-
-    /** The p-th percentile (0..100, nearest rank) of some values; NaN for none. */
-    public static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(Math.max(0, Math.min(100, p)) / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
     }
 
     // ---------------------------------------------------------------- layout
@@ -592,12 +557,10 @@ public final class LatentPlaneView extends Region {
             pathCursorAt = null;
         }
         placeMarker();
-        lastRedrawNanos = System.nanoTime() - start;
-        redrawCount++;
-        if (redrawTimes.size() == TIMES_KEPT) {
-            redrawTimes.removeFirst();
+        RedrawProbe probe = redrawProbe;
+        if (probe != null) {
+            probe.redrawn(System.nanoTime() - start);
         }
-        redrawTimes.addLast(lastRedrawNanos / 1e6);
     }
 
     /** Writes every point as a 3x3 square into the int buffer and publishes it to the image. */

@@ -67,6 +67,7 @@ class LatentPlaneViewTest {
     private Stage stage;
     private AppViewModel model;
     private LatentPlaneView view;
+    private final RedrawTimes redraws = new RedrawTimes();
 
     @BeforeAll
     static void tinyModel() {
@@ -99,6 +100,7 @@ class LatentPlaneViewTest {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
         view = new LatentPlaneView(model);
+        view.setRedrawProbe(redraws);
         stage.setScene(new Scene(view, 600, 500));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
@@ -362,16 +364,16 @@ class LatentPlaneViewTest {
         waitFor(30, () -> !view.updatePending() && model.worker().isIdle() && model.interactiveWorker().isIdle());
         double[] path = {-2, -2, 0, 1, 2, 2};
         long[] counts = fx(() -> {
-            long before = view.redrawCount();
+            long before = redraws.count();
             view.setViewport(view.viewport().panned(3, 0));
             view.setViewport(view.viewport().panned(3, 0));
             model.plane().interpolationPathProperty().set(path);
             model.plane().selectedZProperty().set(new float[] {1, -1});
-            return new long[] {before, view.redrawCount()};
+            return new long[] {before, redraws.count()};
         });
         assertEquals(counts[0], counts[1], "drawn at once instead of at the next pulse");
         awaitRedraw();
-        assertEquals(counts[0] + 1, fx(view::redrawCount), "several changes were not coalesced into one redraw");
+        assertEquals(counts[0] + 1, redraws.count(), "several changes were not coalesced into one redraw");
         WritableImage image = snapshot();
         double[] mid = fx(() -> view.toCanvas(-1, -0.5)); // half way from A to the middle point
         int yellow = 0;
@@ -536,23 +538,23 @@ class LatentPlaneViewTest {
     void everyFullRedrawOfTheTenThousandPointsIsCountedAndTimed() throws Exception {
         LatentPoints points = awaitPoints();
         assertEquals(10_000, points.count());
-        long before = fx(view::redrawCount);
-        int redraws = 40;
+        long before = redraws.count();
+        int count = 40;
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < redraws; i++) {
+        for (int i = 0; i < count; i++) {
             int step = i;
             times.add(fx(() -> {
                 // a pan forces the points into the buffer again: a full redraw, done now instead of at the pulse
                 view.setViewport(view.viewport().panned(step % 2 == 0 ? 2 : -2, 1 - 2 * (step % 2)));
                 view.redrawNow();
-                return view.lastRedrawMillis();
+                return redraws.lastMillis();
             }));
         }
         awaitRedraw();
-        assertEquals(before + redraws, fx(view::redrawCount), "a redraw done now must not leave one for the pulse");
-        List<Double> kept = fx(view::redrawTimesMillis);
-        assertTrue(kept.size() >= redraws);
-        assertEquals(times, kept.subList(kept.size() - redraws, kept.size()));
+        assertEquals(before + count, redraws.count(), "a redraw done now must not leave one for the pulse");
+        List<Double> kept = redraws.millis();
+        assertTrue(kept.size() >= count);
+        assertEquals(times, kept.subList(kept.size() - count, kept.size()));
         assertTrue(times.stream().allMatch(ms -> ms > 0), "redraw times " + times);
     }
 }

@@ -9,7 +9,10 @@ import io.vaeexplorer.core.PlaneRegion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plane view's pure maths: {@link PlaneViewport} conversions, zoom, pan, fit and ticks. */
+/**
+ * The plane view's pure maths: {@link PlaneViewport} conversions, zoom, pan, fit and ticks, and the nearest-rank
+ * percentile its redraw figures are given in.
+ */
 class LatentPlaneViewportTest {
 
     private static final double EPS = 1e-9;
@@ -148,9 +151,9 @@ class LatentPlaneViewportTest {
     @Test
     void percentileUsesTheNearestRank() {
         List<Double> values = List.of(5.0, 1.0, 3.0, 2.0, 4.0);
-        assertEquals(3.0, LatentPlaneView.percentile(values, 50));
-        assertEquals(5.0, LatentPlaneView.percentile(values, 99));
-        assertEquals(1.0, LatentPlaneView.percentile(values, 0));
-        assertTrue(Double.isNaN(LatentPlaneView.percentile(List.of(), 50)));
+        assertEquals(3.0, RedrawTimes.percentile(values, 50));
+        assertEquals(5.0, RedrawTimes.percentile(values, 99));
+        assertEquals(1.0, RedrawTimes.percentile(values, 0));
+        assertTrue(Double.isNaN(RedrawTimes.percentile(List.of(), 50)));
     }
 }

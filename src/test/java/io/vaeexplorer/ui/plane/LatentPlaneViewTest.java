@@ -306,7 +306,7 @@ class LatentPlaneViewTest {
                         "preview pixel " + x + "," + y + " is not test image " + shown);
             }
         }
-        assertEquals(LatentPlaneView.PREVIEW_SIZE, image.getFitWidth());
+        assertEquals(HoverPreview.SIZE, image.getFitWidth());
 
         Point2D outside = fx(() -> new Point2D(stage.getX() + stage.getWidth() + 30, stage.getY() + 100));
         robot.moveTo(outside);

@@ -2,14 +2,13 @@ package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FxDelay;
-import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -51,7 +50,8 @@ public final class LatentPlaneView extends Region {
     private enum Drag { NONE, SELECT, PAN }
 
     private final PlaneViewModel plane;
-    private final List<String> classNames;
+    /** Held here: the list is a read-only view whose listeners last only as long as it does. */
+    private final ObservableList<String> classNames;
     private final Canvas canvas = new Canvas();
     private final ManifoldLayer manifold = new ManifoldLayer();
     private final DensityLayer density = new DensityLayer();
@@ -89,9 +89,9 @@ public final class LatentPlaneView extends Region {
     /** Told of each redraw and its duration; null unless a test or benchmark watches. */
     private RedrawProbe redrawProbe;
 
-    public LatentPlaneView(AppViewModel model) {
-        this.plane = model.plane();
-        this.classNames = model.workspace().classNames();
+    public LatentPlaneView(PlaneViewModel plane) {
+        this.plane = plane;
+        this.classNames = plane.classNames();
         canvas.setId("latent-plane");
         getChildren().addAll(canvas, marker, preview);
         getStyleClass().add("latent-plane-view");
@@ -123,7 +123,7 @@ public final class LatentPlaneView extends Region {
             }
             requestRedraw();
         });
-        model.workspace().classNames().addListener((ListChangeListener<String>) change -> {
+        classNames.addListener((ListChangeListener<String>) change -> {
             axes.forgetLegendWidth();
             requestRedraw();
         });

@@ -20,9 +20,11 @@ import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -120,6 +122,11 @@ public final class PlaneViewModel {
 
     public ReadOnlyObjectProperty<LatentPoints> latentPointsProperty() {
         return latentPoints.getReadOnlyProperty();
+    }
+
+    /** Names of the open data set's classes, for the legend and the hover preview. */
+    public ObservableList<String> classNames() {
+        return workspace.classNames();
     }
 
     /** The latent vector being looked at (set by a click on the plane); its decode is {@link #decodedImageProperty}. */
@@ -223,31 +230,68 @@ public final class PlaneViewModel {
         }
     }
 
-    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment) in the background. */
+    // ---------------------------------------------------------------- exports, written in the background
+
+    /** The plane as drawn (points, layers, legend, marker), from a snapshot the view took on the FX thread. */
+    public void exportPlanePng(BufferedImage snapshot, Path file) {
+        save(() -> PngWriter.write(snapshot, file));
+    }
+
+    /** The decoded image at its true size scaled 4x, unsmoothed. */
+    public void exportDecodedPng(Path file) {
+        GreyRaster decoded = decodedImage.get();
+        if (decoded == null) {
+            messages.error("nothing decoded yet");
+            return;
+        }
+        save(() -> PngWriter.write(ImageTiler.tile(greyLevels(decoded), 1, decoded.height(), decoded.width(), 1, 0,
+                4), file));
+    }
+
+    /** The codes on the plane as CSV: see {@link LatentCodesCsv} for the columns. */
+    public void exportCodesCsv(Path file) {
+        LatentPoints points = latentPoints.get();
+        if (points == null) {
+            messages.error("no latent codes yet");
+            return;
+        }
+        List<String> names = List.copyOf(workspace.classNames());
+        save(() -> LatentCodesCsv.write(points, names, file));
+    }
+
+    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment). */
     public void exportTimelineGif(Path file) {
         List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
         if (frames.isEmpty()) {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        BackgroundTask.wrap(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS,
-                        true, file))
-                .onSuccess(written -> messages.status("saved " + written))
-                .onFailure(messages::error)
-                .executeWith(files);
+        save(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS, true, file));
     }
 
-    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments, in the background. */
+    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments. */
     public void exportTimelinePng(Path file) {
         List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
         if (frames.isEmpty()) {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        BackgroundTask.wrap(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file))
+        save(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file));
+    }
+
+    private void save(Callable<Path> write) {
+        BackgroundTask.wrap(write)
                 .onSuccess(written -> messages.status("saved " + written))
                 .onFailure(messages::error)
                 .executeWith(files);
+    }
+
+    private static float[] greyLevels(GreyRaster raster) {
+        float[] out = new float[raster.pixels().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (raster.pixels()[i] & 0xff) / 255f;
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- from the rest of the window

@@ -99,7 +99,7 @@ class LatentPlaneViewTest {
         this.stage = stage;
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
-        view = new LatentPlaneView(model);
+        view = new LatentPlaneView(model.plane());
         view.setRedrawProbe(redraws);
         stage.setScene(new Scene(view, 600, 500));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it

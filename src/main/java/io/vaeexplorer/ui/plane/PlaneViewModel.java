@@ -378,7 +378,8 @@ public final class PlaneViewModel {
         return ImageTiler.tile(m.reconstruct(firstImages, n), n, test.rows(), test.cols(), n, 1, 1);
     }
 
-    private void showLatentFrame(TrainingTimeline.Frame frame) {
+    /** Takes in codes an encode answered with, recording them in the timeline when they come with images. */
+    void showLatentFrame(TrainingTimeline.Frame frame) {
         if (frame == null) {
             return;
         }

@@ -90,8 +90,8 @@ public final class ExplorerApp extends Application {
 
     /** The whole window's content for a model (tests build it too). */
     public static BorderPane buildRoot(AppViewModel model) {
-        LatentPlaneView plane = new LatentPlaneView(model);
-        DecodedImageView decoded = new DecodedImageView(model);
+        LatentPlaneView plane = new LatentPlaneView(model.plane());
+        DecodedImageView decoded = new DecodedImageView(model.plane());
         CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
         manifold.setId("manifold-toggle");
         manifold.selectedProperty().bindBidirectional(model.plane().showManifoldProperty());
@@ -115,7 +115,7 @@ public final class ExplorerApp extends Application {
         javafx.scene.layout.HBox ellipses = new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox side = new VBox(8, decoded, manifold, density, ellipses,
-                new PlaneExportBar(model, plane, decoded));
+                new PlaneExportBar(model.plane(), plane));
         side.setPadding(new Insets(0, 8, 8, 8));
         // a split pane centres a part larger than its room, cutting off both ends: below its size it scrolls
         ScrollPane sideScroll = new ScrollPane(side);

@@ -75,13 +75,15 @@ class ExplorerAppTest {
         // exports of what the plane shows
         PlaneExportBar exports = (PlaneExportBar) robot.lookup("#export-codes-csv").query().getParent().getParent();
         Path csv = temp.resolve("codes.csv");
-        ExperimentFixture.fx(() -> exports.exportCodesCsv(csv));
+        ExperimentFixture.onFx(() -> model.plane().exportCodesCsv(csv));
+        ExperimentFixture.waitUntil("the codes are written", () -> Files.isRegularFile(csv)); // moved in when complete
         java.util.List<String> rows = Files.readAllLines(csv);
         assertEquals(10_001, rows.size());
         assertEquals("index,label,class,plane_x,plane_y,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
         assertTrue(rows.get(1).startsWith("0,7,7,"), rows.get(1)); // the first MNIST test image is a 7
         Path png = temp.resolve("plane.png");
-        ExperimentFixture.fx(() -> exports.exportPlanePng(png));
+        ExperimentFixture.onFx(() -> exports.exportPlanePng(png));
+        ExperimentFixture.waitUntil("the plane is written", () -> Files.isRegularFile(png));
         assertEquals((int) plane.getWidth(), javax.imageio.ImageIO.read(png.toFile()).getWidth());
     }
 

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import static io.vaeexplorer.ui.plane.RedrawTimes.percentile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.ModelConfig;
@@ -15,6 +16,7 @@ import io.vaeexplorer.training.TrainingResult;
 import io.vaeexplorer.training.TrainingService;
 import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.plane.LatentPlaneView;
+import io.vaeexplorer.ui.plane.RedrawTimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +69,9 @@ class ResponsivenessBenchmark {
             breakdown(model, 300);
             return;
         }
-        List<Double> redrawMillis = redraws(plane, 200);
+        RedrawTimes redrawTimes = new RedrawTimes();
+        WaitForAsyncUtils.asyncFx(() -> plane.setRedrawProbe(redrawTimes)).get();
+        List<Double> redrawMillis = redraws(plane, redrawTimes, 200);
         double[] speed = trainingSpeedRatio(model);
 
         String line = String.format(Locale.ROOT,
@@ -75,15 +79,15 @@ class ResponsivenessBenchmark {
                         + "\"scatter_redraw_ms_p99\":%.2f,\"headless_samples_per_s\":%.0f,\"window_samples_per_s\":%.0f,"
                         + "\"window_over_headless\":%.3f,\"window_dragging_samples_per_s\":%.0f,"
                         + "\"window_dragging_over_headless\":%.3f}",
-                LatentPlaneView.percentile(clickMillis, 50), LatentPlaneView.percentile(clickMillis, 99),
-                LatentPlaneView.percentile(redrawMillis, 50), LatentPlaneView.percentile(redrawMillis, 99),
+                percentile(clickMillis, 50), percentile(clickMillis, 99),
+                percentile(redrawMillis, 50), percentile(redrawMillis, 99),
                 speed[0], speed[1], speed[1] / speed[0], speed[2], speed[2] / speed[0]);
         System.out.println("RESPONSIVENESS " + line);
         Files.writeString(Path.of("target", "responsiveness.json"), line + "\n");
         WaitForAsyncUtils.asyncFx(model::close).get();
 
-        assertTrue(LatentPlaneView.percentile(clickMillis, 99) < 16, "click-to-decode p99 over one frame: " + line);
-        assertTrue(LatentPlaneView.percentile(redrawMillis, 99) < 8, "scatter redraw p99 over 8 ms: " + line);
+        assertTrue(percentile(clickMillis, 99) < 16, "click-to-decode p99 over one frame: " + line);
+        assertTrue(percentile(redrawMillis, 99) < 8, "scatter redraw p99 over 8 ms: " + line);
         assertTrue(speed[1] / speed[0] >= 0.9, "training with the window open below 90%: " + line);
     }
 
@@ -147,19 +151,19 @@ class ResponsivenessBenchmark {
             Thread.sleep(20);
         }
         System.out.printf(Locale.ROOT, "BREAKDOWN worker(queue+decode) median %.2f p99 %.2f | hop to FX median %.2f p99 %.2f%n",
-                LatentPlaneView.percentile(worker, 50), LatentPlaneView.percentile(worker, 99),
-                LatentPlaneView.percentile(hop, 50), LatentPlaneView.percentile(hop, 99));
+                percentile(worker, 50), percentile(worker, 99),
+                percentile(hop, 50), percentile(hop, 99));
     }
 
-    private static List<Double> redraws(LatentPlaneView plane, int count) throws Exception {
+    private static List<Double> redraws(LatentPlaneView plane, RedrawTimes times, int count) throws Exception {
         for (int i = 0; i < count + 20; i++) {
-            long before = plane.redrawCount();
+            long before = times.count();
             int step = i;
             WaitForAsyncUtils.asyncFx(() -> plane.setViewport(plane.viewport().panned(step % 2 == 0 ? 2 : -2, 0)))
                     .get();
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> plane.redrawCount() > before);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> times.count() > before);
         }
-        List<Double> all = plane.redrawTimesMillis();
+        List<Double> all = times.millis();
         return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
     }
 

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui;
 
+import static io.vaeexplorer.ui.plane.RedrawTimes.percentile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.cli.ResidentMemory;
@@ -12,7 +13,6 @@ import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.plane.LatentPlaneView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,8 +273,8 @@ class SoakBenchmark {
                         + "\"fx_pulse_gap_ms_max\":%.1f,\"fx_pulse_gaps_over_100ms\":%d,\"clicks\":%d,\"clicks_answered\":%d,"
                         + "\"slowest_click_ms\":%.1f,\"drags\":%d,\"test_neg_elbo\":%.2f}",
                 epochs, rss, rssLast / rss5 - 1, heap, nativeMb, nativeLast / native5 - 1, jvmNativeMb, libtorchMb,
-                libtorchHighest / libtorch5 - 1, arrays, sorted.size(), LatentPlaneView.percentile(sorted, 50),
-                LatentPlaneView.percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
+                libtorchHighest / libtorch5 - 1, arrays, sorted.size(), percentile(sorted, 50),
+                percentile(sorted, 99), maxGap, over100, clicks, answered, slowestAnswer, drags,
                 model.training().lossHistory().epochs().get(model.training().lossHistory().epochs().size() - 1).test().negElbo());
         System.out.println("SOAK " + line);
         System.out.println("SOAK long FX gaps: " + longGaps);

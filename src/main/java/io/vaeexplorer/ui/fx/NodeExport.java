@@ -15,6 +15,13 @@ public final class NodeExport {
 
     /** Takes the snapshot on the FX thread (call it there); the file is written atomically. */
     public static Path writePng(Node node, Path file) {
+        return PngWriter.write(snapshot(node), file);
+    }
+
+    /**
+     * What the node shows, as an image that may be encoded and written on another thread. Call on the FX thread.
+     */
+    public static BufferedImage snapshot(Node node) {
         WritableImage image = node.snapshot(null, null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -25,6 +32,6 @@ public final class NodeExport {
             reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
-        return PngWriter.write(out, file);
+        return out;
     }
 }

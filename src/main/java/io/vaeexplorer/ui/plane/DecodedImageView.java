@@ -1,10 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.render.PngWriter;
-import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.RasterImages;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,11 +25,11 @@ public final class DecodedImageView extends VBox {
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label zLabel = new Label();
     private GreyRaster shown;
-    // reused for every decode (a drag brings 50 a second)
+    // reused for every decode: a drag brings many a second
     private final WritableImage enlarged = new WritableImage((int) SIZE, (int) SIZE);
     private final int[] enlargedPixels = new int[(int) SIZE * (int) SIZE];
 
-    public DecodedImageView(AppViewModel model) {
+    public DecodedImageView(PlaneViewModel plane) {
         super(6);
         setPadding(new Insets(8));
         setAlignment(Pos.TOP_CENTER);
@@ -45,9 +42,9 @@ public final class DecodedImageView extends VBox {
         title.setId("decoded-title");
         title.setWrapText(true);
         getChildren().addAll(title, canvas, zLabel);
-        model.plane().decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
-        model.plane().selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
-        draw(model.plane().decodedImageProperty().get());
+        plane.decodedImageProperty().addListener((obs, old, raster) -> draw(raster));
+        plane.selectedZProperty().addListener((obs, old, z) -> zLabel.setText(describe(z)));
+        draw(plane.decodedImageProperty().get());
     }
 
     @Override
@@ -74,31 +71,13 @@ public final class DecodedImageView extends VBox {
         super.layoutChildren();
     }
 
-    /** The raster on screen, for tests and export. */
+    /** The raster on screen, for tests. */
     public GreyRaster shown() {
         return shown;
     }
 
     public Canvas canvas() {
         return canvas;
-    }
-
-    /** Writes the decoded image (at its true 28x28 size, scaled 4x) as PNG. */
-    public Path exportPng(Path file) {
-        if (shown == null) {
-            throw new IllegalStateException("nothing decoded yet");
-        }
-        GreyRaster scaled = io.vaeexplorer.render.ImageTiler.tile(toFloats(shown), 1, shown.height(), shown.width(),
-                1, 0, 4);
-        return PngWriter.write(scaled, file);
-    }
-
-    private static float[] toFloats(GreyRaster r) {
-        float[] out = new float[r.pixels().length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (r.pixels()[i] & 0xff) / 255f;
-        }
-        return out;
     }
 
     private void draw(GreyRaster raster) {

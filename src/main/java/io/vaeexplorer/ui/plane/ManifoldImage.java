@@ -1,7 +1,11 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.render.GreyRaster;
 
-/** Images decoded on a regular grid of the plane, tiled without gaps, with the plane region they cover. */
-public record ManifoldImage(GreyRaster raster, int gridSize, double xMin, double xMax, double yMin, double yMax) {
+/**
+ * Images decoded on a regular grid of the plane, tiled without gaps, with the plane region they cover (the grid's
+ * points are the tiles' centres).
+ */
+public record ManifoldImage(GreyRaster raster, int gridSize, PlaneRegion region) {
 }

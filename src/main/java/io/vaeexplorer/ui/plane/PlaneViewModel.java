@@ -5,6 +5,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
@@ -21,9 +22,11 @@ import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -68,7 +71,7 @@ public final class PlaneViewModel {
     private final ObjectProperty<float[]> selectedZ = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<GreyRaster> decodedImage = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showManifold = new SimpleBooleanProperty(false);
-    private final ObjectProperty<double[]> manifoldRegion = new SimpleObjectProperty<>(new double[] {-3, 3, -3, 3});
+    private final ObjectProperty<PlaneRegion> manifoldRegion = new SimpleObjectProperty<>(PlaneRegion.AROUND_PRIOR);
     private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
     private final DoubleProperty interpolationT = new SimpleDoubleProperty(Double.NaN);
@@ -123,6 +126,11 @@ public final class PlaneViewModel {
         return latentPoints.getReadOnlyProperty();
     }
 
+    /** Names of the open data set's classes, for the legend and the hover preview. */
+    public ObservableList<String> classNames() {
+        return workspace.classNames();
+    }
+
     /** The latent vector being looked at (set by a click on the plane); its decode is {@link #decodedImageProperty}. */
     public ObjectProperty<float[]> selectedZProperty() {
         return selectedZ;
@@ -136,8 +144,8 @@ public final class PlaneViewModel {
         return showManifold;
     }
 
-    /** The plane region {xMin, xMax, yMin, yMax} the manifold grid covers (the plane view sets its visible area). */
-    public ObjectProperty<double[]> manifoldRegionProperty() {
+    /** The plane region the manifold grid and the density cover (the plane view sets its visible area). */
+    public ObjectProperty<PlaneRegion> manifoldRegionProperty() {
         return manifoldRegion;
     }
 
@@ -224,31 +232,68 @@ public final class PlaneViewModel {
         }
     }
 
-    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment) in the background. */
+    // ---------------------------------------------------------------- exports, written in the background
+
+    /** The plane as drawn (points, layers, legend, marker), from a snapshot the view took on the FX thread. */
+    public void exportPlanePng(BufferedImage snapshot, Path file) {
+        save(() -> PngWriter.write(snapshot, file));
+    }
+
+    /** The decoded image at its true size scaled 4x, unsmoothed. */
+    public void exportDecodedPng(Path file) {
+        GreyRaster decoded = decodedImage.get();
+        if (decoded == null) {
+            messages.error("nothing decoded yet");
+            return;
+        }
+        save(() -> PngWriter.write(ImageTiler.tile(greyLevels(decoded), 1, decoded.height(), decoded.width(), 1, 0,
+                4), file));
+    }
+
+    /** The codes on the plane as CSV: see {@link LatentCodesCsv} for the columns. */
+    public void exportCodesCsv(Path file) {
+        LatentPoints points = latentPoints.get();
+        if (points == null) {
+            messages.error("no latent codes yet");
+            return;
+        }
+        List<String> names = List.copyOf(workspace.classNames());
+        save(() -> LatentCodesCsv.write(points, names, file));
+    }
+
+    /** Writes the run's timeline as a looping animated GIF (one frame per recorded moment). */
     public void exportTimelineGif(Path file) {
         List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
         if (frames.isEmpty()) {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        BackgroundTask.wrap(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS,
-                        true, file))
-                .onSuccess(written -> messages.status("saved " + written))
-                .onFailure(messages::error)
-                .executeWith(files);
+        save(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS, true, file));
     }
 
-    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments, in the background. */
+    /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments. */
     public void exportTimelinePng(Path file) {
         List<TrainingTimeline.Frame> frames = List.copyOf(timeline.frames());
         if (frames.isEmpty()) {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        BackgroundTask.wrap(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file))
+        save(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file));
+    }
+
+    private void save(Callable<Path> write) {
+        BackgroundTask.wrap(write)
                 .onSuccess(written -> messages.status("saved " + written))
                 .onFailure(messages::error)
                 .executeWith(files);
+    }
+
+    private static float[] greyLevels(GreyRaster raster) {
+        float[] out = new float[raster.pixels().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (raster.pixels()[i] & 0xff) / 255f;
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- from the rest of the window
@@ -335,7 +380,8 @@ public final class PlaneViewModel {
         return ImageTiler.tile(ReconstructionFigure.of(m, firstImages, n, n).reconstructions(), 1, 1);
     }
 
-    private void showLatentFrame(TrainingTimeline.Frame frame) {
+    /** Takes in codes an encode answered with, recording them in the timeline when they come with images. */
+    void showLatentFrame(TrainingTimeline.Frame frame) {
         if (frame == null) {
             return;
         }
@@ -368,13 +414,13 @@ public final class PlaneViewModel {
 
     private void refreshDensity() {
         LatentPoints points = latentPoints.get();
-        double[] region = manifoldRegion.get();
+        PlaneRegion region = manifoldRegion.get();
         if (!showDensity.get() || points == null || region == null) {
             return;
         }
         long mine = densityRequest.incrementAndGet();
-        double xRange = region[1] - region[0];
-        double yRange = region[3] - region[2];
+        double xRange = region.width();
+        double yRange = region.height();
         if (!(xRange > 0) || !(yRange > 0)) {
             return;
         }
@@ -384,13 +430,13 @@ public final class PlaneViewModel {
             if (densityRequest.get() != mine) {
                 return null; // a newer request is queued
             }
-            AggregatePosterior.Area area = new AggregatePosterior.Area(region[0], region[1], region[2], region[3],
-                    width, height);
+            AggregatePosterior.Area area = new AggregatePosterior.Area(region.xMin(), region.xMax(), region.yMin(),
+                    region.yMax(), width, height);
             AggregatePosterior.Grid q = AggregatePosterior.density(points.mu(), points.sigma(), points.count(),
                     points.dim(), points.pca(), area);
             AggregatePosterior.Grid p = AggregatePosterior.prior(points.dim(), points.pca(), area);
-            return new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region[0], region[1],
-                    region[2], region[3], points.snapshotVersion());
+            return new DensityImage(AggregatePosterior.ratioImage(q, p), width, height, region,
+                    points.snapshotVersion());
         }).onSuccess(image -> {
             if (image != null && densityRequest.get() == mine) {
                 density.set(image);
@@ -412,12 +458,12 @@ public final class PlaneViewModel {
         if (!showManifold.get() || workspace.snapshotProperty().get() == null) {
             return;
         }
-        double[] region = manifoldRegion.get();
+        PlaneRegion region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
         worker.submit("manifold", model -> {
-            ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region, points == null ? null : points.pca());
-            return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region[0],
-                    region[1], region[2], region[3]);
+            ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region.xMin(), region.xMax(), region.yMin(),
+                    region.yMax(), points == null ? null : points.pca());
+            return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region);
         }, image -> {
             if (image != null) {
                 manifold.set(image);

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.core.PlaneRegion;
 import java.util.Arrays;
 
 /**
@@ -34,15 +35,15 @@ public record PlaneViewport(double centerX, double centerY, double scale, double
         height = Math.max(0, height);
     }
 
-    /** A viewport of a plot rectangle showing at least the region [xMin, xMax] x [yMin, yMax], centred on it. */
-    public static PlaneViewport fit(double xMin, double xMax, double yMin, double yMax, double left, double top,
-                                    double width, double height) {
-        double xRange = Math.max(xMax - xMin, 1e-9);
-        double yRange = Math.max(yMax - yMin, 1e-9);
+    /** A viewport of a plot rectangle showing at least the region, centred on it. */
+    public static PlaneViewport fit(PlaneRegion region, double left, double top, double width, double height) {
+        double xRange = Math.max(region.width(), 1e-9);
+        double yRange = Math.max(region.height(), 1e-9);
         double w = Math.max(width, 1);
         double h = Math.max(height, 1);
         double scale = clampScale(Math.min(w / xRange, h / yRange));
-        return new PlaneViewport((xMin + xMax) / 2, (yMin + yMax) / 2, scale, left, top, width, height);
+        return new PlaneViewport((region.xMin() + region.xMax()) / 2, (region.yMin() + region.yMax()) / 2, scale,
+                left, top, width, height);
     }
 
     /** Canvas x of a plane x. */
@@ -76,9 +77,9 @@ public record PlaneViewport(double centerX, double centerY, double scale, double
         return canvasX >= left && canvasX <= left + width && canvasY >= top && canvasY <= top + height;
     }
 
-    /** The plane region the plot rectangle shows: {xMin, xMax, yMin, yMax}. */
-    public double[] visibleRegion() {
-        return new double[] {planeX(left), planeX(left + width), planeY(top + height), planeY(top)};
+    /** The plane region the plot rectangle shows. */
+    public PlaneRegion visibleRegion() {
+        return new PlaneRegion(planeX(left), planeX(left + width), planeY(top + height), planeY(top));
     }
 
     /**
@@ -120,9 +121,8 @@ public record PlaneViewport(double centerX, double centerY, double scale, double
      * coordinates are ignored. With no usable points the result is [-3, 3] on both axes.
      *
      * @param xy row-major (count x 2) coordinates
-     * @return {xMin, xMax, yMin, yMax}
      */
-    public static double[] robustBounds(float[] xy, int count, double lowPercentile, double margin, double minRange) {
+    public static PlaneRegion robustBounds(float[] xy, int count, double lowPercentile, double margin, double minRange) {
         float[] xs = new float[count];
         float[] ys = new float[count];
         int n = 0;
@@ -136,13 +136,13 @@ public record PlaneViewport(double centerX, double centerY, double scale, double
             }
         }
         if (n == 0) {
-            return new double[] {-3, 3, -3, 3};
+            return PlaneRegion.AROUND_PRIOR;
         }
         Arrays.sort(xs, 0, n);
         Arrays.sort(ys, 0, n);
         double[] x = percentileRange(xs, n, lowPercentile, margin, minRange);
         double[] y = percentileRange(ys, n, lowPercentile, margin, minRange);
-        return new double[] {x[0], x[1], y[0], y[1]};
+        return new PlaneRegion(x[0], x[1], y[0], y[1]);
     }
 
     private static double[] percentileRange(float[] sorted, int n, double lowPercentile, double margin,
@@ -159,11 +159,6 @@ public record PlaneViewport(double centerX, double centerY, double scale, double
             hi = mid + minRange / 2;
         }
         return new double[] {lo, hi};
-    }
-
-    /** The union of two regions {xMin, xMax, yMin, yMax}. */
-    public static double[] union(double[] a, double[] b) {
-        return new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3])};
     }
 
     /**

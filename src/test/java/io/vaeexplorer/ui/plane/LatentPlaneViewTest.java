@@ -13,6 +13,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.NamedWeight;
+import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.DjlRuntime;
@@ -66,6 +67,7 @@ class LatentPlaneViewTest {
     private Stage stage;
     private AppViewModel model;
     private LatentPlaneView view;
+    private final RedrawTimes redraws = new RedrawTimes();
 
     @BeforeAll
     static void tinyModel() {
@@ -97,7 +99,8 @@ class LatentPlaneViewTest {
         this.stage = stage;
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
-        view = new LatentPlaneView(model);
+        view = new LatentPlaneView(model.plane());
+        view.setRedrawProbe(redraws);
         stage.setScene(new Scene(view, 600, 500));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
@@ -258,7 +261,7 @@ class LatentPlaneViewTest {
         assertNotEquals(corner[0], cornerAfter[0], 1e-3);
         assertNotEquals(corner[1], cornerAfter[1], 1e-3);
         // the manifold region follows the visible region once the view rests
-        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), view.viewport().visibleRegion()));
+        waitFor(30, () -> view.viewport().visibleRegion().equals(model.plane().manifoldRegionProperty().get()));
 
         robot.drag(screen(p[0], p[1]), MouseButton.SECONDARY).moveTo(screen(p[0] + 40, p[1] + 20)).drop();
         waitFor(30, () -> view.viewport().centerX() != zoomed.centerX());
@@ -303,7 +306,7 @@ class LatentPlaneViewTest {
                         "preview pixel " + x + "," + y + " is not test image " + shown);
             }
         }
-        assertEquals(LatentPlaneView.PREVIEW_SIZE, image.getFitWidth());
+        assertEquals(HoverPreview.SIZE, image.getFitWidth());
 
         Point2D outside = fx(() -> new Point2D(stage.getX() + stage.getWidth() + 30, stage.getY() + 100));
         robot.moveTo(outside);
@@ -318,11 +321,11 @@ class LatentPlaneViewTest {
             model.plane().showManifoldProperty().set(true);
             return null;
         });
-        double[] visible = fx(() -> view.viewport().visibleRegion());
-        waitFor(30, () -> Arrays.equals(model.plane().manifoldRegionProperty().get(), visible));
+        PlaneRegion visible = fx(() -> view.viewport().visibleRegion());
+        waitFor(30, () -> visible.equals(model.plane().manifoldRegionProperty().get()));
         waitFor(30, () -> {
             ManifoldImage m = model.plane().manifoldProperty().get();
-            return m != null && m.xMin() == visible[0] && m.yMax() == visible[3];
+            return m != null && visible.equals(m.region());
         });
         WritableImage after = snapshot();
         PlaneViewport v = fx(view::viewport);
@@ -361,16 +364,16 @@ class LatentPlaneViewTest {
         waitFor(30, () -> !view.updatePending() && model.inferenceIdle());
         double[] path = {-2, -2, 0, 1, 2, 2};
         long[] counts = fx(() -> {
-            long before = view.redrawCount();
+            long before = redraws.count();
             view.setViewport(view.viewport().panned(3, 0));
             view.setViewport(view.viewport().panned(3, 0));
             model.plane().interpolationPathProperty().set(path);
             model.plane().selectedZProperty().set(new float[] {1, -1});
-            return new long[] {before, view.redrawCount()};
+            return new long[] {before, redraws.count()};
         });
         assertEquals(counts[0], counts[1], "drawn at once instead of at the next pulse");
         awaitRedraw();
-        assertEquals(counts[0] + 1, fx(view::redrawCount), "several changes were not coalesced into one redraw");
+        assertEquals(counts[0] + 1, redraws.count(), "several changes were not coalesced into one redraw");
         WritableImage image = snapshot();
         double[] mid = fx(() -> view.toCanvas(-1, -0.5)); // half way from A to the middle point
         int yellow = 0;
@@ -535,23 +538,23 @@ class LatentPlaneViewTest {
     void everyFullRedrawOfTheTenThousandPointsIsCountedAndTimed() throws Exception {
         LatentPoints points = awaitPoints();
         assertEquals(10_000, points.count());
-        long before = fx(view::redrawCount);
-        int redraws = 40;
+        long before = redraws.count();
+        int count = 40;
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < redraws; i++) {
+        for (int i = 0; i < count; i++) {
             int step = i;
             times.add(fx(() -> {
                 // a pan forces the points into the buffer again: a full redraw, done now instead of at the pulse
                 view.setViewport(view.viewport().panned(step % 2 == 0 ? 2 : -2, 1 - 2 * (step % 2)));
                 view.redrawNow();
-                return view.lastRedrawMillis();
+                return redraws.lastMillis();
             }));
         }
         awaitRedraw();
-        assertEquals(before + redraws, fx(view::redrawCount), "a redraw done now must not leave one for the pulse");
-        List<Double> kept = fx(view::redrawTimesMillis);
-        assertTrue(kept.size() >= redraws);
-        assertEquals(times, kept.subList(kept.size() - redraws, kept.size()));
+        assertEquals(before + count, redraws.count(), "a redraw done now must not leave one for the pulse");
+        List<Double> kept = redraws.millis();
+        assertTrue(kept.size() >= count);
+        assertEquals(times, kept.subList(kept.size() - count, kept.size()));
         assertTrue(times.stream().allMatch(ms -> ms > 0), "redraw times " + times);
     }
 }

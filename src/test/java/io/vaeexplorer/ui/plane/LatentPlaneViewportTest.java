@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.PlaneRegion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plane view's pure maths: {@link PlaneViewport} conversions, zoom, pan, fit and ticks. */
+/**
+ * The plane view's pure maths: {@link PlaneViewport} conversions, zoom, pan, fit and ticks, and the nearest-rank
+ * percentile its redraw figures are given in.
+ */
 class LatentPlaneViewportTest {
 
     private static final double EPS = 1e-9;
@@ -24,7 +28,7 @@ class LatentPlaneViewportTest {
             double[] c = v.toCanvas(p[0], p[1]);
             assertArrayEquals(p, v.toPlane(c[0], c[1]), 1e-9);
         }
-        assertArrayEquals(new double[] {1 - 4, 1 + 4, 2 - 3, 2 + 3}, v.visibleRegion(), EPS);
+        assertRegion(new PlaneRegion(1 - 4, 1 + 4, 2 - 3, 2 + 3), v.visibleRegion(), EPS);
         assertTrue(v.contains(40, 10));
         assertTrue(v.contains(440, 310));
         assertFalse(v.contains(39.9, 100));
@@ -69,14 +73,14 @@ class LatentPlaneViewportTest {
 
     @Test
     void fitShowsTheWholeRegionCentredWithEqualScales() {
-        PlaneViewport v = PlaneViewport.fit(-2, 6, -1, 1, 10, 20, 400, 300);
+        PlaneViewport v = PlaneViewport.fit(new PlaneRegion(-2, 6, -1, 1), 10, 20, 400, 300);
         assertEquals(50, v.scale(), EPS); // 400 px / 8 units limits, 300 px / 2 units would allow 150
         assertEquals(2, v.centerX(), EPS);
         assertEquals(0, v.centerY(), EPS);
-        double[] r = v.visibleRegion();
-        assertTrue(r[0] <= -2 + EPS && r[1] >= 6 - EPS && r[2] <= -1 && r[3] >= 1);
+        PlaneRegion r = v.visibleRegion();
+        assertTrue(r.xMin() <= -2 + EPS && r.xMax() >= 6 - EPS && r.yMin() <= -1 && r.yMax() >= 1);
         // a degenerate region still gives a usable viewport
-        PlaneViewport point = PlaneViewport.fit(1, 1, 1, 1, 0, 0, 100, 100);
+        PlaneViewport point = PlaneViewport.fit(new PlaneRegion(1, 1, 1, 1), 0, 0, 100, 100);
         assertTrue(point.scale() > 0 && Double.isFinite(point.scale()));
         // resizing keeps the centre and scale
         PlaneViewport bigger = v.withPlot(0, 0, 800, 600);
@@ -100,18 +104,33 @@ class LatentPlaneViewportTest {
         xy[2 * n + 3] = 0;
         xy[2 * n + 4] = 0;
         xy[2 * n + 5] = Float.POSITIVE_INFINITY;
-        double[] b = PlaneViewport.robustBounds(xy, n + 3, 1, 0.1, 1e-3);
+        PlaneRegion b = PlaneViewport.robustBounds(xy, n + 3, 1, 0.1, 1e-3);
         // 1st..99th percentile of x is about -4.9..4.9, plus 10% of 9.8 on each side
-        assertEquals(-4.9 - 0.98, b[0], 0.05);
-        assertEquals(4.9 + 0.98, b[1], 0.05);
-        assertEquals(0.01 - 0.098, b[2], 0.01);
-        assertEquals(0.99 + 0.098, b[3], 0.01);
+        assertEquals(-4.9 - 0.98, b.xMin(), 0.05);
+        assertEquals(4.9 + 0.98, b.xMax(), 0.05);
+        assertEquals(0.01 - 0.098, b.yMin(), 0.01);
+        assertEquals(0.99 + 0.098, b.yMax(), 0.01);
         // identical points: widened to the minimum range around them
-        double[] same = PlaneViewport.robustBounds(new float[] {2, 3, 2, 3}, 2, 1, 0.1, 0.5);
-        assertArrayEquals(new double[] {1.75, 2.25, 2.75, 3.25}, same, EPS);
-        assertArrayEquals(new double[] {-3, 3, -3, 3}, PlaneViewport.robustBounds(new float[0], 0, 1, 0.1, 1), EPS);
-        assertArrayEquals(new double[] {-3, 5, -4, 3},
-                PlaneViewport.union(new double[] {-1, 5, -4, 1}, new double[] {-3, 3, -3, 3}), EPS);
+        PlaneRegion same = PlaneViewport.robustBounds(new float[] {2, 3, 2, 3}, 2, 1, 0.1, 0.5);
+        assertRegion(new PlaneRegion(1.75, 2.25, 2.75, 3.25), same, EPS);
+        assertRegion(new PlaneRegion(-3, 3, -3, 3), PlaneViewport.robustBounds(new float[0], 0, 1, 0.1, 1), EPS);
+    }
+
+    @Test
+    void aRegionKnowsItsSizeWhatItHoldsAndItsUnionWithAnother() {
+        PlaneRegion r = new PlaneRegion(-1, 5, -4, 1);
+        assertEquals(6, r.width(), EPS);
+        assertEquals(5, r.height(), EPS);
+        assertTrue(r.contains(-1, 1) && r.contains(5, -4) && r.contains(0, 0));
+        assertFalse(r.contains(5.01, 0) || r.contains(0, -4.01) || r.contains(Double.NaN, 0));
+        assertEquals(new PlaneRegion(-3, 5, -4, 3), r.union(PlaneRegion.AROUND_PRIOR));
+        assertEquals(new PlaneRegion(-3, 5, -4, 3), PlaneRegion.AROUND_PRIOR.union(r));
+    }
+
+    private static void assertRegion(PlaneRegion expected, PlaneRegion actual, double tolerance) {
+        assertArrayEquals(new double[] {expected.xMin(), expected.xMax(), expected.yMin(), expected.yMax()},
+                new double[] {actual.xMin(), actual.xMax(), actual.yMin(), actual.yMax()}, tolerance,
+                "expected " + expected + ", got " + actual);
     }
 
     @Test
@@ -132,9 +151,9 @@ class LatentPlaneViewportTest {
     @Test
     void percentileUsesTheNearestRank() {
         List<Double> values = List.of(5.0, 1.0, 3.0, 2.0, 4.0);
-        assertEquals(3.0, LatentPlaneView.percentile(values, 50));
-        assertEquals(5.0, LatentPlaneView.percentile(values, 99));
-        assertEquals(1.0, LatentPlaneView.percentile(values, 0));
-        assertTrue(Double.isNaN(LatentPlaneView.percentile(List.of(), 50)));
+        assertEquals(3.0, RedrawTimes.percentile(values, 50));
+        assertEquals(5.0, RedrawTimes.percentile(values, 99));
+        assertEquals(1.0, RedrawTimes.percentile(values, 0));
+        assertTrue(Double.isNaN(RedrawTimes.percentile(List.of(), 50)));
     }
 }

@@ -1,6 +1,5 @@
 package io.vaeexplorer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +35,6 @@ class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final String ROOT = "io.vaeexplorer";
-
-    /**
-     * Files under ui/ that break a rule while ui is being split by feature; every rule skips them. The list must
-     * only shrink: a name comes off as soon as its file keeps the rules (a test below fails until it does).
-     */
-    private static final Set<String> KNOWN_UI_OFFENDERS = Set.of();
 
     /** A name from ai.djl, javafx or this project, as an import or written out in code. */
     private static final Pattern QUALIFIED_NAME =
@@ -71,7 +65,10 @@ class ArchitectureTest {
             r -> r.topLevel().equals("engine") || r.topLevel().equals("store")
                     || isOrIsInside(r.name(), ROOT + ".concurrent.InferenceWorker")
                     || isOrIsInside(r.name(), ROOT + ".training.TrainingService"));
-    private static final List<Rule> RULES = List.of(DJL, JAVAFX, CORE, EXPLORE, RENDER, VIEWS);
+    /** The app (ui's own package) builds and wires the features; a feature that used it would hold its hub. */
+    private static final Rule FEATURES = new Rule("a feature package under ui may not use ui's own package",
+            f -> f.inUi() && !f.uiFeature().isEmpty(),
+            r -> topLevel(r.name()).equals("ui") && uiFeature(r.name()).isEmpty());
 
     /** One line of a file that names another package's type. */
     private record Reference(Path file, int line, String name, String text) {
@@ -101,8 +98,9 @@ class ArchitectureTest {
             return topLevel().equals("ui");
         }
 
-        boolean knownUiOffender() {
-            return inUi() && KNOWN_UI_OFFENDERS.contains(fileName());
+        /** The feature package under ui ("plane" for io.vaeexplorer.ui.plane.X), "" for ui itself. */
+        String uiFeature() {
+            return ArchitectureTest.uiFeature(packageName);
         }
     }
 
@@ -149,7 +147,14 @@ class ArchitectureTest {
 
     @Test
     void noCycleBetweenTopLevelPackages() {
-        Map<String, Map<String, List<Reference>>> graph = packageGraph(f -> !f.knownUiOffender());
+        Map<String, Map<String, List<Reference>>> graph = packageGraph(f -> true, ArchitectureTest::topLevel,
+                ArchitectureTest::isProject);
+        List<String> cycles = describeCycles(graph);
+        assertTrue(cycles.isEmpty(), "top-level packages depend on each other in a cycle:\n  "
+                + String.join("\n  ", cycles));
+    }
+
+    private static List<String> describeCycles(Map<String, Map<String, List<Reference>>> graph) {
         List<String> cycles = new ArrayList<>();
         for (Set<String> component : stronglyConnected(graph)) {
             if (component.size() < 2) {
@@ -163,35 +168,25 @@ class ArchitectureTest {
             }
             cycles.add(sb.toString());
         }
-        assertTrue(cycles.isEmpty(), "top-level packages depend on each other in a cycle:\n  "
-                + String.join("\n  ", cycles));
+        return cycles;
     }
 
     @Test
-    void knownUiOffendersStillOffend() {
-        Set<String> listed = new TreeSet<>(KNOWN_UI_OFFENDERS);
-        List<SourceFile> known = sources.stream().filter(SourceFile::knownUiOffender).toList();
-        known.forEach(f -> listed.remove(f.fileName()));
-        assertEquals(Set.of(), listed, "KNOWN_UI_OFFENDERS names files that are not under ui: remove them");
+    void uiFeaturesDoNotReachBackIntoTheApp() {
+        assertKept(FEATURES);
+    }
 
-        List<Set<String>> cycles = stronglyConnected(packageGraph(f -> true)).stream().filter(c -> c.size() > 1)
-                .toList();
-        Set<String> clean = new TreeSet<>();
-        for (SourceFile f : known) {
-            boolean breaksARule = RULES.stream().anyMatch(rule -> rule.files().test(f)
-                    && f.references().stream().anyMatch(rule.forbidden()));
-            boolean closesACycle = f.references().stream().anyMatch(r -> isProject(r)
-                    && cycles.stream().anyMatch(c -> c.contains(f.topLevel()) && c.contains(r.topLevel())
-                            && !r.topLevel().equals(f.topLevel())));
-            if (!breaksARule && !closesACycle) {
-                clean.add(f.fileName());
-            }
-        }
-        assertEquals(Set.of(), clean, "these files keep the rules now: remove them from KNOWN_UI_OFFENDERS");
+    @Test
+    void noCycleBetweenUiFeatures() {
+        Map<String, Map<String, List<Reference>>> graph = packageGraph(SourceFile::inUi, ArchitectureTest::uiFeature,
+                r -> topLevel(r.name()).equals("ui"));
+        List<String> cycles = describeCycles(graph);
+        assertTrue(cycles.isEmpty(), "feature packages under ui depend on each other in a cycle:\n  "
+                + String.join("\n  ", cycles));
     }
 
     private static void assertKept(Rule rule) {
-        List<Reference> offenders = sources.stream().filter(f -> !f.knownUiOffender()).filter(rule.files())
+        List<Reference> offenders = sources.stream().filter(rule.files())
                 .flatMap(f -> f.references().stream()).filter(rule.forbidden()).toList();
         assertTrue(offenders.isEmpty(), rule.text() + "; " + offenders.size() + " offending line(s):\n  "
                 + offenders.stream().map(Reference::toString).collect(Collectors.joining("\n  ")));
@@ -211,20 +206,23 @@ class ArchitectureTest {
     }
 
     /**
-     * from -> to -> the references that make the edge, between the top-level packages of the files taken ("" is
-     * the root package).
+     * from -> to -> the references that make the edge, between the nodes ({@code node} of a package name) of the
+     * files taken and the references counted.
      */
-    private static Map<String, Map<String, List<Reference>>> packageGraph(Predicate<SourceFile> taken) {
+    private static Map<String, Map<String, List<Reference>>> packageGraph(Predicate<SourceFile> taken,
+            Function<String, String> node, Predicate<Reference> counted) {
         Map<String, Map<String, List<Reference>>> graph = new TreeMap<>();
         for (SourceFile f : sources) {
-            graph.computeIfAbsent(f.topLevel(), k -> new TreeMap<>());
             if (!taken.test(f)) {
                 continue;
             }
+            String from = node.apply(f.packageName());
+            graph.computeIfAbsent(from, k -> new TreeMap<>());
             for (Reference r : f.references()) {
-                if (isProject(r) && !r.topLevel().equals(f.topLevel())) {
-                    graph.get(f.topLevel()).computeIfAbsent(r.topLevel(), k -> new ArrayList<>()).add(r);
-                    graph.computeIfAbsent(r.topLevel(), k -> new TreeMap<>());
+                String to = node.apply(r.name());
+                if (counted.test(r) && !to.equals(from)) {
+                    graph.get(from).computeIfAbsent(to, k -> new ArrayList<>()).add(r);
+                    graph.computeIfAbsent(to, k -> new TreeMap<>());
                 }
             }
         }
@@ -306,6 +304,16 @@ class ArchitectureTest {
     }
 
     /** The top-level package of a name under io.vaeexplorer: "ui" for io.vaeexplorer.ui.x.Y, "" for the root's. */
+    /** The feature under ui that a package or type name lies in: "plane" for io.vaeexplorer.ui.plane.X, else "". */
+    private static String uiFeature(String name) {
+        String ui = ROOT + ".ui.";
+        if (!name.startsWith(ui)) {
+            return "";
+        }
+        String first = name.substring(ui.length()).split("\\.", 2)[0];
+        return Character.isLowerCase(first.charAt(0)) ? first : "";
+    }
+
     private static String topLevel(String name) {
         if (!name.startsWith(ROOT + ".")) {
             return name.equals(ROOT) ? "" : name;

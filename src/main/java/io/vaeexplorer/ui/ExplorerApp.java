@@ -6,7 +6,6 @@ import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.store.WindowStateStore;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
-import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;

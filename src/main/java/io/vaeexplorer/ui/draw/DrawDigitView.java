@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.draw;
 
-import io.vaeexplorer.ui.experiments.ExperimentRasterView;
+import io.vaeexplorer.ui.fx.RasterView;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +26,7 @@ public final class DrawDigitView extends HBox {
         super(16);
         setId("draw-digit");
         setPadding(new Insets(8));
-        ExperimentRasterView reconstruction = new ExperimentRasterView(draw.reconstructionProperty(), 6,
+        RasterView reconstruction = new RasterView(draw.reconstructionProperty(), 6,
                 "its reconstruction shows here");
         reconstruction.setId("sketch-reconstruction");
         reconstruction.setPrefSize(28 * 6 + 8, 28 * 6 + 8);

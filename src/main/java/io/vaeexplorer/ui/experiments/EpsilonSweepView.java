@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.ui.fx.RasterView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -89,7 +90,7 @@ public final class EpsilonSweepView extends BorderPane {
                 perDimension, span);
         controls.setPadding(new Insets(8));
 
-        ExperimentRasterView grid = new ExperimentRasterView(sweep.gridProperty(), 2,
+        RasterView grid = new RasterView(sweep.gridProperty(), 2,
                 "waiting for a model and test images");
         grid.setId("sweep-grid");
         BorderPane.setMargin(grid, new Insets(8));

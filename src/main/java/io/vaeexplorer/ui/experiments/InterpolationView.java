@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.ui.fx.RasterView;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
@@ -55,10 +56,10 @@ public final class InterpolationView extends BorderPane {
         HBox slider = new HBox(8, new Label("A"), t, new Label("B"), tValue);
         slider.setAlignment(Pos.CENTER_LEFT);
 
-        ExperimentRasterView current = new ExperimentRasterView(interpolation.interpolatedImageProperty(), 8,
+        RasterView current = new RasterView(interpolation.interpolatedImageProperty(), 8,
                 "waiting for a model");
         current.setId("interp-image");
-        ExperimentRasterView strip = new ExperimentRasterView(interpolation.stripProperty(), 2, "");
+        RasterView strip = new RasterView(interpolation.stripProperty(), 2, "");
         strip.setId("interp-strip");
         ImageAndStrip pictures = new ImageAndStrip(current, strip);
         VBox.setVgrow(pictures, Priority.ALWAYS);
@@ -85,10 +86,10 @@ public final class InterpolationView extends BorderPane {
     static final class ImageAndStrip extends Region {
 
         static final double GAP = 8;
-        private final ExperimentRasterView current;
-        private final ExperimentRasterView strip;
+        private final RasterView current;
+        private final RasterView strip;
 
-        ImageAndStrip(ExperimentRasterView current, ExperimentRasterView strip) {
+        ImageAndStrip(RasterView current, RasterView strip) {
             this.current = current;
             this.strip = strip;
             getChildren().addAll(current, strip);
@@ -133,13 +134,13 @@ public final class InterpolationView extends BorderPane {
                 return new double[][] {{0, 0, w, Math.max(0, h - stripHeight - GAP)}, {0, h - stripHeight, w,
                         stripHeight}};
             }
-            double stripScale = ExperimentRasterView.fitScale(w, (h - GAP) / 2, strip.width(), strip.height());
+            double stripScale = RasterView.fitScale(w, (h - GAP) / 2, strip.width(), strip.height());
             double stripHeight = strip.height() * stripScale;
             double imageHeight = Math.max(0, h - stripHeight - GAP);
             double[][] under = {{0, 0, w, imageHeight}, {0, imageHeight + GAP, w, stripHeight}};
             double underArea = shownArea(under[0], image) + shownArea(under[1], strip);
 
-            double imageScale = ExperimentRasterView.fitScale((w - GAP) / 2, h, image.width(), image.height());
+            double imageScale = RasterView.fitScale((w - GAP) / 2, h, image.width(), image.height());
             double imageWidth = image.width() * imageScale;
             double stripWidth = Math.max(0, w - imageWidth - GAP);
             double[][] beside = {{0, 0, imageWidth, h}, {imageWidth + GAP, 0, stripWidth, h}};
@@ -148,7 +149,7 @@ public final class InterpolationView extends BorderPane {
         }
 
         private static double shownArea(double[] part, GreyRaster raster) {
-            double scale = ExperimentRasterView.fitScale(part[2], part[3], raster.width(), raster.height());
+            double scale = RasterView.fitScale(part[2], part[3], raster.width(), raster.height());
             return raster.width() * scale * raster.height() * scale;
         }
     }

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.experiments;
 
+import io.vaeexplorer.ui.fx.RasterView;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -9,7 +10,7 @@ import javafx.scene.layout.HBox;
 public final class ReconstructionsView extends BorderPane {
 
     public ReconstructionsView(ReconstructionsViewModel reconstructions) {
-        ExperimentRasterView raster = new ExperimentRasterView(reconstructions.reconstructionsProperty(), 2,
+        RasterView raster = new RasterView(reconstructions.reconstructionsProperty(), 2,
                 "waiting for a model and test images");
         raster.setId("reconstructions-grid");
         Label caption = new Label("Top: the first " + ReconstructionsViewModel.RECONSTRUCTION_COUNT

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.experiments;
 
+import io.vaeexplorer.ui.fx.RasterView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,7 +23,7 @@ public final class SamplesView extends HBox {
         Button resample = new Button("Resample");
         resample.setId("samples-resample");
         resample.setOnAction(e -> samples.resample());
-        ExperimentRasterView prior = new ExperimentRasterView(samples.priorSamplesProperty(), 2,
+        RasterView prior = new RasterView(samples.priorSamplesProperty(), 2,
                 "waiting for a model");
         prior.setId("samples-grid");
         VBox priorSection = section("Samples from the prior N(0, I)",
@@ -38,7 +39,7 @@ public final class SamplesView extends HBox {
         next.setOnAction(e -> samples.nextVariantSource());
         Label source = new Label();
         source.textProperty().bind(samples.variantsSourceProperty().asString("source: test image #%d"));
-        ExperimentRasterView variants = new ExperimentRasterView(samples.variantsProperty(), 2,
+        RasterView variants = new RasterView(samples.variantsProperty(), 2,
                 "waiting for a model");
         variants.setId("variants-grid");
         VBox posteriorSection = section("Variants of a digit: z ~ q(z|x)",
@@ -54,7 +55,7 @@ public final class SamplesView extends HBox {
         HBox.setHgrow(posteriorSection, Priority.ALWAYS);
     }
 
-    private static VBox section(String title, HBox controls, ExperimentRasterView raster, HBox actions) {
+    private static VBox section(String title, HBox controls, RasterView raster, HBox actions) {
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, new Label(title), controls, raster, actions);
         VBox.setVgrow(raster, Priority.ALWAYS);

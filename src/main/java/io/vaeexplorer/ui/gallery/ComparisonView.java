@@ -3,8 +3,8 @@ package io.vaeexplorer.ui.gallery;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
-import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.fx.RasterImages;
+import io.vaeexplorer.ui.fx.RasterView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -193,7 +193,7 @@ public final class ComparisonView extends VBox {
 
     /**
      * A raster as wide as its column allows (up to {@link #MAX_PICTURE}), pixels as crisp blocks at the scale
-     * {@link ExperimentRasterView#fitScale} picks; its height follows its width.
+     * {@link RasterView#fitScale} picks; its height follows its width.
      */
     static final class FittedRaster extends Region {
 
@@ -213,7 +213,7 @@ public final class ComparisonView extends VBox {
 
         private double scaleFor(double width) {
             double side = pictureSide(width);
-            return ExperimentRasterView.fitScale(side, side, raster.width(), raster.height());
+            return RasterView.fitScale(side, side, raster.width(), raster.height());
         }
 
         @Override

@@ -1,9 +1,9 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.TrainingPreset;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.training.TrainingPreset;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

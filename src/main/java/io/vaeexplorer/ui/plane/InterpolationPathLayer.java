@@ -1,7 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
 import static io.vaeexplorer.ui.plane.PlaneStyle.DARK;
-import io.vaeexplorer.ui.experiments.InterpolationCursor;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

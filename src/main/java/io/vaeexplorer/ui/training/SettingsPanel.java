@@ -1,10 +1,11 @@
 package io.vaeexplorer.ui.training;
 
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.training.StepCost;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -19,6 +19,7 @@ import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.ExperimentFixture;
+import io.vaeexplorer.ui.fx.RasterView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class EpsilonSweepViewTest {
 
     @Test
     void theGridIsShownEnlargedWithCrispPixels(FxRobot robot) {
-        ExperimentRasterView view = robot.lookup("#sweep-grid").queryAs(ExperimentRasterView.class);
+        RasterView view = robot.lookup("#sweep-grid").queryAs(RasterView.class);
         // the size follows a layout pass, which on a busy machine may come after the raster
         try {
             org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,

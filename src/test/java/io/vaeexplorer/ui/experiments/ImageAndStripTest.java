@@ -3,6 +3,7 @@ package io.vaeexplorer.ui.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.ui.fx.RasterView;
 import org.junit.jupiter.api.Test;
 
 /** How the interpolation view shares its space between the decode at t and the strip. */
@@ -17,8 +18,8 @@ class ImageAndStripTest {
         double[][] parts = InterpolationView.ImageAndStrip.arrange(884, 170, IMAGE, STRIP);
         assertEquals(0, parts[1][1], "the strip starts at the top, beside the image");
         assertTrue(parts[1][0] >= parts[0][0] + parts[0][2], "no overlap");
-        assertEquals(6, ExperimentRasterView.fitScale(parts[0][2], parts[0][3], 28, 28), "image 6x");
-        assertEquals(2, ExperimentRasterView.fitScale(parts[1][2], parts[1][3], 291, 30), "strip 2x");
+        assertEquals(6, RasterView.fitScale(parts[0][2], parts[0][3], 28, 28), "image 6x");
+        assertEquals(2, RasterView.fitScale(parts[1][2], parts[1][3], 291, 30), "strip 2x");
         within(parts, 884, 170);
     }
 
@@ -27,9 +28,9 @@ class ImageAndStripTest {
         double[][] parts = InterpolationView.ImageAndStrip.arrange(884, 600, IMAGE, STRIP);
         assertEquals(0, parts[1][0], "the strip is under the image");
         assertTrue(parts[1][1] >= parts[0][1] + parts[0][3], "no overlap");
-        assertEquals(3, ExperimentRasterView.fitScale(parts[1][2], parts[1][3], 291, 30), "strip 3x");
+        assertEquals(3, RasterView.fitScale(parts[1][2], parts[1][3], 291, 30), "strip 3x");
         assertEquals(90, parts[1][3], 1e-9, "the strip's part is as tall as the strip is shown");
-        assertEquals(17, ExperimentRasterView.fitScale(parts[0][2], parts[0][3], 28, 28), "the image takes the rest");
+        assertEquals(17, RasterView.fitScale(parts[0][2], parts[0][3], 28, 28), "the image takes the rest");
         within(parts, 884, 600);
     }
 

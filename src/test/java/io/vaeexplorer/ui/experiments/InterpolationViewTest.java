@@ -16,6 +16,7 @@ import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.ExperimentFixture;
+import io.vaeexplorer.ui.fx.RasterView;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -116,8 +117,8 @@ class InterpolationViewTest {
     @Test
     void theImageAndTheStripFillAShortViewAndRefitWhenItGrows(FxRobot robot) {
         GreyRaster strip = fx(() -> interpolation.stripProperty().get());
-        ExperimentRasterView shownStrip = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
-        ExperimentRasterView shownImage = robot.lookup("#interp-image").queryAs(ExperimentRasterView.class);
+        RasterView shownStrip = robot.lookup("#interp-strip").queryAs(RasterView.class);
+        RasterView shownImage = robot.lookup("#interp-image").queryAs(RasterView.class);
         // as short as the experiments get under the plane in the window
         robot.interact(() -> {
             stage.setWidth(900);
@@ -150,7 +151,7 @@ class InterpolationViewTest {
         GreyRaster strip = fx(() -> interpolation.stripProperty().get());
         assertEquals(tiledSize(10), strip.width());
         assertEquals(tiledSize(1), strip.height());
-        ExperimentRasterView shown = robot.lookup("#interp-strip").queryAs(ExperimentRasterView.class);
+        RasterView shown = robot.lookup("#interp-strip").queryAs(RasterView.class);
         assertEquals(strip.width(), shown.imageView().getImage().getWidth());
         waitUntil("the path", () -> bed.interpolationPath().get() != null);
         assertEquals(20, fx(() -> bed.interpolationPath().get()).length);

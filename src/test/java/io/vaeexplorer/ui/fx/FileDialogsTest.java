@@ -12,7 +12,6 @@ import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.ExplorerApp;
-import io.vaeexplorer.ui.experiments.ExperimentRasterView;
 import io.vaeexplorer.ui.training.LossChartView;
 import io.vaeexplorer.ui.training.LossChartViewModel;
 import io.vaeexplorer.ui.training.ModelFiles;
@@ -219,7 +218,7 @@ class FileDialogsTest {
         FileDialogs.setLastFolder(remembered);
         onFx(() -> {
             GreyRaster raster = GreyRaster.filled(3, 2, 200);
-            ExperimentRasterView view = new ExperimentRasterView(new SimpleObjectProperty<>(raster), 2, "");
+            RasterView view = new RasterView(new SimpleObjectProperty<>(raster), 2, "");
             Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png",
                     file -> PngWriter.write(raster, file));
             export.setId("raster-export");

@@ -9,7 +9,6 @@ import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.draw.DrawDigitView;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
-import io.vaeexplorer.ui.experiments.InterpolationCursor;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;

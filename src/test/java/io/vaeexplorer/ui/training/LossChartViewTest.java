@@ -10,7 +10,6 @@ import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FxDelay;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

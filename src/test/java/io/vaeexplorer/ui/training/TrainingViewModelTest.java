@@ -9,6 +9,7 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.TrainingPreset;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.training.TrainingState;

@@ -1,12 +1,12 @@
-package io.vaeexplorer.ui.training;
+package io.vaeexplorer.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.TrainingSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;

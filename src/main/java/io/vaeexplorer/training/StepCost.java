@@ -1,4 +1,4 @@
-package io.vaeexplorer.ui.training;
+package io.vaeexplorer.training;
 
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -30,7 +30,7 @@ public final class StepCost {
     }
 
     /** Multiply-adds of one image's forward pass (biases, activations and upsampling are negligible). */
-    static long multiplyAdds(ModelConfig config) {
+    public static long multiplyAdds(ModelConfig config) {
         return switch (config.kind()) {
             case MLP -> mlp(config);
             case CONV -> conv(config);

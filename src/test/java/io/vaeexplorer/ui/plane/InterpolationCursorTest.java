@@ -1,4 +1,4 @@
-package io.vaeexplorer.ui.experiments;
+package io.vaeexplorer.ui.plane;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

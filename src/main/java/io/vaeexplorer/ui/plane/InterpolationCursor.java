@@ -1,4 +1,4 @@
-package io.vaeexplorer.ui.experiments;
+package io.vaeexplorer.ui.plane;
 
 /**
  * Where the interpolation slider's t falls on the path the plane draws, so the plane can mark it. The slider's t

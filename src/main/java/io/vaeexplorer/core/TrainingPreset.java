@@ -1,7 +1,5 @@
-package io.vaeexplorer.ui.training;
+package io.vaeexplorer.core;
 
-import io.vaeexplorer.core.Objective;
-import io.vaeexplorer.core.TrainingSettings;
 
 /** The tutorials' comparisons as one click each: the objective ablations and the two classic latent sizes. */
 public enum TrainingPreset {

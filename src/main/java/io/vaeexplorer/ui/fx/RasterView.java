@@ -1,8 +1,6 @@
-package io.vaeexplorer.ui.experiments;
+package io.vaeexplorer.ui.fx;
 
 import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.ui.fx.RasterImages;
-import io.vaeexplorer.ui.fx.SaveDialog;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +16,7 @@ import javafx.scene.layout.Region;
  * scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a file and
  * leaves the writing to a view-model, which exports the raster, not the screen.
  */
-public final class ExperimentRasterView extends Region {
+public final class RasterView extends Region {
 
     private final ReadOnlyObjectWrapper<GreyRaster> raster = new ReadOnlyObjectWrapper<>(this, "raster");
     private final ImageView imageView = new ImageView();
@@ -30,7 +28,7 @@ public final class ExperimentRasterView extends Region {
      * @param preferredScale screen pixels per raster pixel the view asks for
      * @param waitingText shown while the raster is null
      */
-    public ExperimentRasterView(ObservableValue<GreyRaster> source, double preferredScale, String waitingText) {
+    public RasterView(ObservableValue<GreyRaster> source, double preferredScale, String waitingText) {
         this.preferredScale = preferredScale;
         this.placeholder = new Label(waitingText);
         imageView.setSmooth(false);

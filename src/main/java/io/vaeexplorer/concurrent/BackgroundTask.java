@@ -1,5 +1,6 @@
 package io.vaeexplorer.concurrent;
 
+import io.vaeexplorer.core.Messages;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

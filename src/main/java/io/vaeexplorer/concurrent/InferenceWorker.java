@@ -1,6 +1,7 @@
 package io.vaeexplorer.concurrent;
 
 import io.vaeexplorer.core.ArchitectureCheck;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.InferenceModel;
@@ -30,7 +31,7 @@ public final class InferenceWorker implements AutoCloseable {
                 result = work.apply(model);
             } catch (RuntimeException e) {
                 LOG.debug("inference job failed", e);
-                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                String message = Messages.oneLine(e);
                 fx.execute(() -> onError.accept(message));
                 return;
             }
@@ -121,7 +122,7 @@ public final class InferenceWorker implements AutoCloseable {
                     job.run(model, fxExecutor);
                 } catch (RuntimeException e) {
                     // a snapshot that cannot be loaded must not kill the worker; the job reports it
-                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                    String message = Messages.oneLine(e);
                     Consumer<String> onError = job.onError();
                     fxExecutor.execute(() -> onError.accept(message));
                 } finally {

@@ -3,6 +3,7 @@ package io.vaeexplorer.store;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import io.vaeexplorer.core.Messages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -52,9 +53,8 @@ final class JsonRecordFile<T> {
             }
             return new Loaded<>(check.apply(read), null);
         } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Loaded<>(fallback, what + " " + file + " could not be used (" + m.replaceAll("\\s+", " ")
-                    + "); " + instead);
+            return new Loaded<>(fallback, what + " " + file + " could not be used (" + Messages.oneLine(e) + "); "
+                    + instead);
         }
     }
 

@@ -3,6 +3,7 @@ package io.vaeexplorer.sweep;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.engine.ComputeDevice;
@@ -456,7 +457,6 @@ public final class SweepRunner {
     }
 
     private static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return Messages.oneLine(e);
     }
 }

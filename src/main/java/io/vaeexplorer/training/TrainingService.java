@@ -5,6 +5,7 @@ import io.vaeexplorer.core.ArchitectureCheck;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.ComputeDevice;
@@ -210,7 +211,7 @@ public final class TrainingService {
             }
         } catch (RuntimeException | Error e) {
             LOG.debug("training failed", e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = Messages.oneLine(e);
             finish(TrainingState.FAILED, "training failed: " + message, history, lastTest);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class BackgroundTaskTest {
 
     @Test
     void oneLineNamesTheTypeWhenThereIsNoMessageAndUnwrapsBareWrappers() {
-        assertEquals("java.lang.NullPointerException", Messages.oneLine(new NullPointerException()));
+        assertEquals("NullPointerException", Messages.oneLine(new NullPointerException()));
         assertEquals("inner reason", Messages.oneLine(new RuntimeException(null, new IOException("inner reason"))));
         assertEquals("a b c", Messages.oneLine(new IllegalStateException("a\n b\tc ")));
     }

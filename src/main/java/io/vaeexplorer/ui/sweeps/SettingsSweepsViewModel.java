@@ -1,8 +1,8 @@
 package io.vaeexplorer.ui.sweeps;
 
 import io.vaeexplorer.concurrent.BackgroundTask;
-import io.vaeexplorer.concurrent.Messages;
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelScore;
 import io.vaeexplorer.core.TrainingConfig;

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.training;
 
-import io.vaeexplorer.concurrent.Messages;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;

@@ -93,8 +93,7 @@ public final class DrawViewModel {
         float[] input = drawing;
         interactiveWorker.submit("sketch", m -> {
             float[][] q = m.encode(input, 1);
-            ModelConfig c = m.config();
-            GreyRaster recon = ImageTiler.tile(m.reconstruct(input, 1), 1, c.imageRows(), c.imageCols(), 1, 0, 1);
+            GreyRaster recon = ImageTiler.single(m.reconstruct(input, 1), m.rows(), m.cols());
             return new Encoded(q[0], q[1], recon);
         }, encoded -> {
             if (mine == generation) {

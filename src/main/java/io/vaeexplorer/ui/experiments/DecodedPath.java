@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.plane.LatentPoints;
@@ -13,9 +15,9 @@ import java.util.List;
  *
  * @param strip the decodes tiled in one row
  * @param path the latent vectors, row-major (steps x dim)
- * @param decoded the decodes, row-major (steps x rows x cols)
+ * @param images the decodes, one per step
  */
-record DecodedPath(GreyRaster strip, float[] path, int dim, float[] decoded, int rows, int cols) {
+record DecodedPath(GreyRaster strip, float[] path, int dim, ImageGrid images) {
 
     int steps() {
         return path.length / dim;
@@ -46,13 +48,9 @@ record DecodedPath(GreyRaster strip, float[] path, int dim, float[] decoded, int
      * ends once each, every image enlarged {@code scale} times.
      */
     List<GreyRaster> animationFrames(int scale) {
-        int pixels = rows * cols;
-        int steps = decoded.length / pixels;
         List<GreyRaster> frames = new ArrayList<>();
-        for (int i = 0; i < 2 * steps - 2 || (steps == 1 && i == 0); i++) {
-            int at = i < steps ? i : 2 * steps - 2 - i;
-            float[] image = Arrays.copyOfRange(decoded, at * pixels, (at + 1) * pixels);
-            frames.add(ImageTiler.tile(image, 1, rows, cols, 1, 0, scale));
+        for (int i : InterpolationEnds.forthAndBack(images.count())) {
+            frames.add(ImageTiler.single(images.image(i), images.rows(), images.cols(), scale));
         }
         return frames;
     }

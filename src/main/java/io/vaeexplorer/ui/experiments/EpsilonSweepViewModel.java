@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
+import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
+
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
@@ -7,7 +9,9 @@ import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.math.BigDecimal;
@@ -211,33 +215,9 @@ public final class EpsilonSweepViewModel {
             return null;
         }
         return m -> {
-            ModelConfig config = m.config();
-            float[][] posterior = m.encode(test.image(index), 1);
-            float[] mu = posterior[0];
-            float[] step = units.perUnit(posterior[1]);
-            double[] eps = EpsilonSweep.epsilons(steps, range);
-            int latent = config.latent();
-            // dimensions chosen for a bigger model than the one now loaded fall back to the first two
-            boolean dimsFit = dimX >= 0 && dimY >= 0 && dimX < latent && dimY < latent;
-            int x = dimsFit ? dimX : 0;
-            int y = dimsFit ? dimY : 1;
-            float[] z;
-            double[] reach = new double[latent];
-            if (perDimension || latent == 1) {
-                z = EpsilonSweep.everyDimension(mu, step, eps);
-                for (int k = 0; k < latent; k++) {
-                    reach[k] = step[k] * range;
-                }
-            } else if (x == y) {
-                z = EpsilonSweep.oneDimension(mu, step, x, eps); // one axis: one row
-                reach[x] = step[x] * range;
-            } else {
-                z = EpsilonSweep.grid(mu, step, x, y, eps);
-                reach[x] = step[x] * range;
-                reach[y] = step[y] * range;
-            }
-            int count = z.length / config.latent();
-            return new SweepDecode(ExperimentsViewModel.tile(m.decode(z, count), count, config, steps), reach);
+            SweepFigure figure = SweepFigure.around(m, test.image(index), units, steps, range, dimX, dimY,
+                    perDimension);
+            return new SweepDecode(ImageTiler.tile(figure.images(), PADDING, 1), figure.reach());
         };
     }
 

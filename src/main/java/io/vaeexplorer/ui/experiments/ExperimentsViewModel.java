@@ -2,10 +2,7 @@ package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.Posterior;
-import io.vaeexplorer.render.GreyRaster;
-import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.draw.DrawViewModel;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
@@ -25,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
  */
 public final class ExperimentsViewModel {
 
-    /** The frame around each image in an experiment's tiled raster. */
+    /** The frame around each image in an experiment's tiled raster, as every experiment shows them. */
     public static final int PADDING = 1;
 
     private final ExperimentJobs jobs;
@@ -97,10 +94,5 @@ public final class ExperimentsViewModel {
     /** True when no experiment waits for a worker and no weight update waits to be applied. */
     public boolean isIdle() {
         return jobs.isIdle();
-    }
-
-    /** Images tiled {@code columns} to a row, each framed by {@link #PADDING}, as every experiment shows them. */
-    static GreyRaster tile(float[] images, int count, ModelConfig config, int columns) {
-        return ImageTiler.tile(images, count, config.imageRows(), config.imageCols(), columns, PADDING, 1);
     }
 }

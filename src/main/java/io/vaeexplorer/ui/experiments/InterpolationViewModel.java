@@ -1,11 +1,14 @@
 package io.vaeexplorer.ui.experiments;
 
+import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
+
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.InterpolationEnds;
+import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -13,6 +16,7 @@ import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -212,12 +216,8 @@ public final class InterpolationViewModel {
         if (test == null || !ExperimentJobs.isIndex(a, test) || !ExperimentJobs.isIndex(b, test)) {
             return null;
         }
-        return m -> {
-            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, drawingA, drawingB, noisy);
-            ModelConfig config = m.config();
-            // one image alone, without a frame
-            return ImageTiler.tile(m.decode(ends.at(at, arc)), 1, config.imageRows(), config.imageCols(), 1, 0, 1);
-        };
+        // one image alone, without a frame
+        return m -> ImageTiler.tile(encodeEnds(m, test, a, b, drawingA, drawingB, noisy).decodeAt(m, at, arc), 0, 1);
     }
 
     private Function<InferenceModel, DecodedPath> prepareStrip() {
@@ -233,13 +233,26 @@ public final class InterpolationViewModel {
             return null;
         }
         return m -> {
-            InterpolationEnds ends = InterpolationEnds.encode(m, test, a, b, drawingA, drawingB, noisy);
-            float[] path = ends.path(steps, arc);
-            float[] decoded = m.decode(path, steps);
-            ModelConfig c = m.config();
-            return new DecodedPath(ExperimentsViewModel.tile(decoded, steps, c, steps), path, ends.dim(), decoded,
-                    c.imageRows(), c.imageCols());
+            InterpolationEnds ends = encodeEnds(m, test, a, b, drawingA, drawingB, noisy);
+            InterpolationEnds.Strip decoded = ends.strip(m, steps, arc);
+            return new DecodedPath(ImageTiler.tile(decoded.images(), PADDING, 1), decoded.path(), ends.dim(),
+                    decoded.images());
         };
+    }
+
+    /**
+     * Encodes test images a and b, or the drawings put in their place (null for none). The noise is seeded by the
+     * pair, and by the drawings too where there are any, so another drawing draws other noise.
+     */
+    private static InterpolationEnds encodeEnds(LatentModel m, LabeledImages test, int a, int b, float[] drawingA,
+            float[] drawingB, boolean noisy) {
+        if (drawingA == null && drawingB == null) {
+            return InterpolationEnds.encode(m, test.image(a), test.image(b), InterpolationEnds.pairSeed(a, b), noisy);
+        }
+        float[] imageA = drawingA != null ? drawingA : test.image(a);
+        float[] imageB = drawingB != null ? drawingB : test.image(b);
+        long seed = InterpolationEnds.pairSeed(a, b) ^ Arrays.hashCode(imageA) * 31L ^ Arrays.hashCode(imageB);
+        return InterpolationEnds.encode(m, imageA, imageB, seed, noisy);
     }
 
     private void showStrip(DecodedPath decode) {

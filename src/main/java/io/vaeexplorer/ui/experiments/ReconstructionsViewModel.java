@@ -1,11 +1,13 @@
 package io.vaeexplorer.ui.experiments;
 
+import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
+
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.fx.UserMessages;
@@ -61,10 +63,9 @@ public final class ReconstructionsViewModel {
         int count = Math.min(RECONSTRUCTION_COUNT, test.count());
         float[] originals = Arrays.copyOf(test.pixels(), count * test.imageSize());
         return m -> {
-            ModelConfig config = m.config();
-            GreyRaster top = ExperimentsViewModel.tile(originals, count, config, count);
-            GreyRaster bottom = ExperimentsViewModel.tile(m.reconstruct(originals, count), count, config, count);
-            return ImageTiler.stack(top, bottom, 0);
+            ReconstructionFigure figure = ReconstructionFigure.of(m, originals, count, count);
+            return ImageTiler.stack(ImageTiler.tile(figure.originals(), PADDING, 1),
+                    ImageTiler.tile(figure.reconstructions(), PADDING, 1), 0);
         };
     }
 }

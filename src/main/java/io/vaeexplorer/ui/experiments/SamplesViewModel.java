@@ -1,17 +1,18 @@
 package io.vaeexplorer.ui.experiments;
 
+import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
+
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.explore.PriorSampler;
+import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -134,11 +135,7 @@ public final class SamplesViewModel {
         if (jobs.usableTestImages() == null || count < 1) {
             return null;
         }
-        return m -> {
-            ModelConfig config = m.config();
-            float[] z = PriorSampler.sample(count, config.latent(), seed);
-            return ExperimentsViewModel.tile(m.decode(z, count), count, config, Math.min(count, SAMPLE_COLUMNS));
-        };
+        return m -> ImageTiler.tile(SampleFigure.prior(m, count, seed, Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
     }
 
     private Function<InferenceModel, GreyRaster> prepareVariants() {
@@ -147,16 +144,8 @@ public final class SamplesViewModel {
         if (test == null || !ExperimentJobs.isIndex(source, test)) {
             return null;
         }
-        return m -> {
-            ModelConfig config = m.config();
-            float[] image = test.image(source);
-            float[][] posterior = m.encode(image, 1);
-            // seeded by the source, so the same variants follow the weights while training runs
-            float[] z = PriorSampler.posterior(posterior[0], posterior[1], VARIANT_COUNT, source);
-            float[] decoded = m.decode(z, VARIANT_COUNT);
-            float[] all = Arrays.copyOf(image, image.length + decoded.length);
-            System.arraycopy(decoded, 0, all, image.length, decoded.length);
-            return ExperimentsViewModel.tile(all, VARIANT_COUNT + 1, config, VARIANT_COLUMNS);
-        };
+        // seeded by the source, so the same variants follow the weights while training runs
+        return m -> ImageTiler.tile(
+                SampleFigure.variants(m, test.image(source), VARIANT_COUNT, source, VARIANT_COLUMNS), PADDING, 1);
     }
 }

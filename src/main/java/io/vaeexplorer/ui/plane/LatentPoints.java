@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.Pca;
 
 /**
@@ -60,8 +61,8 @@ public record LatentPoints(int count, int dim, float[] xy, float[] mu, float[] s
 
     /** Builds the plane positions from means: the means themselves for d <= 2, a PCA projection above. */
     public static LatentPoints of(int count, int dim, float[] mu, float[] sigma, byte[] labels, long version) {
-        if (dim > 2) {
-            Pca pca = Pca.fit(mu, count, dim);
+        Pca pca = ManifoldFigure.planeOf(mu, count, dim);
+        if (pca != null) {
             return new LatentPoints(count, dim, pca.project(mu, count), mu, sigma, labels, pca, version);
         }
         float[] xy = new float[count * 2];

@@ -17,6 +17,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.explore.PriorSampler;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.ExperimentFixture;

@@ -2,6 +2,7 @@ package io.vaeexplorer;
 
 import io.vaeexplorer.cli.VaeCommand;
 import io.vaeexplorer.ui.ExplorerLauncher;
+import java.util.Locale;
 
 /** Entry point of the jar: the explorer window without arguments, the command line with them. */
 public final class Main {
@@ -23,7 +24,7 @@ public final class Main {
     }
 
     private static boolean hasDisplay() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win") || os.contains("mac")) {
             return true;
         }

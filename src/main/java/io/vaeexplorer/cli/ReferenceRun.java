@@ -3,7 +3,9 @@ package io.vaeexplorer.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ final class ReferenceRun {
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             PeakWatch peak = new PeakWatch(process);
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 lines.lines().filter(l -> l.startsWith("epoch")).forEach(l -> System.out.println("  ref " + l));
             }

@@ -3,6 +3,7 @@ package io.vaeexplorer.concurrent;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Lowers the CPU priority (the Linux nice value) of the calling thread, so that a long computation gives way to
@@ -66,7 +67,7 @@ public final class ThreadPriority {
      * A factory of daemon threads named {@code name} that lower their own priority to {@link #BACKGROUND_NICE}
      * before their first task (for background executors: scoring, comparisons).
      */
-    public static java.util.concurrent.ThreadFactory backgroundDaemons(String name) {
+    public static ThreadFactory backgroundDaemons(String name) {
         return task -> {
             Thread t = new Thread(() -> {
                 yieldToInteractiveThreads(BACKGROUND_NICE);

@@ -1,5 +1,7 @@
 package io.vaeexplorer.core;
 
+import java.util.Locale;
+
 /** The likelihood p(x|z) used for the reconstruction term. */
 public enum Likelihood {
     /** Bernoulli likelihood: binary cross-entropy summed over pixels, in nats. */
@@ -9,7 +11,7 @@ public enum Likelihood {
 
     /** The likelihood a person types: "bce" or "mse", in any case. */
     public static Likelihood parse(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "bce" -> BCE;
             case "mse" -> MSE;
             default -> throw new IllegalArgumentException("'" + text + "' is not bce or mse");
@@ -18,6 +20,6 @@ public enum Likelihood {
 
     /** The name a person types and reads: "bce" or "mse". */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

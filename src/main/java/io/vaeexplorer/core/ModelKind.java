@@ -1,5 +1,7 @@
 package io.vaeexplorer.core;
 
+import java.util.Locale;
+
 /** The two architectures the tutorials use. */
 public enum ModelKind {
     /** Fully connected encoder and mirrored decoder. */
@@ -9,7 +11,7 @@ public enum ModelKind {
 
     /** The kind a person types: "mlp" or "conv", in any case. */
     public static ModelKind parse(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "mlp" -> MLP;
             case "conv" -> CONV;
             default -> throw new IllegalArgumentException("'" + text + "' is not mlp or conv");
@@ -18,6 +20,6 @@ public enum ModelKind {
 
     /** The name a person types and reads: "mlp" or "conv". */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

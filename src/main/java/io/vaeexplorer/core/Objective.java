@@ -1,5 +1,7 @@
 package io.vaeexplorer.core;
 
+import java.util.Locale;
+
 /** Which terms of the -ELBO are optimised; the two ablations the tutorials study are the last two. */
 public enum Objective {
     /** reconstruction + beta * KL: the full (beta-)VAE objective. */
@@ -14,7 +16,7 @@ public enum Objective {
      * in any case.
      */
     public static Objective parse(String text) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "elbo", "full" -> ELBO;
             case "recon", "recon-only", "no-kl" -> RECON_ONLY;
             case "kl", "kl-only" -> KL_ONLY;

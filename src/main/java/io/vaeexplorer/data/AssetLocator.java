@@ -2,6 +2,7 @@ package io.vaeexplorer.data;
 
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -64,7 +65,7 @@ public final class AssetLocator {
             URL location = source == null ? null : source.getLocation();
             return location == null ? Optional.empty() : Optional.of(Path.of(location.toURI()).toAbsolutePath());
         } catch (URISyntaxException | SecurityException | IllegalArgumentException
-                 | java.nio.file.FileSystemNotFoundException e) {
+                 | FileSystemNotFoundException e) {
             return Optional.empty(); // unusual class loaders: fall back to the error below
         }
     }

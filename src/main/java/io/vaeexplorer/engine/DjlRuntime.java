@@ -3,6 +3,7 @@ package io.vaeexplorer.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * One place that prepares DJL before its engine loads: offline mode (the PyTorch native library comes from
@@ -61,7 +62,7 @@ public final class DjlRuntime {
      */
     public static void disableGradientsOnThisThread() {
         engine();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        JniUtils.setGradMode(false);
     }
 
     /** A device as a person reads it, e.g. "CPU (2 threads)" or "GPU 0 (CUDA)". */

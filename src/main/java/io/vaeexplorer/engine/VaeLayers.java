@@ -1,6 +1,7 @@
 package io.vaeexplorer.engine;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -58,10 +59,10 @@ record VaeLayers(Block encoderBody, Block decoder) {
         int c4 = cols / 4;
 
         SequentialBlock encoder = new SequentialBlock()
-                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 1, rows, cols)))
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, 1, rows, cols)))
                 .add(conv3x3(c1, 2)).add(Activation::relu)
                 .add(conv3x3(c2, 2)).add(Activation::relu)
-                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, (long) c2 * r4 * c4)));
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, (long) c2 * r4 * c4)));
         if (dense > 0) {
             encoder.add(Linear.builder().setUnits(dense).build()).add(Activation::relu);
         }
@@ -71,12 +72,12 @@ record VaeLayers(Block encoderBody, Block decoder) {
             decoder.add(Linear.builder().setUnits(dense).build()).add(Activation::relu);
         }
         decoder.add(Linear.builder().setUnits((long) c2 * r4 * c4).build()).add(Activation::relu)
-                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, c2, r4, c4)))
-                .add(x -> new ai.djl.ndarray.NDList(upsample2(x.singletonOrThrow())))
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, c2, r4, c4)))
+                .add(x -> new NDList(upsample2(x.singletonOrThrow())))
                 .add(conv3x3(c1, 1)).add(Activation::relu)
-                .add(x -> new ai.djl.ndarray.NDList(upsample2(x.singletonOrThrow())))
+                .add(x -> new NDList(upsample2(x.singletonOrThrow())))
                 .add(conv3x3(1, 1))
-                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, (long) rows * cols)));
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, (long) rows * cols)));
         return new VaeLayers(encoder, decoder);
     }
 

@@ -1,5 +1,7 @@
 package io.vaeexplorer.explore;
 
+import java.util.Arrays;
+
 /**
  * Latent vectors around one encoded digit, z = mu + eps * sigma, moving only chosen dimensions, to show
  * what each latent dimension controls. All results are row-major {@code vectors x d}.
@@ -25,7 +27,7 @@ public final class EpsilonSweep {
                 return sigma.clone();
             }
             float[] ones = new float[sigma.length];
-            java.util.Arrays.fill(ones, 1f);
+            Arrays.fill(ones, 1f);
             return ones;
         }
     }

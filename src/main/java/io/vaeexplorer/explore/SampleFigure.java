@@ -1,5 +1,7 @@
 package io.vaeexplorer.explore;
 
+import java.util.Arrays;
+
 /**
  * Figures of sampled codes: decodes of draws from the prior, and the variants of one image that its posterior
  * gives. Seeded, so the same seed shows the same codes as the weights change.
@@ -23,7 +25,7 @@ public final class SampleFigure {
         float[][] posterior = model.encode(image, 1);
         float[] z = PriorSampler.posterior(posterior[0], posterior[1], count, seed);
         float[] decoded = model.decode(z, count);
-        float[] all = java.util.Arrays.copyOf(image, image.length + decoded.length);
+        float[] all = Arrays.copyOf(image, image.length + decoded.length);
         System.arraycopy(decoded, 0, all, image.length, decoded.length);
         return new ImageGrid(all, count + 1, columns, model.rows(), model.cols());
     }

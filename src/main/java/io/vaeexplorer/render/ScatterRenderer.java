@@ -1,5 +1,7 @@
 package io.vaeexplorer.render;
 
+import java.util.Arrays;
+
 /**
  * Draws a labelled 2-D point cloud into an ARGB pixel array, 3x3 pixels a point, with no GUI toolkit: the model
  * comparison and the training-timeline GIF render the latent plane off the UI thread with it.
@@ -24,7 +26,7 @@ public final class ScatterRenderer {
             throw new IllegalArgumentException("empty plane region");
         }
         int[] px = new int[width * height];
-        java.util.Arrays.fill(px, background);
+        Arrays.fill(px, background);
         double sx = (width - 1) / (bounds[1] - bounds[0]);
         double sy = (height - 1) / (bounds[3] - bounds[2]);
         for (int i = 0; i < count; i++) {
@@ -64,7 +66,7 @@ public final class ScatterRenderer {
             if (n == 0) {
                 continue;
             }
-            java.util.Arrays.sort(abs, 0, n);
+            Arrays.sort(abs, 0, n);
             extent = Math.max(extent, abs[Math.min(n - 1, (int) Math.floor((1 - tail) * (n - 1)))]);
         }
         extent *= 1.05;

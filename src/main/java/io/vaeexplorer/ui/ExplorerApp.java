@@ -11,9 +11,8 @@ import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
 import io.vaeexplorer.ui.fx.WindowMemory;
 import io.vaeexplorer.ui.gallery.GalleryView;
-import io.vaeexplorer.ui.plane.DecodedImageView;
 import io.vaeexplorer.ui.plane.LatentPlaneView;
-import io.vaeexplorer.ui.plane.PlaneExportBar;
+import io.vaeexplorer.ui.plane.PlaneSidePanel;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
 import io.vaeexplorer.ui.training.LossChartView;
 import io.vaeexplorer.ui.training.LossChartViewModel;
@@ -30,7 +29,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -90,32 +88,7 @@ public final class ExplorerApp extends Application {
     /** The whole window's content for a model (tests build it too). */
     public static BorderPane buildRoot(AppViewModel model) {
         LatentPlaneView plane = new LatentPlaneView(model.plane());
-        DecodedImageView decoded = new DecodedImageView(model.plane());
-        CheckBox manifold = new CheckBox("Show decoded manifold behind the points");
-        manifold.setId("manifold-toggle");
-        manifold.selectedProperty().bindBidirectional(model.plane().showManifoldProperty());
-        CheckBox density = new CheckBox("Show codes against the prior");
-        density.setTooltip(new javafx.scene.control.Tooltip("The density of all test codes against N(0, I): red where"
-                + " the codes crowd beyond the prior, blue in its holes (where samples from the prior decode badly)"));
-        density.setId("density-toggle");
-        density.selectedProperty().bindBidirectional(model.plane().showDensityProperty());
-        javafx.scene.control.Button clearEllipses = new javafx.scene.control.Button("Clear ellipses");
-        clearEllipses.setId("clear-ellipses");
-        clearEllipses.setOnAction(e -> model.plane().ellipseImages().clear());
-        clearEllipses.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.plane().ellipseImages()));
-        clearEllipses.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.control.Label ellipseHint = new javafx.scene.control.Label("Ctrl+click: posterior ellipses");
-        ellipseHint.setTooltip(new javafx.scene.control.Tooltip(
-                "Ctrl+click near a point to draw the 1- and 2-sigma ellipses of that test image's posterior q(z|x)"));
-        // a narrow column wraps these names rather than cutting them short
-        manifold.setWrapText(true);
-        density.setWrapText(true);
-        ellipseHint.setWrapText(true);
-        javafx.scene.layout.HBox ellipses = new javafx.scene.layout.HBox(8, clearEllipses, ellipseHint);
-        ellipses.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox side = new VBox(8, decoded, manifold, density, ellipses,
-                new PlaneExportBar(model.plane(), plane));
-        side.setPadding(new Insets(0, 8, 8, 8));
+        PlaneSidePanel side = new PlaneSidePanel(model.plane(), plane);
         // a split pane centres a part larger than its room, cutting off both ends: below its size it scrolls
         ScrollPane sideScroll = new ScrollPane(side);
         sideScroll.setId("side-scroll");

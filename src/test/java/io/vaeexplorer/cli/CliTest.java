@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = io.vaeexplorer.cli.VaeCommand.execute(args);
+            int exit = VaeCommand.execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -128,8 +129,8 @@ class CliTest {
         int[] firstTwo = renderSweep("0,1");
         assertEquals(3 * 30 + 2, firstTwo[0]);
         assertEquals(3 * 30 + 2, firstTwo[1]);
-        assertTrue(java.util.Arrays.equals(firstTwo, renderSweep("0,9")), "0,9 sweeps 0 and 1");
-        assertTrue(java.util.Arrays.equals(firstTwo, renderSweep("-1,1")), "-1,1 sweeps 0 and 1");
+        assertTrue(Arrays.equals(firstTwo, renderSweep("0,9")), "0,9 sweeps 0 and 1");
+        assertTrue(Arrays.equals(firstTwo, renderSweep("-1,1")), "-1,1 sweeps 0 and 1");
         int[] oneRow = renderSweep("1,1");
         assertEquals(3 * 30 + 2, oneRow[0]);
         assertEquals(30 + 2, oneRow[1], "one row of 3");

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -68,7 +69,7 @@ class RenderGifTest {
         for (int f = 0; f < frames.size(); f++) {
             assertArrayEquals(greys(strip, 2 + 30 * steps[f], 2), greys(frames.get(f), 0, 0), "frame " + f);
         }
-        assertFalse(java.util.Arrays.equals(greys(frames.get(0), 0, 0), greys(frames.get(4), 0, 0)),
+        assertFalse(Arrays.equals(greys(frames.get(0), 0, 0), greys(frames.get(4), 0, 0)),
                 "A and B decode to different digits");
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,7 @@ class SweepCommandTest {
         assertEquals(4, table.size());
         assertEquals(String.join(",", SweepCsv.HEADER), table.get(0));
         assertTrue(table.get(3).startsWith("3,KL only,mlp,2,32,bce,1,kl,1,32,0.001,1,600,"), table.get(3));
-        assertTrue(table.get(1).contains("," + String.format(java.util.Locale.ROOT, "%.4f",
+        assertTrue(table.get(1).contains("," + String.format(Locale.ROOT, "%.4f",
                 lines.get(0).get("test_neg_elbo").getAsDouble()) + ","), table.get(1));
         assertTrue(run.err().contains("run 3/3 (KL only)"), run.err());
         assertTrue(run.err().contains("3 finished, 0 failed, 0 cancelled"), run.err());

@@ -1,6 +1,7 @@
 package io.vaeexplorer.explore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ final class CodeImageModel implements LatentModel {
 
     /** Row 0 of image {@code i} of a grid: the code it was decoded from. */
     static float[] codeOf(ImageGrid grid, int i) {
-        return java.util.Arrays.copyOf(grid.image(i), grid.cols());
+        return Arrays.copyOf(grid.image(i), grid.cols());
     }
 
     @Override

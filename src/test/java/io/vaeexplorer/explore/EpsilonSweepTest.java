@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EpsilonSweepTest {
@@ -55,7 +56,7 @@ class EpsilonSweepTest {
         assertEquals(4 * 3 * 4, rows.length);
         for (int k = 0; k < 4; k++) {
             assertArrayEquals(EpsilonSweep.oneDimension(MU, SIGMA, k, eps),
-                    java.util.Arrays.copyOfRange(rows, k * 12, (k + 1) * 12), 0f, "row " + k);
+                    Arrays.copyOfRange(rows, k * 12, (k + 1) * 12), 0f, "row " + k);
             float[] last = slice(rows, k * 3 + 2, 4);
             assertEquals(MU[k] + SIGMA[k], last[k], 1e-6f, "row " + k + " ends at mu + sigma in dim " + k);
         }

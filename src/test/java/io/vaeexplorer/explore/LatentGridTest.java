@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LatentGridTest {
@@ -69,8 +70,8 @@ class LatentGridTest {
     @Test
     void aRectangularPlaneHasItsOwnRangePerAxis() {
         float[] z = LatentGrid.plane(3, -1, 1, 10, 20);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1f, 20f}, java.util.Arrays.copyOfRange(z, 0, 2));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 10f}, java.util.Arrays.copyOfRange(z, 16, 18));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 15f}, java.util.Arrays.copyOfRange(z, 8, 10));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1f, 20f}, Arrays.copyOfRange(z, 0, 2));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 10f}, Arrays.copyOfRange(z, 16, 18));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 15f}, Arrays.copyOfRange(z, 8, 10));
     }
 }

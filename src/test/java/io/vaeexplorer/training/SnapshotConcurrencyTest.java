@@ -11,6 +11,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.engine.InferenceModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ class SnapshotConcurrencyTest {
                     float[] again = model.decode(s.z(), s.count());
                     if (!sameBits(again, s.image())) {
                         fail("torn weights? reader " + s.reader() + " decode #" + s.decodeNo() + " of snapshot "
-                                + snapshot.version() + " (z " + java.util.Arrays.toString(s.z()) + ") differs from "
+                                + snapshot.version() + " (z " + Arrays.toString(s.z()) + ") differs from "
                                 + "the same decode on one thread after training (seed " + SEED + ")");
                     }
                     checked++;

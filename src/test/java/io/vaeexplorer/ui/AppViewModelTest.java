@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.Likelihood;
+import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
+import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.GreyRaster;
@@ -19,6 +23,7 @@ import io.vaeexplorer.ui.plane.TrainingTimeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +55,7 @@ class ExplorerModelTest {
     }
 
     private static Checkpoint tinyCheckpoint() {
-        return TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
+        return TinyModels.untrained(ModelConfig.mlp(2, List.of(16)));
     }
 
     @Test
@@ -99,8 +104,8 @@ class ExplorerModelTest {
         fx(() -> model.useCheckpoint(tinyCheckpoint()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().latentPointsProperty().get() != null);
         float[] before = model.plane().latentPointsProperty().get().xy();
-        fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
-                io.vaeexplorer.core.Likelihood.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2, 1,
+        fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "32",
+                Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 2, 1,
                 1024, "")));
         fx(model.training()::startTraining);
         awaitRunTakenIn();
@@ -139,8 +144,8 @@ class ExplorerModelTest {
         }, ignored -> { }, ignored -> { }));
         assertTrue(held.await(30, TimeUnit.SECONDS));
         try {
-            fx(() -> model.settingsProperty().set(new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "32",
-                    io.vaeexplorer.core.Likelihood.BCE, 1f, io.vaeexplorer.core.Objective.ELBO, 1e-3f, 64, 2,
+            fx(() -> model.settingsProperty().set(new TrainingSettings(ModelKind.MLP, 2, "32",
+                    Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 2,
                     1, 1024, "")));
             fx(model.training()::startTraining);
             awaitRunTakenIn();
@@ -152,10 +157,10 @@ class ExplorerModelTest {
         }
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.worker().isIdle());
         WaitForAsyncUtils.waitForFxEvents();
-        java.util.List<Long> steps = WaitForAsyncUtils.asyncFx(
+        List<Long> steps = WaitForAsyncUtils.asyncFx(
                 () -> model.plane().timeline().frames().stream().map(TrainingTimeline.Frame::step).toList()).get();
         // the run's start and the end of each of its two epochs of 16 steps
-        assertTrue(steps.containsAll(java.util.List.of(0L, 16L, 32L)), "timeline steps: " + steps);
+        assertTrue(steps.containsAll(List.of(0L, 16L, 32L)), "timeline steps: " + steps);
         assertEquals(32L, steps.get(steps.size() - 1));
         // the plane ends on the final weights' own codes, asked for after the run's codes
         assertEquals(model.workspace().snapshotProperty().get().version(), model.plane().latentPointsProperty().get().snapshotVersion());

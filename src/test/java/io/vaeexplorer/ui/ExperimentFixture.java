@@ -15,11 +15,14 @@ import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -94,10 +97,10 @@ public final class ExperimentFixture {
      * The whole window, as {@link ExplorerApp} shows it, on a test's stage, opening the shipped data and model
      * (call on the FX thread, from a {@code @Start} method).
      */
-    public static AppViewModel wholeWindow(javafx.stage.Stage stage, Path tempDir, double width, double height) {
+    public static AppViewModel wholeWindow(Stage stage, Path tempDir, double width, double height) {
         AppViewModel model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
-        stage.setScene(new javafx.scene.Scene(ExplorerApp.buildRoot(model), width, height));
+        stage.setScene(new Scene(ExplorerApp.buildRoot(model), width, height));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         ExplorerApp.openStartupData(model);
@@ -144,7 +147,7 @@ public final class ExperimentFixture {
     }
 
     public static boolean samePixels(GreyRaster a, GreyRaster b) {
-        return a.width() == b.width() && a.height() == b.height() && java.util.Arrays.equals(a.pixels(), b.pixels());
+        return a.width() == b.width() && a.height() == b.height() && Arrays.equals(a.pixels(), b.pixels());
     }
 
     /** {mu, sigma} of one image, straight from a model of the same weights. */

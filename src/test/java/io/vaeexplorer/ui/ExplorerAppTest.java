@@ -17,12 +17,18 @@ import io.vaeexplorer.ui.plane.PlaneExportBar;
 import io.vaeexplorer.ui.plane.PlaneViewModel;
 import io.vaeexplorer.ui.plane.TimelineAnimation;
 import io.vaeexplorer.ui.plane.TrainingTimeline;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,19 +71,19 @@ class ExplorerAppTest {
         assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
         GreyRaster before = model.plane().decodedImageProperty().get();
         Canvas plane = robot.lookup("#latent-plane").queryAs(Canvas.class);
-        robot.moveTo(plane).moveBy(-120, -80).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(plane).moveBy(-120, -80).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != before);
         DecodedImageView decoded = (DecodedImageView) robot.lookup("#decoded-image").queryAs(Canvas.class).getParent();
         assertSame(model.plane().decodedImageProperty().get(), ExperimentFixture.fx(decoded::shown));
-        assertNotEquals(java.util.Arrays.hashCode(before.pixels()),
-                java.util.Arrays.hashCode(model.plane().decodedImageProperty().get().pixels()));
+        assertNotEquals(Arrays.hashCode(before.pixels()),
+                Arrays.hashCode(model.plane().decodedImageProperty().get().pixels()));
 
         // exports of what the plane shows
         PlaneExportBar exports = (PlaneExportBar) robot.lookup("#export-codes-csv").query().getParent().getParent();
         Path csv = temp.resolve("codes.csv");
         ExperimentFixture.onFx(() -> model.plane().exportCodesCsv(csv));
         ExperimentFixture.waitUntil("the codes are written", () -> Files.isRegularFile(csv)); // moved in when complete
-        java.util.List<String> rows = Files.readAllLines(csv);
+        List<String> rows = Files.readAllLines(csv);
         assertEquals(10_001, rows.size());
         assertEquals("index,label,class,plane_x,plane_y,mu_1,mu_2,sigma_1,sigma_2", rows.get(0));
         assertTrue(rows.get(1).startsWith("0,7,7,"), rows.get(1)); // the first MNIST test image is a 7
@@ -106,7 +112,7 @@ class ExplorerAppTest {
         assertEquals(3, epochPoints);
         // the step axis was pinned to the run's 96 steps while it trained; once finished it fits the data again
         assertTrue(ExperimentFixture.fx(() -> model.training().runStepsProperty().get() == null
-                && ((javafx.scene.chart.NumberAxis) chart.getXAxis()).isAutoRanging()));
+                && ((NumberAxis) chart.getXAxis()).isAutoRanging()));
         // read on the FX thread, once: a new architecture clears the points before its codes arrive
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ExperimentFixture.fx(() -> {
             LatentPoints now = model.plane().latentPointsProperty().get();
@@ -123,16 +129,16 @@ class ExplorerAppTest {
         // the timeline keeps a frame of every codes event the run sends, whatever the machine's speed: the start
         // and each epoch's end (a slower machine adds frames from within an epoch)
         ExperimentFixture.waitUntil("the timeline reaches the run's last step", () -> {
-            java.util.List<TrainingTimeline.Frame> kept = model.plane().timeline().frames();
+            List<TrainingTimeline.Frame> kept = model.plane().timeline().frames();
             return !kept.isEmpty() && kept.get(kept.size() - 1).step() == 96;
         });
-        java.util.List<Long> steps = ExperimentFixture.fx(
+        List<Long> steps = ExperimentFixture.fx(
                 () -> model.plane().timeline().frames().stream().map(TrainingTimeline.Frame::step).toList());
-        assertTrue(steps.containsAll(java.util.List.of(0L, 32L, 64L, 96L)), "timeline steps: " + steps);
+        assertTrue(steps.containsAll(List.of(0L, 32L, 64L, 96L)), "timeline steps: " + steps);
         int frames = steps.size();
         // scrubbing back shows the earlier moments, Live returns to the current codes
         LatentPoints current = model.plane().latentPointsProperty().get();
-        javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
+        Slider slider = robot.lookup("#timeline-slider").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(0));
         assertSame(ExperimentFixture.fx(() -> model.plane().timeline().frames().get(0).points()), model.plane().latentPointsProperty().get());
         assertTrue(model.plane().timeline().frames().get(0).step() < model.workspace().snapshotProperty().get().step());
@@ -161,7 +167,7 @@ class ExplorerAppTest {
         robot.interact(() -> model.plane().exportTimelinePng(strip));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(strip)
                 && model.statusProperty().get().contains(strip.getFileName().toString()));
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(strip.toFile());
+        BufferedImage png = javax.imageio.ImageIO.read(strip.toFile());
         int shown = Math.min(frames, PlaneViewModel.TIMELINE_STRIP_FRAMES);
         assertTrue(png.getWidth() >= shown * TimelineAnimation.SCATTER, "strip width " + png.getWidth());
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -215,7 +216,7 @@ class ExplorerLayoutTest {
             child = parent;
             parent = parent.getParent();
         }
-        return contains(new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight()), bounds) ? null
+        return contains(new BoundingBox(0, 0, scene.getWidth(), scene.getHeight()), bounds) ? null
                 : "outside the window";
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.Likelihood;
+import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingPreset;
@@ -14,6 +15,7 @@ import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +106,7 @@ class ExplorerRunsTest {
 
     @Test
     void aDivergedRunKeepsThePreviousModelAndIsListedAsFailed() throws Exception {
-        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
+        Checkpoint previous = TinyModels.untrained(ModelConfig.mlp(2, List.of(16)));
         fx(() -> model.useCheckpoint(previous));
         fx(() -> model.settingsProperty().set(small(1e6f, 1, 512, 64)));
         fx(model.training()::startTraining);
@@ -126,7 +128,7 @@ class ExplorerRunsTest {
 
     @Test
     void aRunStoppedBeforeItsFirstEpochEndedKeepsThePreviousModel() throws Exception {
-        Checkpoint previous = TinyModels.untrained(io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16)));
+        Checkpoint previous = TinyModels.untrained(ModelConfig.mlp(2, List.of(16)));
         fx(() -> model.useCheckpoint(previous));
         // a long first epoch (all 60,000 images in batches of 8): paused at its first step, then stopped
         fx(() -> model.settingsProperty().set(small(1e-3f, 1, 0, 8)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
+import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.TrainingSettings;
@@ -27,9 +28,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
@@ -103,9 +107,9 @@ class ResponsivenessBenchmark {
             AtomicLong end = new AtomicLong();
             Platform.runLater(() -> {
                 GreyRaster before = model.plane().decodedImageProperty().get();
-                model.plane().decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                model.plane().decodedImageProperty().addListener(new ChangeListener<>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
+                    public void changed(ObservableValue<? extends GreyRaster> o, GreyRaster a,
                                         GreyRaster b) {
                         end.set(System.nanoTime()); // DecodedImageView has drawn it by now (earlier listener)
                         model.plane().decodedImageProperty().removeListener(this);
@@ -174,7 +178,7 @@ class ResponsivenessBenchmark {
      */
     private static double[] trainingSpeedRatio(AppViewModel model) throws Exception {
         Dataset data = model.workspace().datasetProperty().get();
-        TrainingSettings settings = new TrainingSettings(io.vaeexplorer.core.ModelKind.MLP, 2, "400",
+        TrainingSettings settings = new TrainingSettings(ModelKind.MLP, 2, "400",
                 Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 128, 1, 1, Integer.getInteger("bench.limit", 0), "");
         double headless = 0;
         double window = 0;
@@ -210,7 +214,7 @@ class ResponsivenessBenchmark {
 
     private static double inWindow(AppViewModel model, TrainingSettings s, boolean drag) throws Exception {
         ThreadCpu cpu = ThreadCpu.start();
-        Scene scene = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().get(0).getScene()).get();
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().get(0).getScene()).get();
         AtomicLong pulses = new AtomicLong();
         Runnable countPulse = pulses::incrementAndGet;
         long started = System.nanoTime();

@@ -3,6 +3,8 @@ package io.vaeexplorer.ui;
 import static io.vaeexplorer.ui.plane.RedrawTimes.percentile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
 import io.vaeexplorer.cli.ResidentMemory;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.EpochRecord;
@@ -13,19 +15,25 @@ import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
@@ -73,9 +81,9 @@ class SoakBenchmark {
         // FX pulses: an animation timer asks for one every frame; the gap between two is how long the thread stalled
         // what the FX thread was doing during a long gap: its stack sampled every 5 ms (with -Dsoak.sample=true)
         Thread fxThread = WaitForAsyncUtils.asyncFx(Thread::currentThread).get();
-        java.util.concurrent.ConcurrentLinkedDeque<Object[]> stackSamples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        ConcurrentLinkedDeque<Object[]> stackSamples = new ConcurrentLinkedDeque<>();
         // and every thread's run time and run-queue wait, every 20 ms: who had the cores during a stall
-        java.util.concurrent.ConcurrentLinkedDeque<TaskSchedStats> schedSamples = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        ConcurrentLinkedDeque<TaskSchedStats> schedSamples = new ConcurrentLinkedDeque<>();
         boolean sample = Boolean.getBoolean("soak.sample");
         Thread sampler = new Thread(() -> {
             int round = 0;
@@ -131,7 +139,7 @@ class SoakBenchmark {
                     if (gap > 100 && sample) {
                         String[] names = {"fx", "renderer", "training"};
                         for (int which = 1; which <= 3; which++) {
-                            java.util.Map<String, Integer> tops = new java.util.TreeMap<>();
+                            Map<String, Integer> tops = new TreeMap<>();
                             for (Object[] o : stackSamples) {
                                 if ((long) o[0] >= last && (long) o[0] <= t) {
                                     StackTraceElement[] st = (StackTraceElement[]) o[which];
@@ -167,7 +175,7 @@ class SoakBenchmark {
         };
         List<double[]> rssByEpoch = new CopyOnWriteArrayList<>();
         // a manager of our own only to reach the engine's root manager, which holds every other manager
-        ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager();
+        NDManager probe = NDManager.newBaseManager();
         WaitForAsyncUtils.asyncFx(() -> {
             model.training().lossHistory().epochs().addListener((ListChangeListener<EpochRecord>) c -> {
                 while (c.next()) {
@@ -180,7 +188,7 @@ class SoakBenchmark {
                         double jvmNative = ManagementFactory.getMemoryMXBean()
                                 .getNonHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
                         // every open NDArray of every manager: a leak grows this count, whatever malloc does
-                        double arrays = ((ai.djl.ndarray.BaseNDManager) probe.getParentManager()).getManagedArrays()
+                        double arrays = ((BaseNDManager) probe.getParentManager()).getManagedArrays()
                                 .size();
                         rssByEpoch.add(new double[] {r.epoch(), rss, r.samplesPerSecond(), heap, rss - heap, arrays,
                                 rss - heap - jvmNative, jvmNative});
@@ -213,9 +221,9 @@ class SoakBenchmark {
             CountDownLatch shown = new CountDownLatch(1);
             long start = System.nanoTime();
             Platform.runLater(() -> {
-                model.plane().decodedImageProperty().addListener(new javafx.beans.value.ChangeListener<GreyRaster>() {
+                model.plane().decodedImageProperty().addListener(new ChangeListener<GreyRaster>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends GreyRaster> o, GreyRaster a,
+                    public void changed(ObservableValue<? extends GreyRaster> o, GreyRaster a,
                                         GreyRaster b) {
                         model.plane().decodedImageProperty().removeListener(this);
                         shown.countDown();
@@ -296,7 +304,7 @@ class SoakBenchmark {
 
     private static long gcMillis() {
         long total = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+        for (GarbageCollectorMXBean gc : ManagementFactory
                 .getGarbageCollectorMXBeans()) {
             total += Math.max(0, gc.getCollectionTime());
         }

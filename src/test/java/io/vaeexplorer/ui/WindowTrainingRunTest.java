@@ -21,6 +21,7 @@ import io.vaeexplorer.ui.plane.TrainingTimeline;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +135,7 @@ class WindowTrainingRunTest {
     }
 
     /** Waits, as a guard only, for a condition read on the FX thread. */
-    private static void waitOnFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    private static void waitOnFx(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 

@@ -3,6 +3,7 @@ package io.vaeexplorer.engine.step;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ interface AdamStep extends AutoCloseable {
         if (!"djl".equalsIgnoreCase(System.getProperty(CHOICE_PROPERTY, ""))) {
             try {
                 return FusedAdam.create(manager, parameters, learningRate);
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException | IOException e) {
                 LOG.warn("PyTorch's fused Adam is not available ({}); using DJL's Adam", e.toString());
             }
         }

@@ -8,6 +8,7 @@ import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.engine.VaeBlock;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public interface TrainingStep extends AutoCloseable {
                     case MLP -> ScriptedMlpStep.create(manager, config, parameters, learningRate);
                     case CONV -> ScriptedConvStep.create(manager, config, parameters, learningRate);
                 };
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException | IOException e) {
                 if (config.kind() == ModelKind.CONV) {
                     // DJL's ops differentiate through libtorch's convolution backward-data, which on some CPUs
                     // returns wrong or NaN gradients for the decoder's one-channel last layer

@@ -6,7 +6,9 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -94,7 +96,7 @@ final class ExperimentControls {
             }
         };
         showLabel.run();
-        classNames.addListener((javafx.collections.ListChangeListener<String>) change -> showLabel.run());
+        classNames.addListener((ListChangeListener<String>) change -> showLabel.run());
         label.addListener((obs, was, now) -> showLabel.run());
         picker.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
             if (now.intValue() >= 0) {
@@ -116,7 +118,7 @@ final class ExperimentControls {
     /** A caption followed by its control, on one line. */
     static HBox labelled(String caption, Node control) {
         HBox row = new HBox(6, new Label(caption), control);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 

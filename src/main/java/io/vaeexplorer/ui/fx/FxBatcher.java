@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -34,12 +35,12 @@ public final class FxBatcher<T> {
     public void submit(T value) {
         queue.add(value);
         if (scheduled.compareAndSet(false, true)) {
-            long wait = lastDrainNanos + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS)
+            long wait = lastDrainNanos + TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS)
                     - System.nanoTime();
             if (wait <= 0) {
                 fxExecutor.execute(this::drain);
             } else {
-                FxDelay.TIMER.schedule(() -> fxExecutor.execute(this::drain), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+                FxDelay.TIMER.schedule(() -> fxExecutor.execute(this::drain), wait, TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -4,6 +4,7 @@ import io.vaeexplorer.render.PngWriter;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
@@ -29,7 +30,7 @@ public final class NodeExport {
         PixelReader reader = image.getPixelReader();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            reader.getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;

@@ -3,6 +3,7 @@ package io.vaeexplorer.ui.fx;
 import io.vaeexplorer.core.WindowState;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class WindowMemory {
         Map<String, List<Double>> dividers = new LinkedHashMap<>();
         // the chosen positions: a window closed small may show the dividers pushed aside for now
         splits.forEach((name, split) -> dividers.put(name,
-                java.util.Arrays.stream(split.chosen()).boxed().toList()));
+                Arrays.stream(split.chosen()).boxed().toList()));
         Path folder = FileDialogs.lastFolder();
         return new WindowState(normal, stage.isMaximized(), dividers, folder == null ? null : folder.toString());
     }

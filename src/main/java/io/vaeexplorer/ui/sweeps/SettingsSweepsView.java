@@ -3,7 +3,9 @@ package io.vaeexplorer.ui.sweeps;
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;
 import io.vaeexplorer.ui.fx.SaveDialog;
+import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -58,7 +60,7 @@ public final class SettingsSweepsView extends SplitPane {
         ablations.disableProperty().bind(sweeps.runningProperty());
         latents.disableProperty().bind(sweeps.runningProperty());
         cancelAll.disableProperty().bind(sweeps.runningProperty().not());
-        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(sweeps.results()));
+        export.disableProperty().bind(Bindings.isEmpty(sweeps.results()));
         HBox specRow = new HBox(8, new Label("Sweep"), spec, run, cancelAll, export);
         specRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(spec, Priority.ALWAYS);
@@ -142,7 +144,7 @@ public final class SettingsSweepsView extends SplitPane {
         for (SweepResult r : sweeps.results()) {
             series.getData().add(new XYChart.Data<>(r.name(), r.test().negElbo()));
         }
-        chart.getData().setAll(java.util.List.of(series));
+        chart.getData().setAll(List.of(series));
     }
 
     private void chooseAndExport() {
@@ -162,7 +164,7 @@ public final class SettingsSweepsView extends SplitPane {
             }
             button.setId("sweep-cancel-" + row.index());
             button.setOnAction(e -> sweeps.cancel(row.index()));
-            button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+            button.disableProperty().bind(Bindings.createBooleanBinding(
                     () -> row.statusProperty().get().isFinal(), row.statusProperty()));
             setGraphic(button);
         }

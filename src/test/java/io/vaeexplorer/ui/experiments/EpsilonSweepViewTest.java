@@ -24,6 +24,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -95,9 +97,9 @@ class EpsilonSweepViewTest {
         RasterView view = robot.lookup("#sweep-grid").queryAs(RasterView.class);
         // the size follows a layout pass, which on a busy machine may come after the raster
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> view.imageView().getFitWidth() > 0);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the sweep grid was never laid out", e);
         }
         GreyRaster grid = fx(() -> sweep.gridProperty().get());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.ui.fx.RasterView;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** How the interpolation view shares its space between the decode at t and the strip. */
@@ -44,7 +45,7 @@ class ImageAndStripTest {
     private static void within(double[][] parts, double width, double height) {
         for (double[] p : parts) {
             assertTrue(p[0] >= 0 && p[1] >= 0 && p[0] + p[2] <= width + 1e-9 && p[1] + p[3] <= height + 1e-9,
-                    java.util.Arrays.toString(p));
+                    Arrays.toString(p));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.TinyModels;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class GalleryViewModelTest {
     }
 
     /** Runs the FX hops until the condition holds (the background thread queues them). */
-    private void runFxUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+    private void runFxUntil(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!done.getAsBoolean()) {
             Runnable next = fxQueue.poll(100, TimeUnit.MILLISECONDS);
@@ -85,7 +87,7 @@ class GalleryViewModelTest {
 
     private static Checkpoint tiny(int seed) {
         return new Checkpoint(TinyModels.untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, seed),
-                io.vaeexplorer.core.TrainingConfig.defaults(), List.of(), "cpu", "test");
+                TrainingConfig.defaults(), List.of(), "cpu", "test");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelScore;
+import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,12 +122,12 @@ class GalleryViewTest {
     @Test
     void theModelsPageShowsFailedRunsScoringProgressAndThePresetsEpochs(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.workspace().datasetProperty().get() != null);
-        javafx.scene.control.Label presets = robot.lookup("#presets-label").query();
+        Label presets = robot.lookup("#presets-label").query();
         assertTrue(onFx(presets::getText).contains("10 epochs"), onFx(presets::getText));
-        javafx.scene.control.Button klOnly = robot.lookup("#preset-kl-only").query();
+        Button klOnly = robot.lookup("#preset-kl-only").query();
         assertTrue(onFx(() -> klOnly.getTooltip().getText()).contains("10 epochs"));
 
-        io.vaeexplorer.core.ModelConfig config = io.vaeexplorer.core.ModelConfig.mlp(2, java.util.List.of(16));
+        ModelConfig config = ModelConfig.mlp(2, List.of(16));
         GalleryEntry failed = onFx(() -> model.gallery().addFailed("run broken", config, "diverged at step 3"));
         WaitForAsyncUtils.waitForFxEvents();
         int row = onFx(() -> view.table().getItems().indexOf(failed));
@@ -142,14 +144,14 @@ class GalleryViewTest {
         // two models queued for scoring: the progress row shows, and Cancel leaves them unscored
         Checkpoint a = TinyModels.untrained(config);
         Checkpoint b = new Checkpoint(TinyModels.untrainedWeights(config, 2, 2),
-                io.vaeexplorer.core.TrainingConfig.defaults(), java.util.List.of(), "cpu", "test");
+                TrainingConfig.defaults(), List.of(), "cpu", "test");
         onFx(() -> {
             model.gallery().add("a", "loaded", a, null);
             model.gallery().add("b", "loaded", b, null);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.Label scoring = robot.lookup("#scoring-status").query();
+        Label scoring = robot.lookup("#scoring-status").query();
         // either still pending (shown with its count) or already done; cancel only matters while pending
         if (onFx(() -> model.gallery().scoresPendingProperty().get()) > 0) {
             assertTrue(onFx(scoring::getText).startsWith("scoring"), onFx(scoring::getText));
@@ -159,7 +161,7 @@ class GalleryViewTest {
             assertEquals(0, onFx(() -> model.gallery().scoresPendingProperty().get()));
             assertFalse(onFx(() -> scoring.getParent().isVisible()), "the progress row stays after the cancel");
         }
-        for (GalleryEntry e : onFx(() -> java.util.List.copyOf(model.gallery().entries()))) {
+        for (GalleryEntry e : onFx(() -> List.copyOf(model.gallery().entries()))) {
             if (!e.failed()) {
                 GalleryEntry.ScoreState state = onFx(() -> e.scoreStateProperty().get());
                 assertTrue(state == GalleryEntry.ScoreState.CANCELLED || state == GalleryEntry.ScoreState.SCORED,

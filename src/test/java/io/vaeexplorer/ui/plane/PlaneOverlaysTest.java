@@ -11,8 +11,10 @@ import io.vaeexplorer.ui.draw.DrawDigitView;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -128,8 +130,8 @@ class PlaneOverlaysTest {
         double[] atA = ExperimentFixture.fx(() -> plane(robot).toCanvas(path[0], path[1]));
         assertArrayEquals(atA, ExperimentFixture.fx(() -> plane(robot).pathCursorPosition()), 0.5, "t = 0 is at A");
 
-        javafx.scene.control.Slider slider = robot.lookup("#interp-slider").queryAs(javafx.scene.control.Slider.class);
-        javafx.geometry.Bounds track = ExperimentFixture.fx(() -> slider.localToScreen(slider.getLayoutBounds()));
+        Slider slider = robot.lookup("#interp-slider").queryAs(Slider.class);
+        Bounds track = ExperimentFixture.fx(() -> slider.localToScreen(slider.getLayoutBounds()));
         robot.clickOn(new Point2D(track.getMinX() + 0.75 * track.getWidth(), track.getCenterY()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slider.getValue() > 0.5);
         double t = ExperimentFixture.fx(slider::getValue);

@@ -150,7 +150,7 @@ class LossChartViewTest {
     @Test
     void whileARunTrainsTheStepAxisSpansTheWholeRun(FxRobot robot) throws Exception {
         LineChart<Number, Number> chart = robot.lookup("#loss-chart").query();
-        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        NumberAxis axis = (NumberAxis) chart.getXAxis();
         robot.interact(() -> view.pinSteps(new long[] {0, 4690}));
         assertTrue(!onFx(axis::isAutoRanging));
         assertEquals(5000.0, onFx(axis::getUpperBound)); // the run's 4690 steps, up to a whole tick

@@ -59,6 +59,12 @@ class ArchitectureTest {
     private static final Rule RENDER = new Rule("render may use only core, explore and store.AtomicFiles",
             in("render"), outside(Set.of("core", "render", "explore"))
                     .and(r -> !r.name().equals(ROOT + ".store.AtomicFiles")));
+    /**
+     * A feature computes through explore's model interfaces and the inference workers, so its view-models run in a
+     * test with a model of plain Java; only the app that wires the window picks the engine.
+     */
+    private static final Rule FEATURES_ENGINE = new Rule("a feature package under ui may not use engine",
+            f -> f.inUi() && !f.uiFeature().isEmpty(), r -> r.topLevel().equals("engine"));
     private static final Rule VIEWS = new Rule("a *View under ui may not use engine, store, "
             + "concurrent.InferenceWorker or training.TrainingService",
             f -> f.inUi() && f.fileName().endsWith("View.java"),
@@ -169,6 +175,11 @@ class ArchitectureTest {
             cycles.add(sb.toString());
         }
         return cycles;
+    }
+
+    @Test
+    void uiFeaturesComputeWithoutTheEngine() {
+        assertKept(FEATURES_ENGINE);
     }
 
     @Test

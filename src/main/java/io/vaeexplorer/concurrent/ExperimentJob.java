@@ -1,6 +1,6 @@
 package io.vaeexplorer.concurrent;
 
-import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.SnapshotModel;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,7 +17,7 @@ public final class ExperimentJob<T> {
 
     private final InferenceWorker worker;
     private final String key;
-    private final Supplier<Function<InferenceModel, T>> prepare;
+    private final Supplier<Function<SnapshotModel, T>> prepare;
     private final Consumer<T> onResult;
     private final Consumer<String> onError;
     private boolean running;
@@ -28,7 +28,7 @@ public final class ExperimentJob<T> {
      * @param prepare reads the current inputs on the FX thread and returns the work, or null when there is
      *     nothing to compute yet (no data set, no weights, an index out of range)
      */
-    public ExperimentJob(InferenceWorker worker, String key, Supplier<Function<InferenceModel, T>> prepare,
+    public ExperimentJob(InferenceWorker worker, String key, Supplier<Function<SnapshotModel, T>> prepare,
                   Consumer<T> onResult, Consumer<String> onError) {
         this.worker = worker;
         this.key = key;
@@ -43,7 +43,7 @@ public final class ExperimentJob<T> {
             requestedAgain = true;
             return;
         }
-        Function<InferenceModel, T> work = prepare.get();
+        Function<SnapshotModel, T> work = prepare.get();
         if (work == null) {
             return;
         }

@@ -5,6 +5,7 @@ import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.SnapshotModel;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +25,8 @@ public final class InferenceWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceWorker.class);
 
-    private record Job<T>(Function<InferenceModel, T> work, Consumer<T> onResult, Consumer<String> onError) {
-        void run(InferenceModel model, Executor fx) {
+    private record Job<T>(Function<SnapshotModel, T> work, Consumer<T> onResult, Consumer<String> onError) {
+        void run(SnapshotModel model, Executor fx) {
             T result;
             try {
                 result = work.apply(model);
@@ -39,7 +40,34 @@ public final class InferenceWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * How a worker gets its copy of the network. The window's workers load the engine's {@link InferenceModel};
+     * tests hand in a few lines of plain Java, so view-models run without a native library.
+     */
+    public interface Loader {
+
+        /** Prepares the worker's own thread once, before its first model (the engine turns autograd off there). */
+        void prepareThread();
+
+        /** A model holding the given weights, built on the worker's thread. */
+        SnapshotModel load(WeightSnapshot snapshot);
+    }
+
+    /** The engine's inference copy of the network, on the CPU. */
+    public static final Loader ENGINE = new Loader() {
+        @Override
+        public void prepareThread() {
+            DjlRuntime.disableGradientsOnThisThread();
+        }
+
+        @Override
+        public SnapshotModel load(WeightSnapshot snapshot) {
+            return InferenceModel.onCpu(snapshot);
+        }
+    };
+
     private final Executor fxExecutor;
+    private final Loader loader;
     private final boolean background;
     private final Map<String, Job<?>> pending = new LinkedHashMap<>();
     private final Thread thread;
@@ -50,16 +78,27 @@ public final class InferenceWorker implements AutoCloseable {
 
     /** A background worker (re-encoding, grids, experiments): its thread yields to the window's threads. */
     public InferenceWorker(Executor fxExecutor) {
-        this(fxExecutor, true);
+        this(fxExecutor, ENGINE, true);
+    }
+
+    /** A background worker whose models come from {@code loader}. */
+    public InferenceWorker(Executor fxExecutor, Loader loader) {
+        this(fxExecutor, loader, true);
     }
 
     /** A worker for answers a person waits for (the decode under the mouse): normal priority. */
     public static InferenceWorker interactive(Executor fxExecutor) {
-        return new InferenceWorker(fxExecutor, false);
+        return new InferenceWorker(fxExecutor, ENGINE, false);
     }
 
-    private InferenceWorker(Executor fxExecutor, boolean background) {
+    /** An interactive worker whose models come from {@code loader}. */
+    public static InferenceWorker interactive(Executor fxExecutor, Loader loader) {
+        return new InferenceWorker(fxExecutor, loader, false);
+    }
+
+    private InferenceWorker(Executor fxExecutor, Loader loader, boolean background) {
         this.fxExecutor = fxExecutor;
+        this.loader = loader;
         this.background = background;
         this.thread = new Thread(this::loop, background ? "vae-inference" : "vae-interactive");
         thread.setDaemon(true);
@@ -82,7 +121,7 @@ public final class InferenceWorker implements AutoCloseable {
      * @param onResult runs on the FX thread with the job's result
      * @param onError runs on the FX thread with a one-line message if the job throws
      */
-    public synchronized <T> void submit(String key, Function<InferenceModel, T> work, Consumer<T> onResult,
+    public synchronized <T> void submit(String key, Function<SnapshotModel, T> work, Consumer<T> onResult,
                                         Consumer<String> onError) {
         pending.remove(key);
         pending.put(key, new Job<>(work, onResult, onError));
@@ -95,12 +134,12 @@ public final class InferenceWorker implements AutoCloseable {
     }
 
     private void loop() {
-        InferenceModel model = null;
+        SnapshotModel model = null;
         try {
             if (background) {
                 ThreadPriority.yieldToInteractiveThreads(ThreadPriority.BACKGROUND_NICE);
             }
-            DjlRuntime.disableGradientsOnThisThread();
+            loader.prepareThread();
             while (true) {
                 Job<?> job;
                 WeightSnapshot snapshot;
@@ -140,7 +179,7 @@ public final class InferenceWorker implements AutoCloseable {
         }
     }
 
-    private static InferenceModel ensureModel(InferenceModel model, WeightSnapshot snapshot) {
+    private SnapshotModel ensureModel(SnapshotModel model, WeightSnapshot snapshot) {
         if (model != null && model.snapshot() == snapshot) {
             return model;
         }
@@ -151,7 +190,7 @@ public final class InferenceWorker implements AutoCloseable {
         if (model != null) {
             model.close();
         }
-        return InferenceModel.onCpu(snapshot);
+        return loader.load(snapshot);
     }
 
     @Override

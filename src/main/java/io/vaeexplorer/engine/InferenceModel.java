@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.vaeexplorer.core.ArchitectureCheck;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.explore.LatentModel;
+import io.vaeexplorer.explore.SnapshotModel;
 import java.nio.ByteBuffer;
 
 /**
@@ -18,7 +18,7 @@ import java.nio.ByteBuffer;
  * without rebuilding the network when the architecture is the same. As a {@link LatentModel} it serves the picture
  * recipes of the explore package.
  */
-public final class InferenceModel implements LatentModel, AutoCloseable {
+public final class InferenceModel implements SnapshotModel {
 
     private final NDManager manager;
     private final VaeBlock block;
@@ -53,10 +53,12 @@ public final class InferenceModel implements LatentModel, AutoCloseable {
         return new InferenceModel(snapshot, ComputeDevice.cpu());
     }
 
+    @Override
     public WeightSnapshot snapshot() {
         return snapshot;
     }
 
+    @Override
     public ModelConfig config() {
         return snapshot.config();
     }
@@ -86,6 +88,7 @@ public final class InferenceModel implements LatentModel, AutoCloseable {
     }
 
     /** Loads newer weights of the same architecture; a snapshot of another architecture is refused. */
+    @Override
     public void update(WeightSnapshot newer) {
         if (!ArchitectureCheck.sameArchitecture(newer.config(), snapshot.config())) {
             throw new IllegalArgumentException("snapshot is " + newer.config().describe() + " but this model is "
@@ -115,6 +118,7 @@ public final class InferenceModel implements LatentModel, AutoCloseable {
     }
 
     /** Decodes one latent vector to one image. */
+    @Override
     public float[] decode(float[] z) {
         return decode(z, 1);
     }
@@ -142,6 +146,7 @@ public final class InferenceModel implements LatentModel, AutoCloseable {
      * @param grey row-major (count x pixels) unsigned grey levels
      * @return {mu, sigma}, each row-major (count x latent)
      */
+    @Override
     public float[][] encodeGrey(byte[] grey, int count) {
         int pixels = config().imageSize();
         if (grey.length != count * pixels) {

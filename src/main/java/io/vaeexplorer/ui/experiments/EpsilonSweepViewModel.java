@@ -1,14 +1,13 @@
 package io.vaeexplorer.ui.experiments;
 
 import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
-
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -202,7 +201,7 @@ public final class EpsilonSweepViewModel {
     }
 
     /** Reads the inputs on the FX thread; the returned work runs on the inference thread with only those values. */
-    private Function<InferenceModel, SweepDecode> prepare() {
+    private Function<SnapshotModel, SweepDecode> prepare() {
         LabeledImages test = jobs.usableTestImages();
         int index = image.get();
         int steps = this.steps.get();

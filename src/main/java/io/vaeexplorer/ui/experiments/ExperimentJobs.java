@@ -5,7 +5,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class ExperimentJobs {
      * @param show receives the result on the FX thread
      */
     public <T> ExperimentJob<T> add(InferenceWorker worker, String key,
-            Supplier<Function<InferenceModel, T>> prepare, Consumer<T> show) {
+            Supplier<Function<SnapshotModel, T>> prepare, Consumer<T> show) {
         ExperimentJob<T> job = new ExperimentJob<>(worker, key, prepare, result -> {
             if (key.equals(failedJob)) {
                 failedJob = null;

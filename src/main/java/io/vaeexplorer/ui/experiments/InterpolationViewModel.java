@@ -1,14 +1,13 @@
 package io.vaeexplorer.ui.experiments;
 
 import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
-
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.explore.LatentModel;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
@@ -204,7 +203,7 @@ public final class InterpolationViewModel {
     // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
     // the returned work runs on the inference thread with only those captured values
 
-    private Function<InferenceModel, GreyRaster> prepareImageAtT() {
+    private Function<SnapshotModel, GreyRaster> prepareImageAtT() {
         LabeledImages test = jobs.usableTestImages();
         int a = imageA.get();
         int b = imageB.get();
@@ -220,7 +219,7 @@ public final class InterpolationViewModel {
         return m -> ImageTiler.tile(encodeEnds(m, test, a, b, drawingA, drawingB, noisy).decodeAt(m, at, arc), 0, 1);
     }
 
-    private Function<InferenceModel, DecodedPath> prepareStrip() {
+    private Function<SnapshotModel, DecodedPath> prepareStrip() {
         LabeledImages test = jobs.usableTestImages();
         int a = imageA.get();
         int b = imageB.get();

@@ -1,13 +1,12 @@
 package io.vaeexplorer.ui.experiments;
 
 import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
-
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.ReconstructionFigure;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.fx.UserMessages;
@@ -55,7 +54,7 @@ public final class ReconstructionsViewModel {
     }
 
     /** Reads the inputs on the FX thread; the returned work runs on the inference thread with only those values. */
-    private Function<InferenceModel, GreyRaster> prepare() {
+    private Function<SnapshotModel, GreyRaster> prepare() {
         LabeledImages test = jobs.usableTestImages();
         if (test == null) {
             return null;

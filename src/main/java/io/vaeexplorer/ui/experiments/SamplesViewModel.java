@@ -1,13 +1,12 @@
 package io.vaeexplorer.ui.experiments;
 
 import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
-
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.SampleFigure;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.ui.fx.UserMessages;
@@ -129,7 +128,7 @@ public final class SamplesViewModel {
     // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
     // the returned work runs on the inference thread with only those captured values
 
-    private Function<InferenceModel, GreyRaster> prepareSamples() {
+    private Function<SnapshotModel, GreyRaster> prepareSamples() {
         int count = sampleCount.get();
         long seed = sampleSeed.get();
         if (jobs.usableTestImages() == null || count < 1) {
@@ -138,7 +137,7 @@ public final class SamplesViewModel {
         return m -> ImageTiler.tile(SampleFigure.prior(m, count, seed, Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
     }
 
-    private Function<InferenceModel, GreyRaster> prepareVariants() {
+    private Function<SnapshotModel, GreyRaster> prepareVariants() {
         LabeledImages test = jobs.usableTestImages();
         int source = variantsSource.get();
         if (test == null || !ExperimentJobs.isIndex(source, test)) {

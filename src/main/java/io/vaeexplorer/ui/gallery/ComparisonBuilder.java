@@ -1,11 +1,12 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
-import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.ReconstructionFigure;
+import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.ScatterRenderer;
@@ -13,6 +14,7 @@ import io.vaeexplorer.ui.fx.ClassColors;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Computes what the side-by-side comparison shows for two to four models, off the FX thread: every model's test
@@ -65,7 +67,11 @@ final class ComparisonBuilder {
         return picked;
     }
 
-    static Result build(List<String> names, List<Checkpoint> checkpoints, LabeledImages test, int reconstructions) {
+    /**
+     * @param load builds a model holding a checkpoint's weights; each is closed before this returns
+     */
+    static Result build(List<String> names, List<Checkpoint> checkpoints, LabeledImages test, int reconstructions,
+            Function<WeightSnapshot, SnapshotModel> load) {
         int[] indices = pickImages(test, reconstructions);
         int rows = test.rows();
         int cols = test.cols();
@@ -76,12 +82,12 @@ final class ComparisonBuilder {
         int perRow = Math.max(1, (indices.length + 1) / 2);
 
         // one native copy of each model serves its encodes, reconstructions and manifold
-        List<InferenceModel> models = new ArrayList<>();
+        List<SnapshotModel> models = new ArrayList<>();
         try {
             List<LatentPoints> points = new ArrayList<>();
             List<GreyRaster> recon = new ArrayList<>();
             for (Checkpoint c : checkpoints) {
-                InferenceModel model = InferenceModel.onCpu(c.weights());
+                SnapshotModel model = load.apply(c.weights());
                 models.add(model);
                 float[][] posterior = model.encodeGrey(test.grey(), test.count());
                 points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
@@ -107,14 +113,14 @@ final class ComparisonBuilder {
             GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
             return new Result(columns, bounds, originalTiles, indices);
         } finally {
-            for (InferenceModel model : models) {
+            for (SnapshotModel model : models) {
                 model.close();
             }
         }
     }
 
     /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
-    private static GreyRaster manifold(InferenceModel model, LatentPoints p, double[] b) {
+    private static GreyRaster manifold(SnapshotModel model, LatentPoints p, double[] b) {
         ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_TILES, b, p.pca());
         return grid == null ? null : ImageTiler.tile(grid, 0, 1);
     }

@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.concurrent.BackgroundTask;
+import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.data.LabeledImages;
@@ -70,7 +71,7 @@ public final class ComparisonViewModel {
         }
         long mine = ++request;
         status.set("comparing " + String.join(", ", names) + " ...");
-        BackgroundTask.wrap(() -> ComparisonBuilder.build(names, checkpoints, test, RECONSTRUCTIONS))
+        BackgroundTask.wrap(() -> ComparisonBuilder.build(names, checkpoints, test, RECONSTRUCTIONS, InferenceWorker.ENGINE::load))
                 .onSuccess(built -> {
                     if (mine == request) {
                         show(built);

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,10 +34,10 @@ public final class InferenceWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("inference job failed", e);
                 String message = Messages.oneLine(e);
-                fx.execute(() -> onError.accept(message));
+                deliver(fx, () -> onError.accept(message));
                 return;
             }
-            fx.execute(() -> onResult.accept(result));
+            deliver(fx, () -> onResult.accept(result));
         }
     }
 
@@ -65,6 +66,18 @@ public final class InferenceWorker implements AutoCloseable {
             return InferenceModel.onCpu(snapshot);
         }
     };
+
+    /**
+     * Hands an answer to the FX executor. Once the window has closed that executor refuses work; the answer has no
+     * one left to read it, so it is dropped rather than ending the worker's thread with an exception.
+     */
+    private static void deliver(Executor fx, Runnable answer) {
+        try {
+            fx.execute(answer);
+        } catch (RejectedExecutionException | IllegalStateException closed) {
+            LOG.debug("an answer was dropped: the executor it goes to has closed", closed);
+        }
+    }
 
     private final Executor fxExecutor;
     private final Loader loader;
@@ -163,7 +176,7 @@ public final class InferenceWorker implements AutoCloseable {
                     // a snapshot that cannot be loaded must not kill the worker; the job reports it
                     String message = Messages.oneLine(e);
                     Consumer<String> onError = job.onError();
-                    fxExecutor.execute(() -> onError.accept(message));
+                    deliver(fxExecutor, () -> onError.accept(message));
                 } finally {
                     synchronized (this) {
                         busy = false;

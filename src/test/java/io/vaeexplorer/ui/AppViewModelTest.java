@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The view-model on a real FX thread, with real data, real inference and a real (tiny) training run. */
-class ExplorerModelTest {
+class AppViewModelTest {
 
     @TempDir
     Path temp;

@@ -79,6 +79,10 @@ class TrainingViewModelTest {
 
     @AfterEach
     void close() throws Exception {
+        // the worker delivers through the stand-in FX thread: it stops first, so nothing reaches a closed executor
+        if (worker != null) {
+            worker.close();
+        }
         if (fxThread != null) {
             onFx(() -> {
                 training.close();
@@ -91,9 +95,6 @@ class TrainingViewModelTest {
         }
         if (gallery != null) {
             gallery.close();
-        }
-        if (worker != null) {
-            worker.close();
         }
     }
 

@@ -14,7 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -335,5 +340,33 @@ class ImageFolderLoaderTest {
         assertEquals(1, mnist.dataset().channels());
         assertTrue(mnist.dataset().labelled());
         assertEquals(0, mnist.report().skipped());
+    }
+
+    @Test
+    void aTruncatedJpegIsSkippedAndGreyWithAlphaIsCompositedOntoBlack() throws Exception {
+        Path dir = root.resolve("more");
+        Path photo = write(dir.resolve("photo.jpg"), centredSquare(64, 64, Color.BLUE, Color.YELLOW, 20));
+        byte[] whole = Files.readAllBytes(photo);
+        writeBytes(dir.resolve("cut.jpg"), Arrays.copyOf(whole, whole.length * 2 / 3));
+        BufferedImage greyAlpha = new BufferedImage(
+                new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                        Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE),
+                Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 64, 2, null), false, null);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                greyAlpha.getRaster().setPixel(x, y, new int[] {200, x < 32 ? 0 : 255});
+            }
+        }
+        write(dir.resolve("shade.png"), greyAlpha);
+        LoadedDataset loaded = load(dir, ImageFolderOptions.defaults().withTestFraction(0));
+        assertEquals(1, loaded.report().skipped(), Files.readString(loaded.report().log()));
+        assertTrue(Files.readString(loaded.report().log()).contains("skipped\tcut.jpg\t"));
+        LabeledImages set = loaded.dataset().train();
+        assertEquals(2, set.count());
+        assertEquals(64, set.rows());
+        assertEquals(3, set.channels(), "the JPEG is blue and yellow");
+        assertTrue(level(set, 0, 2, 2, 2) > 240, "blue corner of the photo");
+        assertEquals(0, level(set, 1, 0, 10, 10), "transparent grey is black");
+        assertEquals(200, level(set, 1, 1, 10, 50), "opaque grey keeps its level");
     }
 }

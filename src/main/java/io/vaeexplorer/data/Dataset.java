@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A labelled image data set split into training and test images of one size.
+ * An image data set split into training and test images of one size and channel count.
+ *
+ * <p>A set without classes (a folder of pictures with no class sub-folders) has no class names and every label
+ * 0; {@link #labelled()} tells the two apart, so views that colour or pick by class can leave those out. The
+ * MNIST-style sets are always labelled.
  *
  * @param name       short name shown to the user and stored in checkpoints, e.g. "mnist"
  * @param train      training images
- * @param test       test images, same size as the training images
- * @param classNames display name of each label, index = label
+ * @param test       test images, same size and channel count as the training images
+ * @param classNames display name of each label, index = label; empty for an unlabelled set
  */
 public record Dataset(String name, LabeledImages train, LabeledImages test, List<String> classNames) {
 
@@ -22,6 +26,25 @@ public record Dataset(String name, LabeledImages train, LabeledImages test, List
             throw new IllegalArgumentException("train images are " + train.rows() + "x" + train.cols()
                     + " but test images are " + test.rows() + "x" + test.cols());
         }
+        if (train.channels() != test.channels()) {
+            throw new IllegalArgumentException("train images have " + train.channels() + " channels but test images"
+                    + " have " + test.channels());
+        }
+    }
+
+    /** Whether the images carry classes; false for a set with no class names (all labels 0). */
+    public boolean labelled() {
+        return !classNames.isEmpty();
+    }
+
+    /** Levels per pixel: 1 for grey, 3 for colour. */
+    public int channels() {
+        return train.channels();
+    }
+
+    /** Levels per image ({@code channels * rows * cols}). */
+    public int imageSize() {
+        return train.imageSize();
     }
 
     /** The same data set with only the first {@code n} training images; 0 (or less) keeps them all. */

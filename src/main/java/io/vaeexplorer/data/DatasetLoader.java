@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loads an MNIST-style data set from a folder holding the four standard IDX files (each plain or gzipped),
- * after checking them against an optional {@code SHA256SUMS} and checking that they fit together.
+ * after checking them against an optional {@code SHA256SUMS} and checking that they fit together, or a folder of
+ * pictures ({@link ImageFolderLoader}) when it holds none of the IDX files.
  */
 public final class DatasetLoader {
 
@@ -32,11 +33,62 @@ public final class DatasetLoader {
     // "<64 hex digits><space><space or * for binary mode><file name>", as written by sha256sum.
     private static final Pattern CHECKSUM_LINE = Pattern.compile("([0-9a-fA-F]{64}) [ *](.+)");
 
+    /**
+     * System property naming the cache folder that {@link #load(Path)} uses for picture folders; unset, pictures
+     * are decoded on every load.
+     */
+    public static final String IMAGE_CACHE_PROPERTY = "vaeexplorer.imageCache";
+
     private DatasetLoader() {
     }
 
+    /**
+     * Loads the IDX data set in {@code dir}, or, when the folder holds none of the IDX files, its pictures with
+     * {@link ImageFolderOptions#defaults()} and the cache folder named by {@value #IMAGE_CACHE_PROPERTY} (none
+     * when unset).
+     */
     public static Dataset load(Path dir) {
         requireFolder(dir);
+        if (!holdsIdxFiles(dir)) {
+            String cache = System.getProperty(IMAGE_CACHE_PROPERTY);
+            ImageFolderOptions options = ImageFolderOptions.defaults()
+                    .withCacheDir(cache == null || cache.isBlank() ? null : Path.of(cache));
+            return loadPictures(dir, options, LoadProgress.NONE).dataset();
+        }
+        return loadIdx(dir);
+    }
+
+    /**
+     * Loads the IDX data set in {@code dir} (the options and progress then play no part), or, when the folder
+     * holds none of the IDX files, its pictures with {@code options}, telling {@code progress} of each one.
+     */
+    public static LoadedDataset load(Path dir, ImageFolderOptions options, LoadProgress progress) {
+        requireFolder(dir);
+        if (!holdsIdxFiles(dir)) {
+            return loadPictures(dir, options, progress);
+        }
+        return new LoadedDataset(loadIdx(dir), LoadReport.idx(dir));
+    }
+
+    /** Whether any of the four IDX files (plain or gzipped) lies in {@code dir}. */
+    public static boolean holdsIdxFiles(Path dir) {
+        for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+            if (Files.isRegularFile(dir.resolve(name)) || Files.isRegularFile(dir.resolve(name + ".gz"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static LoadedDataset loadPictures(Path dir, ImageFolderOptions options, LoadProgress progress) {
+        if (!ImageFolderLoader.holdsPictures(dir)) {
+            throw new DataException(dir + ": holds neither the MNIST files (" + TRAIN_IMAGES + " and the other "
+                    + "three IDX files) nor any PNG, JPEG, BMP or GIF pictures");
+        }
+        return ImageFolderLoader.load(dir, options, progress);
+    }
+
+    private static Dataset loadIdx(Path dir) {
         Path trainImagesFile = locate(dir, TRAIN_IMAGES);
         Path trainLabelsFile = locate(dir, TRAIN_LABELS);
         Path testImagesFile = locate(dir, TEST_IMAGES);
@@ -56,7 +108,7 @@ public final class DatasetLoader {
             throw new DataException(dir + ": data folder not found");
         }
         if (!Files.isDirectory(dir)) {
-            throw new DataException(dir + ": not a folder (expected a folder holding the MNIST files)");
+            throw new DataException(dir + ": not a folder (expected a folder holding the MNIST files or pictures)");
         }
     }
 

@@ -4,20 +4,30 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Grey-scale images with their class labels, held in flat arrays so that batches can be cut without boxing.
+ * Images with their class labels, held in flat arrays so that batches can be cut without boxing.
  *
- * <p>Pixels are kept as 8-bit grey levels, the form the image files hold them in: a model sees level / 255 as a
+ * <p>Pixels are kept as 8-bit levels, the form the image files hold them in: a model sees level / 255 as a
  * float in [0, 1], converted where the batches are made (natively, for training). Keeping floats here as well
  * would hold the training set a second time at four times the size. The arrays are shared, not copied; callers
  * must not modify them.
  *
- * @param count  number of images
- * @param rows   image height in pixels
- * @param cols   image width in pixels
- * @param grey   row-major, image after image: {@code count * rows * cols} unsigned grey levels 0..255
- * @param labels one class label per image, 0..9
+ * <p>An image has one channel (grey) or several (red, green, blue). Each image is stored channel-major,
+ * {@code channels x rows x cols}, the layout PyTorch and DJL's NCHW convolutions use, so that a colour image is
+ * three grey planes one after the other. With one channel this is exactly the row-major grey layout, so code
+ * that reads {@link #grey()} with {@link #imageSize()} values per image works for every channel count.
+ *
+ * @param count    number of images
+ * @param channels levels per pixel: 1 for grey, 3 for red, green, blue
+ * @param rows     image height in pixels
+ * @param cols     image width in pixels
+ * @param grey     image after image, each channel-major: {@code count * channels * rows * cols} unsigned levels
+ *                 0..255 (grey levels when {@code channels == 1}; {@link #levels()} names it for any count)
+ * @param labels   one class label per image, 0..{@value #MAX_LABEL}; 0 for every image of an unlabelled set
  */
-public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] labels) {
+public record LabeledImages(int count, int channels, int rows, int cols, byte[] grey, byte[] labels) {
+
+    /** The largest label: labels are stored as signed bytes and read as non-negative class indices. */
+    public static final int MAX_LABEL = Byte.MAX_VALUE;
 
     private static final float[] UNIT_FLOAT = new float[256];
 
@@ -30,18 +40,33 @@ public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] l
     public LabeledImages {
         Objects.requireNonNull(grey, "grey");
         Objects.requireNonNull(labels, "labels");
-        if (count < 0 || rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("bad shape: " + count + " images of " + rows + "x" + cols);
+        if (count < 0 || channels <= 0 || rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("bad shape: " + count + " images of " + channels + "x" + rows + "x"
+                    + cols);
         }
-        if (grey.length != (long) count * rows * cols) {
+        if (grey.length != (long) count * channels * rows * cols) {
             throw new IllegalArgumentException("grey has " + grey.length + " values, expected "
-                    + count + "*" + rows + "*" + cols);
+                    + count + "*" + (channels == 1 ? "" : channels + "*") + rows + "*" + cols);
         }
         if (labels.length != count) {
             throw new IllegalArgumentException("labels has " + labels.length + " values, expected " + count);
         }
         for (int i = 0; i < count; i++) {
-            if (labels[i] < 0 || labels[i] > 9) {
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is outside 0.."
+                        + MAX_LABEL);
+            }
+        }
+    }
+
+    /**
+     * Grey images of a digit set: one channel, labels 0..9. The narrower label range catches IDX label files
+     * that do not hold digits; sets with other classes use the canonical constructor.
+     */
+    public LabeledImages(int count, int rows, int cols, byte[] grey, byte[] labels) {
+        this(count, 1, rows, cols, grey, labels);
+        for (int i = 0; i < count; i++) {
+            if (labels[i] > 9) {
                 throw new IllegalArgumentException("label " + labels[i] + " at index " + i + " is outside 0..9");
             }
         }
@@ -64,23 +89,28 @@ public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] l
         return new LabeledImages(count, rows, cols, grey, labels);
     }
 
-    /** Pixels per image ({@code rows * cols}). */
+    /** Levels per image ({@code channels * rows * cols}; the pixel count for grey images). */
     public int imageSize() {
-        return rows * cols;
+        return channels * rows * cols;
     }
 
-    /** Every pixel as a value in [0, 1], in a new array ({@code count * rows * cols} floats). */
+    /** The stored levels, image after image, each channel-major (the same array as {@link #grey()}). */
+    public byte[] levels() {
+        return grey;
+    }
+
+    /** Every level as a value in [0, 1], in a new array ({@code count * imageSize()} floats). */
     public float[] pixels() {
         return unitFloats(0, count);
     }
 
-    /** Image {@code i} as values in [0, 1], row-major, in a new array. */
+    /** Image {@code i} as values in [0, 1], channel-major then row-major, in a new array. */
     public float[] image(int i) {
         Objects.checkIndex(i, count);
         return unitFloats(i, 1);
     }
 
-    /** Images {@code first .. first + n - 1} as values in [0, 1], row-major, in a new array. */
+    /** Images {@code first .. first + n - 1} as values in [0, 1], each laid out as {@link #image}, in a new array. */
     public float[] unitFloats(int first, int n) {
         Objects.checkFromIndexSize(first, n, count);
         int size = imageSize();
@@ -102,11 +132,13 @@ public record LabeledImages(int count, int rows, int cols, byte[] grey, byte[] l
         if (n <= 0 || n >= count) {
             return this;
         }
-        return new LabeledImages(n, rows, cols, Arrays.copyOf(grey, n * imageSize()), Arrays.copyOf(labels, n));
+        return new LabeledImages(n, channels, rows, cols, Arrays.copyOf(grey, n * imageSize()),
+                Arrays.copyOf(labels, n));
     }
 
     @Override
     public String toString() {
-        return "LabeledImages[" + count + " images of " + rows + "x" + cols + "]";
+        return "LabeledImages[" + count + " images of " + (channels == 1 ? "" : channels + "x") + rows + "x" + cols
+                + "]";
     }
 }

@@ -59,6 +59,12 @@ final class JsonLine {
         return this;
     }
 
+    /** Adds every field of {@code other}, in its order, after this line's own. */
+    JsonLine putAll(JsonLine other) {
+        fields.putAll(other.fields);
+        return this;
+    }
+
     /** Writes {@code key} as null, with {@code reason} as {@code key_missing}. */
     JsonLine missing(String key, String reason) {
         fields.put(key, null);

@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
                 } catch (IllegalStateException shuttingDown) {
                     // already exiting: the hook has cancelled the run and waits for this report
                 }
-                return report(result, saver, folder, console);
+                return report(result, saver, folder, console, dataset.withTrainLimit(training.limit()));
             } finally {
                 reported.countDown();
             }
@@ -107,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private volatile boolean deviceShown;
 
-    private int report(TrainingResult result, CheckpointSaver saver, Path folder, PrintStream console) {
+    private int report(TrainingResult result, CheckpointSaver saver, Path folder, PrintStream console,
+            Dataset trainedOn) {
         Checkpoint last = result.checkpoint();
         if (last != null && (result.state() != TrainingState.FINISHED || saver.failing())) {
             // keep what was learned before a cancel or a divergence; after a failed save try the folder once more
@@ -140,10 +141,17 @@ final class TrainCommand implements Callable<Integer> {
             console.println("checkpoint: " + modelFile);
         }
         if (json) {
-            console.println(jsonLine(result, modelFile, error));
+            console.println(jsonLine(result, modelFile, error).putAll(dataFields(trainedOn)));
         }
         return result.state() == TrainingState.FAILED ? 2 : result.state() == TrainingState.CANCELLED ? 130
                 : unsaved ? 1 : 0;
+    }
+
+    /** What the {@code --json} line says of the data trained on: its shape, classes and sizes. */
+    static JsonLine dataFields(Dataset dataset) {
+        return new JsonLine().put("image_size", dataset.rows()).put("channels", dataset.channels())
+                .put("classes", dataset.classNames().size()).put("train_images", dataset.train().count())
+                .put("test_images", dataset.test().count());
     }
 
     /** The {@code --json} line; {@code error} is what went wrong when the exit code is not 0, else null. */

@@ -7,7 +7,10 @@ import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.AssetLocator;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
+import io.vaeexplorer.data.ImageFolderOptions;
+import io.vaeexplorer.data.LoadProgress;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
@@ -163,8 +166,13 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     /** Where saved models are looked for at launch: {@code models/} beside the settings file. */
     public Path modelsFolder() {
+        return settingsFolder().resolve("models");
+    }
+
+    /** The app's own folder: the one that holds the settings file. */
+    private Path settingsFolder() {
         Path parent = settingsStore.file().toAbsolutePath().getParent();
-        return parent == null ? Path.of("models") : parent.resolve("models");
+        return parent == null ? Path.of(".") : parent;
     }
 
     /** Where exports and other small files are written, one after another, off the FX thread. */
@@ -195,12 +203,23 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     /** Loads a data set folder in the background; on failure the current data set stays. */
     public void openDataset(Path folder) {
         status.set("loading data from " + folder + " ...");
-        BackgroundTask.wrap(() -> DatasetLoader.load(folder)).onSuccess(loaded -> {
+        // pictures load as grey until the models take colour; decoding progress shows in the status line
+        ImageFolderOptions pictures = ImageFolderOptions.defaults().withChannels(1)
+                .withCacheDir(settingsFolder().resolve("cache"));
+        LoadProgress progress = (done, total) -> {
+            if (done == total || done % 500 == 0) {
+                fx.execute(() -> status.set("decoding pictures: " + done + " of " + total));
+            }
+        };
+        BackgroundTask.wrap(() -> DatasetLoader.load(folder, pictures, progress)).onSuccess(result -> {
+            Dataset loaded = result.dataset();
             workspace.openDataset(loaded);
             gallery.setTestSet(loaded.test());
             rememberDataFolder(folder);
-            status.set("data: " + loaded.name() + " (" + loaded.train().count() + " training, "
-                    + loaded.test().count() + " test images)");
+            String skipped = result.report().skippedLine();
+            status.set("data: " + loaded.name() + " (" + loaded.rows() + "x" + loaded.cols() + ", "
+                    + loaded.classNames().size() + " classes, " + loaded.train().count() + " training, "
+                    + loaded.test().count() + " test images)" + (skipped.isEmpty() ? "" : "; " + skipped));
             plane.refreshLatentPoints();
         }).onFailure(this::failed).executeWith(files);
     }

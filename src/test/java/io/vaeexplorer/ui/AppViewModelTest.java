@@ -14,18 +14,23 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.plane.TrainingTimeline;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +171,38 @@ class AppViewModelTest {
         assertEquals(model.workspace().snapshotProperty().get().version(), model.plane().latentPointsProperty().get().snapshotVersion());
         assertTrue(model.plane().latentPointsProperty().get() != model.plane().timeline().frames().get(steps.size() - 1).points(),
                 "the plane shows the last codes event instead of the final re-encode");
+    }
+
+    @Test
+    void aFolderOfPicturesOpensAsGreyWithItsClassesAndSizeInTheStatusLine() throws Exception {
+        Path pictures = temp.resolve("pictures");
+        for (String shape : List.of("dot", "frame")) {
+            Files.createDirectories(pictures.resolve(shape));
+            for (int i = 0; i < 10; i++) {
+                BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                g.setColor(new Color(200, 60 + i * 10, 30)); // colour, which the window loads as grey
+                if (shape.equals("dot")) {
+                    g.fillOval(4 + i % 3, 4, 10, 10);
+                } else {
+                    g.drawRect(2, 2 + i % 3, 14, 14);
+                }
+                g.dispose();
+                ImageIO.write(image, "png", pictures.resolve(shape).resolve(i + ".png").toFile());
+            }
+        }
+        Files.write(pictures.resolve("dot").resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        fx(() -> model.openDataset(pictures));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> model.statusProperty().get().startsWith("data: pictures")).get());
+        Dataset opened = model.workspace().datasetProperty().get();
+        assertEquals(1, opened.channels());
+        assertEquals(20, opened.rows());
+        assertEquals(List.of("dot", "frame"), List.copyOf(model.workspace().classNames()));
+        String status = model.statusProperty().get();
+        assertTrue(status.contains("20x20, 2 classes"), status);
+        assertTrue(status.contains("skipped 1 of 21 files"), status);
+        assertTrue(Files.isDirectory(temp.resolve("cache")), "decoded pictures are kept beside the settings");
     }
 
     /** Waits until the run has ended and the model has taken in its result (the step range is cleared then). */

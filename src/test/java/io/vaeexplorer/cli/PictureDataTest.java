@@ -1,0 +1,102 @@
+package io.vaeexplorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.vaeexplorer.data.DatasetLoader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --data DIR} on a folder of pictures: options, the load's summary, and what {@code train --json} says. */
+@Timeout(120)
+class PictureDataTest {
+
+    @TempDir
+    Path temp;
+
+    private String cacheBefore;
+
+    @BeforeEach
+    void keepTheCacheInTheTestsFolder() {
+        cacheBefore = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
+        System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, temp.resolve("cache").toString());
+    }
+
+    @AfterEach
+    void restoreTheCache() {
+        if (cacheBefore == null) {
+            System.clearProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
+        } else {
+            System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, cacheBefore);
+        }
+    }
+
+    /** Two classes of 24x24 pictures: a bright square on the left, or one on the right, shifted a little each. */
+    private Path twoClasses(boolean colour) throws IOException {
+        Path root = temp.resolve(colour ? "colour" : "grey");
+        for (String side : new String[] {"left", "right"}) {
+            Files.createDirectories(root.resolve(side));
+            for (int i = 0; i < 40; i++) {
+                BufferedImage image = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                g.setColor(Color.BLACK);
+                g.fillRect(0, 0, 24, 24);
+                g.setColor(colour ? new Color(40 + i * 5, 200, 90) : Color.WHITE);
+                g.fillRect(side.equals("left") ? 2 + i % 4 : 12 + i % 4, 6 + i % 5, 8, 8);
+                g.dispose();
+                ImageIO.write(image, "png", root.resolve(side).resolve(i + ".png").toFile());
+            }
+        }
+        Files.writeString(root.resolve("left").resolve("notes.txt"), "not a picture");
+        return root;
+    }
+
+    @Test
+    void trainingOnAFolderOfGreyPicturesReportsItsShapeClassesAndSplit() throws IOException {
+        Path data = twoClasses(false);
+        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--image-size", "16", "--holdout", "0.25",
+                "--epochs", "1", "--batch", "16", "--hidden", "32", "--latent", "2", "--out",
+                temp.resolve("model").toString(), "--json");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonObject json = JsonLineTest.parseStrict(run.lastLine());
+        assertEquals(16, json.get("image_size").getAsInt());
+        assertEquals(1, json.get("channels").getAsInt());
+        assertEquals(2, json.get("classes").getAsInt());
+        assertEquals(60, json.get("train_images").getAsInt());
+        assertEquals(20, json.get("test_images").getAsInt());
+        assertTrue(Double.isFinite(json.get("test_neg_elbo").getAsDouble()), run.lastLine());
+        assertTrue(run.err().contains("16x16, grey, 2 classes, 60 training and 20 test pictures"), run.err());
+        assertTrue(run.err().contains("ignored"), "the text file is counted: " + run.err());
+    }
+
+    @Test
+    void aColourFolderIsRefusedInOneLineUntilTheModelsTakeColour() throws IOException {
+        Path data = twoClasses(true);
+        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--out",
+                temp.resolve("model").toString());
+
+        assertNotEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("colour"), run.err());
+        assertTrue(run.err().contains("--channels 1"), run.err());
+
+        CliTest.Run grey = CliTest.run("train", "--data", data.toString(), "--channels", "1", "--epochs", "1",
+                "--batch", "16", "--hidden", "16", "--latent", "2", "--out", temp.resolve("grey").toString(),
+                "--json");
+        assertEquals(0, grey.exit(), grey.out() + grey.err());
+        assertEquals(24, JsonLineTest.parseStrict(grey.lastLine()).get("image_size").getAsInt(),
+                "the pictures' own size when they share one up to 64");
+    }
+}

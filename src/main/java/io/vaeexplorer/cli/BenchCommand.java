@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
     private ModelConfig modelConfig(Dataset dataset) {
         List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden : defaultHidden();
         return new ModelConfig(kind, dataset.train().rows(), dataset.train().cols(), latent, sizes, Likelihood.BCE,
-                1f, Objective.ELBO);
+                1f, Objective.ELBO, dataset.channels());
     }
 
     /** The twin to run: the one named, the model's own in {@code bench/} when none is named, or null. */

@@ -108,9 +108,6 @@ final class DataOption {
         messages.println(String.format(Locale.ROOT, "%s: %dx%d, %s, %d classes, %d training and %d test pictures",
                 dataset.name(), dataset.rows(), dataset.cols(), dataset.channels() == 1 ? "grey" : "colour",
                 dataset.classNames().size(), dataset.train().count(), dataset.test().count()));
-        if (dataset.channels() != 1) {
-            throw new UserError("the models take grey pictures so far: open this folder with --channels 1");
-        }
         return dataset;
     }
 }

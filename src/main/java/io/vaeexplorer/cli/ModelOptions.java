@@ -39,11 +39,16 @@ final class ModelOptions {
     }
 
     ModelConfig toConfig(int rows, int cols) {
+        return toConfig(1, rows, cols);
+    }
+
+    /** The model these options describe, for images of {@code channels} channels of {@code rows x cols}. */
+    ModelConfig toConfig(int channels, int rows, int cols) {
         List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden
                 : kind == ModelKind.CONV ? ModelConfig.DEFAULT_CONV_HIDDEN : ModelConfig.DEFAULT_MLP_HIDDEN;
         Objective objective = ablation == null ? Objective.ELBO
                 : ablation.noKl ? Objective.RECON_ONLY : ablation.klOnly ? Objective.KL_ONLY : Objective.ELBO;
-        return new ModelConfig(kind, rows, cols, latent, sizes, reconstruction, beta, objective);
+        return new ModelConfig(kind, rows, cols, latent, sizes, reconstruction, beta, objective, channels);
     }
 
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<ModelKind> {

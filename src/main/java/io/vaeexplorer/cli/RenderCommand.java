@@ -111,7 +111,7 @@ final class RenderCommand implements Callable<Integer> {
         if (gif != null) {
             return animate();
         }
-        Checkpoint checkpoint = CheckpointIO.load(modelDir);
+        Checkpoint checkpoint = requireGrey(CheckpointIO.load(modelDir));
         ModelConfig config = checkpoint.config();
         ComputeDevice device = ComputeDevice.preferred();
         Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
@@ -195,7 +195,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** {@code --what interpolate --gif}: the animation, and the strip as well when --out names a PNG. */
     private Integer animate() {
-        Checkpoint checkpoint = CheckpointIO.load(modelDir);
+        Checkpoint checkpoint = requireGrey(CheckpointIO.load(modelDir));
         ModelConfig config = checkpoint.config();
         List<GreyRaster> frames;
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), ComputeDevice.preferred())) {
@@ -260,8 +260,17 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
+    /** The pictures are drawn in grey levels so far; a colour model is refused before any work. */
+    private static Checkpoint requireGrey(Checkpoint checkpoint) {
+        if (checkpoint.config().channels() != 1) {
+            throw new UserError("render draws grey models so far, and this one takes colour pictures");
+        }
+        return checkpoint;
+    }
+
     static void requireSameImageSize(Checkpoint checkpoint, Dataset dataset) {
-        String mismatch = checkpoint.config().sizeMismatch("the model", dataset.name(), dataset.rows(), dataset.cols());
+        String mismatch = checkpoint.config().sizeMismatch("the model", dataset.name(), dataset.channels(),
+                dataset.rows(), dataset.cols());
         if (mismatch != null) {
             throw new UserError(mismatch);
         }

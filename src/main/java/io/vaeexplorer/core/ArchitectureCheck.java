@@ -14,6 +14,7 @@ public final class ArchitectureCheck {
         return a.kind() == b.kind()
                 && a.imageRows() == b.imageRows()
                 && a.imageCols() == b.imageCols()
+                && a.channels() == b.channels()
                 && a.latent() == b.latent()
                 && a.hidden().equals(b.hidden());
     }

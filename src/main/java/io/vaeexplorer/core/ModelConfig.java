@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param reconstruction likelihood of the reconstruction term
  * @param beta weight of the KL term
  * @param objective which terms are optimised
+ * @param channels colour channels of an image: 1 (grey) or 3 (red, green, blue), each image channel-major; 0, as
+ *     files written before pictures had channels read, means 1
  */
 public record ModelConfig(
         ModelKind kind,
@@ -23,7 +25,8 @@ public record ModelConfig(
         List<Integer> hidden,
         Likelihood reconstruction,
         float beta,
-        Objective objective) {
+        Objective objective,
+        int channels) {
 
     /** The tutorials' MLP: one hidden layer of 400 units. */
     public static final List<Integer> DEFAULT_MLP_HIDDEN = List.of(400);
@@ -33,8 +36,20 @@ public record ModelConfig(
      */
     public static final List<Integer> DEFAULT_CONV_HIDDEN = List.of(16, 32, 256);
 
+    /** A model of grey images. */
+    public ModelConfig(ModelKind kind, int imageRows, int imageCols, int latent, List<Integer> hidden,
+            Likelihood reconstruction, float beta, Objective objective) {
+        this(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, objective, 1);
+    }
+
     public ModelConfig {
         Objects.requireNonNull(kind, "kind");
+        if (channels == 0) {
+            channels = 1;
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("images have 1 (grey) or 3 (colour) channels, got " + channels);
+        }
         Objects.requireNonNull(reconstruction, "reconstruction");
         Objects.requireNonNull(objective, "objective");
         hidden = List.copyOf(hidden);
@@ -75,24 +90,34 @@ public record ModelConfig(
         return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first, hidden.size() > 2 ? hidden.get(2) : 0);
     }
 
-    /** Number of pixels of one image. */
+    /** Number of values of one image: channels x rows x cols. */
     public int imageSize() {
-        return imageRows * imageCols;
+        return channels * imageRows * imageCols;
     }
 
     /**
-     * Why this model cannot take images of {@code rows x cols}, one line, or null when it can: a model only takes
-     * images of the size it was trained on.
+     * Why this model cannot take grey images of {@code rows x cols}, one line, or null when it can: a model only takes
+     * images of the size and channels it was trained on.
      *
      * @param model how the message names the model, e.g. "the model" or a file name
      * @param data how the message names the images, e.g. a data set's name
      */
     public String sizeMismatch(String model, String data, int rows, int cols) {
-        if (rows == imageRows && cols == imageCols) {
+        return sizeMismatch(model, data, 1, rows, cols);
+    }
+
+    /** The same for images of {@code channels} channels. */
+    public String sizeMismatch(String model, String data, int channels, int rows, int cols) {
+        if (rows == imageRows && cols == imageCols && channels == this.channels) {
             return null;
         }
-        return model + " was trained on " + imageRows + "x" + imageCols + " images, but " + data + " has " + rows + "x"
-                + cols;
+        return model + " was trained on " + shape(this.channels, imageRows, imageCols) + " images, but " + data
+                + " has " + shape(channels, rows, cols);
+    }
+
+    /** "28x28" for grey, "32x32x3" for colour. */
+    private static String shape(int channels, int rows, int cols) {
+        return rows + "x" + cols + (channels == 1 ? "" : "x" + channels);
     }
 
     /** Short human-readable description, e.g. "MLP 784-400-2, BCE, ELBO beta=1.0". */
@@ -107,14 +132,14 @@ public record ModelConfig(
     }
 
     public ModelConfig withBeta(float newBeta) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective, channels);
     }
 
     public ModelConfig withObjective(Objective newObjective) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective, channels);
     }
 
     public ModelConfig withReconstruction(Likelihood newReconstruction) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective, channels);
     }
 }

@@ -45,6 +45,10 @@ record VaeLayers(Block encoderBody, Block decoder) {
      * convolutions, because DJL 0.32's PyTorch engine has no transposed convolution.
      */
     private static VaeLayers conv(ModelConfig config) {
+        if (config.channels() != 1) {
+            throw new IllegalArgumentException("the conv VAE takes grey images so far; train the MLP on colour, or "
+                    + "load the pictures with --channels 1");
+        }
         if (config.imageRows() % 4 != 0 || config.imageCols() % 4 != 0) {
             throw new IllegalArgumentException("the conv VAE needs image sides divisible by 4, got "
                     + config.imageRows() + "x" + config.imageCols());

@@ -56,9 +56,9 @@ public final class VaeTrainer implements AutoCloseable {
      */
     public VaeTrainer(ModelConfig config, TrainingConfig training, LabeledImages train, ComputeDevice device,
                       WeightSnapshot initial, long stepsDone, int epochsDone) {
-        if (train.rows() != config.imageRows() || train.cols() != config.imageCols()) {
-            throw new IllegalArgumentException("the model expects " + config.imageRows() + "x" + config.imageCols()
-                    + " images but the data has " + train.rows() + "x" + train.cols());
+        String mismatch = config.sizeMismatch("the model", "the data", train.channels(), train.rows(), train.cols());
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch);
         }
         this.config = config;
         this.training = training;

@@ -305,7 +305,7 @@ public final class SweepPlan {
                     (Integer) pick.getOrDefault("latent", base.latent()), chosenHidden,
                     (Likelihood) pick.getOrDefault("loss", base.reconstruction()),
                     (Float) pick.getOrDefault("beta", base.beta()),
-                    (Objective) pick.getOrDefault("objective", base.objective()));
+                    (Objective) pick.getOrDefault("objective", base.objective()), base.channels());
             TrainingConfig t = new TrainingConfig((Integer) pick.getOrDefault("epochs", training.epochs()),
                     (Integer) pick.getOrDefault("batch", training.batchSize()),
                     (Float) pick.getOrDefault("lr", training.learningRate()),
@@ -332,7 +332,7 @@ public final class SweepPlan {
 
     private static ModelConfig withLatent(ModelConfig c, int latent) {
         return new ModelConfig(c.kind(), c.imageRows(), c.imageCols(), latent, c.hidden(), c.reconstruction(),
-                c.beta(), c.objective());
+                c.beta(), c.objective(), c.channels());
     }
 
     private static IllegalArgumentException bad(String message) {

@@ -115,8 +115,8 @@ public final class SweepRunner {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.options = Objects.requireNonNull(options, "options");
         for (SweepPlan.Run run : plan.runs()) {
-            String mismatch = run.model().sizeMismatch("run '" + run.name() + "'", data.name(), data.rows(),
-                    data.cols());
+            String mismatch = run.model().sizeMismatch("run '" + run.name() + "'", data.name(),
+                    data.channels(), data.rows(), data.cols());
             if (mismatch != null) {
                 throw new IllegalArgumentException(mismatch);
             }

@@ -36,7 +36,8 @@ public final class ModelScorer {
      */
     public static ModelScore score(WeightSnapshot weights, LabeledImages test, int iwaeK, int iwaeImages, long seed,
                                    BooleanSupplier cancelled) {
-        String mismatch = weights.config().sizeMismatch("the model", "the test set", test.rows(), test.cols());
+        String mismatch = weights.config().sizeMismatch("the model", "the test set", test.channels(), test.rows(),
+                test.cols());
         if (mismatch != null) {
             throw new IllegalArgumentException(mismatch);
         }

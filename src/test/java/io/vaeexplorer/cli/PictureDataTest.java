@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.vaeexplorer.data.DatasetLoader;
 import java.awt.Color;
@@ -83,20 +84,40 @@ class PictureDataTest {
     }
 
     @Test
-    void aColourFolderIsRefusedInOneLineUntilTheModelsTakeColour() throws IOException {
+    void theMlpTrainsOnColourPicturesAndTheCheckpointKeepsTheirChannels() throws IOException {
         Path data = twoClasses(true);
-        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--out",
-                temp.resolve("model").toString());
+        Path out = temp.resolve("colour-model");
+        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--epochs", "2", "--batch", "16",
+                "--hidden", "64", "--latent", "2", "--out", out.toString(), "--json");
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonObject json = JsonLineTest.parseStrict(run.lastLine());
+        assertEquals(3, json.get("channels").getAsInt(), "colour is the default when a picture has colour");
+        assertEquals(24, json.get("image_size").getAsInt(), "the pictures' own size when they share one up to 64");
+        assertTrue(json.get("model").getAsString().startsWith("MLP 1728-64-2"), run.lastLine());
+        JsonArray epochs = json.get("epoch_seconds").getAsJsonArray();
+        assertEquals(2, epochs.size());
+        assertTrue(Double.isFinite(json.get("test_neg_elbo").getAsDouble()), run.lastLine());
+
+        CliTest.Run eval = CliTest.run("eval", "--model-dir", out.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, eval.exit(), eval.out() + eval.err());
+        CliTest.Run grey = CliTest.run("eval", "--model-dir", out.toString(), "--data", data.toString(),
+                "--channels", "1");
+        assertNotEquals(0, grey.exit());
+        assertTrue(grey.err().contains("was trained on 24x24x3 images, but"), grey.err());
+        CliTest.Run render = CliTest.run("render", "--model-dir", out.toString(), "--what", "prior", "--out",
+                temp.resolve("prior.png").toString());
+        assertNotEquals(0, render.exit());
+        assertTrue(render.err().contains("render draws grey models so far"), render.err());
+    }
+
+    @Test
+    void theConvModelRefusesColourInOneLine() throws IOException {
+        Path data = twoClasses(true);
+        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--model", "conv", "--epochs", "1",
+                "--out", temp.resolve("conv").toString());
 
         assertNotEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.err().contains("colour"), run.err());
-        assertTrue(run.err().contains("--channels 1"), run.err());
-
-        CliTest.Run grey = CliTest.run("train", "--data", data.toString(), "--channels", "1", "--epochs", "1",
-                "--batch", "16", "--hidden", "16", "--latent", "2", "--out", temp.resolve("grey").toString(),
-                "--json");
-        assertEquals(0, grey.exit(), grey.out() + grey.err());
-        assertEquals(24, JsonLineTest.parseStrict(grey.lastLine()).get("image_size").getAsInt(),
-                "the pictures' own size when they share one up to 64");
+        assertTrue(run.err().contains("the conv VAE takes grey images so far"), run.err());
     }
 }

@@ -19,6 +19,21 @@ class ModelConfigTest {
     }
 
     @Test
+    void colourImagesHaveThreeValuesAPixelAndAModelTakesOnlyItsOwnChannels() {
+        ModelConfig colour = new ModelConfig(ModelKind.MLP, 32, 32, 2, List.of(64), Likelihood.BCE, 1f,
+                Objective.ELBO, 3);
+        assertEquals(3 * 32 * 32, colour.imageSize());
+        assertEquals(3, colour.withBeta(2f).withObjective(Objective.KL_ONLY).channels(), "derived configs keep it");
+        assertNull(colour.sizeMismatch("m", "d", 3, 32, 32));
+        assertEquals("m was trained on 32x32x3 images, but d has 32x32", colour.sizeMismatch("m", "d", 1, 32, 32));
+        assertEquals(1, new ModelConfig(ModelKind.MLP, 28, 28, 2, List.of(8), Likelihood.BCE, 1f, Objective.ELBO, 0)
+                .channels(), "files written before channels existed hold grey images");
+        assertThrows(IllegalArgumentException.class, () -> new ModelConfig(ModelKind.MLP, 28, 28, 2, List.of(8),
+                Likelihood.BCE, 1f, Objective.ELBO, 2));
+        assertTrue(colour.describe().startsWith("MLP 3072-64-2"), colour.describe());
+    }
+
+    @Test
     void kindsLikelihoodsAndObjectivesParseAsPeopleTypeThem() {
         assertEquals(ModelKind.CONV, ModelKind.parse(" Conv "));
         assertEquals(Likelihood.MSE, Likelihood.parse("MSE"));

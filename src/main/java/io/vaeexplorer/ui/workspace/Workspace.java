@@ -82,6 +82,7 @@ public final class Workspace {
      */
     public String sizeMismatch(String what, ModelConfig model) {
         Dataset data = dataset.get();
-        return data == null ? null : model.sizeMismatch(what, "the open data set", data.rows(), data.cols());
+        return data == null ? null : model.sizeMismatch(what, "the open data set", data.channels(), data.rows(),
+                data.cols());
     }
 }

@@ -226,11 +226,27 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     /** Loads a checkpoint in the background; a corrupt or unreadable file leaves the current model in place. */
     public void loadModel(Path file) {
+        loadModel(file, false);
+    }
+
+    /**
+     * Loads the model shipped for the shipped digits, at launch. On data of another size it is of no use and stays
+     * out quietly: the status line says so instead of the error banner, since nobody asked for it.
+     */
+    public void loadShippedModel(Path file) {
+        loadModel(file, true);
+    }
+
+    private void loadModel(Path file, boolean shipped) {
         status.set("loading " + file + " ...");
         BackgroundTask.wrap(() -> CheckpointIO.load(file)).onSuccess(loaded -> {
             String mismatch = workspace.sizeMismatch(String.valueOf(file.getFileName()), loaded.config());
             if (mismatch != null) {
-                error.set(mismatch);
+                if (shipped) {
+                    status.set(status.get() + "; no model yet for these images: press Start to train one");
+                } else {
+                    error.set(mismatch);
+                }
                 return;
             }
             useCheckpoint(loaded);

@@ -50,6 +50,8 @@ import javafx.stage.Stage;
 public final class ExplorerApp extends Application {
 
     public static final String SHIPPED_MODEL = "models/mnist-mlp-d2/model.vae";
+    /** The system property that names the data folder to open at launch instead of the remembered one. */
+    public static final String DATA_PROPERTY = "vaeexplorer.openData";
     /** Names under which the dividers are remembered: the plane beside the decoded image, and both above the tabs. */
     public static final String PLANE_SPLIT = "plane-split";
     public static final String CENTRE_SPLIT = "centre-split";
@@ -157,9 +159,13 @@ public final class ExplorerApp extends Application {
         return root;
     }
 
-    /** The persisted data folder (or the shipped MNIST) and the shipped model; both load in the background. */
+    /**
+     * The data folder named at launch ({@code ./run.sh --data DIR}), else the persisted one (or the shipped MNIST),
+     * and the shipped model; both load in the background.
+     */
     static void openStartupData(AppViewModel model) {
-        String folder = model.settingsProperty().get().dataFolder();
+        String named = System.getProperty(DATA_PROPERTY);
+        String folder = named != null ? named : model.settingsProperty().get().dataFolder();
         Path data;
         try {
             data = folder.isBlank() ? AssetLocator.mnistDir() : Path.of(folder);
@@ -172,7 +178,7 @@ public final class ExplorerApp extends Application {
         try {
             Path shipped = AssetLocator.assetsDir().resolve(SHIPPED_MODEL);
             if (Files.exists(shipped)) {
-                model.loadModel(shipped);
+                model.loadShippedModel(shipped);
             }
         } catch (DataException e) {
             model.reportError(e.getMessage());

@@ -203,6 +203,17 @@ class AppViewModelTest {
         assertTrue(status.contains("20x20, 2 classes"), status);
         assertTrue(status.contains("skipped 1 of 21 files"), status);
         assertTrue(Files.isDirectory(temp.resolve("cache")), "decoded pictures are kept beside the settings");
+
+        // the digits' model shipped with the app does not fit these pictures: at launch it stays out quietly
+        Path digits = CheckpointIO.save(tinyCheckpoint(), temp.resolve("digits").resolve("model.vae"));
+        fx(() -> model.loadShippedModel(digits));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> model.statusProperty().get().contains("no model yet")).get());
+        assertEquals("", model.errorProperty().get());
+        fx(() -> model.loadModel(digits));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !model.errorProperty().get().isEmpty()).get());
+        assertTrue(model.errorProperty().get().contains("was trained on 28x28 images"), model.errorProperty().get());
     }
 
     /** Waits until the run has ended and the model has taken in its result (the step range is cleared then). */

@@ -118,7 +118,7 @@ final class PlaneAxes {
             probe.setFont(LEGEND_FONT);
             double widest = 0;
             for (String name : names) {
-                probe.setText(name);
+                probe.setText(shortened(name));
                 widest = Math.max(widest, probe.getLayoutBounds().getWidth());
             }
             legendWidth = Math.ceil(widest) + 30;
@@ -143,7 +143,15 @@ final class PlaneAxes {
             gc.setFill(ClassColors.color(i));
             gc.fillRect(x + 7, rowY - 5, 10, 10);
             gc.setFill(TEXT);
-            gc.fillText(names.get(i), x + 23, rowY);
+            gc.fillText(shortened(names.get(i)), x + 23, rowY);
         }
+    }
+
+    /** The longest class name the legend shows whole; folder names can be sentences. */
+    static final int LEGEND_NAME_CHARS = 18;
+
+    /** A class name cut to {@link #LEGEND_NAME_CHARS} characters, an ellipsis marking the cut. */
+    static String shortened(String name) {
+        return name.length() <= LEGEND_NAME_CHARS ? name : name.substring(0, LEGEND_NAME_CHARS - 1) + "\u2026";
     }
 }

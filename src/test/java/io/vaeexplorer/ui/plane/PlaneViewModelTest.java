@@ -154,6 +154,16 @@ class PlaneViewModelTest {
     }
 
     @Test
+    void aClassNamedWithACommaOrQuoteStaysOneFieldOfTheCodesCsv() throws Exception {
+        Path csv = LatentCodesCsv.write(square(1), List.of("cats, small", "the \"big\" dogs", "c", "d"),
+                temp.resolve("named.csv"));
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(1).startsWith("0,0,\"cats, small\",0.000000,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("1,1,\"the \"\"big\"\" dogs\",2.000000,"), rows.get(2));
+        assertTrue(Files.readString(csv).contains("\r\n"), "rows end as RFC 4180 asks");
+    }
+
+    @Test
     void exportsSayWhatIsMissingOrWhereTheyWrote() throws Exception {
         Path csv = temp.resolve("codes.csv");
         plane.exportCodesCsv(csv);

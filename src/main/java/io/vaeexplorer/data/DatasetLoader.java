@@ -100,7 +100,8 @@ public final class DatasetLoader {
         return new Dataset(folderName(dir), train, test, readClassNames(dir));
     }
 
-    private static void requireFolder(Path dir) {
+    /** A one-line refusal unless {@code dir} is an existing folder; both kinds of data set start here. */
+    static void requireFolder(Path dir) {
         if (dir == null) {
             throw new DataException("no data folder given");
         }
@@ -228,7 +229,8 @@ public final class DatasetLoader {
         }
     }
 
-    private static String folderName(Path dir) {
+    /** A data set's name: its folder's. */
+    static String folderName(Path dir) {
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return name == null ? dir.toString() : name.toString();
     }

@@ -44,13 +44,13 @@ public final class ImageFolderLoader {
      * @throws DataException when the folder is missing or holds no usable pictures
      */
     public static LoadedDataset load(Path dir, ImageFolderOptions options, LoadProgress progress) {
-        requireFolder(dir);
+        DatasetLoader.requireFolder(dir);
         ImageFolderScan scan = ImageFolderScan.scan(dir);
         if (scan.entries.isEmpty()) {
             throw new DataException(dir + ": no pictures found (looked for PNG, JPEG, BMP and GIF files in class "
                     + "sub-folders, in train/ and test/, or directly in the folder)");
         }
-        String name = folderName(dir);
+        String name = DatasetLoader.folderName(dir);
         String key = ImageFolderCache.key(scan, options);
         Path cacheFile = options.cacheDir() == null ? null : ImageFolderCache.file(options.cacheDir(), key);
         if (cacheFile != null) {
@@ -294,22 +294,5 @@ public final class ImageFolderLoader {
         Path log = cacheDir.resolve(key + ImageFolderCache.LOG_SUFFIX);
         ImageFolderCache.writeAtomically(log, out -> out.write(bytes));
         return log;
-    }
-
-    private static void requireFolder(Path dir) {
-        if (dir == null) {
-            throw new DataException("no data folder given");
-        }
-        if (!Files.exists(dir)) {
-            throw new DataException(dir + ": data folder not found");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new DataException(dir + ": not a folder (expected a folder of pictures)");
-        }
-    }
-
-    private static String folderName(Path dir) {
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        return name == null ? dir.toString() : name.toString();
     }
 }

@@ -150,16 +150,6 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         error.set(message);
     }
 
-    /** Shows a one-line message on what happened (e.g. a sweep finished). */
-    public void reportStatus(String message) {
-        status(message);
-    }
-
-    /** Shows a one-line problem found outside the model (e.g. by the window while starting). */
-    public void reportError(String message) {
-        error(message);
-    }
-
     public ObjectProperty<TrainingSettings> settingsProperty() {
         return settings;
     }

@@ -68,7 +68,7 @@ public final class ExplorerApp extends Application {
         windowStore = WindowStateStore.besideSettings(settings);
         WindowStateStore.Loaded remembered = windowStore.load();
         if (remembered.warning() != null) {
-            model.reportError(remembered.warning());
+            model.error(remembered.warning());
         }
         stage.setTitle("VAE latent-space explorer");
         BorderPane root = buildRoot(model);
@@ -118,7 +118,7 @@ public final class ExplorerApp extends Application {
         });
         experiments.experiments().errorProperty().addListener((obs, old, message) -> {
             if (message != null && !message.isEmpty()) {
-                model.reportError(message);
+                model.error(message);
             }
         });
         Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(new LossChartViewModel(
@@ -170,7 +170,7 @@ public final class ExplorerApp extends Application {
         try {
             data = folder.isBlank() ? AssetLocator.mnistDir() : Path.of(folder);
         } catch (DataException e) {
-            model.reportError(e.getMessage());
+            model.error(e.getMessage());
             return;
         }
         model.openDataset(data);
@@ -181,7 +181,7 @@ public final class ExplorerApp extends Application {
                 model.loadShippedModel(shipped);
             }
         } catch (DataException e) {
-            model.reportError(e.getMessage());
+            model.error(e.getMessage());
         }
     }
 

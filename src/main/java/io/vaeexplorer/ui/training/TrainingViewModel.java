@@ -187,9 +187,7 @@ public final class TrainingViewModel {
 
     /** Stops a run in progress for good (the window closes). */
     public void close() {
-        if (service != null) {
-            service.cancel();
-        }
+        stopTraining();
     }
 
     private void startTraining(TrainingSettings s) {

@@ -96,17 +96,12 @@ public record ModelConfig(
     }
 
     /**
-     * Why this model cannot take grey images of {@code rows x cols}, one line, or null when it can: a model only takes
-     * images of the size and channels it was trained on.
+     * Why this model cannot take images of {@code channels x rows x cols}, one line, or null when it can: a model
+     * only takes images of the size and channels it was trained on.
      *
      * @param model how the message names the model, e.g. "the model" or a file name
      * @param data how the message names the images, e.g. a data set's name
      */
-    public String sizeMismatch(String model, String data, int rows, int cols) {
-        return sizeMismatch(model, data, 1, rows, cols);
-    }
-
-    /** The same for images of {@code channels} channels. */
     public String sizeMismatch(String model, String data, int channels, int rows, int cols) {
         if (rows == imageRows && cols == imageCols && channels == this.channels) {
             return null;

@@ -12,10 +12,10 @@ class ModelConfigTest {
     @Test
     void aModelTakesOnlyImagesOfTheSizeItWasTrainedOn() {
         ModelConfig mnist = ModelConfig.mlp(2, List.of(400));
-        assertNull(mnist.sizeMismatch("the model", "MNIST", 28, 28));
+        assertNull(mnist.sizeMismatch("the model", "MNIST", 1, 28, 28));
         assertEquals("model.vae was trained on 28x28 images, but sprites has 32x32",
-                mnist.sizeMismatch("model.vae", "sprites", 32, 32));
-        assertTrue(mnist.sizeMismatch("m", "d", 28, 27).contains("28x27"));
+                mnist.sizeMismatch("model.vae", "sprites", 1, 32, 32));
+        assertTrue(mnist.sizeMismatch("m", "d", 1, 28, 27).contains("28x27"));
     }
 
     @Test

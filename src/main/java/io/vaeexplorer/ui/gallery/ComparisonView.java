@@ -77,6 +77,9 @@ public final class ComparisonView extends VBox {
     private void show(ComparisonBuilder.Result result) {
         columns.getChildren().clear();
         chart.getData().clear();
+        // an empty chart with its title reads as a comparison with no data; it appears with the first comparison
+        chart.setVisible(result != null);
+        chart.setManaged(result != null);
         if (result == null) {
             return;
         }

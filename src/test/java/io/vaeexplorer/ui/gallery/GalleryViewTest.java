@@ -90,6 +90,7 @@ class GalleryViewTest {
 
         Button compare = robot.lookup("#compare-button").queryAs(Button.class);
         assertTrue(compare.isDisabled(), "nothing ticked yet");
+        assertFalse(onFx(() -> view.comparison().chart().isVisible()), "no empty loss chart before a comparison");
         onFx(() -> {
             trained.comparedProperty().set(true);
             fresh.comparedProperty().set(true);
@@ -109,6 +110,7 @@ class GalleryViewTest {
         assertNotNull(shown.columns().get(0).manifold());
         assertNotNull(shown.columns().get(2).manifold(), "d=5 is decoded through its PCA plane");
         assertEquals(3, onFx(() -> view.comparison().chart().getData().size()));
+        assertTrue(onFx(() -> view.comparison().chart().isVisible()));
     }
 
     private static int painted(int[] argb) {

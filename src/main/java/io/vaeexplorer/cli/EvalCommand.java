@@ -1,13 +1,16 @@
 package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LatentUse;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.Evaluator;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.KnnAccuracy;
 import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.training.ModelScorer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +71,19 @@ final class EvalCommand implements Callable<Integer> {
                 line.putNumber("iwae_log_likelihood", Results.round(logLikelihood),
                                 "the bound is " + JsonLine.describe(logLikelihood)).put("iwae_k", iwaeSamples)
                         .put("iwae_images", Math.min(iwaeImages, evaluator.count()));
+            }
+            t0 = System.nanoTime();
+            LatentUse use = ModelScorer.latentUse(model, dataset.train(), dataset.labelled(), dataset.test(), seed);
+            System.out.printf("latent use: %d of %d units active, I(x;z) %.3f nats, KL per dimension %s%s (%.1f s)%n",
+                    use.activeUnits(), use.klPerDim().length, use.mutualInformation(), Results.list(use.klPerDim()),
+                    dataset.labelled() ? String.format(", %d-NN accuracy %.4f", KnnAccuracy.DEFAULT_K,
+                            use.knnAccuracy()) : "", (System.nanoTime() - t0) / 1e9);
+            line.put("kl_per_dim", Results.rounded(use.klPerDim())).put("active_units", use.activeUnits())
+                    .put("mutual_information", Results.round(use.mutualInformation()));
+            if (dataset.labelled()) {
+                line.put("knn_accuracy", Results.round(use.knnAccuracy())).put("knn_k", KnnAccuracy.DEFAULT_K);
+            } else {
+                line.missing("knn_accuracy", "the data set has no labels");
             }
             if (json) {
                 System.out.println(line);

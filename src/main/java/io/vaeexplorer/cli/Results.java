@@ -2,8 +2,10 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.LossParts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Small helpers shared by the commands' result lines. */
 final class Results {
@@ -69,5 +71,16 @@ final class Results {
     /** The nearest whole number, for counts and rates; NaN and the infinities come back as they are. */
     static Number whole(double value) {
         return Double.isFinite(value) && Math.abs(value) < 1e18 ? (Number) Math.round(value) : (Number) value;
+    }
+
+    /** Every value {@link #round}ed, as a list a JSON line writes as an array. */
+    static List<Double> rounded(double[] values) {
+        return Arrays.stream(values).map(Results::round).boxed().toList();
+    }
+
+    /** The values to two decimals, as "[a, b, ...]", for a line a person reads. */
+    static String list(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format("%.2f", v))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 }

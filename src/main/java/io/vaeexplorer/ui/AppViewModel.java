@@ -204,7 +204,7 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         BackgroundTask.wrap(() -> DatasetLoader.load(folder, pictures, progress)).onSuccess(result -> {
             Dataset loaded = result.dataset();
             workspace.openDataset(loaded);
-            gallery.setTestSet(loaded.test());
+            gallery.setData(loaded.train(), loaded.test(), loaded.labelled());
             rememberDataFolder(folder);
             String skipped = result.report().skippedLine();
             status.set("data: " + loaded.name() + " (" + loaded.rows() + "x" + loaded.cols() + ", "

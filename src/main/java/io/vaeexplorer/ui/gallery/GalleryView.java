@@ -86,6 +86,12 @@ public final class GalleryView extends SplitPane {
         table.getColumns().add(score("recon", s -> s.test().reconstruction()));
         table.getColumns().add(score("KL", s -> s.test().kl()));
         table.getColumns().add(score("IWAE log p(x)", ModelScore::iwaeLogLikelihood));
+        table.getColumns().add(score("active units", s -> s.latentUse() == null ? Double.NaN
+                : s.latentUse().activeUnits(), "%.0f"));
+        table.getColumns().add(score("I(x;z)", s -> s.latentUse() == null ? Double.NaN
+                : s.latentUse().mutualInformation()));
+        table.getColumns().add(score("k-NN acc.", s -> s.latentUse() == null ? Double.NaN
+                : s.latentUse().knnAccuracy(), "%.3f"));
         table.getColumns().add(text("train time", 85, e -> e.trainingSeconds() > 0
                 ? String.format("%.0f s", e.trainingSeconds()) : "-"));
         table.getColumns().add(text("device", 150, e -> e.failed() ? e.failure() : e.device()));
@@ -251,6 +257,11 @@ public final class GalleryView extends SplitPane {
 
     /** A number from the entry's score: blank while scoring, the problem's gist when it cannot be scored. */
     private static TableColumn<GalleryEntry, String> score(String title, Function<ModelScore, Double> value) {
+        return score(title, value, "%.2f");
+    }
+
+    private static TableColumn<GalleryEntry, String> score(String title, Function<ModelScore, Double> value,
+            String format) {
         TableColumn<GalleryEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> {
             GalleryEntry e = c.getValue();
@@ -260,7 +271,7 @@ public final class GalleryView extends SplitPane {
                     return e.scoreStateProperty().get().text();
                 }
                 double v = value.apply(s);
-                return Double.isNaN(v) ? "-" : String.format("%.2f", v);
+                return Double.isNaN(v) ? "-" : String.format(format, v);
             }, e.scoreProperty(), e.scoreProblemProperty(), e.scoreStateProperty());
             return text;
         });

@@ -53,6 +53,9 @@ public final class GalleryViewModel implements AutoCloseable {
     private final Path modelsFolder;
     private boolean closed;
     private LabeledImages testSet;
+    /** The neighbours of the k-NN accuracy; null scores without the latent space's use. */
+    private LabeledImages trainingSet;
+    private boolean labelled;
     /** Scoring jobs queued before this generation were cancelled; jobs check it before and while they run. */
     private final AtomicLong scoringGeneration = new AtomicLong();
     private final ReadOnlyIntegerWrapper scoresPending = new ReadOnlyIntegerWrapper(0);
@@ -145,10 +148,20 @@ public final class GalleryViewModel implements AutoCloseable {
 
     /** The test images models are scored on; entries not scored yet (or scored on other data) are (re)scored. */
     public void setTestSet(LabeledImages test) {
-        if (test == testSet) {
+        setData(null, test, false);
+    }
+
+    /**
+     * The data models are scored on: the test images, and the training images whose codes are the neighbours of
+     * the k-NN accuracy (null to leave the latent space's use out); {@code labelled} when labels mean classes.
+     */
+    public void setData(LabeledImages train, LabeledImages test, boolean labelled) {
+        if (test == testSet && train == trainingSet) {
             return;
         }
         testSet = test;
+        trainingSet = train;
+        this.labelled = labelled;
         for (GalleryEntry e : entries) {
             score(e);
         }
@@ -360,6 +373,8 @@ public final class GalleryViewModel implements AutoCloseable {
 
     private void score(GalleryEntry entry) {
         LabeledImages test = testSet;
+        LabeledImages train = trainingSet;
+        boolean classes = labelled;
         if (test == null || entry.failed() || closed) {
             return;
         }
@@ -377,7 +392,7 @@ public final class GalleryViewModel implements AutoCloseable {
                     scoringNow.set(entry.name());
                 }
             });
-            return ModelScorer.score(checkpoint.weights(), test, IWAE_K, IWAE_IMAGES, SCORE_SEED,
+            return ModelScorer.score(checkpoint.weights(), train, classes, test, IWAE_K, IWAE_IMAGES, SCORE_SEED,
                     () -> scoringGeneration.get() != generation);
         }).onSuccess(score -> {
             if (score != null && testSet == test && scoringGeneration.get() == generation) {

@@ -96,6 +96,17 @@ class CliTest {
         double iwae = json.get("iwae_log_likelihood").getAsDouble();
         assertTrue(json.has("samples_per_second") && json.has("device"), json.toString());
         assertTrue(iwae < 0 && -iwae < negElbo + 15, "IWAE " + iwae + " vs -ELBO " + negElbo);
+        // the latent space's use: the KL per dimension sums to the test KL (each rounded to four decimals)
+        double klSum = 0;
+        for (var kl : json.getAsJsonArray("kl_per_dim")) {
+            klSum += kl.getAsDouble();
+        }
+        assertEquals(json.get("test_kl").getAsDouble(), klSum, 1e-3 * json.getAsJsonArray("kl_per_dim").size() + 0.05);
+        int active = json.get("active_units").getAsInt();
+        assertTrue(active >= 0 && active <= json.getAsJsonArray("kl_per_dim").size(), json.toString());
+        assertTrue(json.get("mutual_information").getAsDouble() >= 0, json.toString());
+        double knn = json.get("knn_accuracy").getAsDouble();
+        assertTrue(knn >= 0 && knn <= 1, json.toString());
     }
 
     @Test

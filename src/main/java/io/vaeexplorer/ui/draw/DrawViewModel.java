@@ -203,6 +203,7 @@ public final class DrawViewModel {
         // the snapshot's own config: listeners of the snapshot hear of new weights before the config follows
         WeightSnapshot weights = workspace.snapshotProperty().get();
         if (weights == null) {
+            description.set("no model yet to encode it: train or load one");
             return;
         }
         ModelConfig config = weights.config();

@@ -118,6 +118,35 @@ public final class ImageFolderLoader {
                 new LoadReport(dir, entries.size(), skipped, scan.ignored.size(), log, false, notes));
     }
 
+    /**
+     * One picture file brought to the form a loaded set's images have: an {@code size x size} square with
+     * {@code channels} channels, decoded, cropped and converted exactly as {@link #load} treats each picture.
+     *
+     * @return {@code channels * size * size} values in [0, 1], channel-major then row-major, as
+     *     {@link LabeledImages#image} gives a set's image
+     * @throws DataException naming the file and why it cannot be used
+     */
+    public static float[] prepare(Path file, int size, int channels) {
+        if (size < 1 || size > ImageFolderOptions.MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("image size " + size + " is outside 1.."
+                    + ImageFolderOptions.MAX_IMAGE_SIZE);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
+        }
+        ImageDecoder.Square square;
+        try {
+            square = ImageDecoder.decode(file, size);
+        } catch (ImageDecoder.Unusable e) {
+            throw new DataException(file.getFileName() + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new DataException(file.getFileName() + ": too large to decode in the memory available");
+        }
+        byte[] levels = new byte[channels * size * size];
+        copyLevels(square, size * size, channels, levels, 0);
+        return new LabeledImages(1, channels, size, size, levels, new byte[1]).image(0);
+    }
+
     /** Whether {@code dir} holds any file with a picture's file name (its first one ends the search). */
     public static boolean holdsPictures(Path dir) {
         return ImageFolderScan.holdsImageFiles(dir);
@@ -254,21 +283,25 @@ public final class ImageFolderLoader {
         byte[] labels = new byte[indices.size()];
         for (int k = 0; k < indices.size(); k++) {
             int i = indices.get(k);
-            byte[] rgb = squares[i].rgb();
-            int base = k * imageSize;
-            if (channels == 3) {
-                System.arraycopy(rgb, 0, levels, base, 3 * plane);
-            } else {
-                for (int p = 0; p < plane; p++) {
-                    int r = rgb[p] & 0xff;
-                    int g = rgb[plane + p] & 0xff;
-                    int b = rgb[2 * plane + p] & 0xff;
-                    levels[base + p] = (byte) Math.round(0.299f * r + 0.587f * g + 0.114f * b);
-                }
-            }
+            copyLevels(squares[i], plane, channels, levels, k * imageSize);
             labels[k] = (byte) entries.get(i).label();
         }
         return new LabeledImages(indices.size(), channels, n, n, levels, labels);
+    }
+
+    /** A square's levels with {@code channels} channels (colour as is, or its grey levels) into {@code out}. */
+    private static void copyLevels(ImageDecoder.Square square, int plane, int channels, byte[] out, int base) {
+        byte[] rgb = square.rgb();
+        if (channels == 3) {
+            System.arraycopy(rgb, 0, out, base, 3 * plane);
+            return;
+        }
+        for (int p = 0; p < plane; p++) {
+            int r = rgb[p] & 0xff;
+            int g = rgb[plane + p] & 0xff;
+            int b = rgb[2 * plane + p] & 0xff;
+            out[base + p] = (byte) Math.round(0.299f * r + 0.587f * g + 0.114f * b);
+        }
     }
 
     /** One line per skipped or ignored file: what happened, its path below the folder, why. */

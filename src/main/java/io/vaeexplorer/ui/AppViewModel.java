@@ -11,10 +11,12 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.ImageFolderOptions;
 import io.vaeexplorer.data.LoadProgress;
+import io.vaeexplorer.data.LoadedDataset;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
+import io.vaeexplorer.ui.fx.FxCoalescer;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
@@ -24,9 +26,15 @@ import io.vaeexplorer.ui.training.TrainingViewModel;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,6 +62,10 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper dataLoading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper dataProgress = new ReadOnlyDoubleWrapper(0);
+    /** The stop switch of the data load under way; null while none is. */
+    private AtomicBoolean dataLoad;
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final Workspace workspace;
     private final GalleryViewModel gallery;
@@ -190,28 +202,95 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     // ---------------------------------------------------------------- data and models
 
-    /** Loads a data set folder in the background; on failure the current data set stays. */
+    /**
+     * Loads a data set folder in the background; on failure the current data set stays. Opening another folder
+     * meanwhile replaces this load, as {@link #cancelDataLoad} would.
+     */
     public void openDataset(Path folder) {
+        if (dataLoad != null) {
+            dataLoad.set(true);
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        dataLoad = cancelled;
+        dataLoading.set(true);
+        dataProgress.set(0);
         status.set("loading data from " + folder + " ...");
-        // pictures load as grey until the models take colour; decoding progress shows in the status line
+        // pictures load as grey until the models take colour
         ImageFolderOptions pictures = ImageFolderOptions.defaults().withChannels(1)
                 .withCacheDir(settingsFolder().resolve("cache"));
-        LoadProgress progress = (done, total) -> {
-            if (done == total || done % 500 == 0) {
-                fx.execute(() -> status.set("decoding pictures: " + done + " of " + total));
+        // the decoders report every picture: the FX thread takes the newest count when it gets to it
+        FxCoalescer<int[]> decoded = new FxCoalescer<>(fx, doneOfTotal -> {
+            if (dataLoad == cancelled && !cancelled.get()) {
+                dataProgress.set((double) doneOfTotal[0] / doneOfTotal[1]);
+                status.set("loading data from " + folder + ": decoded " + doneOfTotal[0] + " of " + doneOfTotal[1]
+                        + " pictures");
             }
+        });
+        LoadProgress progress = (done, total) -> {
+            if (cancelled.get()) {
+                throw new CancellationException("loading " + folder + " was cancelled");
+            }
+            decoded.submit(new int[] {done, total});
         };
         BackgroundTask.wrap(() -> DatasetLoader.load(folder, pictures, progress)).onSuccess(result -> {
+            if (cancelled.get()) {
+                return;
+            }
             Dataset loaded = result.dataset();
             workspace.openDataset(loaded);
             gallery.setData(loaded.train(), loaded.test(), loaded.labelled());
             rememberDataFolder(folder);
-            String skipped = result.report().skippedLine();
-            status.set("data: " + loaded.name() + " (" + loaded.rows() + "x" + loaded.cols() + ", "
-                    + loaded.classNames().size() + " classes, " + loaded.train().count() + " training, "
-                    + loaded.test().count() + " test images)" + (skipped.isEmpty() ? "" : "; " + skipped));
+            dataProgress.set(1);
+            status.set(describeLoad(result));
             plane.refreshLatentPoints();
-        }).onFailure(this::failed).executeWith(files);
+        }).onFailure(message -> {
+            if (!cancelled.get()) {
+                failed(message);
+            }
+        }).onFinished(() -> {
+            if (dataLoad != cancelled) {
+                return; // a newer load has the progress bar and the status line
+            }
+            dataLoad = null;
+            dataLoading.set(false);
+            if (cancelled.get()) {
+                Dataset open = workspace.datasetProperty().get();
+                status.set("loading " + folder + " cancelled"
+                        + (open == null ? "" : "; " + open.name() + " stays open"));
+            }
+        }).executeWith(files);
+    }
+
+    /** Stops the data load under way: picture decoding ends after the pictures in hand and the open set stays. */
+    public void cancelDataLoad() {
+        if (dataLoad != null) {
+            dataLoad.set(true);
+            status.set("cancelling ...");
+        }
+    }
+
+    /** True while a data folder loads. */
+    public ReadOnlyBooleanProperty dataLoadingProperty() {
+        return dataLoading.getReadOnlyProperty();
+    }
+
+    /** How far the data load under way has got, 0 to 1: the share of its pictures decoded (1 once loaded). */
+    public ReadOnlyDoubleProperty dataProgressProperty() {
+        return dataProgress.getReadOnlyProperty();
+    }
+
+    /**
+     * The status line of a loaded set: its name, image size, channels, classes and counts, and the files skipped,
+     * e.g. "data: shapes (32x32, 3 channels, 4 classes, 900 training and 100 test images)".
+     */
+    static String describeLoad(LoadedDataset result) {
+        Dataset data = result.dataset();
+        String skipped = result.report().skippedLine();
+        return "data: " + data.name() + " (" + data.rows() + "x" + data.cols() + ", " + data.channels()
+                + (data.channels() == 1 ? " channel, " : " channels, ")
+                + (data.labelled() ? data.classNames().size() + " classes, " : "no classes, ")
+                + data.train().count() + " training and " + data.test().count() + " test images)"
+                + (skipped.isEmpty() ? "" : "; " + skipped);
     }
 
     /** Loads a checkpoint in the background; a corrupt or unreadable file leaves the current model in place. */

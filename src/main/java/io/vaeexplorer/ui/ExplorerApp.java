@@ -153,8 +153,10 @@ public final class ExplorerApp extends Application {
         BorderPane root = new BorderPane(pages);
         root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
         root.setLeft(settings);
-        root.setBottom(new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
-                model.workspace().configProperty(), model.training().trainingStateProperty()));
+        AppStatusBar status = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
+                model.workspace().configProperty(), model.training().trainingStateProperty());
+        status.showDataLoad(model.dataLoadingProperty(), model.dataProgressProperty(), model::cancelDataLoad);
+        root.setBottom(status);
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         return root;
     }

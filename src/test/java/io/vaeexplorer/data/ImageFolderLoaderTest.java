@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Transparency;
@@ -26,6 +28,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -311,6 +314,50 @@ class ImageFolderLoaderTest {
             assertEquals(i + 1, calls.get(i)[0]);
             assertEquals(20, calls.get(i)[1]);
         }
+    }
+
+    @Test
+    void aProgressCallbackThatThrowsStopsTheLoadAndNothingIsCached() {
+        Path dir = twentyLevels();
+        ImageFolderOptions options = ImageFolderOptions.defaults().withCacheDir(root.resolve("cache"));
+        IllegalStateException stop = new IllegalStateException("stopped");
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> ImageFolderLoader.load(dir, options, (done, total) -> {
+                    calls.incrementAndGet();
+                    throw stop;
+                }));
+        assertSame(stop, thrown);
+        assertTrue(calls.get() <= Runtime.getRuntime().availableProcessors(),
+                "each decoding thread stops after its first picture: " + calls.get() + " calls");
+        assertFalse(load(dir, options).report().fromCache(), "a stopped load leaves no cache behind");
+    }
+
+    @Test
+    void onePicturePreparedAloneIsItsImageInTheLoadedSet() {
+        BufferedImage wide = centredSquare(40, 30, Color.BLACK, new Color(220, 120, 30), 14);
+        for (int y = 0; y < 30; y++) {
+            wide.setRGB(3, y, 0xff2050f0); // a blue line inside what the centre crop keeps
+        }
+        BufferedImage argb = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                argb.setRGB(x, y, x < 20 ? wide.getRGB(x, y) : wide.getRGB(x, y) & 0x40ffffff);
+            }
+        }
+        Path dir = root.resolve("one");
+        write(dir.resolve("a-other.png"), filled(12, 12, Color.GRAY));
+        Path file = write(dir.resolve("wide.png"), argb);
+        for (int channels : new int[] {1, 3}) {
+            ImageFolderOptions options = ImageFolderOptions.defaults().withTestFraction(0).withImageSize(12)
+                    .withChannels(channels);
+            LabeledImages loaded = load(dir, options).dataset().train();
+            assertArrayEquals(loaded.image(1), ImageFolderLoader.prepare(file, 12, channels),
+                    "the second picture in path order, " + channels + " channel(s)");
+        }
+        Path bad = writeBytes(dir.resolve("bad.png"), "not a picture".getBytes());
+        assertDataError(() -> ImageFolderLoader.prepare(bad, 12, 3), "bad.png", "not a PNG, JPEG, BMP or GIF");
+        assertDataError(() -> ImageFolderLoader.prepare(dir.resolve("gone.png"), 12, 3), "gone.png", "unreadable");
     }
 
     @Test

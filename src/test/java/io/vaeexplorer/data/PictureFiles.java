@@ -11,13 +11,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Small picture files written with ImageIO for the image-folder tests. */
-final class PictureFiles {
+public final class PictureFiles {
 
     private PictureFiles() {
     }
 
     /** A {@code width x height} picture of {@code background} with a centred {@code side x side} square. */
-    static BufferedImage centredSquare(int width, int height, Color background, Color shape, int side) {
+    public static BufferedImage centredSquare(int width, int height, Color background, Color shape, int side) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(background);
@@ -28,12 +28,12 @@ final class PictureFiles {
         return image;
     }
 
-    static BufferedImage filled(int width, int height, Color colour) {
+    public static BufferedImage filled(int width, int height, Color colour) {
         return centredSquare(width, height, colour, colour, 0);
     }
 
     /** A one-channel picture of one grey level; saved as PNG it is a grey-type PNG. */
-    static BufferedImage grey(int width, int height, int level) {
+    public static BufferedImage grey(int width, int height, int level) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -44,7 +44,7 @@ final class PictureFiles {
     }
 
     /** Writes {@code image} in the format its file name's extension names, creating folders. */
-    static Path write(Path file, BufferedImage image) {
+    public static Path write(Path file, BufferedImage image) {
         String name = file.getFileName().toString();
         String format = name.substring(name.lastIndexOf('.') + 1);
         try {
@@ -58,7 +58,7 @@ final class PictureFiles {
         }
     }
 
-    static Path writeBytes(Path file, byte[] bytes) {
+    public static Path writeBytes(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
             return Files.write(file, bytes);
@@ -68,7 +68,7 @@ final class PictureFiles {
     }
 
     /** A valid 1x1 PNG whose IHDR (with a matching CRC) claims {@code width x height} pixels. */
-    static Path pngClaiming(Path file, int width, int height) {
+    public static Path pngClaiming(Path file, int width, int height) {
         write(file, filled(1, 1, Color.WHITE));
         try {
             byte[] png = Files.readAllBytes(file);

@@ -16,15 +16,11 @@ public final class ExperimentsPane extends TabPane {
 
     public ExperimentsPane(ExperimentsViewModel experiments) {
         this.experiments = experiments;
-        InterpolationViewModel interpolation = experiments.interpolation();
-        DrawDigitView draw = new DrawDigitView(experiments.draw(),
-                pixels -> interpolation.useDrawingAs(true, pixels),
-                pixels -> interpolation.useDrawingAs(false, pixels));
         getTabs().addAll(tab("Sweep", new EpsilonSweepView(experiments.sweep())),
-                tab("Interpolation", new InterpolationView(interpolation)),
+                tab("Interpolation", new InterpolationView(experiments.interpolation())),
                 tab("Samples", new SamplesView(experiments.samples())),
                 tab("Reconstructions", new ReconstructionsView(experiments.reconstructions())),
-                tab("Draw", draw));
+                tab("Draw", new DrawDigitView(experiments.draw())));
         setId("experiments");
     }
 

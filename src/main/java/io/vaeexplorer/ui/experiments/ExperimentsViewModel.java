@@ -36,7 +36,7 @@ public final class ExperimentsViewModel {
      * @param fx the FX thread's queue
      * @param worker the inference thread of the experiments' grids
      * @param interactiveWorker the inference thread of what a person drags or draws
-     * @param files writes the exports
+     * @param files writes the exports and reads the pictures opened to encode
      * @param messages the status line and the error banner
      * @param latentPoints the plane's points, whose projection puts the interpolation path on the plane
      * @param interpolationPath where the interpolation's path goes on the plane
@@ -53,7 +53,8 @@ public final class ExperimentsViewModel {
                 latentPoints, interpolationPath, interpolationT);
         samples = new SamplesViewModel(jobs, workspace, worker, files, messages);
         reconstructions = new ReconstructionsViewModel(jobs, worker, files, messages);
-        draw = new DrawViewModel(workspace, interactiveWorker, sketchPosterior, messages);
+        draw = new DrawViewModel(workspace, interactiveWorker, files, sketchPosterior, interpolation::useDrawingAs,
+                messages);
     }
 
     public EpsilonSweepViewModel sweep() {

@@ -111,7 +111,10 @@ public final class InterpolationViewModel {
         return imageB;
     }
 
-    /** Uses a drawing (28x28 values in [0, 1]) as end A (or B) until a test image is picked there again. */
+    /**
+     * Uses a drawing or an opened picture (an image as the model takes it, values in [0, 1]) as end A (or B) until
+     * a test image is picked there again.
+     */
     public void useDrawingAs(boolean endA, float[] pixels) {
         (endA ? drawnA : drawnB).set(pixels.clone());
     }

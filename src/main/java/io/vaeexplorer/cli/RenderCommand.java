@@ -1,12 +1,14 @@
 package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
+import io.vaeexplorer.explore.GaussianMixture;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.explore.ManifoldFigure;
@@ -97,6 +99,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "prior: seed of the samples (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--sampler", paramLabel = "prior|gmm:K", defaultValue = "prior", description = "prior: draw z from "
+            + "N(0, I), or from a mixture of K Gaussians fitted to the training codes (default: ${DEFAULT-VALUE})")
+    String sampler;
+
     @Option(names = "--scale", paramLabel = "K", defaultValue = "2", description = "pixel scale of the PNG (default: ${DEFAULT-VALUE})")
     int scale;
 
@@ -117,7 +123,7 @@ final class RenderCommand implements Callable<Integer> {
         Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
             GreyRaster raster = switch (what) {
-                case PRIOR -> prior(model);
+                case PRIOR -> prior(model, checkpoint);
                 case MANIFOLD -> manifold(model, checkpoint);
                 case RECON -> reconstructions(model, testImages(checkpoint));
                 case SWEEP -> sweep(model, testImages(checkpoint));
@@ -139,9 +145,39 @@ final class RenderCommand implements Callable<Integer> {
         return dataset.test();
     }
 
-    private GreyRaster prior(InferenceModel model) {
+    private GreyRaster prior(InferenceModel model, Checkpoint checkpoint) {
         requirePositive("--count", count);
-        return tile(SampleFigure.prior(model, count, seed, columnsFor(count)));
+        int components = mixtureComponents(sampler);
+        if (components == 0) {
+            return tile(SampleFigure.prior(model, count, seed, columnsFor(count)));
+        }
+        Dataset dataset = data.load();
+        requireSameImageSize(checkpoint, dataset);
+        LabeledImages train = dataset.train();
+        float[][] posterior = model.encodeGrey(train.grey(), train.count());
+        GaussianMixture mixture = GaussianMixture.fitToPosteriors(
+                new LatentCodes(train.count(), model.latent(), posterior[0], posterior[1], train.labels()), components,
+                seed);
+        return tile(SampleFigure.mixture(model, mixture, count, seed, columnsFor(count)));
+    }
+
+    /** 0 for "prior", K for "gmm:K"; anything else is refused in one line. */
+    static int mixtureComponents(String sampler) {
+        String text = sampler.trim().toLowerCase(Locale.ROOT);
+        if (text.equals("prior")) {
+            return 0;
+        }
+        if (text.startsWith("gmm:")) {
+            try {
+                int k = Integer.parseInt(text.substring(4));
+                if (k >= 1 && k <= 1000) {
+                    return k;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+        }
+        throw new UserError("--sampler must be prior or gmm:K with K from 1 to 1000, got '" + sampler + "'");
     }
 
     private GreyRaster manifold(InferenceModel model, Checkpoint checkpoint) {

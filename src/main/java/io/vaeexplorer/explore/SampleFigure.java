@@ -17,6 +17,15 @@ public final class SampleFigure {
         return ImageGrid.decoded(model, z, count, columns);
     }
 
+    /** Decodes of {@code count} draws from a mixture fitted to the aggregate posterior, {@code columns} per row. */
+    public static ImageGrid mixture(LatentModel model, GaussianMixture mixture, int count, long seed, int columns) {
+        if (mixture.dim() != model.latent()) {
+            throw new IllegalArgumentException("the mixture has " + mixture.dim() + " dimensions, the model "
+                    + model.latent());
+        }
+        return ImageGrid.decoded(model, mixture.sample(count, seed), count, columns);
+    }
+
     /**
      * {@code image} followed by the decodes of {@code count} draws z ~ q(z | image), {@code columns} per row: the
      * variants of one digit that the decoder would see during training.

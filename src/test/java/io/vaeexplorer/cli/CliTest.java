@@ -1,5 +1,6 @@
 package io.vaeexplorer.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,25 @@ class CliTest {
         assertTrue(json.get("mutual_information").getAsDouble() >= 0, json.toString());
         double knn = json.get("knn_accuracy").getAsDouble();
         assertTrue(knn >= 0 && knn <= 1, json.toString());
+    }
+
+    @Test
+    @Order(3)
+    void priorSamplesFromAMixtureFittedToTheTrainingCodesDifferFromTheNormalsAndRepeat() throws Exception {
+        Path normal = temp.resolve("normal.png");
+        Path mixture = temp.resolve("mixture.png");
+        Path again = temp.resolve("mixture-again.png");
+        assertEquals(0, run("render", "--model-dir", modelDir.toString(), "--what", "prior", "--count", "9",
+                "--out", normal.toString()).exit());
+        for (Path file : List.of(mixture, again)) {
+            Run run = run("render", "--model-dir", modelDir.toString(), "--what", "prior", "--count", "9",
+                    "--sampler", "gmm:4", "--out", file.toString());
+            assertEquals(0, run.exit(), run.err());
+        }
+        assertArrayEquals(Files.readAllBytes(mixture), Files.readAllBytes(again), "the same seed, the same samples");
+        assertFalse(Arrays.equals(Files.readAllBytes(normal), Files.readAllBytes(mixture)));
+        assertOneLineError(run("render", "--model-dir", modelDir.toString(), "--what", "prior", "--sampler", "gmm"),
+                "--sampler must be prior or gmm:K");
     }
 
     @Test

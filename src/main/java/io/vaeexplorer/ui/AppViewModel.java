@@ -4,8 +4,10 @@ import io.vaeexplorer.concurrent.BackgroundTask;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
@@ -20,6 +22,7 @@ import io.vaeexplorer.ui.fx.FxCoalescer;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
+import io.vaeexplorer.ui.latentuse.LatentUseViewModel;
 import io.vaeexplorer.ui.plane.PlaneViewModel;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsViewModel;
 import io.vaeexplorer.ui.training.TrainingViewModel;
@@ -73,6 +76,7 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     private final PlaneViewModel plane;
     private final TrainingViewModel training;
     private final ExperimentsViewModel experiments;
+    private final LatentUseViewModel latentUse;
 
     public AppViewModel(Executor fx, InferenceWorker worker, SettingsStore settingsStore) {
         this.fx = fx;
@@ -94,6 +98,15 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.experiments = new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, this,
                 plane.latentPointsProperty(), plane.interpolationPathProperty(), plane.interpolationTProperty(),
                 plane.sketchPosteriorProperty());
+        this.latentUse = new LatentUseViewModel(TaskExecutor.singleThread("vae-latent-use", fx));
+        plane.latentPointsProperty().addListener((obs, was, points) -> {
+            if (points == null) {
+                latentUse.clear();
+            } else {
+                latentUse.show(new LatentCodes(points.count(), points.dim(), points.mu(), points.sigma(),
+                        points.labels()), trainedAnEpoch());
+            }
+        });
         SettingsStore.Loaded loaded = settingsStore.load();
         settings.set(loaded.settings());
         if (loaded.warning() != null) {
@@ -122,6 +135,24 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     }
 
     /** The experiment tabs: epsilon sweep, interpolation, samples, variants, reconstructions. */
+    public LatentUseViewModel latentUse() {
+        return latentUse;
+    }
+
+    /**
+     * Whether the current weights have seen at least one epoch of the open data: before that the codes of a fresh
+     * encoder sit at the prior, which is no collapse.
+     */
+    private boolean trainedAnEpoch() {
+        WeightSnapshot weights = workspace.snapshotProperty().get();
+        Dataset data = workspace.datasetProperty().get();
+        if (weights == null || data == null) {
+            return false;
+        }
+        long stepsPerEpoch = (data.train().count() + settings.get().batchSize() - 1) / settings.get().batchSize();
+        return weights.step() >= stepsPerEpoch;
+    }
+
     public ExperimentsViewModel experiments() {
         return experiments;
     }

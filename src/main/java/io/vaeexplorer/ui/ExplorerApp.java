@@ -11,6 +11,7 @@ import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
 import io.vaeexplorer.ui.fx.WindowMemory;
 import io.vaeexplorer.ui.gallery.GalleryView;
+import io.vaeexplorer.ui.latentuse.LatentUseView;
 import io.vaeexplorer.ui.plane.LatentPlaneView;
 import io.vaeexplorer.ui.plane.PlaneSidePanel;
 import io.vaeexplorer.ui.sweeps.SettingsSweepsView;
@@ -124,8 +125,11 @@ public final class ExplorerApp extends Application {
         Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(new LossChartViewModel(
                 model.training().lossHistory(), model.training().runStepsProperty(), model.files(), model))));
         experiments.getTabs().add(0, lossTab);
+        Tab latentUseTab = new Tab("Latent use", new LatentUseView(model.latentUse()));
+        experiments.getTabs().add(1, latentUseTab);
         experiments.experiments().activeProperty().bind(
-                experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab));
+                experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(lossTab)
+                        .and(experiments.getSelectionModel().selectedItemProperty().isNotEqualTo(latentUseTab)));
         experiments.getTabs().forEach(t -> t.setClosable(false));
         experiments.getSelectionModel().select(0);
         ProportionalSplitPane centre = new ProportionalSplitPane(Orientation.VERTICAL, new double[] {0.58},

@@ -1,5 +1,6 @@
 package io.vaeexplorer.cli;
 
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,19 @@ final class TrainingOptions {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--beta-schedule", paramLabel = "SCHEDULE", defaultValue = "constant", description = "how the KL "
+            + "weight moves: constant, warmup:E (0 to beta over E epochs), cyclic:C (C cycles of rising beta), "
+            + "capacity:CMAX:E (beta |KL - C|, C rising to CMAX nats over E epochs) (default: ${DEFAULT-VALUE})")
+    String klSchedule;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "train on the first N training images only (0 = all)")
     int limit;
 
     TrainingConfig toConfig() {
-        return new TrainingConfig(epochs, batch, learningRate, seed, limit);
+        try {
+            return new TrainingConfig(epochs, batch, learningRate, seed, limit, KlSchedule.parse(klSchedule));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }

@@ -8,10 +8,21 @@ package io.vaeexplorer.core;
  * @param learningRate Adam's learning rate
  * @param seed seed for initialisation, shuffling and sampling; the same seed gives the same losses
  * @param limit train on the first {@code limit} training images only (0 = all)
+ * @param klSchedule how the KL term's weight moves during the run; null (a file written before schedules) reads
+ *     as constant
  */
-public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int limit) {
+public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int limit,
+        KlSchedule klSchedule) {
+
+    /** Settings with a constant KL weight. */
+    public TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int limit) {
+        this(epochs, batchSize, learningRate, seed, limit, KlSchedule.CONSTANT);
+    }
 
     public TrainingConfig {
+        if (klSchedule == null) {
+            klSchedule = KlSchedule.CONSTANT;
+        }
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
         }
@@ -29,5 +40,9 @@ public record TrainingConfig(int epochs, int batchSize, float learningRate, long
     /** The tutorials' settings: 10 epochs, batch 128, Adam 1e-3, seed 1, all data. */
     public static TrainingConfig defaults() {
         return new TrainingConfig(10, 128, 1e-3f, 1, 0);
+    }
+
+    public TrainingConfig withKlSchedule(KlSchedule schedule) {
+        return new TrainingConfig(epochs, batchSize, learningRate, seed, limit, schedule);
     }
 }

@@ -12,14 +12,23 @@ import java.util.stream.Collectors;
  *               "16,32,256"; empty for the kind's default
  * @param dataFolder folder of the four IDX files; empty for the shipped MNIST
  * @param limit train on the first N images only (0 = all)
+ * @param klSchedule the KL schedule as {@link KlSchedule#parse} reads it, e.g. "constant" or "warmup:5"
  */
 public record TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
                                Objective objective, float learningRate, int batchSize, int epochs, long seed,
-                               int limit, String dataFolder) {
+                               int limit, String dataFolder, String klSchedule) {
+
+    /** Settings with a constant KL weight. */
+    public TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
+                            Objective objective, float learningRate, int batchSize, int epochs, long seed, int limit,
+                            String dataFolder) {
+        this(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize, epochs, seed, limit,
+                dataFolder, "constant");
+    }
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Likelihood.BCE, 1f,
-                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "");
+                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "", "constant");
     }
 
     /** The kind's default hidden sizes as the panel shows them, e.g. "400" or "16,32,256". */
@@ -55,22 +64,27 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
     }
 
     public TrainingConfig trainingConfig() {
-        return new TrainingConfig(epochs, batchSize, learningRate, seed, limit);
+        return new TrainingConfig(epochs, batchSize, learningRate, seed, limit, KlSchedule.parse(klSchedule));
     }
 
     public TrainingSettings withLatent(int newLatent) {
         return new TrainingSettings(kind, newLatent, hidden, reconstruction, beta, objective, learningRate, batchSize,
-                epochs, seed, limit, dataFolder);
+                epochs, seed, limit, dataFolder, klSchedule);
     }
 
     public TrainingSettings withObjective(Objective newObjective) {
         return new TrainingSettings(kind, latent, hidden, reconstruction, beta, newObjective, learningRate, batchSize,
-                epochs, seed, limit, dataFolder);
+                epochs, seed, limit, dataFolder, klSchedule);
     }
 
     public TrainingSettings withDataFolder(String newDataFolder) {
         return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
-                epochs, seed, limit, newDataFolder);
+                epochs, seed, limit, newDataFolder, klSchedule);
+    }
+
+    public TrainingSettings withKlSchedule(String newKlSchedule) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder, newKlSchedule);
     }
 
     /** The same settings with anything null (an old or hand-edited file) replaced by the default. */
@@ -79,6 +93,6 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
         return new TrainingSettings(kind == null ? d.kind : kind, latent, hidden == null ? d.hidden : hidden,
                 reconstruction == null ? d.reconstruction : reconstruction, beta,
                 objective == null ? d.objective : objective, learningRate, batchSize, epochs, seed, limit,
-                dataFolder == null ? d.dataFolder : dataFolder);
+                dataFolder == null ? d.dataFolder : dataFolder, klSchedule == null ? d.klSchedule : klSchedule);
     }
 }

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.training;
 
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -137,6 +138,11 @@ public final class SettingsPanel extends VBox {
         text("beta", "Loss", "beta", "Weight of the KL term: 1 is the plain VAE; larger values pull the codes"
                 + " towards the prior and blur the reconstructions.",
                 s -> decimal(s.beta()), (d, t) -> d.beta = number("beta", t));
+        text("klSchedule", "Loss", "KL schedule", "How the KL weight moves during a run: constant; warmup:E rises"
+                + " from 0 to beta over E epochs; cyclic:C repeats that rise in C cycles; capacity:CMAX:E optimises"
+                + " beta |KL - C| with C rising to CMAX nats over E epochs (use a large beta, e.g. 100). A warm-up"
+                + " keeps the posterior from collapsing early.",
+                TrainingSettings::klSchedule, (d, t) -> d.klSchedule = KlSchedule.parse(t).label());
         choice("objective", "Loss", "objective", "Which terms are optimised: the full ELBO, the reconstruction only"
                         + " (no KL), or the KL term only.", Objective.class, OBJECTIVE_NAMES,
                 TrainingSettings::objective, (d, v) -> d.objective = v);
@@ -403,6 +409,7 @@ public final class SettingsPanel extends VBox {
         long seed;
         int limit;
         String dataFolder;
+        String klSchedule;
 
         Draft(TrainingSettings s) {
             kind = s.kind();
@@ -417,11 +424,12 @@ public final class SettingsPanel extends VBox {
             seed = s.seed();
             limit = s.limit();
             dataFolder = s.dataFolder();
+            klSchedule = s.klSchedule();
         }
 
         TrainingSettings build() {
             return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate,
-                    batchSize, epochs, seed, limit, dataFolder);
+                    batchSize, epochs, seed, limit, dataFolder, klSchedule);
         }
     }
 }

@@ -49,7 +49,7 @@ class SettingsPanelTest {
 
     /** The keys of the editors, {@code setting-<key>}, as other tests and the window know them. */
     private static final List<String> KEYS = List.of("kind", "latent", "hidden", "reconstruction", "beta",
-            "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
+            "klSchedule", "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
     private static final String CONV_DEFAULT = ModelConfig.DEFAULT_CONV_HIDDEN.stream().map(String::valueOf)
             .collect(Collectors.joining(","));
 

@@ -76,12 +76,12 @@ class GifWriterTest {
     }
 
     /** Every grey level once in 16 x 16, shifted by {@code shift}, so frames differ and any mangling shows. */
-    private static GreyRaster levels(int shift) {
+    private static Raster levels(int shift) {
         byte[] pixels = new byte[256];
         for (int i = 0; i < 256; i++) {
             pixels[i] = (byte) (i + shift);
         }
-        return new GreyRaster(16, 16, pixels);
+        return Raster.grey(16, 16, pixels);
     }
 
     private static int grey(BufferedImage image, int x, int y) {
@@ -93,7 +93,7 @@ class GifWriterTest {
 
     @Test
     void greyFramesComeBackExactlyWithDelayAndLoop() throws IOException {
-        List<GreyRaster> frames = List.of(levels(0), levels(85), levels(170));
+        List<Raster> frames = List.of(levels(0), levels(85), levels(170));
         Path file = GifWriter.write(frames, 120, true, folder.resolve("walk.gif"));
 
         Decoded gif = Decoded.read(file);
@@ -132,7 +132,7 @@ class GifWriterTest {
             colour.setRGB(i % 4, i / 4, palette[i]);
         }
         byte[] greyPixels = {0, 10, 20, 30, (byte) 200, (byte) 210, (byte) 220, (byte) 255};
-        BufferedImage grey = PngWriter.toBufferedImage(new GreyRaster(4, 2, greyPixels));
+        BufferedImage grey = PngWriter.toBufferedImage(Raster.grey(4, 2, greyPixels));
 
         Path file = GifWriter.writeImages(List.of(colour, grey), 50, true, folder.resolve("mixed.gif"));
         Decoded gif = Decoded.read(file);
@@ -148,7 +148,7 @@ class GifWriterTest {
     void refusesFramesOfDifferentSizesAndNoFrames() {
         Path file = folder.resolve("bad.gif");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GifWriter.write(List.of(levels(0), GreyRaster.filled(8, 8, 0)), 100, true, file));
+                () -> GifWriter.write(List.of(levels(0), Raster.filled(8, 8, 0)), 100, true, file));
         assertTrue(e.getMessage().contains("frame 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GifWriter.write(List.of(), 100, true, file));
         assertTrue(Files.notExists(file));
@@ -171,7 +171,7 @@ class GifWriterTest {
     void replacesAnExistingFileAtomically() throws IOException {
         Path file = folder.resolve("nested/deeper/anim.gif");
         GifWriter.write(List.of(levels(0), levels(1), levels(2)), 100, true, file);
-        GifWriter.write(List.of(GreyRaster.filled(3, 5, 77)), 100, true, file);
+        GifWriter.write(List.of(Raster.filled(3, 5, 77)), 100, true, file);
         Decoded gif = Decoded.read(file);
         assertEquals(1, gif.frames().size());
         assertEquals(3, gif.frames().get(0).getWidth());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.explore.ImageGrid;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ImageTilerTest {
 
     @Test
     void geometryFollowsTheFormula() {
-        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        Raster raster = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         // width = columns*(cols*scale+padding)+padding, 2 tile rows for 3 images in 2 columns
         assertEquals(2 * (3 * 2 + 1) + 1, raster.width());
         assertEquals(2 * (2 * 2 + 1) + 1, raster.height());
@@ -37,7 +38,7 @@ class ImageTilerTest {
 
     @Test
     void pixelsLandAtKnownPositions() {
-        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        Raster raster = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         int tileWidth = 3 * 2 + 1;
         int tileHeight = 2 * 2 + 1;
 
@@ -76,7 +77,7 @@ class ImageTilerTest {
     @Test
     void noPaddingAndScaleOneCopiesPixelsDirectly() {
         float[] images = {0, 1, 1, 0};
-        GreyRaster raster = ImageTiler.tile(images, 1, 2, 2, 1, 0, 1);
+        Raster raster = ImageTiler.tile(images, 1, ImageShape.grey(2, 2), 1, 0, 1);
         assertEquals(2, raster.width());
         assertEquals(2, raster.height());
         assertEquals(0, raster.get(0, 0));
@@ -87,9 +88,9 @@ class ImageTilerTest {
 
     @Test
     void anImageGridTilesInItsOwnLayout() {
-        ImageGrid grid = new ImageGrid(threeImages(), 3, 2, 2, 3);
-        GreyRaster raster = ImageTiler.tile(grid, 1, 2);
-        GreyRaster expected = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        ImageGrid grid = new ImageGrid(threeImages(), 3, 2, ImageShape.grey(2, 3));
+        Raster raster = ImageTiler.tile(grid, 1, 2);
+        Raster expected = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         assertEquals(expected.width(), raster.width());
         assertEquals(expected.height(), raster.height());
         assertArrayEquals(expected.pixels(), raster.pixels());
@@ -98,11 +99,11 @@ class ImageTilerTest {
     @Test
     void aSingleImageHasNoFrame() {
         float[] image = {0, 1, 1, 0, 0.5f, 1};
-        GreyRaster one = ImageTiler.single(image, 2, 3);
+        Raster one = ImageTiler.single(image, ImageShape.grey(2, 3));
         assertEquals(3, one.width());
         assertEquals(2, one.height());
-        assertArrayEquals(ImageTiler.tile(image, 1, 2, 3, 1, 0, 1).pixels(), one.pixels());
-        GreyRaster scaled = ImageTiler.single(image, 2, 3, 4);
+        assertArrayEquals(ImageTiler.tile(image, 1, ImageShape.grey(2, 3), 1, 0, 1).pixels(), one.pixels());
+        Raster scaled = ImageTiler.single(image, ImageShape.grey(2, 3), 4);
         assertEquals(12, scaled.width());
         assertEquals(8, scaled.height());
         assertEquals(255, scaled.get(4, 0), "pixel (0, 1) as a 4 x 4 block");
@@ -112,16 +113,16 @@ class ImageTilerTest {
 
     @Test
     void mnistSizedGrid() {
-        GreyRaster raster = ImageTiler.tile(new float[15 * 15 * 784], 225, 28, 28, 15, 2, 1);
+        Raster raster = ImageTiler.tile(new float[15 * 15 * 784], 225, ImageShape.grey(28, 28), 15, 2, 1);
         assertEquals(15 * 30 + 2, raster.width());
         assertEquals(15 * 30 + 2, raster.height());
     }
 
     @Test
     void stackPutsTopAboveBottomWithAGap() {
-        GreyRaster top = GreyRaster.filled(4, 2, 255);
-        GreyRaster bottom = GreyRaster.filled(2, 3, 0);
-        GreyRaster stacked = ImageTiler.stack(top, bottom, 1);
+        Raster top = Raster.filled(4, 2, 255);
+        Raster bottom = Raster.filled(2, 3, 0);
+        Raster stacked = ImageTiler.stack(top, bottom, 1);
         assertEquals(4, stacked.width());
         assertEquals(2 + 1 + 3, stacked.height());
         assertEquals(255, stacked.get(0, 0));
@@ -136,12 +137,12 @@ class ImageTilerTest {
     @Test
     void rejectsBadArguments() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImageTiler.tile(new float[10], 2, 2, 3, 2, 1, 1));
+                () -> ImageTiler.tile(new float[10], 2, ImageShape.grey(2, 3), 2, 1, 1));
         assertTrue(e.getMessage().contains("images"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, -1, 1));
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new GreyRaster(2, 2, new byte[3]));
-        assertThrows(IndexOutOfBoundsException.class, () -> GreyRaster.filled(2, 2, 0).get(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 1, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Raster.grey(2, 2, new byte[3]));
+        assertThrows(IndexOutOfBoundsException.class, () -> Raster.filled(2, 2, 0).get(2, 0));
     }
 }

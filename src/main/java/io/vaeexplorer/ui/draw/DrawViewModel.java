@@ -4,8 +4,8 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import javafx.beans.property.ObjectProperty;
@@ -24,14 +24,14 @@ public final class DrawViewModel {
     static final String DRAW_PROMPT = "Draw a digit on the black pad.";
 
     /** What the model made of one drawing: its posterior and its reconstruction. */
-    private record Encoded(float[] mu, float[] sigma, GreyRaster reconstruction) {
+    private record Encoded(float[] mu, float[] sigma, Raster reconstruction) {
     }
 
     private final Workspace workspace;
     private final InferenceWorker interactiveWorker;
     private final ObjectProperty<Posterior> sketchPosterior;
     private final UserMessages messages;
-    private final ReadOnlyObjectWrapper<GreyRaster> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
+    private final ReadOnlyObjectWrapper<Raster> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", DRAW_PROMPT);
     /** The drawing shown now; null for an empty pad. */
     private float[] drawing;
@@ -57,7 +57,7 @@ public final class DrawViewModel {
     }
 
     /** The decoder's image of the drawing's posterior mean; null while there is none. */
-    public ReadOnlyObjectProperty<GreyRaster> reconstructionProperty() {
+    public ReadOnlyObjectProperty<Raster> reconstructionProperty() {
         return reconstruction.getReadOnlyProperty();
     }
 
@@ -93,7 +93,7 @@ public final class DrawViewModel {
         float[] input = drawing;
         interactiveWorker.submit("sketch", m -> {
             float[][] q = m.encode(input, 1);
-            GreyRaster recon = ImageTiler.single(m.reconstruct(input, 1), m.rows(), m.cols());
+            Raster recon = ImageTiler.single(m.reconstruct(input, 1), m.imageShape());
             return new Encoded(q[0], q[1], recon);
         }, encoded -> {
             if (mine == generation) {

@@ -145,6 +145,75 @@ class GifWriterTest {
     }
 
     @Test
+    void colourRastersOfFewColoursComeBackExactly() throws IOException {
+        Raster ramp = PngWriterTest.colourRamp(); // 256 pixels, each its own colour: exactly a full palette
+        Raster red = Raster.rgb(16, 16, filledRgb(256, 0xFF, 0x00, 0x00));
+        Path file = GifWriter.write(List.of(ramp, red, levels(3)), 100, true, folder.resolve("colour.gif"));
+
+        Decoded gif = Decoded.read(file);
+        assertEquals(3, gif.frames().size());
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                assertEquals(ramp.rgb(x, y), gif.frames().get(0).getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+                assertEquals(0xFF0000, gif.frames().get(1).getRGB(x, y) & 0xFFFFFF);
+                assertEquals(levels(3).get(x, y), grey(gif.frames().get(2), x, y), "a grey frame stays exact");
+            }
+        }
+    }
+
+    /**
+     * A smooth colour picture of far more than 256 colours, as a decoder draws them, goes through the JDK writer's
+     * palette reduction: every pixel comes back close (this ramp spans the whole colour cube, the hardest case for
+     * 256 colours), and the colours stay colours.
+     */
+    @Test
+    void richColourFramesComeBackCloseThroughThePaletteReduction() throws IOException {
+        int side = 48;
+        byte[] pixels = new byte[side * side * 3];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int at = 3 * (y * side + x);
+                pixels[at] = (byte) (255 * x / (side - 1));
+                pixels[at + 1] = (byte) (255 * y / (side - 1));
+                pixels[at + 2] = (byte) (128 + 127 * Math.sin((x + y) / 9.0));
+            }
+        }
+        Raster smooth = Raster.rgb(side, side, pixels);
+        Path file = GifWriter.write(List.of(smooth, smooth), 100, true, folder.resolve("smooth.gif"));
+
+        for (BufferedImage frame : Decoded.read(file).frames()) {
+            long error = 0;
+            int worst = 0;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    int expected = smooth.rgb(x, y);
+                    int actual = frame.getRGB(x, y);
+                    for (int shift = 0; shift < 24; shift += 8) {
+                        int d = Math.abs((expected >> shift & 0xFF) - (actual >> shift & 0xFF));
+                        error += d;
+                        worst = Math.max(worst, d);
+                    }
+                }
+            }
+            double mean = error / (3.0 * side * side);
+            assertTrue(mean < 8, "mean error " + mean + " levels");
+            assertTrue(worst < 40, "worst error " + worst + " levels");
+            assertTrue((frame.getRGB(side - 1, 0) >> 16 & 0xFF) > 200, "the top right stays red");
+            assertTrue((frame.getRGB(side - 1, 0) >> 8 & 0xFF) < 50);
+        }
+    }
+
+    private static byte[] filledRgb(int count, int red, int green, int blue) {
+        byte[] pixels = new byte[3 * count];
+        for (int i = 0; i < count; i++) {
+            pixels[3 * i] = (byte) red;
+            pixels[3 * i + 1] = (byte) green;
+            pixels[3 * i + 2] = (byte) blue;
+        }
+        return pixels;
+    }
+
+    @Test
     void refusesFramesOfDifferentSizesAndNoFrames() {
         Path file = folder.resolve("bad.gif");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

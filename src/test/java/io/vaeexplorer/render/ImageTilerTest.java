@@ -145,4 +145,79 @@ class ImageTilerTest {
         assertThrows(IllegalArgumentException.class, () -> Raster.grey(2, 2, new byte[3]));
         assertThrows(IndexOutOfBoundsException.class, () -> Raster.filled(2, 2, 0).get(2, 0));
     }
+
+    /** Two 2 x 2 colour images, channel-major: image 0 red at (0, 0), green at (0, 1), blue at (1, 0), white at (1, 1). */
+    private static float[] twoColourImages() {
+        return new float[] {
+            // image 0: red plane, green plane, blue plane
+            1, 0, 0, 1,
+            0, 1, 0, 1,
+            0, 0, 1, 1,
+            // image 1: one orange-ish colour (0.5, 0.25, 0) everywhere
+            0.5f, 0.5f, 0.5f, 0.5f,
+            0.25f, 0.25f, 0.25f, 0.25f,
+            0, 0, 0, 0,
+        };
+    }
+
+    @Test
+    void colourImagesTileIntoInterleavedRgbWithAGreyFrame() {
+        Raster raster = ImageTiler.tile(twoColourImages(), 2, ImageShape.rgb(2, 2), 2, 1, 2);
+        assertEquals(3, raster.channels());
+        assertEquals(2 * (2 * 2 + 1) + 1, raster.width());
+        assertEquals(2 * 2 + 2, raster.height());
+        assertEquals(raster.width() * raster.height() * 3, raster.pixels().length);
+
+        int bg = BG << 16 | BG << 8 | BG;
+        assertEquals(bg, raster.rgb(0, 0), "the frame is the background grey in colour");
+        assertEquals(bg, raster.rgb(5, 3), "the gutter between tiles");
+        // image 0 at tile (0, 0), each pixel a 2 x 2 block from (1, 1)
+        assertEquals(0xFF0000, raster.rgb(1, 1));
+        assertEquals(0xFF0000, raster.rgb(2, 2));
+        assertEquals(0x00FF00, raster.rgb(3, 1));
+        assertEquals(0x0000FF, raster.rgb(1, 3));
+        assertEquals(0xFFFFFF, raster.rgb(4, 4));
+        // image 1 at tile (1, 0): 0.5 -> 128, 0.25 -> 64
+        assertEquals(0x804000, raster.rgb(6, 1));
+        assertEquals(0x804000, raster.rgb(9, 4));
+    }
+
+    @Test
+    void aColourGridAndASingleColourImageKeepTheirChannels() {
+        ImageGrid grid = new ImageGrid(twoColourImages(), 2, 1, ImageShape.rgb(2, 2));
+        Raster column = ImageTiler.tile(grid, 0, 1);
+        assertEquals(2, column.width());
+        assertEquals(4, column.height());
+        assertEquals(0x00FF00, column.rgb(1, 0));
+        assertEquals(0x804000, column.rgb(0, 3));
+
+        Raster one = ImageTiler.single(grid.image(0), grid.shape(), 3);
+        assertEquals(6, one.width());
+        assertEquals(0x0000FF, one.rgb(2, 5));
+        assertEquals(0xFFFFFF, one.rgb(5, 5));
+    }
+
+    @Test
+    void enlargeRepeatsEveryPixelOfGreyAndColour() {
+        Raster colour = ImageTiler.enlarge(Raster.rgb(2, 1, new byte[] {1, 2, 3, 4, 5, 6}), 3);
+        assertEquals(6, colour.width());
+        assertEquals(3, colour.height());
+        assertEquals(0x010203, colour.rgb(2, 2));
+        assertEquals(0x040506, colour.rgb(3, 0));
+        Raster grey = ImageTiler.enlarge(Raster.grey(1, 2, new byte[] {9, 99}), 2);
+        assertEquals(1, grey.channels());
+        assertEquals(9, grey.get(1, 1));
+        assertEquals(99, grey.get(0, 2));
+    }
+
+    @Test
+    void stackingGreyOverColourGivesColour() {
+        Raster grey = Raster.filled(2, 1, 200);
+        Raster colour = Raster.rgb(1, 1, new byte[] {(byte) 255, 0, 0});
+        Raster stacked = ImageTiler.stack(grey, colour, 0);
+        assertEquals(3, stacked.channels());
+        assertEquals(0xC8C8C8, stacked.rgb(1, 0));
+        assertEquals(0xFF0000, stacked.rgb(0, 1), "the narrower one is centred: (2 - 1) / 2 = 0");
+        assertEquals(BG << 16 | BG << 8 | BG, stacked.rgb(1, 1));
+    }
 }

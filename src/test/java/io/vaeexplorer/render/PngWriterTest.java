@@ -77,6 +77,42 @@ class PngWriterTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
 
+    /** 16 x 16 colours: red rises along x, green along y, blue falls along both, so any channel mix-up shows. */
+    static Raster colourRamp() {
+        byte[] pixels = new byte[16 * 16 * 3];
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                int at = 3 * (y * 16 + x);
+                pixels[at] = (byte) (x * 17);
+                pixels[at + 1] = (byte) (y * 17);
+                pixels[at + 2] = (byte) (255 - 8 * (x + y));
+            }
+        }
+        return Raster.rgb(16, 16, pixels);
+    }
+
+    @Test
+    void aColourRasterIsWrittenAsAnRgbPngWithItsExactColours() throws IOException {
+        Raster raster = colourRamp();
+        Path file = PngWriter.write(raster, folder.resolve("colour.png"));
+        BufferedImage read = ImageIO.read(file.toFile());
+        assertEquals(3, read.getColorModel().getNumComponents(), "red, green and blue, no alpha");
+        assertEquals(16, read.getWidth());
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                assertEquals(raster.rgb(x, y), read.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
+        assertEquals(0xFFFF0F, read.getRGB(15, 15) & 0xFFFFFF);
+    }
+
+    @Test
+    void aGreyRasterStaysAOneChannelPng() throws IOException {
+        BufferedImage read = ImageIO.read(PngWriter.write(allLevels(), folder.resolve("grey.png")).toFile());
+        assertEquals(1, read.getColorModel().getNumComponents());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, read.getType());
+    }
+
     /** Reads the raw raster samples: getRGB would push TYPE_BYTE_GRAY through a colour-space conversion. */
     private static void assertSamePixels(Raster expected, BufferedImage actual) {
         for (int y = 0; y < expected.height(); y++) {

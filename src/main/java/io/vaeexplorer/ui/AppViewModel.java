@@ -193,9 +193,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     /** Loads a data set folder in the background; on failure the current data set stays. */
     public void openDataset(Path folder) {
         status.set("loading data from " + folder + " ...");
-        // pictures load as grey until the models take colour; decoding progress shows in the status line
-        ImageFolderOptions pictures = ImageFolderOptions.defaults().withChannels(1)
-                .withCacheDir(settingsFolder().resolve("cache"));
+        // pictures load in colour when any has colour; decoding progress shows in the status line
+        ImageFolderOptions pictures = ImageFolderOptions.defaults().withCacheDir(settingsFolder().resolve("cache"));
         LoadProgress progress = (done, total) -> {
             if (done == total || done % 500 == 0) {
                 fx.execute(() -> status.set("decoding pictures: " + done + " of " + total));

@@ -174,14 +174,14 @@ class AppViewModelTest {
     }
 
     @Test
-    void aFolderOfPicturesOpensAsGreyWithItsClassesAndSizeInTheStatusLine() throws Exception {
+    void aFolderOfColourPicturesOpensInColourWithItsClassesAndSizeInTheStatusLine() throws Exception {
         Path pictures = temp.resolve("pictures");
         for (String shape : List.of("dot", "frame")) {
             Files.createDirectories(pictures.resolve(shape));
             for (int i = 0; i < 10; i++) {
                 BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
-                g.setColor(new Color(200, 60 + i * 10, 30)); // colour, which the window loads as grey
+                g.setColor(new Color(200, 60 + i * 10, 30));
                 if (shape.equals("dot")) {
                     g.fillOval(4 + i % 3, 4, 10, 10);
                 } else {
@@ -196,7 +196,7 @@ class AppViewModelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> model.statusProperty().get().startsWith("data: pictures")).get());
         Dataset opened = model.workspace().datasetProperty().get();
-        assertEquals(1, opened.channels());
+        assertEquals(3, opened.channels(), "colour pictures open in colour");
         assertEquals(20, opened.rows());
         assertEquals(List.of("dot", "frame"), List.copyOf(model.workspace().classNames()));
         String status = model.statusProperty().get();

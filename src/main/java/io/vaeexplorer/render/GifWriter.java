@@ -26,10 +26,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Saves frames as an animated GIF with the JDK's own GIF writer (headless, no extra library). Grey rasters keep
  * their exact levels (a 256-grey palette holds them all) and so do colour images of at most 256 colours; richer
  * ones go through the writer's own palette reduction, the octree of its PaletteBuilder (256 colours a frame, no
- * dithering): on decoded images it strays by two to three levels on average, little less than a median cut would
- * (see docs/performance.md), so no quantiser of our own is worth its code. Each frame carries its own palette where
- * it differs from the first. Every frame shows for the same delay; the animation loops forever or plays once. Like
- * {@link PngWriter}, the file is written atomically through {@link AtomicFiles}.
+ * dithering), which on decoded images comes close to a median cut (see docs/performance.md): not worth a quantiser
+ * of our own. Each frame carries its own palette where it differs from the first. Every frame shows for the same
+ * delay; the animation loops forever or plays once. Like {@link PngWriter}, the file is written atomically through
+ * {@link AtomicFiles}.
  */
 public final class GifWriter {
 

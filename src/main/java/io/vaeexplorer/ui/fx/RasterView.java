@@ -12,9 +12,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 
 /**
- * Shows a raster (grey or colour) enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a whole-number
- * scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a file and
- * leaves the writing to a view-model, which exports the raster, not the screen.
+ * Shows a raster, grey or colour, enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a
+ * whole-number scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a
+ * file and leaves the writing to a view-model, which exports the raster, not the screen.
  */
 public final class RasterView extends Region {
 

@@ -17,9 +17,9 @@ import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.GifWriter;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.CheckpointIO;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -117,12 +117,12 @@ final class RenderCommand implements Callable<Integer> {
         if (gif != null) {
             return animate();
         }
-        Checkpoint checkpoint = requireGrey(CheckpointIO.load(modelDir));
+        Checkpoint checkpoint = CheckpointIO.load(modelDir);
         ModelConfig config = checkpoint.config();
         ComputeDevice device = ComputeDevice.preferred();
         Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
-            GreyRaster raster = switch (what) {
+            Raster raster = switch (what) {
                 case PRIOR -> prior(model, checkpoint);
                 case MANIFOLD -> manifold(model, checkpoint);
                 case RECON -> reconstructions(model, testImages(checkpoint));
@@ -145,7 +145,7 @@ final class RenderCommand implements Callable<Integer> {
         return dataset.test();
     }
 
-    private GreyRaster prior(InferenceModel model, Checkpoint checkpoint) {
+    private Raster prior(InferenceModel model, Checkpoint checkpoint) {
         requirePositive("--count", count);
         int components = mixtureComponents(sampler);
         if (components == 0) {
@@ -180,7 +180,7 @@ final class RenderCommand implements Callable<Integer> {
         throw new UserError("--sampler must be prior or gmm:K with K from 1 to 1000, got '" + sampler + "'");
     }
 
-    private GreyRaster manifold(InferenceModel model, Checkpoint checkpoint) {
+    private Raster manifold(InferenceModel model, Checkpoint checkpoint) {
         requirePositive("--grid", grid);
         Pca plane = null;
         if (model.latent() > 2) {
@@ -196,7 +196,7 @@ final class RenderCommand implements Callable<Integer> {
         return tile(images);
     }
 
-    private GreyRaster reconstructions(InferenceModel model, LabeledImages test) {
+    private Raster reconstructions(InferenceModel model, LabeledImages test) {
         requirePositive("--count", count);
         int n = Math.min(count, test.count() - checkIndex(index, test));
         float[] originals = new float[n * test.imageSize()];
@@ -205,7 +205,7 @@ final class RenderCommand implements Callable<Integer> {
         return ImageTiler.stack(tile(figure.originals()), tile(figure.reconstructions()), 4 * scale);
     }
 
-    private GreyRaster sweep(InferenceModel model, LabeledImages test) {
+    private Raster sweep(InferenceModel model, LabeledImages test) {
         requirePositive("--eps-steps", epsSteps);
         if (dims.length != 2) {
             throw new UserError("--dims needs two latent dimensions X,Y, got " + dims.length);
@@ -215,7 +215,7 @@ final class RenderCommand implements Callable<Integer> {
                 perDimension).images());
     }
 
-    private GreyRaster interpolation(InferenceModel model, LabeledImages test) {
+    private Raster interpolation(InferenceModel model, LabeledImages test) {
         return tile(interpolatedImages(model, test));
     }
 
@@ -231,21 +231,21 @@ final class RenderCommand implements Callable<Integer> {
 
     /** {@code --what interpolate --gif}: the animation, and the strip as well when --out names a PNG. */
     private Integer animate() {
-        Checkpoint checkpoint = requireGrey(CheckpointIO.load(modelDir));
+        Checkpoint checkpoint = CheckpointIO.load(modelDir);
         ModelConfig config = checkpoint.config();
-        List<GreyRaster> frames;
+        List<Raster> frames;
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), ComputeDevice.preferred())) {
             ImageGrid images = interpolatedImages(model, testImages(checkpoint));
             if (out != null) {
-                GreyRaster strip = tile(images);
+                Raster strip = tile(images);
                 writeFile(() -> PngWriter.write(strip, out));
                 System.out.println("wrote " + out + " (interpolate, " + config.describe() + ")");
             }
-            frames = forthAndBack(images.pixels(), steps, config.imageRows(), config.imageCols(), scale);
+            frames = forthAndBack(images, scale);
         }
-        List<GreyRaster> animation = frames;
+        List<Raster> animation = frames;
         writeFile(() -> GifWriter.write(animation, delayMs, true, gif));
-        GreyRaster first = frames.get(0);
+        Raster first = frames.get(0);
         System.out.println("wrote " + gif + " (interpolate, " + frames.size() + " frames of " + first.width() + "x"
                 + first.height() + ", " + delayMs + " ms each, " + config.describe() + ")");
         return 0;
@@ -255,13 +255,10 @@ final class RenderCommand implements Callable<Integer> {
      * One frame per image, 0 .. n-1 then back n-2 .. 1, so a looping animation runs A to B to A without showing
      * either end twice in a row; each image pixel a {@code scale x scale} block, no border.
      */
-    static List<GreyRaster> forthAndBack(float[] images, int n, int rows, int cols, int scale) {
-        int pixels = rows * cols;
-        List<GreyRaster> frames = new ArrayList<>(2 * n - 2);
-        for (int i : InterpolationEnds.forthAndBack(n)) {
-            float[] image = new float[pixels];
-            System.arraycopy(images, i * pixels, image, 0, pixels);
-            frames.add(ImageTiler.single(image, rows, cols, scale));
+    static List<Raster> forthAndBack(ImageGrid images, int scale) {
+        List<Raster> frames = new ArrayList<>(2 * images.count() - 2);
+        for (int i : InterpolationEnds.forthAndBack(images.count())) {
+            frames.add(ImageTiler.single(images.image(i), images.shape(), scale));
         }
         return frames;
     }
@@ -275,7 +272,7 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private GreyRaster tile(ImageGrid images) {
+    private Raster tile(ImageGrid images) {
         return ImageTiler.tile(images, 2, scale);
     }
 
@@ -294,14 +291,6 @@ final class RenderCommand implements Callable<Integer> {
         if (value < 1) {
             throw new UserError(option + " must be at least 1, got " + value);
         }
-    }
-
-    /** The pictures are drawn in grey levels so far; a colour model is refused before any work. */
-    private static Checkpoint requireGrey(Checkpoint checkpoint) {
-        if (checkpoint.config().channels() != 1) {
-            throw new UserError("render draws grey models so far, and this one takes colour pictures");
-        }
-        return checkpoint;
     }
 
     static void requireSameImageSize(Checkpoint checkpoint, Dataset dataset) {

@@ -95,6 +95,11 @@ public record ModelConfig(
         return channels * imageRows * imageCols;
     }
 
+    /** The shape of one image the model takes. */
+    public ImageShape imageShape() {
+        return new ImageShape(channels, imageRows, imageCols);
+    }
+
     /**
      * Why this model cannot take images of {@code channels x rows x cols}, one line, or null when it can: a model
      * only takes images of the size and channels it was trained on.

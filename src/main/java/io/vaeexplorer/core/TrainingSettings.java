@@ -58,9 +58,14 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
         return sizes;
     }
 
-    /** Validates everything by building the model and training configurations. */
+    /** Validates everything by building the model and training configurations (for grey images). */
     public ModelConfig modelConfig(int rows, int cols) {
-        return new ModelConfig(kind, rows, cols, latent, hiddenSizes(), reconstruction, beta, objective);
+        return modelConfig(1, rows, cols);
+    }
+
+    /** The model for images of {@code channels} (1 grey, 3 colour) x rows x cols. */
+    public ModelConfig modelConfig(int channels, int rows, int cols) {
+        return new ModelConfig(kind, rows, cols, latent, hiddenSizes(), reconstruction, beta, objective, channels);
     }
 
     public TrainingConfig trainingConfig() {

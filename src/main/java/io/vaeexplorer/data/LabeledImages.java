@@ -1,5 +1,6 @@
 package io.vaeexplorer.data;
 
+import io.vaeexplorer.core.ImageShape;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -92,6 +93,11 @@ public record LabeledImages(int count, int channels, int rows, int cols, byte[] 
     /** Levels per image ({@code channels * rows * cols}; the pixel count for grey images). */
     public int imageSize() {
         return channels * rows * cols;
+    }
+
+    /** The shape of one image (1 or 3 channels). */
+    public ImageShape shape() {
+        return new ImageShape(channels, rows, cols);
     }
 
     /** The stored levels, image after image, each channel-major (the same array as {@link #grey()}). */

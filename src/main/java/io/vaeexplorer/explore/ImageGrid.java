@@ -1,32 +1,31 @@
 package io.vaeexplorer.explore;
 
+import io.vaeexplorer.core.ImageShape;
+
 /**
- * Images laid out as a picture: {@code count} images of {@code rows x cols} pixels, {@code columns} per row, filled
- * row by row. The recipes return this rather than a raster so the explore package needs no image code; the render
- * package turns it into pixels. The pixel array is shared, not copied: treat it as read-only.
+ * Images laid out as a picture: {@code count} images of one shape, {@code columns} per row, filled row by row. The
+ * recipes return this rather than a raster so the explore package needs no image code; the render package turns it
+ * into pixels. The pixel array is shared, not copied: treat it as read-only.
  *
- * @param pixels  row-major {@code count x rows * cols} values in [0, 1]
+ * @param pixels  the images one after another, each channel-major ({@code count x shape.size()} values in [0, 1])
  * @param count   images, >= 1
  * @param columns images per row of the picture, >= 1
- * @param rows    image height in pixels, >= 1
- * @param cols    image width in pixels, >= 1
+ * @param shape   the shape of every image: grey or colour, rows and cols
  */
-public record ImageGrid(float[] pixels, int count, int columns, int rows, int cols) {
+public record ImageGrid(float[] pixels, int count, int columns, ImageShape shape) {
 
     public ImageGrid {
         Checks.atLeast("count", count, 1);
         Checks.atLeast("columns", columns, 1);
-        Checks.atLeast("rows", rows, 1);
-        Checks.atLeast("cols", cols, 1);
-        if (pixels.length != (long) count * rows * cols) {
+        if (pixels.length != (long) count * shape.size()) {
             throw new IllegalArgumentException("pixels has " + pixels.length + " values, " + count + " images of "
-                    + rows + " x " + cols + " need " + (long) count * rows * cols);
+                    + shape + " need " + (long) count * shape.size());
         }
     }
 
     /** The decodes of {@code count} latent vectors, {@code columns} per row. */
     public static ImageGrid decoded(LatentModel model, float[] z, int count, int columns) {
-        return new ImageGrid(model.decode(z, count), count, columns, model.rows(), model.cols());
+        return new ImageGrid(model.decode(z, count), count, columns, model.imageShape());
     }
 
     /** The decode of one latent vector, alone. */
@@ -34,9 +33,24 @@ public record ImageGrid(float[] pixels, int count, int columns, int rows, int co
         return decoded(model, z, 1, 1);
     }
 
-    /** Pixels per image. */
+    /** Image height in pixels. */
+    public int rows() {
+        return shape.rows();
+    }
+
+    /** Image width in pixels. */
+    public int cols() {
+        return shape.cols();
+    }
+
+    /** 1 for grey images, 3 for colour. */
+    public int channels() {
+        return shape.channels();
+    }
+
+    /** Values per image (channels x rows x cols). */
     public int imageSize() {
-        return rows * cols;
+        return shape.size();
     }
 
     /** Rows of images in the picture. */

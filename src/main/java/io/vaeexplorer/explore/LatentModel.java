@@ -1,5 +1,7 @@
 package io.vaeexplorer.explore;
 
+import io.vaeexplorer.core.ImageShape;
+
 /**
  * What the picture recipes need of a trained VAE: its latent size, its image size, and its encoder and decoder on
  * plain float arrays. It exists so the recipes ({@link ManifoldFigure}, {@link SweepFigure}, ...) and the views built
@@ -17,19 +19,29 @@ public interface LatentModel {
     /** Image width in pixels. */
     int cols();
 
+    /** Channels of an image: 1 (grey) or 3 (red, green, blue). */
+    int channels();
+
+    /** The shape of one image the model takes and gives. */
+    default ImageShape imageShape() {
+        return new ImageShape(channels(), rows(), cols());
+    }
+
     /**
      * Decodes latent vectors to images.
      *
      * @param z     {@code count} latent vectors, row-major ({@code count x d})
      * @param count how many vectors {@code z} holds
-     * @return {@code count} images, row-major ({@code count x rows * cols}), values in [0, 1]
+     * @return {@code count} images one after another, each channel-major ({@code count x channels * rows * cols}),
+     *     values in [0, 1]
      */
     float[] decode(float[] z, int count);
 
     /**
      * Encodes images to their posterior parameters.
      *
-     * @param images {@code count} images, row-major ({@code count x rows * cols}), values in [0, 1]
+     * @param images {@code count} images one after another, each channel-major ({@code count x channels * rows *
+     *               cols}), values in [0, 1]
      * @return {mu, sigma}, each row-major ({@code count x d})
      */
     float[][] encode(float[] images, int count);

@@ -13,8 +13,8 @@ public record ReconstructionFigure(ImageGrid originals, ImageGrid reconstruction
      * Reconstructs {@code count} images (row-major, of the model's size), {@code columns} per row.
      */
     public static ReconstructionFigure of(LatentModel model, float[] originals, int count, int columns) {
-        ImageGrid given = new ImageGrid(originals, count, columns, model.rows(), model.cols());
+        ImageGrid given = new ImageGrid(originals, count, columns, model.imageShape());
         return new ReconstructionFigure(given,
-                new ImageGrid(model.reconstruct(originals, count), count, columns, model.rows(), model.cols()));
+                new ImageGrid(model.reconstruct(originals, count), count, columns, model.imageShape()));
     }
 }

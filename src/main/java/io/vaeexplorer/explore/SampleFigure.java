@@ -36,6 +36,6 @@ public final class SampleFigure {
         float[] decoded = model.decode(z, count);
         float[] all = Arrays.copyOf(image, image.length + decoded.length);
         System.arraycopy(decoded, 0, all, image.length, decoded.length);
-        return new ImageGrid(all, count + 1, columns, model.rows(), model.cols());
+        return new ImageGrid(all, count + 1, columns, model.imageShape());
     }
 }

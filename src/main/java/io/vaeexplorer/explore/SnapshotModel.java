@@ -21,13 +21,18 @@ public interface SnapshotModel extends LatentModel, AutoCloseable {
         return snapshot().config();
     }
 
+    @Override
+    default int channels() {
+        return config().channels();
+    }
+
     /** Decodes one latent vector to one image. */
     default float[] decode(float[] z) {
         return decode(z, 1);
     }
 
     /**
-     * Encodes images given as grey levels (0-255, row-major), as the data sets hold them.
+     * Encodes images given as 8-bit levels (0-255, each image channel-major), as the data sets hold them.
      *
      * @return {mu, sigma}, each row-major ({@code count x d})
      */

@@ -25,9 +25,11 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Saves frames as an animated GIF with the JDK's own GIF writer (headless, no extra library). Grey rasters keep
  * their exact levels (a 256-grey palette holds them all) and so do colour images of at most 256 colours; richer
- * ones go through the writer's own palette reduction. Each frame carries its own palette where it differs from
- * the first. Every frame shows for the same delay; the animation loops forever or plays
- * once. Like {@link PngWriter}, the file is written atomically through {@link AtomicFiles}.
+ * ones go through the writer's own palette reduction, the octree of its PaletteBuilder (256 colours a frame, no
+ * dithering), which on decoded images comes close to a median cut (see docs/performance.md): not worth a quantiser
+ * of our own. Each frame carries its own palette where it differs from the first. Every frame shows for the same
+ * delay; the animation loops forever or plays once. Like {@link PngWriter}, the file is written atomically through
+ * {@link AtomicFiles}.
  */
 public final class GifWriter {
 
@@ -41,7 +43,7 @@ public final class GifWriter {
     }
 
     /**
-     * Writes grey frames (all the same size) as an animated GIF.
+     * Writes frames (all the same size; grey, colour or both) as an animated GIF.
      *
      * @param delayMs how long each frame shows, rounded to the nearest 10 ms, at least {@link #MIN_DELAY_MS} and
      *                at most 655,350 ms
@@ -49,17 +51,17 @@ public final class GifWriter {
      * @return the file written
      * @throws UncheckedIOException naming the file when it cannot be written
      */
-    public static Path write(List<GreyRaster> frames, int delayMs, boolean loop, Path file) {
+    public static Path write(List<Raster> frames, int delayMs, boolean loop, Path file) {
         List<BufferedImage> images = new ArrayList<>(frames.size());
-        for (GreyRaster frame : frames) {
-            images.add(toIndexed(frame));
+        for (Raster frame : frames) {
+            images.add(frame.isColour() ? PngWriter.toBufferedImage(frame) : toIndexed(frame));
         }
         return writeImages(images, delayMs, loop, file);
     }
 
     /**
      * Writes images (all the same size; grey, indexed or RGB, which may be mixed, e.g. via
-     * {@link PngWriter#toBufferedImage(GreyRaster)} for grey ones) as an animated GIF; see
+     * {@link PngWriter#toBufferedImage(Raster)} for rasters) as an animated GIF; see
      * {@link #write(List, int, boolean, Path)}.
      */
     public static Path writeImages(List<? extends BufferedImage> frames, int delayMs, boolean loop, Path file) {
@@ -94,8 +96,11 @@ public final class GifWriter {
         }
     }
 
-    /** The frame as an 8-bit indexed image on the 256-grey palette: index = grey level, so nothing is lost. */
-    public static BufferedImage toIndexed(GreyRaster raster) {
+    /** A grey frame as an 8-bit indexed image on the 256-grey palette: index = grey level, so nothing is lost. */
+    public static BufferedImage toIndexed(Raster raster) {
+        if (raster.isColour()) {
+            throw new IllegalArgumentException("only a grey raster goes onto the grey palette");
+        }
         BufferedImage image = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_BYTE_INDEXED,
                 GREYS);
         image.getRaster().setDataElements(0, 0, raster.width(), raster.height(), raster.pixels());
@@ -114,7 +119,7 @@ public final class GifWriter {
         if (frame.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             byte[] pixels = new byte[width * height];
             frame.getRaster().getDataElements(0, 0, width, height, pixels);
-            return toIndexed(new GreyRaster(width, height, pixels));
+            return toIndexed(Raster.grey(width, height, pixels));
         }
         if (frame.getColorModel() instanceof IndexColorModel) {
             return frame;

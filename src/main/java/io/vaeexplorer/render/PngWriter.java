@@ -8,15 +8,20 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Saves rasters as 8-bit greyscale PNG files (headless: only java.awt.image and javax.imageio). */
+/**
+ * Saves rasters as PNG files: grey rasters as 8-bit greyscale, colour ones as 8-bit RGB (headless: only
+ * java.awt.image and javax.imageio).
+ */
 public final class PngWriter {
 
     private PngWriter() {
     }
 
-    /** A TYPE_BYTE_GRAY copy of the raster. */
-    public static BufferedImage toBufferedImage(GreyRaster raster) {
-        BufferedImage image = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_BYTE_GRAY);
+    /** A copy of the raster: TYPE_BYTE_GRAY for a grey one, TYPE_3BYTE_BGR for a colour one. */
+    public static BufferedImage toBufferedImage(Raster raster) {
+        BufferedImage image = new BufferedImage(raster.width(), raster.height(),
+                raster.isColour() ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
+        // a pixel's data elements are its samples in band order, red first: the raster's own interleaving
         image.getRaster().setDataElements(0, 0, raster.width(), raster.height(), raster.pixels());
         return image;
     }
@@ -29,7 +34,7 @@ public final class PngWriter {
      * @return the file written
      * @throws UncheckedIOException naming the file when anything fails
      */
-    public static Path write(GreyRaster raster, Path file) {
+    public static Path write(Raster raster, Path file) {
         return write(toBufferedImage(raster), file);
     }
 

@@ -246,9 +246,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         dataLoading.set(true);
         dataProgress.set(0);
         status.set("loading data from " + folder + " ...");
-        // pictures load as grey until the models take colour
-        ImageFolderOptions pictures = ImageFolderOptions.defaults().withChannels(1)
-                .withCacheDir(settingsFolder().resolve("cache"));
+        // pictures load in colour when any has colour
+        ImageFolderOptions pictures = ImageFolderOptions.defaults().withCacheDir(settingsFolder().resolve("cache"));
         // the decoders report every picture: the FX thread takes the newest count when it gets to it
         FxCoalescer<int[]> decoded = new FxCoalescer<>(fx, doneOfTotal -> {
             if (dataLoad == cancelled && !cancelled.get()) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.data.AssetLocator;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.explore.ImageGrid;
+import io.vaeexplorer.render.Raster;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +131,7 @@ class RenderGifTest {
         for (int i = 0; i < 4; i++) {
             images[2 * i] = i / 3f; // image i: left pixel i / 3, right pixel 0
         }
-        List<GreyRaster> frames = RenderCommand.forthAndBack(images, 4, 1, 2, 3);
+        List<Raster> frames = RenderCommand.forthAndBack(new ImageGrid(images, 4, 4, ImageShape.grey(1, 2)), 3);
         int[] expected = {0, 1, 2, 3, 2, 1};
         assertEquals(expected.length, frames.size());
         for (int f = 0; f < frames.size(); f++) {

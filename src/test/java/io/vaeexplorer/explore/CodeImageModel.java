@@ -47,6 +47,11 @@ final class CodeImageModel implements LatentModel {
     }
 
     @Override
+    public int channels() {
+        return 1;
+    }
+
+    @Override
     public float[] decode(float[] z, int count) {
         calls.add("decode " + count);
         if (z.length != count * latent) {

@@ -3,6 +3,7 @@ package io.vaeexplorer.explore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.vaeexplorer.core.ImageShape;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,9 @@ class ImageGridTest {
 
     @Test
     void aGridWhosePixelsDoNotFitItsSizeIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[7], 2, 1, 2, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[0], 0, 1, 2, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[4], 1, 0, 2, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[4], 1, 1, 2, 2).image(1));
+        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[7], 2, 1, ImageShape.grey(2, 2)));
+        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[0], 0, 1, ImageShape.grey(2, 2)));
+        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[4], 1, 0, ImageShape.grey(2, 2)));
+        assertThrows(IllegalArgumentException.class, () -> new ImageGrid(new float[4], 1, 1, ImageShape.grey(2, 2)).image(1));
     }
 }

@@ -76,12 +76,12 @@ class GifWriterTest {
     }
 
     /** Every grey level once in 16 x 16, shifted by {@code shift}, so frames differ and any mangling shows. */
-    private static GreyRaster levels(int shift) {
+    private static Raster levels(int shift) {
         byte[] pixels = new byte[256];
         for (int i = 0; i < 256; i++) {
             pixels[i] = (byte) (i + shift);
         }
-        return new GreyRaster(16, 16, pixels);
+        return Raster.grey(16, 16, pixels);
     }
 
     private static int grey(BufferedImage image, int x, int y) {
@@ -93,7 +93,7 @@ class GifWriterTest {
 
     @Test
     void greyFramesComeBackExactlyWithDelayAndLoop() throws IOException {
-        List<GreyRaster> frames = List.of(levels(0), levels(85), levels(170));
+        List<Raster> frames = List.of(levels(0), levels(85), levels(170));
         Path file = GifWriter.write(frames, 120, true, folder.resolve("walk.gif"));
 
         Decoded gif = Decoded.read(file);
@@ -132,7 +132,7 @@ class GifWriterTest {
             colour.setRGB(i % 4, i / 4, palette[i]);
         }
         byte[] greyPixels = {0, 10, 20, 30, (byte) 200, (byte) 210, (byte) 220, (byte) 255};
-        BufferedImage grey = PngWriter.toBufferedImage(new GreyRaster(4, 2, greyPixels));
+        BufferedImage grey = PngWriter.toBufferedImage(Raster.grey(4, 2, greyPixels));
 
         Path file = GifWriter.writeImages(List.of(colour, grey), 50, true, folder.resolve("mixed.gif"));
         Decoded gif = Decoded.read(file);
@@ -145,10 +145,79 @@ class GifWriterTest {
     }
 
     @Test
+    void colourRastersOfFewColoursComeBackExactly() throws IOException {
+        Raster ramp = PngWriterTest.colourRamp(); // 256 pixels, each its own colour: exactly a full palette
+        Raster red = Raster.rgb(16, 16, filledRgb(256, 0xFF, 0x00, 0x00));
+        Path file = GifWriter.write(List.of(ramp, red, levels(3)), 100, true, folder.resolve("colour.gif"));
+
+        Decoded gif = Decoded.read(file);
+        assertEquals(3, gif.frames().size());
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                assertEquals(ramp.rgb(x, y), gif.frames().get(0).getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+                assertEquals(0xFF0000, gif.frames().get(1).getRGB(x, y) & 0xFFFFFF);
+                assertEquals(levels(3).get(x, y), grey(gif.frames().get(2), x, y), "a grey frame stays exact");
+            }
+        }
+    }
+
+    /**
+     * A smooth colour picture of far more than 256 colours, as a decoder draws them, goes through the JDK writer's
+     * palette reduction: every pixel comes back close (this ramp spans the whole colour cube, the hardest case for
+     * 256 colours), and the colours stay colours.
+     */
+    @Test
+    void richColourFramesComeBackCloseThroughThePaletteReduction() throws IOException {
+        int side = 48;
+        byte[] pixels = new byte[side * side * 3];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int at = 3 * (y * side + x);
+                pixels[at] = (byte) (255 * x / (side - 1));
+                pixels[at + 1] = (byte) (255 * y / (side - 1));
+                pixels[at + 2] = (byte) (128 + 127 * Math.sin((x + y) / 9.0));
+            }
+        }
+        Raster smooth = Raster.rgb(side, side, pixels);
+        Path file = GifWriter.write(List.of(smooth, smooth), 100, true, folder.resolve("smooth.gif"));
+
+        for (BufferedImage frame : Decoded.read(file).frames()) {
+            long error = 0;
+            int worst = 0;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    int expected = smooth.rgb(x, y);
+                    int actual = frame.getRGB(x, y);
+                    for (int shift = 0; shift < 24; shift += 8) {
+                        int d = Math.abs((expected >> shift & 0xFF) - (actual >> shift & 0xFF));
+                        error += d;
+                        worst = Math.max(worst, d);
+                    }
+                }
+            }
+            double mean = error / (3.0 * side * side);
+            assertTrue(mean < 8, "mean error " + mean + " levels");
+            assertTrue(worst < 40, "worst error " + worst + " levels");
+            assertTrue((frame.getRGB(side - 1, 0) >> 16 & 0xFF) > 200, "the top right stays red");
+            assertTrue((frame.getRGB(side - 1, 0) >> 8 & 0xFF) < 50);
+        }
+    }
+
+    private static byte[] filledRgb(int count, int red, int green, int blue) {
+        byte[] pixels = new byte[3 * count];
+        for (int i = 0; i < count; i++) {
+            pixels[3 * i] = (byte) red;
+            pixels[3 * i + 1] = (byte) green;
+            pixels[3 * i + 2] = (byte) blue;
+        }
+        return pixels;
+    }
+
+    @Test
     void refusesFramesOfDifferentSizesAndNoFrames() {
         Path file = folder.resolve("bad.gif");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GifWriter.write(List.of(levels(0), GreyRaster.filled(8, 8, 0)), 100, true, file));
+                () -> GifWriter.write(List.of(levels(0), Raster.filled(8, 8, 0)), 100, true, file));
         assertTrue(e.getMessage().contains("frame 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GifWriter.write(List.of(), 100, true, file));
         assertTrue(Files.notExists(file));
@@ -171,7 +240,7 @@ class GifWriterTest {
     void replacesAnExistingFileAtomically() throws IOException {
         Path file = folder.resolve("nested/deeper/anim.gif");
         GifWriter.write(List.of(levels(0), levels(1), levels(2)), 100, true, file);
-        GifWriter.write(List.of(GreyRaster.filled(3, 5, 77)), 100, true, file);
+        GifWriter.write(List.of(Raster.filled(3, 5, 77)), 100, true, file);
         Decoded gif = Decoded.read(file);
         assertEquals(1, gif.frames().size());
         assertEquals(3, gif.frames().get(0).getWidth());

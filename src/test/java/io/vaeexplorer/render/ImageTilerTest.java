@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.explore.ImageGrid;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ImageTilerTest {
 
     @Test
     void geometryFollowsTheFormula() {
-        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        Raster raster = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         // width = columns*(cols*scale+padding)+padding, 2 tile rows for 3 images in 2 columns
         assertEquals(2 * (3 * 2 + 1) + 1, raster.width());
         assertEquals(2 * (2 * 2 + 1) + 1, raster.height());
@@ -37,7 +38,7 @@ class ImageTilerTest {
 
     @Test
     void pixelsLandAtKnownPositions() {
-        GreyRaster raster = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        Raster raster = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         int tileWidth = 3 * 2 + 1;
         int tileHeight = 2 * 2 + 1;
 
@@ -76,7 +77,7 @@ class ImageTilerTest {
     @Test
     void noPaddingAndScaleOneCopiesPixelsDirectly() {
         float[] images = {0, 1, 1, 0};
-        GreyRaster raster = ImageTiler.tile(images, 1, 2, 2, 1, 0, 1);
+        Raster raster = ImageTiler.tile(images, 1, ImageShape.grey(2, 2), 1, 0, 1);
         assertEquals(2, raster.width());
         assertEquals(2, raster.height());
         assertEquals(0, raster.get(0, 0));
@@ -87,9 +88,9 @@ class ImageTilerTest {
 
     @Test
     void anImageGridTilesInItsOwnLayout() {
-        ImageGrid grid = new ImageGrid(threeImages(), 3, 2, 2, 3);
-        GreyRaster raster = ImageTiler.tile(grid, 1, 2);
-        GreyRaster expected = ImageTiler.tile(threeImages(), 3, 2, 3, 2, 1, 2);
+        ImageGrid grid = new ImageGrid(threeImages(), 3, 2, ImageShape.grey(2, 3));
+        Raster raster = ImageTiler.tile(grid, 1, 2);
+        Raster expected = ImageTiler.tile(threeImages(), 3, ImageShape.grey(2, 3), 2, 1, 2);
         assertEquals(expected.width(), raster.width());
         assertEquals(expected.height(), raster.height());
         assertArrayEquals(expected.pixels(), raster.pixels());
@@ -98,11 +99,11 @@ class ImageTilerTest {
     @Test
     void aSingleImageHasNoFrame() {
         float[] image = {0, 1, 1, 0, 0.5f, 1};
-        GreyRaster one = ImageTiler.single(image, 2, 3);
+        Raster one = ImageTiler.single(image, ImageShape.grey(2, 3));
         assertEquals(3, one.width());
         assertEquals(2, one.height());
-        assertArrayEquals(ImageTiler.tile(image, 1, 2, 3, 1, 0, 1).pixels(), one.pixels());
-        GreyRaster scaled = ImageTiler.single(image, 2, 3, 4);
+        assertArrayEquals(ImageTiler.tile(image, 1, ImageShape.grey(2, 3), 1, 0, 1).pixels(), one.pixels());
+        Raster scaled = ImageTiler.single(image, ImageShape.grey(2, 3), 4);
         assertEquals(12, scaled.width());
         assertEquals(8, scaled.height());
         assertEquals(255, scaled.get(4, 0), "pixel (0, 1) as a 4 x 4 block");
@@ -112,16 +113,16 @@ class ImageTilerTest {
 
     @Test
     void mnistSizedGrid() {
-        GreyRaster raster = ImageTiler.tile(new float[15 * 15 * 784], 225, 28, 28, 15, 2, 1);
+        Raster raster = ImageTiler.tile(new float[15 * 15 * 784], 225, ImageShape.grey(28, 28), 15, 2, 1);
         assertEquals(15 * 30 + 2, raster.width());
         assertEquals(15 * 30 + 2, raster.height());
     }
 
     @Test
     void stackPutsTopAboveBottomWithAGap() {
-        GreyRaster top = GreyRaster.filled(4, 2, 255);
-        GreyRaster bottom = GreyRaster.filled(2, 3, 0);
-        GreyRaster stacked = ImageTiler.stack(top, bottom, 1);
+        Raster top = Raster.filled(4, 2, 255);
+        Raster bottom = Raster.filled(2, 3, 0);
+        Raster stacked = ImageTiler.stack(top, bottom, 1);
         assertEquals(4, stacked.width());
         assertEquals(2 + 1 + 3, stacked.height());
         assertEquals(255, stacked.get(0, 0));
@@ -136,12 +137,87 @@ class ImageTilerTest {
     @Test
     void rejectsBadArguments() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ImageTiler.tile(new float[10], 2, 2, 3, 2, 1, 1));
+                () -> ImageTiler.tile(new float[10], 2, ImageShape.grey(2, 3), 2, 1, 1));
         assertTrue(e.getMessage().contains("images"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, -1, 1));
-        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, 2, 3, 1, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new GreyRaster(2, 2, new byte[3]));
-        assertThrows(IndexOutOfBoundsException.class, () -> GreyRaster.filled(2, 2, 0).get(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 1, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.tile(new float[6], 1, ImageShape.grey(2, 3), 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Raster.grey(2, 2, new byte[3]));
+        assertThrows(IndexOutOfBoundsException.class, () -> Raster.filled(2, 2, 0).get(2, 0));
+    }
+
+    /** Two 2 x 2 colour images, channel-major: image 0 red at (0, 0), green at (0, 1), blue at (1, 0), white at (1, 1). */
+    private static float[] twoColourImages() {
+        return new float[] {
+            // image 0: red plane, green plane, blue plane
+            1, 0, 0, 1,
+            0, 1, 0, 1,
+            0, 0, 1, 1,
+            // image 1: one orange-ish colour (0.5, 0.25, 0) everywhere
+            0.5f, 0.5f, 0.5f, 0.5f,
+            0.25f, 0.25f, 0.25f, 0.25f,
+            0, 0, 0, 0,
+        };
+    }
+
+    @Test
+    void colourImagesTileIntoInterleavedRgbWithAGreyFrame() {
+        Raster raster = ImageTiler.tile(twoColourImages(), 2, ImageShape.rgb(2, 2), 2, 1, 2);
+        assertEquals(3, raster.channels());
+        assertEquals(2 * (2 * 2 + 1) + 1, raster.width());
+        assertEquals(2 * 2 + 2, raster.height());
+        assertEquals(raster.width() * raster.height() * 3, raster.pixels().length);
+
+        int bg = BG << 16 | BG << 8 | BG;
+        assertEquals(bg, raster.rgb(0, 0), "the frame is the background grey in colour");
+        assertEquals(bg, raster.rgb(5, 3), "the gutter between tiles");
+        // image 0 at tile (0, 0), each pixel a 2 x 2 block from (1, 1)
+        assertEquals(0xFF0000, raster.rgb(1, 1));
+        assertEquals(0xFF0000, raster.rgb(2, 2));
+        assertEquals(0x00FF00, raster.rgb(3, 1));
+        assertEquals(0x0000FF, raster.rgb(1, 3));
+        assertEquals(0xFFFFFF, raster.rgb(4, 4));
+        // image 1 at tile (1, 0): 0.5 -> 128, 0.25 -> 64
+        assertEquals(0x804000, raster.rgb(6, 1));
+        assertEquals(0x804000, raster.rgb(9, 4));
+    }
+
+    @Test
+    void aColourGridAndASingleColourImageKeepTheirChannels() {
+        ImageGrid grid = new ImageGrid(twoColourImages(), 2, 1, ImageShape.rgb(2, 2));
+        Raster column = ImageTiler.tile(grid, 0, 1);
+        assertEquals(2, column.width());
+        assertEquals(4, column.height());
+        assertEquals(0x00FF00, column.rgb(1, 0));
+        assertEquals(0x804000, column.rgb(0, 3));
+
+        Raster one = ImageTiler.single(grid.image(0), grid.shape(), 3);
+        assertEquals(6, one.width());
+        assertEquals(0x0000FF, one.rgb(2, 5));
+        assertEquals(0xFFFFFF, one.rgb(5, 5));
+    }
+
+    @Test
+    void enlargeRepeatsEveryPixelOfGreyAndColour() {
+        Raster colour = ImageTiler.enlarge(Raster.rgb(2, 1, new byte[] {1, 2, 3, 4, 5, 6}), 3);
+        assertEquals(6, colour.width());
+        assertEquals(3, colour.height());
+        assertEquals(0x010203, colour.rgb(2, 2));
+        assertEquals(0x040506, colour.rgb(3, 0));
+        Raster grey = ImageTiler.enlarge(Raster.grey(1, 2, new byte[] {9, 99}), 2);
+        assertEquals(1, grey.channels());
+        assertEquals(9, grey.get(1, 1));
+        assertEquals(99, grey.get(0, 2));
+    }
+
+    @Test
+    void stackingGreyOverColourGivesColour() {
+        Raster grey = Raster.filled(2, 1, 200);
+        Raster colour = Raster.rgb(1, 1, new byte[] {(byte) 255, 0, 0});
+        Raster stacked = ImageTiler.stack(grey, colour, 0);
+        assertEquals(3, stacked.channels());
+        assertEquals(0xC8C8C8, stacked.rgb(1, 0));
+        assertEquals(0xFF0000, stacked.rgb(0, 1), "the narrower one is centred: (2 - 1) / 2 = 0");
+        assertEquals(BG << 16 | BG << 8 | BG, stacked.rgb(1, 1));
     }
 }

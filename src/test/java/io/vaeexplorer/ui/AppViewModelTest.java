@@ -15,7 +15,7 @@ import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
@@ -71,11 +71,11 @@ class AppViewModelTest {
         assertEquals(10_000, points.count());
         assertEquals(2, points.dim());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != null);
-        GreyRaster before = model.plane().decodedImageProperty().get();
+        Raster before = model.plane().decodedImageProperty().get();
         fx(() -> model.plane().decodeAt(2.5, -1.5));
         assertArrayEquals(new float[] {2.5f, -1.5f}, model.plane().selectedZProperty().get());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != before);
-        GreyRaster after = model.plane().decodedImageProperty().get();
+        Raster after = model.plane().decodedImageProperty().get();
         assertEquals(28, after.width());
         assertFalse(Arrays.equals(before.pixels(), after.pixels()), "decode did not change with z");
         int nearest = WaitForAsyncUtils.asyncFx(() -> model.plane().nearestTestImage(points.xy()[2 * 42], points.xy()[2 * 42 + 1])).get();
@@ -174,14 +174,14 @@ class AppViewModelTest {
     }
 
     @Test
-    void aFolderOfPicturesOpensAsGreyWithItsClassesAndSizeInTheStatusLine() throws Exception {
+    void aFolderOfColourPicturesOpensInColourWithItsClassesAndSizeInTheStatusLine() throws Exception {
         Path pictures = temp.resolve("pictures");
         for (String shape : List.of("dot", "frame")) {
             Files.createDirectories(pictures.resolve(shape));
             for (int i = 0; i < 10; i++) {
                 BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();
-                g.setColor(new Color(200, 60 + i * 10, 30)); // colour, which the window loads as grey
+                g.setColor(new Color(200, 60 + i * 10, 30));
                 if (shape.equals("dot")) {
                     g.fillOval(4 + i % 3, 4, 10, 10);
                 } else {
@@ -196,7 +196,7 @@ class AppViewModelTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> model.statusProperty().get().startsWith("data: pictures")).get());
         Dataset opened = model.workspace().datasetProperty().get();
-        assertEquals(1, opened.channels());
+        assertEquals(3, opened.channels(), "colour pictures open in colour");
         assertEquals(20, opened.rows());
         assertEquals(List.of("dot", "frame"), List.copyOf(model.workspace().classNames()));
         String status = model.statusProperty().get();

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.NamedWeight;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import java.nio.file.Path;
@@ -138,15 +139,15 @@ public final class ExperimentFixture {
     }
 
     /** Waits for a non-null raster that differs (in pixels) from {@code before}, and returns it. */
-    public static GreyRaster awaitNewRaster(String what, Callable<GreyRaster> read, GreyRaster before) {
+    public static Raster awaitNewRaster(String what, Callable<Raster> read, Raster before) {
         waitUntil(what, () -> {
-            GreyRaster now = read.call();
+            Raster now = read.call();
             return now != null && (before == null || !samePixels(now, before));
         });
         return fx(read);
     }
 
-    public static boolean samePixels(GreyRaster a, GreyRaster b) {
+    public static boolean samePixels(Raster a, Raster b) {
         return a.width() == b.width() && a.height() == b.height() && Arrays.equals(a.pixels(), b.pixels());
     }
 
@@ -156,16 +157,16 @@ public final class ExperimentFixture {
     }
 
     /** The decode of z as a 28 x 28 raster without padding, as the experiments' tiles hold it. */
-    public static GreyRaster decodeImage(InferenceModel model, float[] z) {
-        return ImageTiler.tile(model.decode(z), 1, ROWS, COLS, 1, 0, 1);
+    public static Raster decodeImage(InferenceModel model, float[] z) {
+        return ImageTiler.tile(model.decode(z), 1, ImageShape.grey(ROWS, COLS), 1, 0, 1);
     }
 
-    public static GreyRaster image(float[] pixels) {
-        return ImageTiler.tile(pixels, 1, ROWS, COLS, 1, 0, 1);
+    public static Raster image(float[] pixels) {
+        return ImageTiler.tile(pixels, 1, ImageShape.grey(ROWS, COLS), 1, 0, 1);
     }
 
     /** The image in tile (column, row) of a raster tiled with {@link ExperimentsViewModel#PADDING}. */
-    public static GreyRaster tileAt(GreyRaster raster, int column, int row) {
+    public static Raster tileAt(Raster raster, int column, int row) {
         return tileAtPixel(raster, tileLeft(column), ExperimentsViewModel.PADDING + row * (ROWS + ExperimentsViewModel.PADDING));
     }
 
@@ -175,12 +176,12 @@ public final class ExperimentFixture {
     }
 
     /** The 28 x 28 image whose top-left pixel is (left, top). */
-    public static GreyRaster tileAtPixel(GreyRaster raster, int left, int top) {
+    public static Raster tileAtPixel(Raster raster, int left, int top) {
         byte[] pixels = new byte[ROWS * COLS];
         for (int y = 0; y < ROWS; y++) {
             System.arraycopy(raster.pixels(), (top + y) * raster.width() + left, pixels, y * COLS, COLS);
         }
-        return new GreyRaster(COLS, ROWS, pixels);
+        return Raster.grey(COLS, ROWS, pixels);
     }
 
     /** Width (or height) of {@code tiles} tiles side by side. */
@@ -192,7 +193,7 @@ public final class ExperimentFixture {
      * Same picture up to one grey level: a batched decode and a single one may round differently in the last
      * bit of a float, which can move a pixel across a rounding boundary.
      */
-    public static void assertSameImage(GreyRaster expected, GreyRaster actual, String what) {
+    public static void assertSameImage(Raster expected, Raster actual, String what) {
         assertEquals(expected.width(), actual.width(), what + ": width");
         assertEquals(expected.height(), actual.height(), what + ": height");
         int worst = maxDifference(expected, actual);
@@ -201,7 +202,7 @@ public final class ExperimentFixture {
         }
     }
 
-    public static int maxDifference(GreyRaster a, GreyRaster b) {
+    public static int maxDifference(Raster a, Raster b) {
         int worst = 0;
         for (int i = 0; i < a.pixels().length; i++) {
             worst = Math.max(worst, Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff)));

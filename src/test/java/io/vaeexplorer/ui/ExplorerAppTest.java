@@ -9,7 +9,7 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.plane.DecodedImageView;
 import io.vaeexplorer.ui.plane.LatentPoints;
@@ -69,7 +69,7 @@ class ExplorerAppTest {
     void theShippedModelIsLiveAtLaunchAndAClickOnThePlaneDecodesThere(FxRobot robot) throws Exception {
         waitForShippedModel();
         assertEquals("MLP 784-400-2, BCE, ELBO beta=1.0", robot.lookup("#status-model").queryAs(Label.class).getText());
-        GreyRaster before = model.plane().decodedImageProperty().get();
+        Raster before = model.plane().decodedImageProperty().get();
         Canvas plane = robot.lookup("#latent-plane").queryAs(Canvas.class);
         robot.moveTo(plane).moveBy(-120, -80).clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.plane().decodedImageProperty().get() != before);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
 import io.vaeexplorer.ui.plane.LatentPoints;
@@ -122,7 +122,7 @@ class ExplorerLayoutTest {
             stage.setWidth(width);
             stage.setHeight(height);
             stage.show();
-            GreyRaster strip = new GreyRaster(8 * 29 + 1, 30, new byte[(8 * 29 + 1) * 30]);
+            Raster strip = Raster.grey(8 * 29 + 1, 30, new byte[(8 * 29 + 1) * 30]);
             for (int i = 0; i < 3; i++) {
                 LatentPoints points = LatentPoints.of(1, 2, new float[] {0.5f, -0.5f}, new float[] {1, 1},
                         new byte[] {3}, i + 1);

@@ -10,7 +10,7 @@ import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingRequest;
 import io.vaeexplorer.training.TrainingResult;
@@ -106,11 +106,11 @@ class ResponsivenessBenchmark {
             AtomicLong start = new AtomicLong();
             AtomicLong end = new AtomicLong();
             Platform.runLater(() -> {
-                GreyRaster before = model.plane().decodedImageProperty().get();
+                Raster before = model.plane().decodedImageProperty().get();
                 model.plane().decodedImageProperty().addListener(new ChangeListener<>() {
                     @Override
-                    public void changed(ObservableValue<? extends GreyRaster> o, GreyRaster a,
-                                        GreyRaster b) {
+                    public void changed(ObservableValue<? extends Raster> o, Raster a,
+                                        Raster b) {
                         end.set(System.nanoTime()); // DecodedImageView has drawn it by now (earlier listener)
                         model.plane().decodedImageProperty().removeListener(this);
                         shown.countDown();

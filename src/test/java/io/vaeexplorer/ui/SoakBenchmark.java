@@ -12,7 +12,7 @@ import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingSettings;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.training.TrainingState;
 import java.lang.management.GarbageCollectorMXBean;
@@ -221,10 +221,10 @@ class SoakBenchmark {
             CountDownLatch shown = new CountDownLatch(1);
             long start = System.nanoTime();
             Platform.runLater(() -> {
-                model.plane().decodedImageProperty().addListener(new ChangeListener<GreyRaster>() {
+                model.plane().decodedImageProperty().addListener(new ChangeListener<Raster>() {
                     @Override
-                    public void changed(ObservableValue<? extends GreyRaster> o, GreyRaster a,
-                                        GreyRaster b) {
+                    public void changed(ObservableValue<? extends Raster> o, Raster a,
+                                        Raster b) {
                         model.plane().decodedImageProperty().removeListener(this);
                         shown.countDown();
                     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -123,7 +124,7 @@ class WindowTrainingRunTest {
             float[] z = WaitForAsyncUtils.asyncFx(() -> model.plane().selectedZProperty().get()).get();
             byte[] expected;
             try (InferenceModel copy = InferenceModel.onCpu(paused)) {
-                expected = ImageTiler.tile(copy.decode(z), 1, 28, 28, 1, 0, 1).pixels();
+                expected = ImageTiler.tile(copy.decode(z), 1, ImageShape.grey(28, 28), 1, 0, 1).pixels();
             }
             waitOnFx(() -> model.plane().decodedImageProperty().get() != null
                     && Arrays.equals(expected, model.plane().decodedImageProperty().get().pixels()));

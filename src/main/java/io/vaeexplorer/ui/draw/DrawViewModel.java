@@ -3,14 +3,15 @@ package io.vaeexplorer.ui.draw;
 import io.vaeexplorer.concurrent.BackgroundTask;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.ImageShape;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.ImageFolderLoader;
 import io.vaeexplorer.explore.DigitNormaliser;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class DrawViewModel {
     }
 
     /** What the model made of one image: its posterior and its reconstruction. */
-    private record Encoded(float[] mu, float[] sigma, GreyRaster reconstruction) {
+    private record Encoded(float[] mu, float[] sigma, Raster reconstruction) {
     }
 
     /** A picture file prepared as the open data set's pictures are. */
@@ -60,8 +61,8 @@ public final class DrawViewModel {
     private final ObjectProperty<Posterior> sketchPosterior;
     private final InterpolationEnd interpolationEnd;
     private final UserMessages messages;
-    private final ReadOnlyObjectWrapper<GreyRaster> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
-    private final ReadOnlyObjectWrapper<GreyRaster> picture = new ReadOnlyObjectWrapper<>(this, "picture");
+    private final ReadOnlyObjectWrapper<Raster> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
+    private final ReadOnlyObjectWrapper<Raster> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", DRAW_PROMPT);
     private final ReadOnlyBooleanWrapper digits = new ReadOnlyBooleanWrapper(this, "digits", true);
     /** The drawing on the pad; null for an empty pad. */
@@ -116,12 +117,12 @@ public final class DrawViewModel {
     }
 
     /** The opened picture as the model sees it (the set's size and channels); null while there is none. */
-    public ReadOnlyObjectProperty<GreyRaster> pictureProperty() {
+    public ReadOnlyObjectProperty<Raster> pictureProperty() {
         return picture.getReadOnlyProperty();
     }
 
     /** The decoder's image of the posterior mean; null while there is none. */
-    public ReadOnlyObjectProperty<GreyRaster> reconstructionProperty() {
+    public ReadOnlyObjectProperty<Raster> reconstructionProperty() {
         return reconstruction.getReadOnlyProperty();
     }
 
@@ -167,7 +168,7 @@ public final class DrawViewModel {
                 return; // another set opened meanwhile: the picture has the old one's size
             }
             opened = new Picture(data, image);
-            picture.set(raster(image, channels, size, size));
+            picture.set(ImageTiler.single(image, new ImageShape(channels, size, size)));
             messages.status("opened " + file.getFileName() + " as a " + size + "x" + size + " "
                     + (channels == 1 ? "grey" : "colour") + " picture");
             encodeShown();
@@ -221,7 +222,7 @@ public final class DrawViewModel {
         int channels = config.channels();
         interactiveWorker.submit("sketch", m -> {
             float[][] q = m.encode(input, 1);
-            GreyRaster recon = raster(m.reconstruct(input, 1), channels, m.rows(), m.cols());
+            Raster recon = ImageTiler.single(m.reconstruct(input, 1), m.imageShape());
             return new Encoded(q[0], q[1], recon);
         }, encoded -> {
             if (mine == generation) {
@@ -230,19 +231,6 @@ public final class DrawViewModel {
                 description.set(describe(encoded));
             }
         }, messages::error);
-    }
-
-    /** One image as a raster; a colour image shows as its grey levels (ITU-R BT.601) while rasters are grey. */
-    private static GreyRaster raster(float[] image, int channels, int rows, int cols) {
-        int plane = rows * cols;
-        float[] grey = image;
-        if (channels == 3) {
-            grey = new float[plane];
-            for (int p = 0; p < plane; p++) {
-                grey[p] = 0.299f * image[p] + 0.587f * image[plane + p] + 0.114f * image[2 * plane + p];
-            }
-        }
-        return ImageTiler.single(grey, rows, cols);
     }
 
     private static String describe(Encoded e) {

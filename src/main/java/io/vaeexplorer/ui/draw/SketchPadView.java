@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.draw;
 
 import io.vaeexplorer.explore.DigitNormaliser;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.FxDelay;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.util.Arrays;
@@ -89,12 +89,12 @@ public final class SketchPadView extends VBox {
         }
 
         /** An 8-bit raster for display (1 is white). */
-        public GreyRaster toRaster() {
+        public Raster toRaster() {
             byte[] grey = new byte[pixels.length];
             for (int i = 0; i < grey.length; i++) {
                 grey[i] = (byte) Math.round(pixels[i] * 255f);
             }
-            return new GreyRaster(DigitNormaliser.SIZE, DigitNormaliser.SIZE, grey);
+            return Raster.grey(DigitNormaliser.SIZE, DigitNormaliser.SIZE, grey);
         }
 
         @Override

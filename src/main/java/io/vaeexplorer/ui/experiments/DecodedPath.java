@@ -2,8 +2,8 @@ package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.InterpolationEnds;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +17,7 @@ import java.util.List;
  * @param path the latent vectors, row-major (steps x dim)
  * @param images the decodes, one per step
  */
-record DecodedPath(GreyRaster strip, float[] path, int dim, ImageGrid images) {
+record DecodedPath(Raster strip, float[] path, int dim, ImageGrid images) {
 
     int steps() {
         return path.length / dim;
@@ -47,10 +47,10 @@ record DecodedPath(GreyRaster strip, float[] path, int dim, ImageGrid images) {
      * The decodes as animation frames from A to B and back again (so a looping animation does not jump), the
      * ends once each, every image enlarged {@code scale} times.
      */
-    List<GreyRaster> animationFrames(int scale) {
-        List<GreyRaster> frames = new ArrayList<>();
+    List<Raster> animationFrames(int scale) {
+        List<Raster> frames = new ArrayList<>();
         for (int i : InterpolationEnds.forthAndBack(images.count())) {
-            frames.add(ImageTiler.single(images.image(i), images.rows(), images.cols(), scale));
+            frames.add(ImageTiler.single(images.image(i), images.shape(), scale));
         }
         return frames;
     }

@@ -9,8 +9,8 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.explore.SweepFigure;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.math.BigDecimal;
@@ -57,13 +57,13 @@ public final class EpsilonSweepViewModel {
     private final IntegerProperty dimY = new SimpleIntegerProperty(this, "dimY", 1);
     private final BooleanProperty perDimension = new SimpleBooleanProperty(this, "perDimension", false);
     private final ReadOnlyIntegerWrapper latentDimensions = new ReadOnlyIntegerWrapper(this, "latentDimensions");
-    private final ReadOnlyObjectWrapper<GreyRaster> grid = new ReadOnlyObjectWrapper<>(this, "grid");
+    private final ReadOnlyObjectWrapper<Raster> grid = new ReadOnlyObjectWrapper<>(this, "grid");
 
     /**
      * A decoded sweep and how far it moved each latent dimension at its largest |eps| (0 for the dimensions it
      * left alone).
      */
-    private record SweepDecode(GreyRaster grid, double[] reach) {
+    private record SweepDecode(Raster grid, double[] reach) {
     }
 
     public EpsilonSweepViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker,
@@ -126,7 +126,7 @@ public final class EpsilonSweepViewModel {
     }
 
     /** The decoded sweep, tiles {@code steps} wide; null until computed. */
-    public ReadOnlyObjectProperty<GreyRaster> gridProperty() {
+    public ReadOnlyObjectProperty<Raster> gridProperty() {
         return grid.getReadOnlyProperty();
     }
 

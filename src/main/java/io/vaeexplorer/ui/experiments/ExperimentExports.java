@@ -2,8 +2,8 @@ package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.concurrent.BackgroundTask;
 import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,7 +23,7 @@ final class ExperimentExports {
     }
 
     /** Writes the raster as a PNG; with none yet there is nothing to write, and the banner says so. */
-    void png(GreyRaster raster, Path file) {
+    void png(Raster raster, Path file) {
         if (raster == null) {
             messages.error("there is no picture to export yet");
             return;

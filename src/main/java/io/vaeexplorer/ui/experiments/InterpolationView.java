@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.experiments;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.RasterView;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import javafx.beans.binding.Bindings;
@@ -126,7 +126,7 @@ public final class InterpolationView extends BorderPane {
          * (the image as wide as it is shown at full height, at most half the width), whichever shows the two
          * rasters at the larger area in all. Without both rasters the strip takes the lower third.
          */
-        static double[][] arrange(double width, double height, GreyRaster image, GreyRaster strip) {
+        static double[][] arrange(double width, double height, Raster image, Raster strip) {
             double w = Math.max(0, width);
             double h = Math.max(0, height);
             if (image == null || strip == null) {
@@ -148,7 +148,7 @@ public final class InterpolationView extends BorderPane {
             return besideArea > underArea ? beside : under;
         }
 
-        private static double shownArea(double[] part, GreyRaster raster) {
+        private static double shownArea(double[] part, Raster raster) {
             double scale = RasterView.fitScale(part[2], part[3], raster.width(), raster.height());
             return raster.width() * scale * raster.height() * scale;
         }

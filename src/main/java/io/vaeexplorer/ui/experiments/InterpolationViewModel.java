@@ -9,8 +9,8 @@ import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GifWriter;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -60,9 +60,9 @@ public final class InterpolationViewModel {
     private final BooleanProperty fixedEps = new SimpleBooleanProperty(this, "fixedEps", false);
     private final BooleanProperty spherical = new SimpleBooleanProperty(this, "spherical", false);
     private final IntegerProperty stripSteps = new SimpleIntegerProperty(this, "stripSteps", 10);
-    private final ReadOnlyObjectWrapper<GreyRaster> interpolatedImage =
+    private final ReadOnlyObjectWrapper<Raster> interpolatedImage =
             new ReadOnlyObjectWrapper<>(this, "interpolatedImage");
-    private final ReadOnlyObjectWrapper<GreyRaster> strip = new ReadOnlyObjectWrapper<>(this, "strip");
+    private final ReadOnlyObjectWrapper<Raster> strip = new ReadOnlyObjectWrapper<>(this, "strip");
 
     /** The latent path of the strip, kept to re-project it when the plane's projection changes. */
     private DecodedPath lastPath;
@@ -85,7 +85,7 @@ public final class InterpolationViewModel {
         this.messages = messages;
         this.latentPoints = latentPoints;
         this.interpolationPath = interpolationPath;
-        ExperimentJob<GreyRaster> atT = jobs.add(interactiveWorker, "interp-t", this::prepareImageAtT, image -> {
+        ExperimentJob<Raster> atT = jobs.add(interactiveWorker, "interp-t", this::prepareImageAtT, image -> {
             interpolationAnswers++;
             interpolatedImage.set(image);
         });
@@ -148,12 +148,12 @@ public final class InterpolationViewModel {
     }
 
     /** The decode at t. */
-    public ReadOnlyObjectProperty<GreyRaster> interpolatedImageProperty() {
+    public ReadOnlyObjectProperty<Raster> interpolatedImageProperty() {
         return interpolatedImage.getReadOnlyProperty();
     }
 
     /** {@code stripSteps} decodes from A to B in one row. */
-    public ReadOnlyObjectProperty<GreyRaster> stripProperty() {
+    public ReadOnlyObjectProperty<Raster> stripProperty() {
         return strip.getReadOnlyProperty();
     }
 
@@ -206,7 +206,7 @@ public final class InterpolationViewModel {
     // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
     // the returned work runs on the inference thread with only those captured values
 
-    private Function<SnapshotModel, GreyRaster> prepareImageAtT() {
+    private Function<SnapshotModel, Raster> prepareImageAtT() {
         LabeledImages test = jobs.usableTestImages();
         int a = imageA.get();
         int b = imageB.get();

@@ -7,8 +7,8 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.explore.SnapshotModel;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,19 +27,19 @@ public final class ReconstructionsViewModel {
 
     private final ExperimentJobs jobs;
     private final ExperimentExports exports;
-    private final ReadOnlyObjectWrapper<GreyRaster> reconstructions =
+    private final ReadOnlyObjectWrapper<Raster> reconstructions =
             new ReadOnlyObjectWrapper<>(this, "reconstructions");
 
     public ReconstructionsViewModel(ExperimentJobs jobs, InferenceWorker worker, TaskExecutor files,
             UserMessages messages) {
         this.jobs = jobs;
         this.exports = new ExperimentExports(files, messages);
-        ExperimentJob<GreyRaster> job = jobs.add(worker, "exp-reconstructions", this::prepare, reconstructions::set);
+        ExperimentJob<Raster> job = jobs.add(worker, "exp-reconstructions", this::prepare, reconstructions::set);
         job.request();
     }
 
     /** The first {@link #RECONSTRUCTION_COUNT} test images above their reconstructions through mu. */
-    public ReadOnlyObjectProperty<GreyRaster> reconstructionsProperty() {
+    public ReadOnlyObjectProperty<Raster> reconstructionsProperty() {
         return reconstructions.getReadOnlyProperty();
     }
 
@@ -54,7 +54,7 @@ public final class ReconstructionsViewModel {
     }
 
     /** Reads the inputs on the FX thread; the returned work runs on the inference thread with only those values. */
-    private Function<SnapshotModel, GreyRaster> prepare() {
+    private Function<SnapshotModel, Raster> prepare() {
         LabeledImages test = jobs.usableTestImages();
         if (test == null) {
             return null;

@@ -7,8 +7,8 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.explore.SnapshotModel;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
@@ -42,20 +42,20 @@ public final class SamplesViewModel {
 
     private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 64);
     private final LongProperty sampleSeed = new SimpleLongProperty(this, "sampleSeed", 1);
-    private final ReadOnlyObjectWrapper<GreyRaster> priorSamples = new ReadOnlyObjectWrapper<>(this, "priorSamples");
+    private final ReadOnlyObjectWrapper<Raster> priorSamples = new ReadOnlyObjectWrapper<>(this, "priorSamples");
 
     private final IntegerProperty variantsDigit = new SimpleIntegerProperty(this, "variantsDigit", 0);
     private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
-    private final ReadOnlyObjectWrapper<GreyRaster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
+    private final ReadOnlyObjectWrapper<Raster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
 
     public SamplesViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker, TaskExecutor files,
             UserMessages messages) {
         this.jobs = jobs;
         this.workspace = workspace;
         this.exports = new ExperimentExports(files, messages);
-        ExperimentJob<GreyRaster> samplesJob = jobs.add(worker, "exp-prior", this::prepareSamples,
+        ExperimentJob<Raster> samplesJob = jobs.add(worker, "exp-prior", this::prepareSamples,
                 priorSamples::set);
-        ExperimentJob<GreyRaster> variantsJob = jobs.add(worker, "exp-variants", this::prepareVariants,
+        ExperimentJob<Raster> variantsJob = jobs.add(worker, "exp-variants", this::prepareVariants,
                 variants::set);
         variantsSource.set(jobs.firstTestImage(variantsDigit.get()));
         ExperimentJobs.requestOnChange(samplesJob, sampleCount, sampleSeed);
@@ -76,7 +76,7 @@ public final class SamplesViewModel {
     }
 
     /** Decodes of z ~ N(0, I), {@link #SAMPLE_COLUMNS} per row. */
-    public ReadOnlyObjectProperty<GreyRaster> priorSamplesProperty() {
+    public ReadOnlyObjectProperty<Raster> priorSamplesProperty() {
         return priorSamples.getReadOnlyProperty();
     }
 
@@ -96,7 +96,7 @@ public final class SamplesViewModel {
     }
 
     /** The source image followed by {@link #VARIANT_COUNT} decodes of z ~ q(z|x). */
-    public ReadOnlyObjectProperty<GreyRaster> variantsProperty() {
+    public ReadOnlyObjectProperty<Raster> variantsProperty() {
         return variants.getReadOnlyProperty();
     }
 
@@ -128,7 +128,7 @@ public final class SamplesViewModel {
     // ---------------------------------------------------------------- jobs: inputs read on the FX thread,
     // the returned work runs on the inference thread with only those captured values
 
-    private Function<SnapshotModel, GreyRaster> prepareSamples() {
+    private Function<SnapshotModel, Raster> prepareSamples() {
         int count = sampleCount.get();
         long seed = sampleSeed.get();
         if (jobs.usableTestImages() == null || count < 1) {
@@ -137,7 +137,7 @@ public final class SamplesViewModel {
         return m -> ImageTiler.tile(SampleFigure.prior(m, count, seed, Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
     }
 
-    private Function<SnapshotModel, GreyRaster> prepareVariants() {
+    private Function<SnapshotModel, Raster> prepareVariants() {
         LabeledImages test = jobs.usableTestImages();
         int source = variantsSource.get();
         if (test == null || !ExperimentJobs.isIndex(source, test)) {

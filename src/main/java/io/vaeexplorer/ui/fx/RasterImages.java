@@ -1,26 +1,21 @@
 package io.vaeexplorer.ui.fx;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
-/** Converts grey rasters (from the render package) into JavaFX images. */
+/** Converts rasters (from the render package), grey or colour, into JavaFX images. */
 public final class RasterImages {
 
     private RasterImages() {
     }
 
     /** An opaque image of the raster, one image pixel per raster pixel (scale it when drawing). */
-    public static WritableImage toImage(GreyRaster raster) {
+    public static WritableImage toImage(Raster raster) {
         int w = raster.width();
         int h = raster.height();
-        int[] argb = new int[w * h];
-        byte[] grey = raster.pixels();
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = opaqueGrey(grey[i]);
-        }
         WritableImage image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), raster.toArgb(), 0, w);
         return image;
     }
 
@@ -32,17 +27,20 @@ public final class RasterImages {
      *
      * @param argb scratch of at least width x height ints
      */
-    public static void enlargeInto(GreyRaster raster, WritableImage target, int[] argb) {
+    public static void enlargeInto(Raster raster, WritableImage target, int[] argb) {
         int width = (int) target.getWidth();
         int height = (int) target.getHeight();
         int w = raster.width();
         int h = raster.height();
-        byte[] grey = raster.pixels();
+        int channels = raster.channels();
+        byte[] levels = raster.pixels();
         for (int y = 0; y < height; y++) {
             int row = (int) ((long) y * h / height) * w;
             int out = y * width;
             for (int x = 0; x < width; x++) {
-                argb[out + x] = opaqueGrey(grey[row + (int) ((long) x * w / width)]);
+                int at = (row + (int) ((long) x * w / width)) * channels;
+                argb[out + x] = channels == 1 ? opaqueGrey(levels[at]) : opaque(levels[at], levels[at + 1],
+                        levels[at + 2]);
             }
         }
         target.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
@@ -50,7 +48,10 @@ public final class RasterImages {
 
     /** An unsigned grey byte as an opaque ARGB pixel. */
     private static int opaqueGrey(byte grey) {
-        int g = grey & 0xff;
-        return 0xff000000 | (g << 16) | (g << 8) | g;
+        return opaque(grey, grey, grey);
+    }
+
+    private static int opaque(byte red, byte green, byte blue) {
+        return 0xff000000 | (red & 0xff) << 16 | (green & 0xff) << 8 | blue & 0xff;
     }
 }

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.fx;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,13 +12,13 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 
 /**
- * Shows a grey raster enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a whole-number
- * scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a file and
- * leaves the writing to a view-model, which exports the raster, not the screen.
+ * Shows a raster, grey or colour, enlarged to the space it gets, pixels as crisp blocks (nearest neighbour, a
+ * whole-number scale from 2 up), centred; a line of text stands in while there is none. Its export button asks for a
+ * file and leaves the writing to a view-model, which exports the raster, not the screen.
  */
 public final class RasterView extends Region {
 
-    private final ReadOnlyObjectWrapper<GreyRaster> raster = new ReadOnlyObjectWrapper<>(this, "raster");
+    private final ReadOnlyObjectWrapper<Raster> raster = new ReadOnlyObjectWrapper<>(this, "raster");
     private final ImageView imageView = new ImageView();
     private final Label placeholder;
     private final double preferredScale;
@@ -28,7 +28,7 @@ public final class RasterView extends Region {
      * @param preferredScale screen pixels per raster pixel the view asks for
      * @param waitingText shown while the raster is null
      */
-    public RasterView(ObservableValue<GreyRaster> source, double preferredScale, String waitingText) {
+    public RasterView(ObservableValue<Raster> source, double preferredScale, String waitingText) {
         this.preferredScale = preferredScale;
         this.placeholder = new Label(waitingText);
         imageView.setSmooth(false);
@@ -39,7 +39,7 @@ public final class RasterView extends Region {
         getStyleClass().add("experiment-raster");
     }
 
-    public ReadOnlyObjectProperty<GreyRaster> rasterProperty() {
+    public ReadOnlyObjectProperty<Raster> rasterProperty() {
         return raster.getReadOnlyProperty();
     }
 
@@ -64,7 +64,7 @@ public final class RasterView extends Region {
         return button;
     }
 
-    private void show(GreyRaster now) {
+    private void show(Raster now) {
         imageView.setImage(now == null ? null : RasterImages.toImage(now));
         placeholder.setVisible(now == null);
         requestLayout();
@@ -79,7 +79,7 @@ public final class RasterView extends Region {
         double width = getWidth() - left - snappedRightInset();
         double height = getHeight() - top - snappedBottomInset();
         placeholder.resizeRelocate(left, top, width, Math.min(height, placeholder.prefHeight(width)));
-        GreyRaster current = raster.get();
+        Raster current = raster.get();
         if (current == null || width <= 0 || height <= 0) {
             return;
         }
@@ -106,14 +106,14 @@ public final class RasterView extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        GreyRaster current = raster.get();
+        Raster current = raster.get();
         double inner = current == null ? placeholder.prefWidth(-1) : current.width() * preferredScale;
         return snappedLeftInset() + inner + snappedRightInset();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        GreyRaster current = raster.get();
+        Raster current = raster.get();
         double inner = current == null ? placeholder.prefHeight(-1) : current.height() * preferredScale;
         return snappedTopInset() + inner + snappedBottomInset();
     }

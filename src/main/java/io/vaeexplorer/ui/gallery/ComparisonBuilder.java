@@ -7,8 +7,8 @@ import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.explore.SnapshotModel;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.render.ScatterRenderer;
 import io.vaeexplorer.ui.fx.ClassColors;
 import io.vaeexplorer.ui.plane.LatentPoints;
@@ -31,8 +31,8 @@ final class ComparisonBuilder {
      * One model's column of the comparison; {@code scatterArgb} is its scatter at {@link #SCATTER_SIZE}, and
      * {@link #scatter(int, double[])} draws it again at another size.
      */
-    record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, GreyRaster reconstructions,
-                  GreyRaster manifold, LatentPoints points) {
+    record Column(String name, Checkpoint checkpoint, int[] scatterArgb, String axes, Raster reconstructions,
+                  Raster manifold, LatentPoints points) {
 
         /** The test codes as a {@code size x size} ARGB scatter of the shared region, 3 x 3 pixels a point. */
         int[] scatter(int size, double[] bounds) {
@@ -42,7 +42,7 @@ final class ComparisonBuilder {
     }
 
     /** The whole comparison: the columns, the shared plane region and the originals the reconstructions copy. */
-    record Result(List<Column> columns, double[] bounds, GreyRaster originals, int[] imageIndices) {
+    record Result(List<Column> columns, double[] bounds, Raster originals, int[] imageIndices) {
     }
 
     private ComparisonBuilder() {
@@ -52,9 +52,13 @@ final class ComparisonBuilder {
     static int[] pickImages(LabeledImages test, int count) {
         int[] picked = new int[Math.min(count, test.count())];
         boolean[] used = new boolean[test.count()];
+        int classes = 0; // a picture folder may have any number of classes, not MNIST's ten
+        for (int i = 0; i < test.count(); i++) {
+            classes = Math.max(classes, test.label(i) + 1);
+        }
         int n = 0;
         for (int round = 0; n < picked.length && round < test.count(); round++) {
-            for (int label = 0; label < 10 && n < picked.length; label++) {
+            for (int label = 0; label < classes && n < picked.length; label++) {
                 for (int i = 0; i < test.count(); i++) {
                     if (!used[i] && test.label(i) == label) {
                         used[i] = true;
@@ -73,11 +77,10 @@ final class ComparisonBuilder {
     static Result build(List<String> names, List<Checkpoint> checkpoints, LabeledImages test, int reconstructions,
             Function<WeightSnapshot, SnapshotModel> load) {
         int[] indices = pickImages(test, reconstructions);
-        int rows = test.rows();
-        int cols = test.cols();
-        float[] originals = new float[indices.length * rows * cols];
+        int size = test.imageSize();
+        float[] originals = new float[indices.length * size];
         for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(test.image(indices[i]), 0, originals, i * rows * cols, rows * cols);
+            System.arraycopy(test.image(indices[i]), 0, originals, i * size, size);
         }
         int perRow = Math.max(1, (indices.length + 1) / 2);
 
@@ -85,7 +88,7 @@ final class ComparisonBuilder {
         List<SnapshotModel> models = new ArrayList<>();
         try {
             List<LatentPoints> points = new ArrayList<>();
-            List<GreyRaster> recon = new ArrayList<>();
+            List<Raster> recon = new ArrayList<>();
             for (Checkpoint c : checkpoints) {
                 SnapshotModel model = load.apply(c.weights());
                 models.add(model);
@@ -110,7 +113,7 @@ final class ComparisonBuilder {
                 columns.add(new Column(names.get(i), checkpoints.get(i), scatter,
                         p.xAxisLabel() + " / " + p.yAxisLabel(), recon.get(i), manifold(models.get(i), p, bounds), p));
             }
-            GreyRaster originalTiles = ImageTiler.tile(originals, indices.length, rows, cols, perRow, 1, 1);
+            Raster originalTiles = ImageTiler.tile(originals, indices.length, test.shape(), perRow, 1, 1);
             return new Result(columns, bounds, originalTiles, indices);
         } finally {
             for (SnapshotModel model : models) {
@@ -120,7 +123,7 @@ final class ComparisonBuilder {
     }
 
     /** The decodes of a regular grid over the shared region (through the model's own PCA plane when d > 2). */
-    private static GreyRaster manifold(SnapshotModel model, LatentPoints p, double[] b) {
+    private static Raster manifold(SnapshotModel model, LatentPoints p, double[] b) {
         ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_TILES, b, p.pca());
         return grid == null ? null : ImageTiler.tile(grid, 0, 1);
     }

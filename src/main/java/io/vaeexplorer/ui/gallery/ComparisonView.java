@@ -1,8 +1,8 @@
 package io.vaeexplorer.ui.gallery;
 
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.RasterImages;
 import io.vaeexplorer.ui.fx.RasterView;
 import javafx.geometry.Insets;
@@ -91,7 +91,7 @@ public final class ComparisonView extends VBox {
             config.setFont(Font.font(10));
             config.setWrapText(true);
             // the test images above each model's reconstructions of them, as in the Reconstructions tab
-            GreyRaster pairs = ImageTiler.stack(result.originals(), c.reconstructions(), 3);
+            Raster pairs = ImageTiler.stack(result.originals(), c.reconstructions(), 3);
             column.getChildren().addAll(bold(c.name()), config, new ScatterView(c, result.bounds()),
                     new Label("test images / reconstructions"), pairsView(pairs));
             if (c.manifold() != null) {
@@ -114,7 +114,7 @@ public final class ComparisonView extends VBox {
         }
     }
 
-    private static FittedRaster pairsView(GreyRaster pairs) {
+    private static FittedRaster pairsView(Raster pairs) {
         FittedRaster view = new FittedRaster(pairs);
         view.getStyleClass().add("comparison-pairs");
         return view;
@@ -200,10 +200,10 @@ public final class ComparisonView extends VBox {
      */
     static final class FittedRaster extends Region {
 
-        private final GreyRaster raster;
+        private final Raster raster;
         private final ImageView view;
 
-        FittedRaster(GreyRaster raster) {
+        FittedRaster(Raster raster) {
             this.raster = raster;
             view = new ImageView(RasterImages.toImage(raster));
             view.setSmooth(false);

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.RasterImages;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -24,7 +24,7 @@ public final class DecodedImageView extends VBox {
 
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final Label zLabel = new Label();
-    private GreyRaster shown;
+    private Raster shown;
     // reused for every decode: a drag brings many a second
     private final WritableImage enlarged = new WritableImage((int) SIZE, (int) SIZE);
     private final int[] enlargedPixels = new int[(int) SIZE * (int) SIZE];
@@ -72,7 +72,7 @@ public final class DecodedImageView extends VBox {
     }
 
     /** The raster on screen, for tests. */
-    public GreyRaster shown() {
+    public Raster shown() {
         return shown;
     }
 
@@ -80,7 +80,7 @@ public final class DecodedImageView extends VBox {
         return canvas;
     }
 
-    private void draw(GreyRaster raster) {
+    private void draw(Raster raster) {
         shown = raster;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double side = canvas.getWidth();

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.RasterImages;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -36,7 +36,7 @@ final class HoverPreview extends VBox {
         setMouseTransparent(true);
     }
 
-    void show(GreyRaster raster, String text) {
+    void show(Raster raster, String text) {
         image.setImage(RasterImages.toImage(raster));
         label.setText(text);
         setVisible(true);

@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.core.PlaneRegion;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.FxDelay;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -385,7 +385,7 @@ public final class LatentPlaneView extends Region {
             return;
         }
         if (index != hoverIndex || !preview.isVisible()) {
-            GreyRaster raster = plane.testImage(index);
+            Raster raster = plane.testImage(index);
             if (raster == null) {
                 hideHover();
                 return;

@@ -17,9 +17,9 @@ import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.NearestPoint;
 import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.render.GifWriter;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
@@ -69,7 +69,7 @@ public final class PlaneViewModel {
 
     private final ReadOnlyObjectWrapper<LatentPoints> latentPoints = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<float[]> selectedZ = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<GreyRaster> decodedImage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Raster> decodedImage = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showManifold = new SimpleBooleanProperty(false);
     private final ObjectProperty<PlaneRegion> manifoldRegion = new SimpleObjectProperty<>(PlaneRegion.AROUND_PRIOR);
     private final ReadOnlyObjectWrapper<ManifoldImage> manifold = new ReadOnlyObjectWrapper<>();
@@ -136,7 +136,7 @@ public final class PlaneViewModel {
         return selectedZ;
     }
 
-    public ReadOnlyObjectProperty<GreyRaster> decodedImageProperty() {
+    public ReadOnlyObjectProperty<Raster> decodedImageProperty() {
         return decodedImage.getReadOnlyProperty();
     }
 
@@ -212,13 +212,13 @@ public final class PlaneViewModel {
     }
 
     /** A test image as a raster (for hover previews and pickers); null without data. */
-    public GreyRaster testImage(int index) {
+    public Raster testImage(int index) {
         Dataset data = workspace.datasetProperty().get();
         if (data == null || index < 0 || index >= data.test().count()) {
             return null;
         }
         LabeledImages test = data.test();
-        return ImageTiler.single(test.image(index), test.rows(), test.cols());
+        return ImageTiler.single(test.image(index), test.shape());
     }
 
     /** Adds the image's ellipses to the plane, or removes them when they are there. */
@@ -241,13 +241,12 @@ public final class PlaneViewModel {
 
     /** The decoded image at its true size scaled 4x, unsmoothed. */
     public void exportDecodedPng(Path file) {
-        GreyRaster decoded = decodedImage.get();
+        Raster decoded = decodedImage.get();
         if (decoded == null) {
             messages.error("nothing decoded yet");
             return;
         }
-        save(() -> PngWriter.write(ImageTiler.tile(greyLevels(decoded), 1, decoded.height(), decoded.width(), 1, 0,
-                4), file));
+        save(() -> PngWriter.write(ImageTiler.enlarge(decoded, 4), file));
     }
 
     /** The codes on the plane as CSV: see {@link LatentCodesCsv} for the columns. */
@@ -286,14 +285,6 @@ public final class PlaneViewModel {
                 .onSuccess(written -> messages.status("saved " + written))
                 .onFailure(messages::error)
                 .executeWith(files);
-    }
-
-    private static float[] greyLevels(GreyRaster raster) {
-        float[] out = new float[raster.pixels().length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (raster.pixels()[i] & 0xff) / 255f;
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- from the rest of the window
@@ -374,7 +365,7 @@ public final class PlaneViewModel {
         refreshManifold();
     }
 
-    private static GreyRaster timelineReconstructions(LatentModel m, LabeledImages test) {
+    private static Raster timelineReconstructions(LatentModel m, LabeledImages test) {
         int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
         float[] firstImages = Arrays.copyOf(test.pixels(), n * test.imageSize());
         return ImageTiler.tile(ReconstructionFigure.of(m, firstImages, n, n).reconstructions(), 1, 1);

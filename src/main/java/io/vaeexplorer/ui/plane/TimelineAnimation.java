@@ -1,7 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.render.ScatterRenderer;
 import io.vaeexplorer.ui.fx.ClassColors;
 import java.awt.Color;
@@ -84,7 +84,7 @@ public final class TimelineAnimation {
                 g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
                 g.drawString("step " + f.step(), 8, SCATTER + 17);
-                GreyRaster recon = f.reconstructions();
+                Raster recon = f.reconstructions();
                 if (recon != null) {
                     g.drawImage(PngWriter.toBufferedImage(recon), (width - recon.width() * 2) / 2, SCATTER + 24,
                             recon.width() * 2, recon.height() * 2, null);

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
 public final class TrainingTimeline {
 
     /** One moment of a run. */
-    public record Frame(long step, LatentPoints points, GreyRaster reconstructions) {
+    public record Frame(long step, LatentPoints points, Raster reconstructions) {
     }
 
     static final int MAX_FRAMES = 120;

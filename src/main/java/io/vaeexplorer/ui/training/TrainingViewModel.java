@@ -206,7 +206,7 @@ public final class TrainingViewModel {
         }
         TrainingRequest request;
         try {
-            request = TrainingRequest.watched(data, s.modelConfig(data.rows(), data.cols()), s.trainingConfig(),
+            request = TrainingRequest.watched(data, s.modelConfig(data.channels(), data.rows(), data.cols()), s.trainingConfig(),
                     SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
         } catch (IllegalArgumentException e) {
             messages.error("cannot start: " + Messages.oneLine(e));

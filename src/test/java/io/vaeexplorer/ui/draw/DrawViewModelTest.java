@@ -22,7 +22,7 @@ import io.vaeexplorer.data.LoadProgress;
 import io.vaeexplorer.data.PictureFiles;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.TinyModels;
 import io.vaeexplorer.ui.experiments.ExperimentTestbed;
@@ -171,9 +171,10 @@ class DrawViewModelTest {
         // the same file, loaded with the set, is the set's last test image
         float[] asLoaded = pictures.test().image(pictures.test().count() - 1);
         assertEquals(3 * SIDE * SIDE, asLoaded.length);
-        GreyRaster shown = draw.pictureProperty().get();
+        Raster shown = draw.pictureProperty().get();
         assertEquals(SIDE, shown.width());
         assertEquals(SIDE, shown.height());
+        assertEquals(3, shown.channels(), "a colour picture shows in colour");
         try (InferenceModel direct = new InferenceModel(colourModel, ComputeDevice.cpu())) {
             float[][] posterior = direct.encode(asLoaded, 1);
             assertArrayEquals(posterior[0], bed.sketchPosterior().get().mu(), 1e-5f);
@@ -199,9 +200,9 @@ class DrawViewModelTest {
         draw.openPicture(temp.resolve("pictures/train/cold/c0.png"));
         fx.waitUntil("the picture's posterior", () -> bed.sketchPosterior().get() != null);
         draw.usePictureAs(true);
-        GreyRaster shown = draw.pictureProperty().get();
+        Raster shown = draw.pictureProperty().get();
         Posterior posterior = bed.sketchPosterior().get();
-        GreyRaster reconstruction = draw.reconstructionProperty().get();
+        Raster reconstruction = draw.reconstructionProperty().get();
         String description = draw.descriptionProperty().get();
         float[] endA = interpolation.drawnAProperty().get();
 

@@ -14,7 +14,7 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class EpsilonSweepViewModelTest {
         bed.close();
     }
 
-    private GreyRaster awaitNewGrid(String what, GreyRaster before) {
+    private Raster awaitNewGrid(String what, Raster before) {
         fx.waitUntil(what, () -> sweep.gridProperty().get() != null
                 && (before == null || !samePixels(sweep.gridProperty().get(), before)));
         return sweep.gridProperty().get();
@@ -69,7 +69,7 @@ class EpsilonSweepViewModelTest {
 
     @Test
     void sweepGridHasStepsByStepsTilesWithTheDecodeOfMuInTheCentre() {
-        GreyRaster grid = awaitNewGrid("the sweep", null);
+        Raster grid = awaitNewGrid("the sweep", null);
         assertEquals(tiledSize(9), grid.width());
         assertEquals(tiledSize(9), grid.height());
         float[] mu = direct.encode(test.image(0), 1)[0];
@@ -77,14 +77,14 @@ class EpsilonSweepViewModelTest {
         assertFalse(samePixels(tileAt(grid, 0, 0), tileAt(grid, 8, 8)), "the corners sweep different z");
 
         sweep.stepsProperty().set(5);
-        GreyRaster smaller = awaitNewGrid("a 5 x 5 sweep", grid);
+        Raster smaller = awaitNewGrid("a 5 x 5 sweep", grid);
         assertEquals(tiledSize(5), smaller.width());
         assertEquals(tiledSize(5), smaller.height());
     }
 
     @Test
     void anAbsoluteRangeMovesTheLatentVectorByThatMuchWhateverSigmaIs() {
-        GreyRaster inSigma = awaitNewGrid("the sweep", null);
+        Raster inSigma = awaitNewGrid("the sweep", null);
         float[][] posterior = direct.encode(test.image(0), 1);
         float[] mu = posterior[0];
         float[] sigma = posterior[1];
@@ -101,7 +101,7 @@ class EpsilonSweepViewModelTest {
         assertEquals("± 1.50", sweep.rangeTextProperty().get());
         fx.waitUntil("the absolute sweep", () -> sweep.gridProperty().get().width() == tiledSize(3)
                 && sweep.spanProperty().get().equals("z1 ± 1.5, z2 ± 1.5"));
-        GreyRaster absolute = sweep.gridProperty().get();
+        Raster absolute = sweep.gridProperty().get();
         // top-left tile: z1 at mu - 1.5, z2 at mu + 1.5 (the top row has the largest eps)
         assertSameImage(decodeImage(direct, new float[] {mu[0] - 1.5f, mu[1] + 1.5f}), tileAt(absolute, 0, 0),
                 "top-left tile");
@@ -113,15 +113,15 @@ class EpsilonSweepViewModelTest {
 
     @Test
     void sweepFollowsTheTestImageAndCanSweepEachDimensionInARow() {
-        GreyRaster first = awaitNewGrid("the sweep", null);
+        Raster first = awaitNewGrid("the sweep", null);
         sweep.useTestImage(7);
         assertEquals(7, sweep.imageProperty().get());
-        GreyRaster other = awaitNewGrid("the sweep of image 7", first);
+        Raster other = awaitNewGrid("the sweep of image 7", first);
         float[] mu7 = direct.encode(test.image(7), 1)[0];
         assertSameImage(decodeImage(direct, mu7), tileAt(other, 4, 4), "centre tile of image 7");
 
         sweep.perDimensionProperty().set(true);
-        GreyRaster rows = awaitNewGrid("one row per dimension", other);
+        Raster rows = awaitNewGrid("one row per dimension", other);
         assertEquals(tiledSize(9), rows.width());
         assertEquals(tiledSize(2), rows.height(), "a 2-d model sweeps two rows");
 
@@ -132,9 +132,9 @@ class EpsilonSweepViewModelTest {
 
     @Test
     void dimensionsTheModelDoesNotHaveFallBackToTheFirstTwo() {
-        GreyRaster first = awaitNewGrid("the sweep", null);
+        Raster first = awaitNewGrid("the sweep", null);
         sweep.stepsProperty().set(3);
-        GreyRaster small = awaitNewGrid("a 3 x 3 sweep", first);
+        Raster small = awaitNewGrid("a 3 x 3 sweep", first);
         sweep.dimXProperty().set(5);
         sweep.dimYProperty().set(1);
         fx.waitUntil("the sweep with a dimension out of range", bed.jobs()::isIdle);
@@ -168,7 +168,7 @@ class EpsilonSweepViewModelTest {
         }
         assertFalse(Files.exists(none));
 
-        GreyRaster grid = awaitNewGrid("the sweep", null);
+        Raster grid = awaitNewGrid("the sweep", null);
         Path file = tempDir.resolve("out").resolve("sweep.png");
         sweep.exportPng(file);
         fx.waitUntil("the PNG is written", () -> bed.lines().status().equals("saved " + file));

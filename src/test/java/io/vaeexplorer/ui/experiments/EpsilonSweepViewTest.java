@@ -17,7 +17,7 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.EpsilonSweep;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.fx.RasterView;
 import java.awt.image.BufferedImage;
@@ -102,7 +102,7 @@ class EpsilonSweepViewTest {
         } catch (TimeoutException e) {
             throw new AssertionError("the sweep grid was never laid out", e);
         }
-        GreyRaster grid = fx(() -> sweep.gridProperty().get());
+        Raster grid = fx(() -> sweep.gridProperty().get());
         assertEquals(grid.width(), view.imageView().getImage().getWidth());
         assertEquals(grid.height(), view.imageView().getImage().getHeight());
         assertFalse(view.imageView().isSmooth(), "nearest-neighbour scaling");
@@ -112,18 +112,18 @@ class EpsilonSweepViewTest {
 
     @Test
     void typingAnIndexAndPickingADigitMoveTheSweepToThatTestImage(FxRobot robot) throws Exception {
-        GreyRaster first = fx(() -> sweep.gridProperty().get());
+        Raster first = fx(() -> sweep.gridProperty().get());
         Spinner<?> spinner = robot.lookup("#sweep-image").queryAs(Spinner.class);
         robot.clickOn(spinner.getEditor()).push(KeyCode.END).eraseText(6).write("5").push(KeyCode.ENTER);
         waitUntil("the index is taken", () -> sweep.imageProperty().get() == 5);
-        GreyRaster fifth = awaitNewRaster("the sweep of image 5", () -> sweep.gridProperty().get(), first);
+        Raster fifth = awaitNewRaster("the sweep of image 5", () -> sweep.gridProperty().get(), first);
 
         robot.clickOn("#sweep-digit");
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("3")).queryAs(ListCell.class));
         int firstThree = fx(() -> sweep.firstTestImage(3));
         assertEquals(3, test.label(firstThree));
         waitUntil("the sweep jumps to the first 3", () -> sweep.imageProperty().get() == firstThree);
-        GreyRaster three = awaitNewRaster("the sweep of the 3", () -> sweep.gridProperty().get(), fifth);
+        Raster three = awaitNewRaster("the sweep of the 3", () -> sweep.gridProperty().get(), fifth);
         try (InferenceModel direct = new InferenceModel(weights, ComputeDevice.cpu())) {
             float[] mu = direct.encode(test.image(firstThree), 1)[0];
             assertSameImage(decodeImage(direct, mu), tileAt(three, 4, 4), "centre of the 3's sweep");
@@ -132,7 +132,7 @@ class EpsilonSweepViewTest {
 
     @Test
     void choosingAbsoluteUnitsSweepsInLatentUnitsAndTheLabelsSaySo(FxRobot robot) {
-        GreyRaster inSigma = fx(() -> sweep.gridProperty().get());
+        Raster inSigma = fx(() -> sweep.gridProperty().get());
         Label rangeValue = robot.lookup("#sweep-range-value").queryAs(Label.class);
         assertEquals("± 2.00 σ", fx(rangeValue::getText));
         waitUntil("the span in latent units", () -> robot.lookup("#sweep-span").queryAs(Label.class).getText()
@@ -151,11 +151,11 @@ class EpsilonSweepViewTest {
 
     @Test
     void theCheckBoxSweepsEveryDimensionInItsOwnRow(FxRobot robot) {
-        GreyRaster grid = fx(() -> sweep.gridProperty().get());
+        Raster grid = fx(() -> sweep.gridProperty().get());
         robot.clickOn("#sweep-per-dimension");
         assertTrue(fx(() -> sweep.perDimensionProperty().get()));
         assertTrue(robot.lookup("#sweep-dim-x").query().isDisabled(), "no dimensions to choose per row");
-        GreyRaster rows = awaitNewRaster("one row per dimension", () -> sweep.gridProperty().get(), grid);
+        Raster rows = awaitNewRaster("one row per dimension", () -> sweep.gridProperty().get(), grid);
         assertEquals(tiledSize(9), rows.width());
         assertEquals(tiledSize(2), rows.height());
     }
@@ -178,7 +178,7 @@ class EpsilonSweepViewTest {
     }
 
     /** Exports through the view-model, which writes off the FX thread and names the file on the status line. */
-    private void assertExports(Consumer<Path> export, GreyRaster raster) throws Exception {
+    private void assertExports(Consumer<Path> export, Raster raster) throws Exception {
         Path file = Files.createTempFile(tempDir, "export", ".png");
         ExperimentFixture.onFx(() -> export.accept(file));
         waitUntil("the export of " + file, () -> bed.lines().status().equals("saved " + file));

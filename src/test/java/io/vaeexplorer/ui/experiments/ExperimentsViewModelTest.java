@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +86,7 @@ class ExperimentsViewModelTest {
         bed.open(mnist, weights);
         fx.waitUntil("the reconstructions", () -> experiments.reconstructions().reconstructionsProperty().get() != null
                 && experiments.isIdle());
-        GreyRaster before = experiments.reconstructions().reconstructionsProperty().get();
+        Raster before = experiments.reconstructions().reconstructionsProperty().get();
 
         experiments.activeProperty().set(false);
         bed.showWeights(ExperimentFixture.untrainedWeights(2, 2));

@@ -2,7 +2,7 @@ package io.vaeexplorer.ui.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.RasterView;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /** How the interpolation view shares its space between the decode at t and the strip. */
 class ImageAndStripTest {
 
-    private static final GreyRaster IMAGE = new GreyRaster(28, 28, new byte[28 * 28]);
+    private static final Raster IMAGE = Raster.grey(28, 28, new byte[28 * 28]);
     /** Ten framed 28 x 28 tiles in a row. */
-    private static final GreyRaster STRIP = new GreyRaster(291, 30, new byte[291 * 30]);
+    private static final Raster STRIP = Raster.grey(291, 30, new byte[291 * 30]);
 
     @Test
     void aWideShortSpacePutsTheStripBesideTheImage() {

@@ -19,7 +19,7 @@ import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.InterpolationEnds;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -78,8 +78,8 @@ class InterpolationViewModelTest {
     void interpolationEndsAreTheDecodesOfTheMeansAndTheStripAndPathHaveOneEntryPerStep() {
         float[] muA = direct.encode(test.image(0), 1)[0];
         float[] muB = direct.encode(test.image(1), 1)[0];
-        GreyRaster expectedA = decodeImage(direct, muA);
-        GreyRaster expectedB = decodeImage(direct, muB);
+        Raster expectedA = decodeImage(direct, muA);
+        Raster expectedB = decodeImage(direct, muB);
         assertTrue(maxDifference(expectedA, expectedB) > 5,
                 "the untrained model must tell image 0 from image 1 for this test to mean anything");
 
@@ -93,7 +93,7 @@ class InterpolationViewModelTest {
         assertTrue(interpolation.interpolationAnswers() > answered);
 
         fx.waitUntil("the strip", () -> interpolation.stripProperty().get() != null);
-        GreyRaster strip = interpolation.stripProperty().get();
+        Raster strip = interpolation.stripProperty().get();
         assertEquals(tiledSize(10), strip.width());
         assertEquals(tiledSize(1), strip.height());
         assertSameImage(expectedA, tileAt(strip, 0, 0), "first step");
@@ -112,11 +112,11 @@ class InterpolationViewModelTest {
     @Test
     void fixedNoiseDecodesTheMeanPlusOneSeededEpsTimesSigma() {
         fx.waitUntil("the decode at t = 0", () -> interpolation.interpolatedImageProperty().get() != null);
-        GreyRaster meanOnly = interpolation.interpolatedImageProperty().get();
+        Raster meanOnly = interpolation.interpolatedImageProperty().get();
         interpolation.fixedEpsProperty().set(true);
         fx.waitUntil("the noisy decode", () -> !samePixels(interpolation.interpolatedImageProperty().get(),
                 meanOnly));
-        GreyRaster noisy = interpolation.interpolatedImageProperty().get();
+        Raster noisy = interpolation.interpolatedImageProperty().get();
         float[][] a = direct.encode(test.image(0), 1);
         float[] eps = PriorSampler.sample(1, 2, InterpolationEnds.pairSeed(0, 1));
         float[] z = {a[0][0] + eps[0] * a[1][0], a[0][1] + eps[1] * a[1][1]};
@@ -130,13 +130,13 @@ class InterpolationViewModelTest {
         interpolation.useDrawingAs(true, drawing);
         assertNotNull(interpolation.drawnAProperty().get());
         assertNull(interpolation.drawnBProperty().get());
-        GreyRaster expected = decodeImage(direct, direct.encode(drawing, 1)[0]);
+        Raster expected = decodeImage(direct, direct.encode(drawing, 1)[0]);
         fx.waitUntil("t = 0 decodes the drawing", () -> maxDifference(
                 interpolation.interpolatedImageProperty().get(), expected) <= 1);
 
         interpolation.imageAProperty().set(2);
         assertNull(interpolation.drawnAProperty().get(), "the picked test image replaces the drawing");
-        GreyRaster atTwo = decodeImage(direct, direct.encode(test.image(2), 1)[0]);
+        Raster atTwo = decodeImage(direct, direct.encode(test.image(2), 1)[0]);
         fx.waitUntil("t = 0 decodes test image 2", () -> maxDifference(
                 interpolation.interpolatedImageProperty().get(), atTwo) <= 1);
     }
@@ -144,7 +144,7 @@ class InterpolationViewModelTest {
     @Test
     void exportWritesTheStripAndTheImageAtTAsPngsOfTheirOwnSize() throws Exception {
         awaitImageAndStrip();
-        GreyRaster strip = interpolation.stripProperty().get();
+        Raster strip = interpolation.stripProperty().get();
         Path file = tempDir.resolve("strip.png");
         interpolation.exportStripPng(file);
         fx.waitUntil("the strip is written", () -> bed.lines().status().equals("saved " + file));

@@ -14,7 +14,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.fx.RasterView;
 import javafx.application.Platform;
@@ -86,8 +86,8 @@ class InterpolationViewTest {
 
     @Test
     void draggingTheSliderDecodesWhileDraggingAndTheEndsAreTheDecodesOfTheMeans(FxRobot robot) {
-        GreyRaster atA = decodeImage(direct, direct.encode(test.image(0), 1)[0]);
-        GreyRaster atB = decodeImage(direct, direct.encode(test.image(1), 1)[0]);
+        Raster atA = decodeImage(direct, direct.encode(test.image(0), 1)[0]);
+        Raster atB = decodeImage(direct, direct.encode(test.image(1), 1)[0]);
         assertTrue(maxDifference(atA, atB) > 5, "the test needs ends that look different");
         assertTrue(maxDifference(atA, fx(() -> interpolation.interpolatedImageProperty().get())) <= 1, "t = 0 is A");
 
@@ -116,7 +116,7 @@ class InterpolationViewTest {
 
     @Test
     void theImageAndTheStripFillAShortViewAndRefitWhenItGrows(FxRobot robot) {
-        GreyRaster strip = fx(() -> interpolation.stripProperty().get());
+        Raster strip = fx(() -> interpolation.stripProperty().get());
         RasterView shownStrip = robot.lookup("#interp-strip").queryAs(RasterView.class);
         RasterView shownImage = robot.lookup("#interp-image").queryAs(RasterView.class);
         // as short as the experiments get under the plane in the window
@@ -148,7 +148,7 @@ class InterpolationViewTest {
 
     @Test
     void theStripHasOneTilePerStepAndThePlaneGetsOnePointPerStep(FxRobot robot) {
-        GreyRaster strip = fx(() -> interpolation.stripProperty().get());
+        Raster strip = fx(() -> interpolation.stripProperty().get());
         assertEquals(tiledSize(10), strip.width());
         assertEquals(tiledSize(1), strip.height());
         RasterView shown = robot.lookup("#interp-strip").queryAs(RasterView.class);
@@ -160,7 +160,7 @@ class InterpolationViewTest {
             robot.clickOn("#interp-steps .decrement-arrow-button");
         }
         assertEquals(6, fx(() -> interpolation.stripStepsProperty().get()));
-        GreyRaster shorter = awaitNewRaster("a 6-step strip", () -> interpolation.stripProperty().get(),
+        Raster shorter = awaitNewRaster("a 6-step strip", () -> interpolation.stripProperty().get(),
                 strip);
         assertEquals(tiledSize(6), shorter.width());
         waitUntil("a 6-point path", () -> bed.interpolationPath().get().length == 12);
@@ -168,10 +168,10 @@ class InterpolationViewTest {
 
     @Test
     void theCheckBoxesSwitchToFixedNoiseAndTheArc(FxRobot robot) {
-        GreyRaster meanOnly = fx(() -> interpolation.interpolatedImageProperty().get());
+        Raster meanOnly = fx(() -> interpolation.interpolatedImageProperty().get());
         robot.clickOn("#interp-fixed-eps");
         assertTrue(fx(() -> interpolation.fixedEpsProperty().get()));
-        GreyRaster noisy = awaitNewRaster("a noisy decode", () -> interpolation.interpolatedImageProperty().get(),
+        Raster noisy = awaitNewRaster("a noisy decode", () -> interpolation.interpolatedImageProperty().get(),
                 meanOnly);
         robot.clickOn("#interp-spherical");
         assertTrue(fx(() -> interpolation.sphericalProperty().get()));

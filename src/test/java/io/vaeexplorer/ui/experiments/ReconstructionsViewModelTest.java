@@ -12,7 +12,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -59,25 +59,25 @@ class ReconstructionsViewModelTest {
         bed.close();
     }
 
-    private GreyRaster awaitNew(String what, GreyRaster before) {
+    private Raster awaitNew(String what, Raster before) {
         fx.waitUntil(what, () -> reconstructions.reconstructionsProperty().get() != null
                 && (before == null || !samePixels(reconstructions.reconstructionsProperty().get(), before)));
         return reconstructions.reconstructionsProperty().get();
     }
 
     /** The reconstruction of test image i: the reconstructions' own tiling starts below the originals'. */
-    private static GreyRaster reconstructionAt(GreyRaster raster, int i) {
+    private static Raster reconstructionAt(Raster raster, int i) {
         return ExperimentFixture.tileAtPixel(raster, ExperimentFixture.tileLeft(i),
                 tiledSize(1) + ExperimentsViewModel.PADDING);
     }
 
     @Test
     void reconstructionsShowSixteenTestImagesAboveTheirReconstructionsAndFollowTheWeights() {
-        GreyRaster raster = awaitNew("reconstructions", null);
+        Raster raster = awaitNew("reconstructions", null);
         assertEquals(tiledSize(16), raster.width());
         assertEquals(2 * tiledSize(1), raster.height(), "two rows of 16");
         for (int i = 0; i < 16; i += 5) {
-            GreyRaster top = tileAt(raster, i, 0);
+            Raster top = tileAt(raster, i, 0);
             assertTrue(samePixels(image(test.image(i)), top), "original " + i);
             assertSameImage(image(direct.reconstruct(test.image(i), 1)), reconstructionAt(raster, i),
                     "reconstruction " + i);
@@ -85,7 +85,7 @@ class ReconstructionsViewModelTest {
 
         WeightSnapshot newer = ExperimentFixture.untrainedWeights(2, 2);
         bed.showWeights(newer);
-        GreyRaster updated = awaitNew("reconstructions of the new weights", raster);
+        Raster updated = awaitNew("reconstructions of the new weights", raster);
         assertTrue(samePixels(tileAt(raster, 3, 0), tileAt(updated, 3, 0)), "the originals stay");
     }
 
@@ -103,14 +103,14 @@ class ReconstructionsViewModelTest {
         }
         fx.waitUntil("the recomputation is done", () -> updates.get() >= 1 && bed.jobs().isIdle());
         assertEquals(1, updates.get(), "one recomputation for ten snapshots");
-        GreyRaster expected = image(direct.reconstruct(test.image(0), 1));
+        Raster expected = image(direct.reconstruct(test.image(0), 1));
         assertSameImage(expected, reconstructionAt(reconstructions.reconstructionsProperty().get(), 0),
                 "the newest weights' reconstruction");
     }
 
     @Test
     void exportWritesAPngOfTheRastersOwnSize() throws Exception {
-        GreyRaster raster = awaitNew("reconstructions", null);
+        Raster raster = awaitNew("reconstructions", null);
         Path file = tempDir.resolve("reconstructions.png");
         reconstructions.exportPng(file);
         fx.waitUntil("the PNG is written", () -> bed.lines().status().equals("saved " + file));

@@ -16,7 +16,7 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.PriorSampler;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class SamplesViewModelTest {
     @Test
     void priorSamplesAreReproducibleForASeedAndChangeOnResample() {
         fx.waitUntil("prior samples", () -> samples.priorSamplesProperty().get() != null);
-        GreyRaster first = samples.priorSamplesProperty().get();
+        Raster first = samples.priorSamplesProperty().get();
         assertEquals(tiledSize(8), first.width(), "8 per row");
         assertEquals(tiledSize(8), first.height(), "64 samples");
         long seed = samples.sampleSeedProperty().get();
@@ -87,7 +87,7 @@ class SamplesViewModelTest {
         }
         fx.waitUntil("variants of the 7", () -> samples.variantsProperty().get() != null
                 && samePixels(tileAt(samples.variantsProperty().get(), 0, 0), image(test.image(source))));
-        GreyRaster variants = samples.variantsProperty().get();
+        Raster variants = samples.variantsProperty().get();
         assertEquals(tiledSize(SamplesViewModel.VARIANT_COLUMNS), variants.width());
         assertEquals(tiledSize(3), variants.height(), "source + 32 variants in rows of 11");
         assertFalse(samePixels(tileAt(variants, 1, 0), tileAt(variants, 2, 0)), "variants differ");

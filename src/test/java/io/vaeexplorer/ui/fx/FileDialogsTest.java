@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.render.GreyRaster;
 import io.vaeexplorer.render.PngWriter;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.ExperimentFixture;
@@ -217,7 +217,7 @@ class FileDialogsTest {
         Path remembered = Files.createDirectories(temp.resolve("pictures"));
         FileDialogs.setLastFolder(remembered);
         onFx(() -> {
-            GreyRaster raster = GreyRaster.filled(3, 2, 200);
+            Raster raster = Raster.filled(3, 2, 200);
             RasterView view = new RasterView(new SimpleObjectProperty<>(raster), 2, "");
             Button export = view.exportButton("Export PNG", "Export the sweep grid as PNG", "sweep.png",
                     file -> PngWriter.write(raster, file));

@@ -82,7 +82,7 @@ class ComparisonViewTest {
                 "the scatter is as wide as its column: " + narrow + " of " + columnWidth);
         double pairs = fx(() -> ((ComparisonView.FittedRaster) columns.get(0).lookupAll(".comparison-pairs")
                 .iterator().next()).imageView().getFitWidth());
-        GreyRasterSize raster = fx(() -> new GreyRasterSize(((ComparisonView.FittedRaster) columns.get(0)
+        RasterSize raster = fx(() -> new RasterSize(((ComparisonView.FittedRaster) columns.get(0)
                 .lookupAll(".comparison-pairs").iterator().next()).imageView().getImage().getWidth()));
         assertTrue(pairs >= 2 * raster.width() && pairs <= columnWidth, "reconstructions enlarged to the column: "
                 + pairs + " px for " + raster.width());
@@ -100,7 +100,7 @@ class ComparisonViewTest {
         assertTrue(fx(() -> drawn.getImage().getWidth()) > narrow + 30, "drawn larger than before");
     }
 
-    private record GreyRasterSize(double width) {
+    private record RasterSize(double width) {
     }
 
     private double scatterWidth(FxRobot robot) {

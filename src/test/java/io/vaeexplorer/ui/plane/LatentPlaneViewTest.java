@@ -21,7 +21,7 @@ import io.vaeexplorer.engine.TorchDefaultInit;
 import io.vaeexplorer.engine.VaeBlock;
 import io.vaeexplorer.engine.WeightCopier;
 import io.vaeexplorer.explore.PosteriorEllipse;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.ClassColors;
@@ -201,7 +201,7 @@ class LatentPlaneViewTest {
     @Test
     void aClickDecodesThereAndADragMovesTheMarker(FxRobot robot) throws Exception {
         awaitPoints();
-        GreyRaster firstDecode = fx(() -> model.plane().decodedImageProperty().get());
+        Raster firstDecode = fx(() -> model.plane().decodedImageProperty().get());
         double[] a = plotPoint(0.3, 0.3);
         double[] planeA = fx(() -> view.toPlane(a[0], a[1]));
         robot.clickOn(screen(a[0], a[1]), MouseButton.PRIMARY);
@@ -216,7 +216,7 @@ class LatentPlaneViewTest {
 
         double[] b = plotPoint(0.7, 0.6);
         double[] planeB = fx(() -> view.toPlane(b[0], b[1]));
-        GreyRaster clickDecode = fx(() -> model.plane().decodedImageProperty().get());
+        Raster clickDecode = fx(() -> model.plane().decodedImageProperty().get());
         robot.drag(screen(a[0], a[1]), MouseButton.PRIMARY).moveTo(screen(b[0], b[1])).drop();
         waitFor(30, () -> {
             float[] z = model.plane().selectedZProperty().get();
@@ -298,7 +298,7 @@ class LatentPlaneViewTest {
         ImageView image = (ImageView) view.lookup("#plane-preview-image");
         assertNotNull(image.getImage());
         assertEquals(28, image.getImage().getWidth());
-        GreyRaster expected = fx(() -> model.plane().testImage(shown));
+        Raster expected = fx(() -> model.plane().testImage(shown));
         PixelReader shownPixels = image.getImage().getPixelReader();
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {

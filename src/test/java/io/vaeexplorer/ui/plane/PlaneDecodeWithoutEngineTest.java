@@ -9,7 +9,7 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.explore.SnapshotModel;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ class PlaneDecodeWithoutEngineTest {
         }
     }
 
-    private GreyRaster decodedWhenReady(GreyRaster old) throws InterruptedException {
+    private Raster decodedWhenReady(Raster old) throws InterruptedException {
         waitFor("a new decode", () -> plane.decodedImageProperty().get() != old && interactive.isIdle());
         return plane.decodedImageProperty().get();
     }
@@ -138,14 +138,14 @@ class PlaneDecodeWithoutEngineTest {
     void aClickIsDecodedByTheInteractiveWorkersModelAndNewWeightsDecodeItAgain() throws Exception {
         workspace.showWeights(weights(1));
         plane.decodeAt(1.0, -2.0);
-        GreyRaster first = decodedWhenReady(null);
+        Raster first = decodedWhenReady(null);
         assertNotNull(first);
         assertEquals(28, first.width());
         assertEquals(Math.round(0.6f * 255), first.get(14, 14), "the pixel level says z0 = 1 reached the decoder");
         assertEquals(List.of("vae-interactive"), loads, "one model, built on the interactive worker's thread");
 
         workspace.showWeights(weights(2));
-        GreyRaster second = decodedWhenReady(first);
+        Raster second = decodedWhenReady(first);
         assertEquals(Math.round(0.3f * 255), second.get(0, 0), "the same z through the newer weights");
         assertEquals(1, loads.size(), "weights of the same architecture are loaded into the model it has");
         assertTrue(errors.isEmpty(), errors.toString());

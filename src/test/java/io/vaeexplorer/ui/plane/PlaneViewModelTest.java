@@ -12,7 +12,7 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.render.GreyRaster;
+import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
@@ -71,7 +71,7 @@ class PlaneViewModelTest {
     }
 
     private static TrainingTimeline.Frame frame(long step, LatentPoints points) {
-        return new TrainingTimeline.Frame(step, points, GreyRaster.filled(28, 28, 128));
+        return new TrainingTimeline.Frame(step, points, Raster.filled(28, 28, 128));
     }
 
     @Test

@@ -72,7 +72,7 @@ class AppViewModelDataLoadTest {
         assertEquals(List.of(false, true, false), loading);
         assertEquals("", fx(() -> model.errorProperty().get()));
         String status = fx(() -> model.statusProperty().get());
-        Matcher line = Pattern.compile("data: shapes \\(20x20, 1 channel, 2 classes, 11 training and 1 test images\\);"
+        Matcher line = Pattern.compile("data: shapes \\(20x20, 3 channels, 2 classes, 11 training and 1 test images\\);"
                 + " skipped 1 of 13 files \\(see (.+)\\)").matcher(status);
         assertTrue(line.matches(), status);
         assertTrue(Path.of(line.group(1)).toFile().isFile(), "the log of skipped files is where the line says");

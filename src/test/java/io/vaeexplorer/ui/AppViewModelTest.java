@@ -200,7 +200,7 @@ class AppViewModelTest {
         assertEquals(20, opened.rows());
         assertEquals(List.of("dot", "frame"), List.copyOf(model.workspace().classNames()));
         String status = model.statusProperty().get();
-        assertTrue(status.contains("20x20, 1 channel, 2 classes"), status);
+        assertTrue(status.contains("20x20, 3 channels, 2 classes"), status);
         assertTrue(status.contains("skipped 1 of 21 files"), status);
         assertTrue(Files.isDirectory(temp.resolve("cache")), "decoded pictures are kept beside the settings");
 

@@ -98,7 +98,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         this.experiments = new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, this,
                 plane.latentPointsProperty(), plane.interpolationPathProperty(), plane.interpolationTProperty(),
                 plane.sketchPosteriorProperty());
-        this.latentUse = new LatentUseViewModel(TaskExecutor.singleThread("vae-latent-use", fx));
+        this.latentUse = new LatentUseViewModel(TaskExecutor.singleThread("vae-latent-use", fx),
+                training::restartWithWarmup);
         plane.latentPointsProperty().addListener((obs, was, points) -> {
             if (points == null) {
                 latentUse.clear();

@@ -1,11 +1,15 @@
 package io.vaeexplorer.ui.latentuse;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -32,8 +36,16 @@ public final class LatentUseView extends VBox {
         warning.setWrapText(true);
         warning.setStyle("-fx-text-fill: #b03000; -fx-font-weight: bold;");
         warning.textProperty().bind(viewModel.warningProperty());
-        warning.managedProperty().bind(warning.textProperty().isNotEmpty());
-        warning.visibleProperty().bind(warning.managedProperty());
+        Button restart = new Button("Restart with KL warm-up");
+        restart.setId("latent-use-restart");
+        restart.setTooltip(new Tooltip("Trains a new model with the KL weight rising from 0 over the first half of"
+                + " the run, so the decoder learns to use the codes before the KL term pulls them to the prior"));
+        restart.setOnAction(e -> viewModel.restartWithWarmup());
+        HBox alert = new HBox(10, warning, restart);
+        alert.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(warning, Priority.ALWAYS);
+        alert.managedProperty().bind(viewModel.warningProperty().isNotEmpty());
+        alert.visibleProperty().bind(alert.managedProperty());
         CategoryAxis dims = new CategoryAxis();
         dims.setLabel("latent dimension, by KL");
         NumberAxis kl = new NumberAxis();
@@ -46,7 +58,7 @@ public final class LatentUseView extends VBox {
         chart.setCategoryGap(2);
         chart.setMinHeight(160);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(summary, warning, chart);
+        getChildren().addAll(summary, alert, chart);
         viewModel.readingProperty().addListener((obs, was, now) -> show(now));
         show(viewModel.readingProperty().get());
     }

@@ -38,6 +38,7 @@ public final class LatentUseViewModel {
     }
 
     private final TaskExecutor executor;
+    private final Runnable restartWithWarmup;
     private final ReadOnlyObjectWrapper<Reading> reading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper activeUnits = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("no codes yet: open data and a model");
@@ -46,8 +47,19 @@ public final class LatentUseViewModel {
     private LatentCodes waiting;
     private boolean waitingSettled;
 
-    public LatentUseViewModel(TaskExecutor executor) {
+    /**
+     * @param restartWithWarmup trains again with a KL warm-up, the remedy the warning offers
+     */
+    public LatentUseViewModel(TaskExecutor executor, Runnable restartWithWarmup) {
         this.executor = executor;
+        this.restartWithWarmup = restartWithWarmup;
+    }
+
+    /** Trains again with a KL warm-up (the warning's one-click remedy); nothing while there is no warning. */
+    public void restartWithWarmup() {
+        if (!warning.get().isEmpty()) {
+            restartWithWarmup.run();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -33,7 +34,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 
 /**
  * Training from the window: start, pause, resume and stop a run, and the bridge from the training thread's events
@@ -165,6 +168,36 @@ public final class TrainingViewModel {
      */
     public void trainPreset(TrainingPreset preset) {
         startTraining(preset.applyTo(settings.get()));
+    }
+
+    /**
+     * Trains again with a linear KL warm-up over the first half of the run (at least one epoch): the remedy for a
+     * posterior that collapsed early, when the KL term pulled every code to the prior before the decoder could use
+     * them. The panel takes the schedule, so the next runs keep it until it is changed. A run in progress is
+     * stopped first and the new one starts once it has ended.
+     */
+    public void restartWithWarmup() {
+        TrainingSettings now = settings.get();
+        settings.set(now.withKlSchedule(KlSchedule.warmup(Math.max(1, now.epochs() / 2)).label()));
+        if (!isTraining()) {
+            startTraining();
+            return;
+        }
+        TrainingService stopping = service;
+        trainingState.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends TrainingState> obs, TrainingState was,
+                    TrainingState now) {
+                if (service != stopping || now.isFinal()) {
+                    trainingState.removeListener(this);
+                    if (service == stopping) {
+                        // after the ended run's own handling (saving it, making it current) has finished
+                        fx.execute(() -> startTraining());
+                    }
+                }
+            }
+        });
+        stopTraining();
     }
 
     public void pauseTraining() {

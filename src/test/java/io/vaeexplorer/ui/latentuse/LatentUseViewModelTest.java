@@ -32,7 +32,7 @@ class LatentUseViewModelTest {
 
     @Test
     void showsTheUnitsByKlAndWarnsOfInactiveOnesOnceTheModelHasTrained() {
-        LatentUseViewModel model = new LatentUseViewModel(TaskExecutor.direct());
+        LatentUseViewModel model = new LatentUseViewModel(TaskExecutor.direct(), () -> { });
         model.show(codes(600, 5, 3), false);
         LatentUseViewModel.Reading reading = model.readingProperty().get();
         assertEquals(3, reading.activeUnits());
@@ -53,8 +53,20 @@ class LatentUseViewModelTest {
     }
 
     @Test
+    void theRemedyRunsOnlyWhileThereIsAWarning() {
+        int[] restarts = {0};
+        LatentUseViewModel model = new LatentUseViewModel(TaskExecutor.direct(), () -> restarts[0]++);
+        model.show(codes(400, 3, 3), true);
+        model.restartWithWarmup();
+        assertEquals(0, restarts[0], "every unit in use: nothing to remedy");
+        model.show(codes(400, 3, 0), true);
+        model.restartWithWarmup();
+        assertEquals(1, restarts[0]);
+    }
+
+    @Test
     void aFullyCollapsedModelIsNamedSo() {
-        LatentUseViewModel model = new LatentUseViewModel(TaskExecutor.direct());
+        LatentUseViewModel model = new LatentUseViewModel(TaskExecutor.direct(), () -> { });
         model.show(codes(600, 4, 0), true);
         assertEquals(0, model.readingProperty().get().activeUnits());
         assertEquals(0.0, model.readingProperty().get().mutualInformation(), 1e-9);
@@ -67,7 +79,7 @@ class LatentUseViewModelTest {
     @Test
     void codesArrivingWhileOneIsMeasuredWaitAndOnlyTheNewestIsMeasuredNext() {
         List<Runnable> background = new ArrayList<>();
-        LatentUseViewModel model = new LatentUseViewModel(new TaskExecutor(background::add, Runnable::run));
+        LatentUseViewModel model = new LatentUseViewModel(new TaskExecutor(background::add, Runnable::run), () -> { });
         LatentCodes first = codes(300, 3, 1);
         model.show(first, true);
         model.show(codes(300, 3, 2), true);

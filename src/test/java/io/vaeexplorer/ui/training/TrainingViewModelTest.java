@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Checkpoint;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingPreset;
@@ -175,6 +176,34 @@ class TrainingViewModelTest {
         List<String> listed = onFx(() -> gallery.entries().stream().map(e -> e.name()).toList());
         assertEquals(1, listed.size(), listed.toString());
         assertTrue(listed.get(0).endsWith("d=20 ELBO"), "the gallery names the run by its change: " + listed);
+    }
+
+    @Test
+    void restartingWithAWarmUpStopsTheRunAndTrainsAgainWithTheScheduleInThePanel() throws Exception {
+        fxThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "stand-in-fx"));
+        SettingsPanel.Draft longer = new SettingsPanel.Draft(tinyRun());
+        longer.epochs = 4;
+        settings.set(longer.build());
+        onFx(() -> {
+            build(fxThread);
+            workspace.openDataset(SmallMnist.slice(256, 64));
+            training.startTraining();
+            training.restartWithWarmup();
+            return null;
+        });
+        assertEquals("warmup:2", onFx(() -> settings.get().klSchedule()), "half the run's four epochs");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // the first run is stopped; the second trains its four epochs and is saved
+        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as"))
+                || workspace.checkpointProperty().get() == null
+                || workspace.checkpointProperty().get().epochsDone() < 4)) {
+            assertTrue(System.nanoTime() < deadline, "the second run did not end: " + onFx(() -> List.copyOf(statuses)));
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
+        Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
+        assertEquals(KlSchedule.warmup(2), trained.training().klSchedule());
+        assertEquals(4, trained.epochsDone());
     }
 
     /** One short epoch of a small MLP. */

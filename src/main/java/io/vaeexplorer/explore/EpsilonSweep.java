@@ -99,6 +99,24 @@ public final class EpsilonSweep {
         return vectors;
     }
 
+    /**
+     * One row per listed dimension, in the order given (e.g. the most informative first): row r moves dimension
+     * {@code dims[r]} alone through the epsilons.
+     */
+    public static float[] dimensions(float[] mu, float[] sigma, int[] dims, double[] eps) {
+        checkMuSigma(mu, sigma);
+        checkEpsilons(eps);
+        int rowLength = eps.length * mu.length;
+        float[] vectors = new float[dims.length * rowLength];
+        for (int r = 0; r < dims.length; r++) {
+            if (dims[r] < 0 || dims[r] >= mu.length) {
+                throw new IllegalArgumentException("dimension " + dims[r] + " is outside 0.." + (mu.length - 1));
+            }
+            System.arraycopy(sweep(mu, sigma, dims[r], eps), 0, vectors, r * rowLength, rowLength);
+        }
+        return vectors;
+    }
+
     private static float[] sweep(float[] mu, float[] sigma, int dim, double[] eps) {
         int d = mu.length;
         float[] vectors = new float[eps.length * d];

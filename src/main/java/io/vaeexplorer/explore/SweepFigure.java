@@ -1,5 +1,7 @@
 package io.vaeexplorer.explore;
 
+import java.util.Arrays;
+
 /**
  * The epsilon-sweep figure: decodes of z = mu + eps * step around one encoded image, {@code steps} per row, to show
  * what each latent dimension controls. One rule decides the layout for every caller:
@@ -29,6 +31,16 @@ public record SweepFigure(ImageGrid images, double[] reach) {
      */
     public static SweepFigure around(LatentModel model, float[] image, EpsilonSweep.Units units, int steps,
             double range, int dimX, int dimY, boolean perDimension) {
+        return around(model, image, units, steps, range, dimX, dimY, perDimension, null);
+    }
+
+    /**
+     * As {@link #around(LatentModel, float[], EpsilonSweep.Units, int, double, int, int, boolean)}, with the rows
+     * of a per-dimension sweep limited to and ordered as {@code rows} (e.g. the most informative dimensions
+     * first); null, or no dimension of this model among them, gives every dimension in order.
+     */
+    public static SweepFigure around(LatentModel model, float[] image, EpsilonSweep.Units units, int steps,
+            double range, int dimX, int dimY, boolean perDimension, int[] rows) {
         float[][] posterior = model.encode(image, 1);
         float[] mu = posterior[0];
         float[] step = units.perUnit(posterior[1]);
@@ -40,7 +52,13 @@ public record SweepFigure(ImageGrid images, double[] reach) {
         int y = dimsFit ? dimY : 1;
         float[] z;
         double[] reach = new double[latent];
-        if (perDimension || latent == 1) {
+        int[] chosen = rows == null ? null : Arrays.stream(rows).filter(k -> k >= 0 && k < latent).toArray();
+        if ((perDimension || latent == 1) && chosen != null && chosen.length > 0) {
+            z = EpsilonSweep.dimensions(mu, step, chosen, eps);
+            for (int k : chosen) {
+                reach[k] = step[k] * range;
+            }
+        } else if (perDimension || latent == 1) {
             z = EpsilonSweep.everyDimension(mu, step, eps);
             for (int k = 0; k < latent; k++) {
                 reach[k] = step[k] * range;

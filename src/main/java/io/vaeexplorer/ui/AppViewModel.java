@@ -100,6 +100,9 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
                 plane.sketchPosteriorProperty());
         this.latentUse = new LatentUseViewModel(TaskExecutor.singleThread("vae-latent-use", fx),
                 training::restartWithWarmup);
+        latentUse.readingProperty().addListener((obs, was, reading) -> experiments.sweep().dimensionsByKlProperty()
+                .set(reading == null ? null : reading.byKl().stream().mapToInt(LatentUseViewModel.DimensionKl::dimension)
+                        .toArray()));
         plane.latentPointsProperty().addListener((obs, was, points) -> {
             if (points == null) {
                 latentUse.clear();

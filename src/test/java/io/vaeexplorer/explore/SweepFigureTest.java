@@ -76,6 +76,20 @@ class SweepFigureTest {
     }
 
     @Test
+    void chosenRowsSweepTheirDimensionsInTheGivenOrderAndOthersAreSkipped() {
+        SweepFigure sweep = SweepFigure.around(new CodeImageModel(3), IMAGE, EpsilonSweep.Units.SIGMA, 3, 1, 0, 1,
+                true, new int[] {2, 0, 9});
+        ImageGrid grid = sweep.images();
+        assertEquals(6, grid.count(), "two rows: dimension 9 is not the model's");
+        assertArrayEquals(new float[] {0.5f, -1f, 1f}, codeOf(grid, 0), 1e-6f, "row 0 sweeps dimension 2");
+        assertArrayEquals(new float[] {0.75f, -1f, 2f}, codeOf(grid, 5), 1e-6f, "row 1 sweeps dimension 0");
+        assertArrayEquals(new double[] {0.25, 0, 1}, sweep.reach(), 1e-9, "dimension 1 is left alone");
+        SweepFigure none = SweepFigure.around(new CodeImageModel(3), IMAGE, EpsilonSweep.Units.SIGMA, 3, 1, 0, 1,
+                true, new int[] {5});
+        assertEquals(9, none.images().count(), "no dimension of the model listed: every dimension");
+    }
+
+    @Test
     void absoluteUnitsStepOneLatentUnitPerEps() {
         SweepFigure sweep = SweepFigure.around(new CodeImageModel(3), IMAGE, EpsilonSweep.Units.ABSOLUTE, 3, 1.5, 0,
                 2, false);

@@ -81,13 +81,26 @@ public final class EpsilonSweepView extends BorderPane {
         perDimension.selectedProperty().bindBidirectional(sweep.perDimensionProperty());
         dimX.disableProperty().bind(perDimension.selectedProperty());
         dimY.disableProperty().bind(perDimension.selectedProperty());
+        CheckBox mostInformative = new CheckBox("most informative first");
+        mostInformative.setId("sweep-most-informative");
+        mostInformative.setTooltip(new Tooltip("Only the dimensions that carry the most information, by their KL"
+                + " term on the test images (see the Latent use tab), the largest first"));
+        mostInformative.selectedProperty().bindBidirectional(sweep.mostInformativeProperty());
+        mostInformative.disableProperty().bind(perDimension.selectedProperty().not()
+                .or(sweep.dimensionsByKlProperty().isNull()));
+        Spinner<Integer> informativeRows = new Spinner<>(1, 64, sweep.informativeRowsProperty().get());
+        informativeRows.setId("sweep-informative-rows");
+        informativeRows.setPrefWidth(70);
+        informativeRows.valueProperty().addListener((obs, was, now) -> sweep.informativeRowsProperty().set(now));
+        informativeRows.disableProperty().bind(mostInformative.disabledProperty()
+                .or(mostInformative.selectedProperty().not()));
 
         FlowPane controls = new FlowPane(14, 8,
                 ExperimentControls.labelled("Test image", image), digit,
                 ExperimentControls.labelled("Range", new HBox(4, units, range, rangeValue)),
                 ExperimentControls.labelled("Steps", new HBox(4, steps, stepsValue)),
                 ExperimentControls.labelled("x: dim", dimX), ExperimentControls.labelled("y: dim", dimY),
-                perDimension, span);
+                perDimension, new HBox(4, mostInformative, informativeRows), span);
         controls.setPadding(new Insets(8));
 
         RasterView grid = new RasterView(sweep.gridProperty(), 2,

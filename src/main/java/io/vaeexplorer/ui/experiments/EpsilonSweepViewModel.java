@@ -16,6 +16,7 @@ import io.vaeexplorer.ui.workspace.Workspace;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -56,6 +57,11 @@ public final class EpsilonSweepViewModel {
     private final IntegerProperty dimX = new SimpleIntegerProperty(this, "dimX", 0);
     private final IntegerProperty dimY = new SimpleIntegerProperty(this, "dimY", 1);
     private final BooleanProperty perDimension = new SimpleBooleanProperty(this, "perDimension", false);
+    /** With one row per dimension: only the most informative dimensions, largest KL first. */
+    private final BooleanProperty mostInformative = new SimpleBooleanProperty(this, "mostInformative", false);
+    private final IntegerProperty informativeRows = new SimpleIntegerProperty(this, "informativeRows", 8);
+    /** The model's dimensions by their KL on the test images, largest first; null before it is known. */
+    private final ObjectProperty<int[]> dimensionsByKl = new SimpleObjectProperty<>(this, "dimensionsByKl");
     private final ReadOnlyIntegerWrapper latentDimensions = new ReadOnlyIntegerWrapper(this, "latentDimensions");
     private final ReadOnlyObjectWrapper<Raster> grid = new ReadOnlyObjectWrapper<>(this, "grid");
 
@@ -72,7 +78,8 @@ public final class EpsilonSweepViewModel {
         this.workspace = workspace;
         this.exports = new ExperimentExports(files, messages);
         ExperimentJob<SweepDecode> job = jobs.add(worker, "exp-sweep", this::prepare, this::show);
-        ExperimentJobs.requestOnChange(job, image, steps, range, units, dimX, dimY, perDimension);
+        ExperimentJobs.requestOnChange(job, image, steps, range, units, dimX, dimY, perDimension, mostInformative,
+                informativeRows, dimensionsByKl);
         rangeText.bind(Bindings.createStringBinding(() -> rangeText(range.get(), units.get()), range, units));
         latentDimensions.set(latentOf(workspace.configProperty().get()));
         workspace.configProperty().addListener((obs, was, now) -> latentDimensions.set(latentOf(now)));
@@ -121,6 +128,20 @@ public final class EpsilonSweepViewModel {
     }
 
     /** On: one row per latent dimension instead of the dimX x dimY grid. */
+    /** With one row per dimension: only the {@link #informativeRowsProperty} most informative, largest KL first. */
+    public BooleanProperty mostInformativeProperty() {
+        return mostInformative;
+    }
+
+    public IntegerProperty informativeRowsProperty() {
+        return informativeRows;
+    }
+
+    /** The current model's latent dimensions ordered by KL on the test images, largest first. */
+    public ObjectProperty<int[]> dimensionsByKlProperty() {
+        return dimensionsByKl;
+    }
+
     public BooleanProperty perDimensionProperty() {
         return perDimension;
     }
@@ -210,12 +231,15 @@ public final class EpsilonSweepViewModel {
         int dimX = this.dimX.get();
         int dimY = this.dimY.get();
         boolean perDimension = this.perDimension.get();
+        int[] order = dimensionsByKl.get();
+        int[] rows = perDimension && mostInformative.get() && order != null
+                ? Arrays.copyOf(order, Math.max(1, Math.min(informativeRows.get(), order.length))) : null;
         if (test == null || !ExperimentJobs.isIndex(index, test) || steps < 1 || !(range >= 0) || units == null) {
             return null;
         }
         return m -> {
             SweepFigure figure = SweepFigure.around(m, test.image(index), units, steps, range, dimX, dimY,
-                    perDimension);
+                    perDimension, rows);
             return new SweepDecode(ImageTiler.tile(figure.images(), PADDING, 1), figure.reach());
         };
     }

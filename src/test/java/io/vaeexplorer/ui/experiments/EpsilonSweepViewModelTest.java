@@ -125,6 +125,19 @@ class EpsilonSweepViewModelTest {
         assertEquals(tiledSize(9), rows.width());
         assertEquals(tiledSize(2), rows.height(), "a 2-d model sweeps two rows");
 
+        // the most informative dimension alone, once the order by KL is known
+        sweep.dimensionsByKlProperty().set(new int[] {1, 0});
+        sweep.informativeRowsProperty().set(1);
+        sweep.mostInformativeProperty().set(true);
+        fx.waitUntil("the most informative row", () -> sweep.gridProperty().get().height() == tiledSize(1));
+        Raster informative = sweep.gridProperty().get();
+        assertSameImage(decodeImage(direct, mu7), tileAt(informative, 4, 0), "the row's centre is mu");
+        float[] lowest = mu7.clone();
+        lowest[1] -= (float) (sweep.rangeProperty().get() * direct.encode(test.image(7), 1)[1][1]);
+        assertSameImage(decodeImage(direct, lowest), tileAt(informative, 0, 0), "the row sweeps dimension 1");
+        sweep.mostInformativeProperty().set(false);
+        fx.waitUntil("every dimension again", () -> sweep.gridProperty().get().height() == tiledSize(2));
+
         sweep.perDimensionProperty().set(false);
         sweep.dimYProperty().set(0);
         fx.waitUntil("one axis sweeps one row", () -> sweep.gridProperty().get().height() == tiledSize(1));

@@ -2,6 +2,7 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -168,6 +170,28 @@ final class TrainCommand implements Callable<Integer> {
                 .put("model", result.checkpoint() == null ? null : result.checkpoint().config().describe())
                 .put("epochs", history.size())
                 .put("out", modelFile == null ? null : modelFile.toString());
+        if (result.checkpoint() != null) {
+            scheduleFields(line, result.checkpoint().training().klSchedule(), result.checkpoint().config().beta(),
+                    result.checkpoint().training().epochs(), history.size());
+        }
         return line.put("error", error);
+    }
+
+    /**
+     * The KL schedule and, per epoch, the KL weight at the epoch's middle (the mean weight over its steps, as the
+     * schedules are linear within an epoch but at their corners), and the capacity for the capacity objective.
+     */
+    static JsonLine scheduleFields(JsonLine line, KlSchedule schedule, double beta, int runEpochs, int epochs) {
+        List<Double> betas = new ArrayList<>();
+        List<Double> capacities = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            betas.add(Results.round(schedule.klWeight(beta, e - 0.5, runEpochs)));
+            capacities.add(Results.round(schedule.capacity(e - 0.5)));
+        }
+        line.put("beta_schedule", schedule.label()).put("beta_per_epoch", betas);
+        if (schedule.kind() == KlSchedule.Kind.CAPACITY) {
+            line.put("capacity_per_epoch", capacities);
+        }
+        return line;
     }
 }

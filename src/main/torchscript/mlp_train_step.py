@@ -34,7 +34,9 @@ class MlpTrainStep(torch.nn.Module):
         """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
 
         step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
-        settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
+        settings: learning rate, reconstruction weight, KL weight, and the capacity in nats per image (negative
+        for none: with one, the objective is reconstruction + KL weight |KL - capacity|, Burgess et al. 2018).
+        bernoulli: BCE reconstruction, else MSE.
         """
         learning_rate = settings[0]
         reconstruction_weight = settings[1]
@@ -82,6 +84,10 @@ class MlpTrainStep(torch.nn.Module):
             logits_gradient = error * probabilities * (1.0 - probabilities) * 2.0
         variance = torch.exp(logvar)
         kl = torch.sum(mu * mu + variance - logvar - 1.0) * 0.5
+        if len(settings) > 3 and settings[3] >= 0.0:
+            # |KL - C| has the KL's gradient times the sign of KL - C (over the batch: C per image times its size)
+            excess = float(kl) - settings[3] * images.size(0)
+            kl_weight = kl_weight if excess > 0.0 else (-kl_weight if excess < 0.0 else 0.0)
 
         gradients: List[Tensor] = [torch.empty(0) for _ in range(len(weights))]
         # the decoder: reconstruction term only (KL-only training leaves it without gradient, as autograd would)

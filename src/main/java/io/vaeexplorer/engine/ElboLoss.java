@@ -37,8 +37,19 @@ public final class ElboLoss extends Loss {
 
     /** Weighted sum of (reconstruction, KL) as the optimiser sees it. */
     public NDArray combine(NDList parts) {
+        return combine(parts, reconstructionWeight, klWeight, -1);
+    }
+
+    /**
+     * The optimised loss of (reconstruction, KL) batch sums with these weights: the weighted sum, or, with a
+     * capacity (the batch's, in nats; negative for none), reconstruction + klWeight |KL - capacity| (Burgess et al.).
+     */
+    public static NDArray combine(NDList parts, float reconstructionWeight, float klWeight, double capacity) {
         NDArray recon = parts.get(0);
         NDArray kl = parts.get(1);
+        if (capacity >= 0 && klWeight != 0f) {
+            kl = kl.sub(GraphScalar.of(kl, (float) capacity)).abs();
+        }
         if (klWeight == 0f) {
             return GraphScalar.times(recon, reconstructionWeight);
         }

@@ -4,11 +4,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.engine.step.StepWeights;
 import io.vaeexplorer.engine.step.TrainingStep;
 
 /**
@@ -48,6 +50,8 @@ public final class VaeTrainer implements AutoCloseable {
     private NDArray chunk;
     private int nextBatch;
     private long step;
+    /** The optimiser step this run began at: the schedule counts the run's epochs from here. */
+    private final long firstStep;
 
     /**
      * @param initial weights to start from (resuming), or null for PyTorch's default initialisation with the seed
@@ -81,6 +85,7 @@ public final class VaeTrainer implements AutoCloseable {
             trainingStep = TrainingStep.forModel(manager, block, training.learningRate());
             trainGrey = NativeArrays.greyRows(manager, used.grey(), count, used.imageSize());
             step = stepsDone;
+            firstStep = stepsDone;
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -139,11 +144,23 @@ public final class VaeTrainer implements AutoCloseable {
         int size = nextBatchSize();
         LossParts sums;
         try (NDManager stepManager = epochManager.newSubManager()) {
-            sums = trainingStep.train(nextBatchImages(stepManager));
+            sums = trainingStep.train(nextBatchImages(stepManager), weights());
         }
         nextBatch++;
         step++;
         return new LossParts(sums.reconstruction() / size, sums.kl() / size);
+    }
+
+    /**
+     * The loss's weights for the next step: the KL schedule's weight at the run's epochs so far (fractional), times
+     * what the objective makes of it, and the capacity where the schedule has one.
+     */
+    public StepWeights weights() {
+        double epochs = (double) (step - firstStep) / batchesPerEpoch();
+        KlSchedule schedule = training.klSchedule();
+        float beta = (float) schedule.klWeight(config.beta(), epochs, training.epochs());
+        return new StepWeights(config.objective().reconstructionWeight(), config.objective().klWeight(beta),
+                schedule.kind() == KlSchedule.Kind.CAPACITY ? (float) schedule.capacity(epochs) : StepWeights.NO_CAPACITY);
     }
 
     /** The next batch's pixels, row by row, without training on it; moves on to the batch after. For tests. */

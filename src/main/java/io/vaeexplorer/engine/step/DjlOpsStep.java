@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.engine.DjlRuntime;
 import io.vaeexplorer.engine.ElboLoss;
 import io.vaeexplorer.engine.VaeBlock;
@@ -35,12 +36,18 @@ final class DjlOpsStep implements TrainingStep {
     }
 
     @Override
-    public LossParts train(NDArray images) {
+    public ModelConfig defaultConfig() {
+        return block.config();
+    }
+
+    @Override
+    public LossParts train(NDArray images, StepWeights weights) {
         NDList parts;
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDList predictions = block.forward(parameterStore, new NDList(images), true);
             parts = loss.parts(images, predictions);
-            collector.backward(loss.combine(parts));
+            collector.backward(ElboLoss.combine(parts, weights.reconstruction(), weights.kl(),
+                    weights.hasCapacity() ? weights.capacity() * images.getShape().get(0) : -1));
         }
         adam.apply();
         return new LossParts(parts.get(0).getFloat(), parts.get(1).getFloat());

@@ -35,11 +35,21 @@ final class ScriptedStep implements TrainingStep {
     private final PtNDArray stepCount;
     /** The call's arguments after the images, in the function's order. */
     private final IValue[] fixedArguments;
+    private final ModelConfig config;
+    private final float learningRate;
+    private final String resource;
+    /** The loss weights the settings argument holds now; a schedule's change builds a new one. */
+    private StepWeights settingsWeights;
+    /** Where the settings sit in {@link #fixedArguments}. */
+    private static final int SETTINGS = 4;
 
     private ScriptedStep(NDManager parent, String resource, String description, ModelConfig config,
                          List<Pair<String, Parameter>> parameters, float learningRate, long[] modelArguments)
             throws IOException {
         this.description = description;
+        this.config = config;
+        this.learningRate = learningRate;
+        this.resource = resource;
         function = new TorchScriptFunction(parent, resource);
         NDManager state = function.arrays();
         int n = parameters.size();
@@ -58,13 +68,22 @@ final class ScriptedStep implements TrainingStep {
                 function.keep(IValue.listFrom(means)),
                 function.keep(IValue.listFrom(variances)),
                 function.keep(IValue.from(stepCount)),
-                function.keep(IValue.listFrom(learningRate, config.objective().reconstructionWeight(),
-                        config.objective().klWeight(config.beta()))),
+                settings(StepWeights.of(config)),
                 function.keep(IValue.from(config.reconstruction() == Likelihood.BCE))));
         if (modelArguments.length > 0) {
             fixed.add(function.keep(IValue.listFrom(modelArguments)));
         }
         fixedArguments = fixed.toArray(IValue[]::new);
+        settingsWeights = StepWeights.of(config);
+    }
+
+    /** (learning rate, reconstruction weight, KL weight, capacity), closed when replaced or with the step. */
+    private IValue settings(StepWeights weights) {
+        if (weights.hasCapacity() && !resource.startsWith("mlp")) {
+            throw new IllegalArgumentException("the conv model's scripted step does not compute the capacity"
+                    + " objective");
+        }
+        return IValue.listFrom(learningRate, weights.reconstruction(), weights.kl(), weights.capacity());
     }
 
     /**
@@ -89,7 +108,18 @@ final class ScriptedStep implements TrainingStep {
     }
 
     @Override
-    public LossParts train(NDArray images) {
+    public ModelConfig defaultConfig() {
+        return config;
+    }
+
+    @Override
+    public LossParts train(NDArray images, StepWeights weights) {
+        if (!weights.equals(settingsWeights)) {
+            IValue replaced = fixedArguments[SETTINGS];
+            fixedArguments[SETTINGS] = settings(weights);
+            settingsWeights = weights;
+            replaced.close();
+        }
         float[] sums;
         try (NDArray result = run(images)) {
             sums = result.toFloatArray();
@@ -128,6 +158,7 @@ final class ScriptedStep implements TrainingStep {
 
     @Override
     public void close() {
+        fixedArguments[SETTINGS].close();
         function.close();
     }
 }

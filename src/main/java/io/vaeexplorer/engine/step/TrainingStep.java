@@ -26,12 +26,24 @@ public interface TrainingStep extends AutoCloseable {
     String CHOICE_PROPERTY = "vae.step";
 
     /**
-     * Trains on the batch.
+     * Trains on the batch with the KL weight of the model's objective and beta.
      *
      * @param images (B, pixels) in [0, 1]; temporaries live on its manager
      * @return the batch's reconstruction and KL, each summed over the batch (not per image)
      */
-    LossParts train(NDArray images);
+    default LossParts train(NDArray images) {
+        return train(images, StepWeights.of(defaultConfig()));
+    }
+
+    /**
+     * Trains on the batch with the given weights of the loss's terms (a KL schedule moves them from step to step).
+     *
+     * @return the batch's reconstruction and KL, each summed over the batch (not per image)
+     */
+    LossParts train(NDArray images, StepWeights weights);
+
+    /** The model this step trains: its objective and beta give the weights of {@link #train(NDArray)}. */
+    ModelConfig defaultConfig();
 
     /** What runs the step, as a person reads it. */
     String describe();

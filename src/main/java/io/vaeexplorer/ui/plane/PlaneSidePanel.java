@@ -28,6 +28,12 @@ public final class PlaneSidePanel extends VBox {
                 + " beyond the prior, blue in its holes (where samples from the prior decode badly)"));
         density.setId("density-toggle");
         density.selectedProperty().bindBidirectional(plane.showDensityProperty());
+        CheckBox thumbnails = new CheckBox("Show _images at their codes");
+        thumbnails.setId("thumbnails-toggle");
+        thumbnails.setMnemonicParsing(true);
+        thumbnails.setTooltip(new Tooltip("Each test image's thumbnail at its latent code, framed in its class"
+                + " colour; where codes crowd, one image per thumbnail-sized cell (Alt+I)"));
+        thumbnails.selectedProperty().bindBidirectional(plane.showThumbnailsProperty());
         Button clearEllipses = new Button("Clear ellipses");
         clearEllipses.setId("clear-ellipses");
         clearEllipses.setOnAction(e -> plane.ellipseImages().clear());
@@ -39,10 +45,11 @@ public final class PlaneSidePanel extends VBox {
         // a narrow column wraps these names rather than cutting them short
         manifold.setWrapText(true);
         density.setWrapText(true);
+        thumbnails.setWrapText(true);
         ellipseHint.setWrapText(true);
         HBox ellipses = new HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(decoded, manifold, density, ellipses, new PlaneExportBar(plane, planeView));
+        getChildren().addAll(decoded, manifold, density, thumbnails, ellipses, new PlaneExportBar(plane, planeView));
         setPadding(new Insets(0, 8, 8, 8));
     }
 }

@@ -6,14 +6,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 
 /**
- * A class name in a list or picker: the class's colour, then the name cut to {@link #SHOWN_CHARS} characters,
- * with the whole name in a tooltip when it was cut. Folder names can be sentences; a column of a hundred of them
- * stays narrow this way.
+ * A class name in a list or picker: the class's colour, then the name cut short ({@link ClassNames#shortened}),
+ * with the whole name in a tooltip when it was cut; a column of a hundred of them stays narrow this way.
  */
 public class ClassNameCell extends ListCell<String> {
-
-    /** The longest class name shown whole. */
-    public static final int SHOWN_CHARS = 18;
 
     private final List<String> names;
     private final Rectangle swatch = new Rectangle(10, 10);
@@ -39,7 +35,7 @@ public class ClassNameCell extends ListCell<String> {
         swatch.setFill(ClassColors.color(Math.max(0, label)));
         swatch.setStroke(ClassColors.color(Math.max(0, label)).darker());
         setGraphic(swatch);
-        String shown = shortened(name);
+        String shown = ClassNames.shortened(name);
         setText(shown);
         if (shown.equals(name)) {
             setTooltip(null);
@@ -47,10 +43,5 @@ public class ClassNameCell extends ListCell<String> {
             fullName.setText(name);
             setTooltip(fullName);
         }
-    }
-
-    /** A class name cut to {@link #SHOWN_CHARS} characters, an ellipsis marking the cut. */
-    public static String shortened(String name) {
-        return name.length() <= SHOWN_CHARS ? name : name.substring(0, SHOWN_CHARS - 1) + "\u2026";
     }
 }

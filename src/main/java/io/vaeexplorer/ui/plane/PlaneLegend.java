@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
 import io.vaeexplorer.ui.fx.ClassNameCell;
+import io.vaeexplorer.ui.fx.ClassNames;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -128,7 +129,7 @@ final class PlaneLegend extends VBox {
         probe.setFont(Font.font(12));
         double widest = 0;
         for (String name : names) {
-            probe.setText(ClassNameCell.shortened(name));
+            probe.setText(ClassNames.shortened(name));
             widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
         // colour square and gaps, the list's own padding, a scroll bar, the legend's padding

@@ -11,13 +11,13 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Small picture files written with ImageIO for the image-folder tests. */
-final class PictureFiles {
+public final class PictureFiles {
 
     private PictureFiles() {
     }
 
     /** A {@code width x height} picture of {@code background} with a centred {@code side x side} square. */
-    static BufferedImage centredSquare(int width, int height, Color background, Color shape, int side) {
+    public static BufferedImage centredSquare(int width, int height, Color background, Color shape, int side) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(background);
@@ -44,7 +44,7 @@ final class PictureFiles {
     }
 
     /** Writes {@code image} in the format its file name's extension names, creating folders. */
-    static Path write(Path file, BufferedImage image) {
+    public static Path write(Path file, BufferedImage image) {
         String name = file.getFileName().toString();
         String format = name.substring(name.lastIndexOf('.') + 1);
         try {

@@ -26,12 +26,14 @@ final class ThumbnailLayer {
     private int bufferWidth;
     private int bufferHeight;
     private boolean dirty = true;
-    /** The thumbnails of the last rewrite: image index and canvas position of the top left corner. */
+    /** The thumbnails of the last rewrite (in the buffer still): image index, canvas position of the top left. */
     private int drawn;
     private int[] drawnImages = new int[0];
     private int[] drawnLeft = new int[0];
     private int[] drawnTop = new int[0];
     private int drawnSide;
+    /** Whether the last draw showed the layer at all. */
+    private boolean showing;
 
     /** The codes, the viewport, the tiles or the picks changed: the next draw rewrites the buffer. */
     void invalidate() {
@@ -46,8 +48,8 @@ final class ThumbnailLayer {
      */
     void draw(GraphicsContext gc, PlaneViewport v, LatentPoints points, ThumbnailAtlas atlas,
               Supplier<ThumbnailPicks> picks, int highlighted) {
-        if (atlas == null || points == null) {
-            drawn = 0;
+        showing = atlas != null && points != null;
+        if (!showing) {
             return;
         }
         if (dirty || image == null) {
@@ -60,7 +62,7 @@ final class ThumbnailLayer {
 
     /** How many thumbnails the last draw showed (for tests). */
     int drawnCount() {
-        return drawn;
+        return showing ? drawn : 0;
     }
 
     /** {image, left, top, side} of thumbnail {@code k} of the last draw, canvas coordinates (for tests). */
@@ -80,7 +82,7 @@ final class ThumbnailLayer {
             bufferWidth = w;
             bufferHeight = h;
         } else {
-            Arrays.fill(pixels, 0);
+            clearDrawn(v, w, h);
         }
         dirty = false;
         int side = atlas.drawnSide();
@@ -154,6 +156,19 @@ final class ThumbnailLayer {
             drawn++;
         }
         pixelBuffer.updateBuffer(b -> null);
+    }
+
+    /** Clears the thumbnails of the last rewrite, not the whole buffer: they cover a small part of it. */
+    private void clearDrawn(PlaneViewport v, int w, int h) {
+        for (int k = 0; k < drawn; k++) {
+            int left = Math.max(0, drawnLeft[k] - (int) v.left());
+            int right = Math.min(w, drawnLeft[k] - (int) v.left() + drawnSide);
+            int top = Math.max(0, drawnTop[k] - (int) v.top());
+            int bottom = Math.min(h, drawnTop[k] - (int) v.top() + drawnSide);
+            for (int y = top; y < bottom && left < right; y++) {
+                Arrays.fill(pixels, y * w + left, y * w + right, 0);
+            }
+        }
     }
 
     private static double clamp(double value, double min, double max) {

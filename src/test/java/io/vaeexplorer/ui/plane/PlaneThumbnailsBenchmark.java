@@ -26,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * What the thumbnails cost a redraw of the latent plane: redraw times while panning and while zooming, thumbnails
  * off and on, for the 10,000 MNIST test images and for the 60,000 training images shown as if they were the test
- * set; and how long the tiles and the cell index take to make in the background. The codes are two fixed random
+ * set; how long choosing the visible thumbnails takes on its own; and how long the tiles and the cell index take
+ * to make in the background. The codes are two fixed random
  * projections of the pixels (real images, spread by class, no model needed). Writes
  * {@code target/plane-thumbnails.json}. Run: {@code mvn -B verify -Pbench -Dtest=PlaneThumbnailsBenchmark}.
  */
@@ -93,13 +94,25 @@ class PlaneThumbnailsBenchmark {
         int drawn = WaitForAsyncUtils.asyncFx(view::thumbnailsDrawn).get();
         double[] panOn = summary(panOnTimes);
         double[] zoomOn = summary(zooms(view, times));
+        double[] pick = summary(WaitForAsyncUtils.asyncFx(() -> {
+            List<Double> micros = new ArrayList<>();
+            PlaneViewport v = view.viewport();
+            for (int i = 0; i < 2000; i++) {
+                PlaneViewport panned = v.panned(i % 100, 0);
+                long t0 = System.nanoTime();
+                model.plane().thumbnailsIn(panned.visibleRegion(), panned.scale());
+                micros.add((System.nanoTime() - t0) / 1e3);
+            }
+            return micros;
+        }).get());
 
         String line = String.format(Locale.ROOT, "{\"codes\":%d,\"thumbnails_drawn\":%d,\"tiles_and_index_ready_ms\":%.0f,"
                         + "\"pan_off_ms_median\":%.2f,\"pan_off_ms_p99\":%.2f,\"pan_on_ms_median\":%.2f,"
                         + "\"pan_on_ms_p99\":%.2f,\"zoom_off_ms_median\":%.2f,\"zoom_off_ms_p99\":%.2f,"
-                        + "\"zoom_on_ms_median\":%.2f,\"zoom_on_ms_p99\":%.2f}",
+                        + "\"zoom_on_ms_median\":%.2f,\"zoom_on_ms_p99\":%.2f,\"pick_us_median\":%.1f,"
+                        + "\"pick_us_p99\":%.1f}",
                 points.count(), drawn, readyMillis, panOff[0], panOff[1], panOn[0], panOn[1], zoomOff[0], zoomOff[1],
-                zoomOn[0], zoomOn[1]);
+                zoomOn[0], zoomOn[1], pick[0], pick[1]);
         System.out.println("PLANE_THUMBNAILS " + line);
         // a loose bound: a shared machine is several times slower than a quiet one
         assertTrue(panOn[1] < 100 && zoomOn[1] < 100, "a redraw with thumbnails past 100 ms: " + line);

@@ -45,6 +45,7 @@ final class PlaneLegend extends VBox {
     private final TextField search = new TextField();
     private final ToggleButton fold = new ToggleButton();
     private final Label title = new Label();
+    private final HBox header;
     private double width;
 
     PlaneLegend(PlaneViewModel plane) {
@@ -97,7 +98,7 @@ final class PlaneLegend extends VBox {
         fold.selectedProperty().addListener((obs, was, folded) -> relayout());
         title.setId("plane-legend-title");
         title.setStyle("-fx-font-size: 11;");
-        HBox header = new HBox(4, fold, title);
+        header = new HBox(4, fold, title);
         header.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(header, search, list);
@@ -113,10 +114,14 @@ final class PlaneLegend extends VBox {
 
     /** The height the legend wants: all its rows, or what {@code room} allows. */
     double heightFor(double room) {
-        double header = 22;
-        double searchHeight = search.isManaged() ? 30 : 0;
-        double rows = fold.isSelected() ? 0 : shown.size() * ROW_HEIGHT + 4;
-        return Math.min(room, header + (fold.isSelected() ? 0 : searchHeight + rows) + 8);
+        double height = snappedTopInset() + snappedBottomInset() + header.prefHeight(-1);
+        if (!fold.isSelected()) {
+            if (search.isManaged()) {
+                height += getSpacing() + search.prefHeight(-1);
+            }
+            height += getSpacing() + shown.size() * ROW_HEIGHT + 2; // the rows and the list's border
+        }
+        return Math.min(room, height);
     }
 
     /** The width it wants: the widest shortened name, the colour square, a scroll bar. */
@@ -126,14 +131,14 @@ final class PlaneLegend extends VBox {
 
     private static double measure(List<String> names) {
         Text probe = new Text();
-        probe.setFont(Font.font(12));
+        probe.setFont(Font.getDefault());
         double widest = 0;
         for (String name : names) {
             probe.setText(ClassNames.shortened(name));
             widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
-        // colour square and gaps, the list's own padding, a scroll bar, the legend's padding
-        return Math.ceil(Math.max(widest + 24 + 16 + 8, 110));
+        // colour square and its gap, the cell's padding, a scroll bar, the legend's padding and border, a margin
+        return Math.ceil(Math.max(widest + 14 + 16 + 16 + 10 + 8, 110));
     }
 
     private void namesChanged() {

@@ -26,8 +26,8 @@ import javafx.scene.text.Text;
 
 /**
  * The class legend in the plane's upper right corner: each class's colour and name (cut short, the whole name in
- * a tooltip), in a list that scrolls when the classes outnumber the room, with a search field once there are more
- * than a screenful. Choosing a class highlights it on the plane (the others fade); choosing it again, or Escape,
+ * a tooltip), in a list that scrolls when the classes outnumber the room, with a search field past
+ * {@value #SEARCH_FROM} classes. Choosing a class highlights it on the plane (the others fade); choosing it again, or Escape,
  * ends the highlight. The header folds the list away. An unlabelled set has one entry, the colour of all its
  * images. Talks only to the {@link PlaneViewModel}.
  */

@@ -28,12 +28,12 @@ public final class PictureFiles {
         return image;
     }
 
-    static BufferedImage filled(int width, int height, Color colour) {
+    public static BufferedImage filled(int width, int height, Color colour) {
         return centredSquare(width, height, colour, colour, 0);
     }
 
     /** A one-channel picture of one grey level; saved as PNG it is a grey-type PNG. */
-    static BufferedImage grey(int width, int height, int level) {
+    public static BufferedImage grey(int width, int height, int level) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -58,7 +58,7 @@ public final class PictureFiles {
         }
     }
 
-    static Path writeBytes(Path file, byte[] bytes) {
+    public static Path writeBytes(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
             return Files.write(file, bytes);
@@ -68,7 +68,7 @@ public final class PictureFiles {
     }
 
     /** A valid 1x1 PNG whose IHDR (with a matching CRC) claims {@code width x height} pixels. */
-    static Path pngClaiming(Path file, int width, int height) {
+    public static Path pngClaiming(Path file, int width, int height) {
         write(file, filled(1, 1, Color.WHITE));
         try {
             byte[] png = Files.readAllBytes(file);

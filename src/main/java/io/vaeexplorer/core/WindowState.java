@@ -5,23 +5,33 @@ import java.util.Map;
 
 /**
  * How a person left the explorer window: its size and place, whether it was maximised, where the split dividers
- * sat, and the folder the last file dialog was left in. Kept between launches so the window comes back as it was.
+ * sat, the folder the last file dialog was left in, and the view's on/off options (layers of the latent plane).
+ * Kept between launches so the window comes back as it was.
  *
  * @param bounds the window's size and place while not maximised; null when unknown
  * @param dividers each remembered split pane's divider positions (fractions of its size), by the pane's id
  * @param lastFolder the folder of the last file chosen in a file dialog; null when none was chosen yet
+ * @param switches each remembered on/off option, by a name that stays the same across versions
  */
-public record WindowState(Bounds bounds, boolean maximized, Map<String, List<Double>> dividers, String lastFolder) {
+public record WindowState(Bounds bounds, boolean maximized, Map<String, List<Double>> dividers, String lastFolder,
+                          Map<String, Boolean> switches) {
 
     /** A window's place and size on the screens' coordinates. */
     public record Bounds(double x, double y, double width, double height) {
     }
 
     /** Nothing remembered: the window opens at its default size. */
-    public static final WindowState NONE = new WindowState(null, false, Map.of(), null);
+    public static final WindowState NONE = new WindowState(null, false, Map.of(), null, Map.of());
 
     public WindowState {
         dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
+        // a file from before the switches were kept has none
+        switches = switches == null ? Map.of() : Map.copyOf(switches);
+    }
+
+    /** A state with no remembered switches. */
+    public WindowState(Bounds bounds, boolean maximized, Map<String, List<Double>> dividers, String lastFolder) {
+        this(bounds, maximized, dividers, lastFolder, Map.of());
     }
 
     /** Throws when the state holds values no window could have (a hand edit or a damaged file). */

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -57,6 +58,11 @@ public final class ExplorerApp extends Application {
     public static final String PLANE_SPLIT = "plane-split";
     public static final String CENTRE_SPLIT = "centre-split";
     private static final String SPLITS_KEY = ExplorerApp.class.getName() + ".splits";
+    private static final String SWITCHES_KEY = ExplorerApp.class.getName() + ".switches";
+    /** Names under which the plane's layer options are remembered. */
+    public static final String THUMBNAILS_SWITCH = "plane-thumbnails";
+    public static final String MANIFOLD_SWITCH = "plane-manifold";
+    public static final String DENSITY_SWITCH = "plane-density";
 
     private AppViewModel model;
     private WindowStateStore windowStore;
@@ -73,7 +79,7 @@ public final class ExplorerApp extends Application {
         }
         stage.setTitle("VAE latent-space explorer");
         BorderPane root = buildRoot(model);
-        window = new WindowMemory(stage, rememberedSplits(root));
+        window = new WindowMemory(stage, rememberedSplits(root), rememberedSwitches(root));
         window.restore(remembered.state(), Screen.getPrimary().getVisualBounds(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
         // sized from the start: a first layout at the scene's preferred size would move the dividers
@@ -86,6 +92,12 @@ public final class ExplorerApp extends Application {
     @SuppressWarnings("unchecked")
     public static Map<String, ProportionalSplitPane> rememberedSplits(Parent root) {
         return (Map<String, ProportionalSplitPane>) root.getProperties().get(SPLITS_KEY);
+    }
+
+    /** The on/off options of a root from {@link #buildRoot} that are remembered, by name. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, BooleanProperty> rememberedSwitches(Parent root) {
+        return (Map<String, BooleanProperty>) root.getProperties().get(SWITCHES_KEY);
     }
 
     /** The whole window's content for a model (tests build it too). */
@@ -162,6 +174,9 @@ public final class ExplorerApp extends Application {
         status.showDataLoad(model.dataLoadingProperty(), model.dataProgressProperty(), model::cancelDataLoad);
         root.setBottom(status);
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
+        root.getProperties().put(SWITCHES_KEY, Map.of(THUMBNAILS_SWITCH, model.plane().showThumbnailsProperty(),
+                MANIFOLD_SWITCH, model.plane().showManifoldProperty(), DENSITY_SWITCH,
+                model.plane().showDensityProperty()));
         return root;
     }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WindowStateStoreTest {
 
     private static final WindowState ARRANGED = new WindowState(new WindowState.Bounds(120, 64, 1180, 700.5), true,
-            Map.of(ExplorerApp.PLANE_SPLIT, List.of(0.61), ExplorerApp.CENTRE_SPLIT, List.of(0.5)), "/data/exports");
+            Map.of(ExplorerApp.PLANE_SPLIT, List.of(0.61), ExplorerApp.CENTRE_SPLIT, List.of(0.5)), "/data/exports",
+            Map.of(ExplorerApp.THUMBNAILS_SWITCH, true, ExplorerApp.DENSITY_SWITCH, false));
 
     @TempDir
     Path temp;
@@ -138,6 +139,7 @@ class WindowStateStoreTest {
         WindowStateStore.Loaded loaded = store.load();
         assertNull(loaded.warning());
         assertEquals(new WindowState(null, true, Map.of(), null), loaded.state());
+        assertEquals(Map.of(), loaded.state().switches(), "a file from before the switches has none on");
     }
 
     private static void assertNoneWithWarning(WindowStateStore store, String what) {

@@ -1,6 +1,8 @@
 package io.vaeexplorer.ui.experiments;
 
+import io.vaeexplorer.ui.fx.ClassNameCell;
 import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +18,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.SearchableComboBox;
 
 /** The controls the experiment views share, bound two-way to the experiments' properties. */
 final class ExperimentControls {
@@ -76,7 +79,7 @@ final class ExperimentControls {
 
     /** A picker of the data set's class names; choosing one calls back with its label. */
     static ComboBox<String> digitPicker(ObservableList<String> classNames, String prompt, IntConsumer onPick) {
-        ComboBox<String> picker = new ComboBox<>(classNames);
+        ComboBox<String> picker = classPicker(classNames);
         picker.setPromptText(prompt);
         picker.setOnAction(e -> {
             int label = picker.getSelectionModel().getSelectedIndex();
@@ -89,7 +92,7 @@ final class ExperimentControls {
 
     /** A picker of class names whose selection is the label held in the property, both ways. */
     static ComboBox<String> digitSelector(ObservableList<String> classNames, IntegerProperty label) {
-        ComboBox<String> picker = new ComboBox<>(classNames);
+        ComboBox<String> picker = classPicker(classNames);
         Runnable showLabel = () -> {
             if (label.get() >= 0 && label.get() < classNames.size()) {
                 picker.getSelectionModel().select(label.get());
@@ -103,6 +106,20 @@ final class ExperimentControls {
                 label.set(now.intValue());
             }
         });
+        return picker;
+    }
+
+    /**
+     * A drop-down of class names that stays usable for a hundred of them: typing filters the list, which scrolls;
+     * each name shows its class colour, long ones cut short with the whole name in a tooltip. Disabled while the
+     * data set has no classes.
+     */
+    private static ComboBox<String> classPicker(ObservableList<String> classNames) {
+        ComboBox<String> picker = new SearchableComboBox<>(classNames);
+        picker.setCellFactory(list -> new ClassNameCell(classNames));
+        picker.setButtonCell(new ClassNameCell(classNames));
+        picker.setVisibleRowCount(12);
+        picker.disableProperty().bind(Bindings.isEmpty(classNames));
         return picker;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.event.EventHandler;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
@@ -23,6 +24,7 @@ public final class WindowMemory {
 
     private final Stage stage;
     private final Map<String, ProportionalSplitPane> splits;
+    private final Map<String, BooleanProperty> switches;
     private WindowState.Bounds normal;
     private boolean followScheduled;
 
@@ -30,8 +32,17 @@ public final class WindowMemory {
      * @param splits the split panes whose dividers are remembered, by a name that stays the same across versions
      */
     public WindowMemory(Stage stage, Map<String, ProportionalSplitPane> splits) {
+        this(stage, splits, Map.of());
+    }
+
+    /**
+     * @param splits the split panes whose dividers are remembered, by a name that stays the same across versions
+     * @param switches the on/off options remembered, by such a name
+     */
+    public WindowMemory(Stage stage, Map<String, ProportionalSplitPane> splits, Map<String, BooleanProperty> switches) {
         this.stage = stage;
         this.splits = new LinkedHashMap<>(splits);
+        this.switches = new LinkedHashMap<>(switches);
         stage.xProperty().addListener((obs, was, now) -> followLater());
         stage.yProperty().addListener((obs, was, now) -> followLater());
         stage.widthProperty().addListener((obs, was, now) -> followLater());
@@ -54,7 +65,8 @@ public final class WindowMemory {
 
     /**
      * Sizes and places the window, sets its minimum size, maximises it if it was, moves the dividers where they
-     * were, and hands the last dialog folder to {@link FileDialogs}. Call before the window is shown.
+     * were, turns the switches as they were, and hands the last dialog folder to {@link FileDialogs}. Call before
+     * the window is shown.
      *
      * @param primary the primary screen's usable area
      * @param screens every screen's usable area
@@ -80,6 +92,12 @@ public final class WindowMemory {
             }
         });
         FileDialogs.setLastFolder(folder(state.lastFolder()));
+        state.switches().forEach((name, on) -> {
+            BooleanProperty option = switches.get(name);
+            if (option != null) {
+                option.set(on);
+            }
+        });
     }
 
     private void placeDividers(WindowState state) {
@@ -99,7 +117,9 @@ public final class WindowMemory {
         splits.forEach((name, split) -> dividers.put(name,
                 Arrays.stream(split.chosen()).boxed().toList()));
         Path folder = FileDialogs.lastFolder();
-        return new WindowState(normal, stage.isMaximized(), dividers, folder == null ? null : folder.toString());
+        Map<String, Boolean> on = new LinkedHashMap<>();
+        switches.forEach((name, option) -> on.put(name, option.get()));
+        return new WindowState(normal, stage.isMaximized(), dividers, folder == null ? null : folder.toString(), on);
     }
 
     private void follow() {

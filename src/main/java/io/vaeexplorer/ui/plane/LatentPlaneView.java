@@ -28,8 +28,9 @@ import javafx.scene.paint.Color;
  * middle drag (or shift + left drag) pans; a right double-click fits the view to the points again; hovering shows
  * the nearest test image.
  *
- * <p>Drawing: each layer has its painter (manifold, density, grid, points, path, posteriors, axes, legend), drawn
- * in that order; the selected vector's marker and the hover preview are nodes over the canvas. Changes are
+ * <p>Drawing: each layer has its painter (manifold, density, grid, points, thumbnails, path, posteriors, axes),
+ * drawn in that order; the class legend, the selected vector's marker and the hover preview are nodes over the
+ * canvas. Changes are
  * coalesced into at most one redraw per pulse. Everything here runs on the FX thread, like the
  * {@link PlaneViewModel} it shows.
  */
@@ -56,13 +57,14 @@ public final class LatentPlaneView extends Region {
     private final ManifoldLayer manifold = new ManifoldLayer();
     private final DensityLayer density = new DensityLayer();
     private final ScatterLayer scatter = new ScatterLayer();
+    private final ThumbnailLayer thumbnails = new ThumbnailLayer();
     private final InterpolationPathLayer path = new InterpolationPathLayer();
     private final PosteriorLayer posteriors = new PosteriorLayer();
-    private final PlaneAxes axes = new PlaneAxes();
     /** Held here: the cursor property holds it only weakly, so the plane can go before the model does. */
     private final InvalidationListener cursorMoved = obs -> requestRedraw();
     private final PlaneMarker marker = new PlaneMarker();
     private final HoverPreview preview = new HoverPreview();
+    private final PlaneLegend legend;
 
     private PlaneViewport viewport = PlaneViewport.fit(PlaneRegion.AROUND_PRIOR, MARGIN_LEFT, MARGIN_TOP, 1, 1);
     private boolean userMoved;
@@ -92,8 +94,9 @@ public final class LatentPlaneView extends Region {
     public LatentPlaneView(PlaneViewModel plane) {
         this.plane = plane;
         this.classNames = plane.classNames();
+        this.legend = new PlaneLegend(plane);
         canvas.setId("latent-plane");
-        getChildren().addAll(canvas, marker, preview);
+        getChildren().addAll(canvas, legend, marker, preview);
         getStyleClass().add("latent-plane-view");
         setPrefSize(600, 500);
         setMinSize(160, 120);
@@ -123,10 +126,19 @@ public final class LatentPlaneView extends Region {
             }
             requestRedraw();
         });
-        classNames.addListener((ListChangeListener<String>) change -> {
-            axes.forgetLegendWidth();
+        InvalidationListener thumbnailsChanged = obs -> {
+            thumbnails.invalidate();
+            requestRedraw();
+        };
+        plane.showThumbnailsProperty().addListener(thumbnailsChanged);
+        plane.thumbnailAtlasProperty().addListener(thumbnailsChanged);
+        plane.thumbnailIndexProperty().addListener(thumbnailsChanged);
+        plane.highlightedClassProperty().addListener((obs, was, now) -> {
+            scatter.highlight(now.intValue());
+            thumbnails.invalidate();
             requestRedraw();
         });
+        plane.legendNames().addListener((ListChangeListener<String>) change -> requestLayout());
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -210,7 +222,23 @@ public final class LatentPlaneView extends Region {
             redrawScheduled = false;
         }
         scatter.invalidate();
+        thumbnails.invalidate();
         redraw();
+    }
+
+    /** The class legend over the plot's upper right corner (for tests). */
+    PlaneLegend legend() {
+        return legend;
+    }
+
+    /** How many thumbnails the last redraw showed (for tests). */
+    int thumbnailsDrawn() {
+        return thumbnails.drawnCount();
+    }
+
+    /** {image, left, top, side} of the k-th thumbnail of the last redraw, canvas coordinates (for tests). */
+    int[] thumbnailBox(int k) {
+        return thumbnails.drawnBox(k);
     }
 
     // ---------------------------------------------------------------- layout
@@ -223,6 +251,20 @@ public final class LatentPlaneView extends Region {
         canvas.relocate(in.getLeft(), in.getTop());
         canvas.setWidth(w);
         canvas.setHeight(h);
+        placeLegend(in.getLeft(), in.getTop());
+    }
+
+    /** The legend at the plot's upper right, as tall as its rows or the plot allows; hidden where it cannot fit. */
+    private void placeLegend(double left, double top) {
+        PlaneViewport v = viewport;
+        double width = legend.widthWanted();
+        double height = legend.heightFor(v.height() - 12);
+        boolean fits = width + 12 <= v.width() && height >= 24;
+        legend.setVisible(!plane.legendNames().isEmpty() && fits);
+        if (fits) {
+            legend.resizeRelocate(snapPositionX(left + v.left() + v.width() - width - 6),
+                    snapPositionY(top + v.top() + 6), width, snapSizeY(height));
+        }
     }
 
     private double plotWidth() {
@@ -250,6 +292,7 @@ public final class LatentPlaneView extends Region {
             restartRegionDebounce();
         }
         scatter.invalidate();
+        thumbnails.invalidate();
         hoverIndex = -1;
         if (preview.isVisible() && !Double.isNaN(mouseX)) {
             hover(mouseX, mouseY); // the codes moved: the image under the cursor may be another one
@@ -273,6 +316,7 @@ public final class LatentPlaneView extends Region {
 
     private void viewportChanged() {
         scatter.invalidate();
+        thumbnails.invalidate();
         restartRegionDebounce();
         requestRedraw();
     }
@@ -443,6 +487,9 @@ public final class LatentPlaneView extends Region {
             PlaneAxes.drawGrid(gc, v, xTicks, yTicks);
             if (points != null) {
                 scatter.draw(gc, v, points);
+                thumbnails.draw(gc, v, points, plane.showThumbnailsProperty().get()
+                        ? plane.thumbnailAtlasProperty().get() : null,
+                        () -> plane.thumbnailsIn(v.visibleRegion(), v.scale()), plane.highlightedClassProperty().get());
                 scatter.drawHovered(gc, v, points, hoverIndex);
             }
             path.draw(gc, v, plane.interpolationPathProperty().get(), plane.interpolationTProperty().get());
@@ -451,7 +498,6 @@ public final class LatentPlaneView extends Region {
             gc.restore();
             PlaneAxes.drawFrame(gc, v);
             PlaneAxes.drawAxes(gc, v, points, xTicks, yTicks, h);
-            axes.drawLegend(gc, v, classNames);
             density.drawKey(gc, v, densityShown);
         } else {
             density.forgetKey();

@@ -1,21 +1,17 @@
 package io.vaeexplorer.ui.plane;
 
-import static io.vaeexplorer.ui.plane.PlaneStyle.LEGEND_FONT;
 import static io.vaeexplorer.ui.plane.PlaneStyle.TEXT;
 import static io.vaeexplorer.ui.plane.PlaneStyle.TICK_FONT;
-import io.vaeexplorer.ui.fx.ClassColors;
-import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
  * The plane's frame of reference: grid lines at "nice" ticks behind the points, the frame, tick labels and axis
- * titles around the plot, and the class legend in its upper right corner.
+ * titles around the plot.
  */
 final class PlaneAxes {
 
@@ -23,9 +19,6 @@ final class PlaneAxes {
     private static final Color ZERO_LINE = Color.rgb(0, 0, 0, 0.22);
     private static final Color FRAME = Color.rgb(120, 120, 120);
     private static final Font TITLE_FONT = Font.font(12);
-
-    /** Width of the legend box for the current class names; measured once per set of names. */
-    private double legendWidth = -1;
 
     /** Plane positions of about {@code target} nice ticks between min and max; none when there would be too many. */
     static double[] ticks(double min, double max, double target) {
@@ -101,57 +94,5 @@ final class PlaneAxes {
         }
         String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
         return s.startsWith("-") && Double.parseDouble(s) == 0 ? s.substring(1) : s;
-    }
-
-    /** The class names changed: the legend is measured again at its next draw. */
-    void forgetLegendWidth() {
-        legendWidth = -1;
-    }
-
-    /** A colour square and the name of every class, in a box at the plot's upper right; none when it would not fit. */
-    void drawLegend(GraphicsContext gc, PlaneViewport v, List<String> names) {
-        if (names.isEmpty()) {
-            return;
-        }
-        if (legendWidth < 0) {
-            Text probe = new Text();
-            probe.setFont(LEGEND_FONT);
-            double widest = 0;
-            for (String name : names) {
-                probe.setText(shortened(name));
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
-            }
-            legendWidth = Math.ceil(widest) + 30;
-        }
-        double rowHeight = 15;
-        double boxHeight = names.size() * rowHeight + 8;
-        double x = v.left() + v.width() - legendWidth - 6;
-        double y = v.top() + 6;
-        if (x < v.left() || boxHeight > v.height() - 12) {
-            return; // too small to hold a legend
-        }
-        gc.setFill(Color.rgb(255, 255, 255, 0.85));
-        gc.fillRoundRect(x, y, legendWidth, boxHeight, 6, 6);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.25));
-        gc.setLineWidth(1);
-        gc.strokeRoundRect(x + 0.5, y + 0.5, legendWidth - 1, boxHeight - 1, 6, 6);
-        gc.setFont(LEGEND_FONT);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < names.size(); i++) {
-            double rowY = y + 4 + i * rowHeight + rowHeight / 2;
-            gc.setFill(ClassColors.color(i));
-            gc.fillRect(x + 7, rowY - 5, 10, 10);
-            gc.setFill(TEXT);
-            gc.fillText(shortened(names.get(i)), x + 23, rowY);
-        }
-    }
-
-    /** The longest class name the legend shows whole; folder names can be sentences. */
-    static final int LEGEND_NAME_CHARS = 18;
-
-    /** A class name cut to {@link #LEGEND_NAME_CHARS} characters, an ellipsis marking the cut. */
-    static String shortened(String name) {
-        return name.length() <= LEGEND_NAME_CHARS ? name : name.substring(0, LEGEND_NAME_CHARS - 1) + "\u2026";
     }
 }

@@ -58,6 +58,8 @@ public final class PlaneViewModel {
     public static final int TIMELINE_RECONSTRUCTIONS = 8;
     public static final int TIMELINE_FRAME_MILLIS = 300;
     public static final int TIMELINE_STRIP_FRAMES = 8;
+    /** The legend's one entry for a set without classes. */
+    public static final String ALL_IMAGES = "all images";
 
     private final Workspace workspace;
     private final InferenceWorker worker;
@@ -88,6 +90,10 @@ public final class PlaneViewModel {
     private LatentPoints livePoints;
     /** Counts runs, so that codes of a run answered after the next one started are dropped. */
     private int run;
+    private final PlaneThumbnails thumbnails;
+    private final ObservableList<String> legendNames = FXCollections.observableArrayList();
+    /** The class whose codes stand out on the plane (the others fade); -1 for none. */
+    private final IntegerProperty highlightedClass = new SimpleIntegerProperty(-1);
 
     /**
      * @param worker the inference thread for encodes and grids
@@ -112,6 +118,10 @@ public final class PlaneViewModel {
         timelineIndex.addListener((obs, was, index) -> showTimelineFrame());
         showDensity.addListener((obs, was, on) -> refreshDensity());
         manifoldRegion.addListener((obs, was, now) -> refreshDensity());
+        thumbnails = new PlaneThumbnails(workspace.datasetProperty(), latentPoints.getReadOnlyProperty(), maths,
+                messages);
+        workspace.datasetProperty().addListener((obs, was, now) -> datasetChanged(now));
+        datasetChanged(workspace.datasetProperty().get());
         latentPoints.addListener((obs, was, now) -> {
             refreshDensity();
             if (now == null || was == null || now.count() != was.count()) {
@@ -129,6 +139,45 @@ public final class PlaneViewModel {
     /** Names of the open data set's classes, for the legend and the hover preview. */
     public ObservableList<String> classNames() {
         return workspace.classNames();
+    }
+
+    /**
+     * What the legend lists: the class names, or one entry for all the images of a set without classes (drawn in
+     * one colour); empty without data.
+     */
+    public ObservableList<String> legendNames() {
+        return FXCollections.unmodifiableObservableList(legendNames);
+    }
+
+    /** The class whose codes stand out on the plane while the others fade; -1 (the default) for none. */
+    public IntegerProperty highlightedClassProperty() {
+        return highlightedClass;
+    }
+
+    /** Draws each test image's thumbnail at its code, where the codes leave room (see {@link #thumbnailsIn}). */
+    public BooleanProperty showThumbnailsProperty() {
+        return thumbnails.shownProperty();
+    }
+
+    /** The test images' tiles for the thumbnails; null until made (only while thumbnails are shown). */
+    public ReadOnlyObjectProperty<ThumbnailAtlas> thumbnailAtlasProperty() {
+        return thumbnails.atlasProperty();
+    }
+
+    /** The cells of the codes on the plane for the thumbnails; null until made (only while they are shown). */
+    public ReadOnlyObjectProperty<ThumbnailIndex> thumbnailIndexProperty() {
+        return thumbnails.indexProperty();
+    }
+
+    /**
+     * The test images whose thumbnails are drawn in a visible region: at most one per cell a thumbnail wide, the
+     * lowest index in the cell; none while the option is off or the thumbnails are still being made. Costs the
+     * number of visible cells, not of codes.
+     *
+     * @param pixelsPerUnit the view's scale, screen pixels per plane unit
+     */
+    public ThumbnailPicks thumbnailsIn(PlaneRegion visible, double pixelsPerUnit) {
+        return thumbnails.pick(visible, pixelsPerUnit);
     }
 
     /** The latent vector being looked at (set by a click on the plane); its decode is {@link #decodedImageProperty}. */
@@ -349,6 +398,17 @@ public final class PlaneViewModel {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private void datasetChanged(Dataset data) {
+        highlightedClass.set(-1);
+        if (data == null) {
+            legendNames.clear();
+        } else if (data.labelled()) {
+            legendNames.setAll(data.classNames());
+        } else {
+            legendNames.setAll(List.of(ALL_IMAGES));
+        }
+    }
 
     /** The codes come from whoever shows new weights: a run's trainer sends them, every other caller re-encodes. */
     private void showWeights(WeightSnapshot old, WeightSnapshot newer) {

@@ -17,6 +17,8 @@ final class ScatterLayer {
 
     /** Colour of each possible label byte (labels are 0..255), premultiplied ARGB = ARGB since all are opaque. */
     private static final int[] LABEL_ARGB = ClassColors.argbByLabelByte();
+    /** Codes of the classes not highlighted, when one is. */
+    static final int FADED_ARGB = 0xffdcdcdc;
 
     private int[] pixels;
     private PixelBuffer<IntBuffer> pixelBuffer;
@@ -24,10 +26,19 @@ final class ScatterLayer {
     private int bufferWidth;
     private int bufferHeight;
     private boolean dirty = true;
+    private int highlighted = -1;
 
     /** The points or the viewport changed: the next draw rewrites the buffer. */
     void invalidate() {
         dirty = true;
+    }
+
+    /** Draws the codes of one class in its colour over the others, faded; -1 draws every class in its colour. */
+    void highlight(int label) {
+        if (label != highlighted) {
+            highlighted = label;
+            dirty = true;
+        }
     }
 
     /** Draws the points over the plot rectangle, rasterising them first when they changed. */
@@ -73,29 +84,38 @@ final class ScatterLayer {
         double oy = h / 2.0 + v.centerY() * scale; // buffer y = oy - planeY * scale
         int maxX = w - 1;
         int maxY = h - 1;
-        for (int i = 0, n = points.count(); i < n; i++) {
-            double bx = ox + xy[2 * i] * scale;
-            double by = oy - xy[2 * i + 1] * scale;
-            if (!(bx >= 1 && bx < maxX && by >= 1 && by < maxY)) {
-                continue; // also drops NaN
+        // with a highlight: the faded classes first, the highlighted one over them
+        for (int pass = highlighted < 0 ? 1 : 0; pass < 2; pass++) {
+            for (int i = 0, n = points.count(); i < n; i++) {
+                boolean mine = highlighted < 0 || labels[i] == highlighted;
+                if (mine != (pass == 1)) {
+                    continue;
+                }
+                double bx = ox + xy[2 * i] * scale;
+                double by = oy - xy[2 * i + 1] * scale;
+                if (!(bx >= 1 && bx < maxX && by >= 1 && by < maxY)) {
+                    continue; // also drops NaN
+                }
+                square(px, w, (int) bx, (int) by, mine ? LABEL_ARGB[labels[i] & 0xff] : FADED_ARGB);
             }
-            int cx = (int) bx;
-            int cy = (int) by;
-            int c = LABEL_ARGB[labels[i] & 0xff];
-            int o = (cy - 1) * w + cx - 1;
-            px[o] = c;
-            px[o + 1] = c;
-            px[o + 2] = c;
-            o += w;
-            px[o] = c;
-            px[o + 1] = c;
-            px[o + 2] = c;
-            o += w;
-            px[o] = c;
-            px[o + 1] = c;
-            px[o + 2] = c;
         }
         pixelBuffer.updateBuffer(b -> null);
         dirty = false;
+    }
+
+    /** A 3x3 square centred on (cx, cy), which lies at least one pixel inside the buffer. */
+    private static void square(int[] px, int w, int cx, int cy, int c) {
+        int o = (cy - 1) * w + cx - 1;
+        px[o] = c;
+        px[o + 1] = c;
+        px[o + 2] = c;
+        o += w;
+        px[o] = c;
+        px[o + 1] = c;
+        px[o + 2] = c;
+        o += w;
+        px[o] = c;
+        px[o + 1] = c;
+        px[o + 2] = c;
     }
 }

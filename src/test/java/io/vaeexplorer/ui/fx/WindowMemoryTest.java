@@ -30,8 +30,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window comes back as it was left: size, place, maximised state, dividers and the dialogs' folder go through
- * the window-state file from one launch to the next, fitted to the screen of the next launch.
+ * The window comes back as it was left: size, place, maximised state, dividers, the plane's layer switches and the
+ * dialogs' folder go through the window-state file from one launch to the next, fitted to the screen of the next
+ * launch.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowMemoryTest {
@@ -79,10 +80,12 @@ class WindowMemoryTest {
             splits().get(ExplorerApp.PLANE_SPLIT).place(0.6);
             splits().get(ExplorerApp.CENTRE_SPLIT).place(0.45);
             FileDialogs.setLastFolder(exports);
+            model.plane().showThumbnailsProperty().set(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
         store.save(fx(first::capture));
         FileDialogs.setLastFolder(null);
+        onFx(() -> model.plane().showThumbnailsProperty().set(false));
 
         // second launch
         launch(store);
@@ -93,6 +96,8 @@ class WindowMemoryTest {
         assertArrayEquals(new double[] {0.45},
                 fx(() -> splits().get(ExplorerApp.CENTRE_SPLIT).getDividerPositions()), 0.002);
         assertEquals(exports, FileDialogs.initialFolder());
+        assertEquals(true, fx(() -> model.plane().showThumbnailsProperty().get()), "thumbnails on, as left");
+        assertEquals(false, fx(() -> model.plane().showManifoldProperty().get()), "the manifold off, as left");
     }
 
     @Test
@@ -148,7 +153,8 @@ class WindowMemoryTest {
         WindowState remembered = store.load().state();
         WindowMemory memory = fx(() -> {
             Parent root = ExplorerApp.buildRoot(model);
-            WindowMemory m = new WindowMemory(stage, ExplorerApp.rememberedSplits(root));
+            WindowMemory m = new WindowMemory(stage, ExplorerApp.rememberedSplits(root),
+                    ExplorerApp.rememberedSwitches(root));
             m.restore(remembered, SCREEN, List.of(SCREEN));
             stage.setScene(new Scene(root, stage.getWidth(), stage.getHeight()));
             stage.show();

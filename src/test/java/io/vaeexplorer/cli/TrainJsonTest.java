@@ -37,4 +37,23 @@ class TrainJsonTest {
         }
         assertEquals(0, json.get("epochs").getAsInt());
     }
+
+    @Test
+    void aWarmUpIsReportedPerEpochAndABadScheduleIsRefusedInOneLine() {
+        CliTest.Run run = CliTest.run("train", "--limit", "256", "--epochs", "2", "--batch", "64", "--hidden", "16",
+                "--latent", "2", "--beta-schedule", "warmup:2", "--out", temp.resolve("warm").toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject json = JsonLineTest.parseStrict(run.lastLine());
+        assertEquals("warmup:2", json.get("beta_schedule").getAsString());
+        // the weight at each epoch's middle: a quarter and three quarters of the way up
+        assertEquals(List.of(0.25, 0.75), json.getAsJsonArray("beta_per_epoch").asList().stream()
+                .map(e -> e.getAsDouble()).toList());
+        assertTrue(!json.has("capacity_per_epoch"));
+
+        CliTest.Run bad = CliTest.run("train", "--limit", "256", "--epochs", "1", "--beta-schedule", "linear:3",
+                "--out", temp.resolve("bad").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().trim().startsWith("error: 'linear:3' is not a KL schedule"), bad.err());
+        assertEquals(1, bad.err().trim().lines().count(), bad.err());
+    }
 }

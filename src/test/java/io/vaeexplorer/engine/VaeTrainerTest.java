@@ -1,12 +1,15 @@
 package io.vaeexplorer.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
+import io.vaeexplorer.engine.step.StepWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,34 @@ class VaeTrainerTest {
             hashes.add(Arrays.hashCode(Arrays.copyOfRange(pixels, row * imageSize, (row + 1) * imageSize)));
         }
         return hashes;
+    }
+
+    @Test
+    void theKlWeightFollowsTheScheduleStepByStepFromTheRunsStart() {
+        LabeledImages train = SmallMnist.slice(256, 10).train();
+        // 256 images in batches of 64: four steps an epoch; a warm-up over two epochs reaches beta at step 8
+        TrainingConfig warmup = new TrainingConfig(3, 64, 1e-3f, 5, 0, KlSchedule.warmup(2));
+        try (VaeTrainer trainer = new VaeTrainer(SMALL.withBeta(2f), warmup, train, ComputeDevice.cpu(), null, 0, 0)) {
+            List<Float> weights = new ArrayList<>();
+            for (int epoch = 0; epoch < 3; epoch++) {
+                trainer.beginEpoch();
+                while (trainer.hasNextBatch()) {
+                    weights.add(trainer.weights().kl());
+                    assertTrue(trainer.trainStep().isFinite());
+                }
+            }
+            assertEquals(List.of(0f, 0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f, 1.75f, 2f, 2f, 2f, 2f), weights);
+            assertFalse(trainer.weights().hasCapacity());
+        }
+        TrainingConfig capacity = new TrainingConfig(2, 64, 1e-3f, 5, 0, KlSchedule.capacity(10, 2));
+        try (VaeTrainer trainer = new VaeTrainer(SMALL.withBeta(50f), capacity, train, ComputeDevice.cpu(), null, 40,
+                10)) {
+            trainer.beginEpoch();
+            assertEquals(new StepWeights(1f, 50f, 0f), trainer.weights(), "a resumed run's schedule starts anew");
+            trainer.trainStep();
+            trainer.trainStep();
+            assertEquals(2.5f, trainer.weights().capacity(), 1e-6f);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.vaeexplorer.engine.FreshModel;
 import io.vaeexplorer.engine.NativeArrays;
 import io.vaeexplorer.engine.VaeTrainer;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,31 @@ class ScriptedMlpStepTest {
                 assertEquals(0.0, maxChange(initial[outputWeight], fromScript[outputWeight]),
                         "without a reconstruction term the decoder gets no gradient and stays put");
             }
+        } finally {
+            scriptedSide.manager().close();
+            djlSide.manager().close();
+        }
+    }
+
+    @Test
+    void scheduledWeightsAndTheCapacityObjectiveFollowTheStepsThroughDjlOps() throws Exception {
+        DjlRuntime.configure();
+        ModelConfig config = ModelConfig.mlp(4, List.of(64));
+        LabeledImages images = SmallMnist.slice(STEPS * BATCH, 16).train();
+        FreshModel scriptedSide = FreshModel.create(config);
+        FreshModel djlSide = FreshModel.create(config);
+        // a warm-up over the first half, then the capacity objective around 3 nats per image: the KL starts below
+        // it (the sign of the KL's gradient flips) and crosses it
+        IntFunction<StepWeights> weights = step -> step < STEPS / 2
+                ? new StepWeights(1f, step / (STEPS / 2f), StepWeights.NO_CAPACITY)
+                : new StepWeights(1f, 2f, 3f);
+        try (NDManager data = NDManager.newBaseManager(Device.cpu());
+             TrainingStep scripted = ScriptedMlpStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
+             TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
+            NDArray all = NativeArrays.unitFloats(NativeArrays.greyRows(data, images.grey(), images.count(),
+                    images.imageSize()));
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, "scheduled",
+                    weights);
         } finally {
             scriptedSide.manager().close();
             djlSide.manager().close();

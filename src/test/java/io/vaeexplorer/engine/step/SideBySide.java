@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.engine.DjlRuntime;
+import java.util.function.IntFunction;
 
 /** Two training steps of the same model compared step by step. */
 final class SideBySide {
@@ -20,6 +21,14 @@ final class SideBySide {
      */
     static void trainWithTheSameBatchesAndNoise(TrainingStep first, TrainingStep second, NDManager data, NDArray all,
                                                 int steps, int batchSize, String name) {
+        trainWithTheSameBatchesAndNoise(first, second, data, all, steps, batchSize, name,
+                step -> StepWeights.of(first.defaultConfig()));
+    }
+
+    /** As above, with the loss's weights of each step given (a KL schedule's). */
+    static void trainWithTheSameBatchesAndNoise(TrainingStep first, TrainingStep second, NDManager data, NDArray all,
+                                                int steps, int batchSize, String name,
+                                                IntFunction<StepWeights> weights) {
         Engine engine = DjlRuntime.engine();
         for (int step = 0; step < steps; step++) {
             LossParts a;
@@ -27,9 +36,9 @@ final class SideBySide {
             try (NDManager stepManager = data.newSubManager()) {
                 NDArray batch = all.get(stepManager, new NDIndex("{}:{}", step * batchSize, (step + 1) * batchSize));
                 engine.setRandomSeed(100 + step);
-                a = first.train(batch);
+                a = first.train(batch, weights.apply(step));
                 engine.setRandomSeed(100 + step);
-                b = second.train(batch);
+                b = second.train(batch, weights.apply(step));
             }
             assertEquals(b.reconstruction(), a.reconstruction(), 1e-4 * Math.abs(b.reconstruction()) + 1e-3,
                     name + ": reconstruction sum at step " + step);

@@ -1,5 +1,6 @@
 package io.vaeexplorer.sweep;
 
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * themselves lists: there {@code ;} separates values and {@code ,} the sizes inside one value (as in
  * {@code --hidden 64,32}), so {@code hidden=400;64,32} is the two values [400] and [64, 32]. Axis names:
  * {@code model} (mlp|conv), {@code latent}, {@code hidden}, {@code loss} (bce|mse), {@code beta},
- * {@code objective} (elbo|recon|kl), {@code epochs}, {@code batch}, {@code lr}, {@code seed}, {@code limit}.
+ * {@code objective} (elbo|recon|kl), {@code schedule} (a KL schedule: constant, warmup:E, cyclic:C,
+ * capacity:CMAX:E), {@code epochs}, {@code batch}, {@code lr}, {@code seed}, {@code limit}.
  * Runs come in the order of nested loops written in the spec's order: the first axis varies slowest. A run's
  * name lists its value on every axis, e.g. "latent=2 hidden=64,32". When {@code model} changes the kind and
  * {@code hidden} is not an axis, hidden sizes equal to the base kind's default follow the kind's default (an MLP's
@@ -39,7 +41,7 @@ public final class SweepPlan {
 
     /** Axis names of the spec, in the order the help lists them. */
     public static final List<String> AXES = List.of("model", "latent", "hidden", "loss", "beta", "objective",
-            "epochs", "batch", "lr", "seed", "limit");
+            "schedule", "epochs", "batch", "lr", "seed", "limit");
 
     /**
      * One run of a sweep.
@@ -224,6 +226,7 @@ public final class SweepPlan {
                 throw bad(token + ": value '" + label + "' given twice");
             }
             values.add(new Value(name.equals("loss") || name.equals("objective") || name.equals("model")
+                    || name.equals("schedule")
                     ? label.toLowerCase(Locale.ROOT) : label, value));
         }
         return values;
@@ -234,6 +237,7 @@ public final class SweepPlan {
             case "model" -> parsed(token, () -> ModelKind.parse(text));
             case "loss" -> parsed(token, () -> Likelihood.parse(text));
             case "objective" -> parsed(token, () -> Objective.parse(text));
+            case "schedule" -> parsed(token, () -> KlSchedule.parse(text));
             case "hidden" -> {
                 List<Integer> sizes = new ArrayList<>();
                 for (String size : text.split(",", -1)) {
@@ -310,7 +314,8 @@ public final class SweepPlan {
                     (Integer) pick.getOrDefault("batch", training.batchSize()),
                     (Float) pick.getOrDefault("lr", training.learningRate()),
                     (Long) pick.getOrDefault("seed", training.seed()),
-                    (Integer) pick.getOrDefault("limit", training.limit()));
+                    (Integer) pick.getOrDefault("limit", training.limit()),
+                    (KlSchedule) pick.getOrDefault("schedule", training.klSchedule()));
             return new Run(runName.toString(), model, t);
         } catch (IllegalArgumentException e) {
             throw bad(runName + ": " + e.getMessage());

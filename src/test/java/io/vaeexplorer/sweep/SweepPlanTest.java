@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -51,6 +52,18 @@ class SweepPlanTest {
         assertEquals(new TrainingConfig(3, 64, 0.01f, 7, 500), t);
         assertEquals(new TrainingConfig(1, 64, 1e-3f, 7, 500), plan.run(0).training());
         assertTrue(plan.runs().stream().allMatch(r -> r.model().equals(BASE)));
+    }
+
+    @Test
+    void aScheduleAxisSetsTheKlScheduleAndOtherRunsKeepTheBasesSchedule() {
+        SweepPlan plan = SweepPlan.parse("schedule=constant,WarmUp:5,capacity:25:10", BASE, TRAINING);
+        assertEquals(List.of(KlSchedule.CONSTANT, KlSchedule.warmup(5), KlSchedule.capacity(25, 10)),
+                plan.runs().stream().map(r -> r.training().klSchedule()).toList());
+        assertEquals("schedule=warmup:5", plan.run(1).name());
+        SweepPlan latents = SweepPlan.parse("latent=2,20", BASE, TRAINING.withKlSchedule(KlSchedule.cyclic(4)));
+        assertTrue(latents.runs().stream().allMatch(r -> r.training().klSchedule().equals(KlSchedule.cyclic(4))),
+                "an axis of another setting keeps the base schedule");
+        assertBad("schedule=warmup", "'warmup' is not a KL schedule");
     }
 
     @Test

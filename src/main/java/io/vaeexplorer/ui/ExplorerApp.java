@@ -134,8 +134,10 @@ public final class ExplorerApp extends Application {
                 model.error(message);
             }
         });
-        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(new LossChartViewModel(
-                model.training().lossHistory(), model.training().runStepsProperty(), model.files(), model))));
+        LossChartViewModel lossChart = new LossChartViewModel(model.training().lossHistory(),
+                model.training().runStepsProperty(), model.files(), model);
+        lossChart.klCurveProperty().bind(model.training().klCurveProperty());
+        Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(lossChart)));
         experiments.getTabs().add(0, lossTab);
         Tab latentUseTab = new Tab("Latent use", new LatentUseView(model.latentUse()));
         experiments.getTabs().add(1, latentUseTab);

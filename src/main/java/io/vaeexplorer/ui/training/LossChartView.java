@@ -249,7 +249,8 @@ public final class LossChartView extends VBox {
         exportMessage.managedProperty().bind(exportMessage.textProperty().isNotEmpty());
         exportMessage.visibleProperty().bind(exportMessage.managedProperty());
 
-        getChildren().addAll(toolbar, plotArea, exportMessage);
+        KlWeightChart klWeight = new KlWeightChart(viewModel.klCurveProperty(), steps);
+        getChildren().addAll(toolbar, plotArea, klWeight, exportMessage);
 
         history.steps().addListener((ListChangeListener<LossHistory.StepPoint>) change -> {
             boolean appended = true;

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * What the loss chart shows and what it exports: the run's losses ({@link LossHistory}), the steps of the run in
@@ -36,6 +38,7 @@ public final class LossChartViewModel {
 
     private final LossHistory history;
     private final ReadOnlyObjectProperty<long[]> runSteps;
+    private final ObjectProperty<KlCurve> klCurve = new SimpleObjectProperty<>(this, "klCurve");
     private final TaskExecutor files;
     private final UserMessages messages;
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
@@ -59,6 +62,11 @@ public final class LossChartViewModel {
     }
 
     /** {first, last} optimiser step of the run in progress; null when none trains. */
+    /** The run's KL weight per step, drawn under the losses; null while no run's schedule is known. */
+    public ObjectProperty<KlCurve> klCurveProperty() {
+        return klCurve;
+    }
+
     public ReadOnlyObjectProperty<long[]> runStepsProperty() {
         return runSteps;
     }

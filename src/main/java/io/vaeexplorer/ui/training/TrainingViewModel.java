@@ -81,6 +81,9 @@ public final class TrainingViewModel {
     /** {first, last} optimiser step of the run in progress; null when none trains. */
     private final ReadOnlyObjectWrapper<long[]> runSteps = new ReadOnlyObjectWrapper<>();
     private final LossHistory lossHistory = new LossHistory();
+    private final ReadOnlyObjectWrapper<KlCurve> klCurve = new ReadOnlyObjectWrapper<>();
+    /** The schedule, beta and objective of the run in progress, for its {@link KlCurve}. */
+    private KlCurve runCurve;
     private final FxCoalescer<WeightSnapshot> snapshots;
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
@@ -139,6 +142,11 @@ public final class TrainingViewModel {
     /** True while there is a current model (one a person may save when no run trains). */
     public ObservableBooleanValue hasModelProperty() {
         return hasModel;
+    }
+
+    /** The KL weight per step of the newest run, known from its first step on; null before. */
+    public ReadOnlyObjectProperty<KlCurve> klCurveProperty() {
+        return klCurve.getReadOnlyProperty();
     }
 
     public LossHistory lossHistory() {
@@ -254,6 +262,9 @@ public final class TrainingViewModel {
         plane.startRun();
         runEpochs = Math.max(1, request.training().epochs());
         runSteps.set(null);
+        runCurve = new KlCurve(request.training().klSchedule(), request.model().beta(), request.model().objective(),
+                runEpochs, 0, 1);
+        klCurve.set(null);
         epochProgress.set(0);
         runProgress.set(0);
         service = new TrainingService(request);
@@ -277,6 +288,10 @@ public final class TrainingViewModel {
                 if (runSteps.get() == null) {
                     long first = step.step() - ((long) (step.epoch() - 1) * step.batchesPerEpoch() + step.batch());
                     runSteps.set(new long[] {first, first + (long) runEpochs * step.batchesPerEpoch()});
+                    if (runCurve != null) {
+                        klCurve.set(new KlCurve(runCurve.schedule(), runCurve.beta(), runCurve.objective(), runEpochs,
+                                first, step.batchesPerEpoch()));
+                    }
                 }
                 lossHistory.addStep(step.step(), step.loss());
                 epochProgress.set(step.batch() / (double) step.batchesPerEpoch());

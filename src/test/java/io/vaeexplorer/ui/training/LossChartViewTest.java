@@ -1,11 +1,14 @@
 package io.vaeexplorer.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.EpochRecord;
+import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.AppViewModel;
 import io.vaeexplorer.ui.fx.FxDelay;
@@ -169,6 +172,26 @@ class LossChartViewTest {
         } finally {
             releaseTimer.countDown();
         }
+    }
+
+    @Test
+    void aVaryingKlScheduleIsDrawnUnderTheLossesOnTheirStepAxis(FxRobot robot) throws Exception {
+        LineChart<Number, Number> weights = robot.lookup("#kl-weight-chart").query();
+        assertFalse(onFx(weights::isVisible), "no run, no schedule");
+        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(KlSchedule.warmup(2), 2f, Objective.ELBO, 4,
+                100, 50)));
+        assertTrue(onFx(weights::isVisible));
+        List<XYChart.Data<Number, Number>> points = onFx(() -> List.copyOf(weights.getData().get(0).getData()));
+        assertEquals(KlWeightChart.POINTS + 1, points.size());
+        assertEquals(100.0, points.get(0).getXValue().doubleValue());
+        assertEquals(0.0, points.get(0).getYValue().doubleValue(), 1e-9);
+        assertEquals(300.0, points.get(points.size() - 1).getXValue().doubleValue());
+        assertEquals(2.0, points.get(points.size() - 1).getYValue().doubleValue(), 1e-6);
+        assertEquals(1.0, points.get(KlWeightChart.POINTS / 4).getYValue().doubleValue(), 1e-6,
+                "half-way up after one of the two warm-up epochs");
+        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(KlSchedule.CONSTANT, 1f, Objective.ELBO, 4,
+                0, 50)));
+        assertFalse(onFx(weights::isVisible), "a constant weight is not drawn");
     }
 
     @Test

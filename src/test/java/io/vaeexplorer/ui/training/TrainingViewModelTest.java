@@ -204,6 +204,10 @@ class TrainingViewModelTest {
         Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
         assertEquals(KlSchedule.warmup(2), trained.training().klSchedule());
         assertEquals(4, trained.epochsDone());
+        KlCurve curve = onFx(() -> training.klCurveProperty().get());
+        assertEquals(KlSchedule.warmup(2), curve.schedule());
+        assertEquals(4, curve.stepsPerEpoch(), "256 images in batches of 64");
+        assertEquals(1.0, curve.valueAt(curve.lastStep()), 1e-6);
     }
 
     /** One short epoch of a small MLP. */

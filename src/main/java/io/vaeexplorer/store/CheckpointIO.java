@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saves and loads {@link Checkpoint}s as one self-checking file, {@value #FILE_NAME}.
@@ -60,6 +62,8 @@ import java.util.zip.CRC32;
  * it has not checked against the size of the file.
  */
 public final class CheckpointIO {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointIO.class);
 
     public static final String FILE_NAME = "model.vae";
 
@@ -94,12 +98,35 @@ public final class CheckpointIO {
     public static Path save(Checkpoint checkpoint, Path target) {
         Path file = checkpointFile(target);
         try {
-            return AtomicFiles.write(file, channel -> writeCheckpoint(checkpoint, channel));
+            Path saved = AtomicFiles.write(file, channel -> writeCheckpoint(checkpoint, channel));
+            writeMetrics(checkpoint, saved);
+            return saved;
         } catch (IOException e) {
             throw new CheckpointException("cannot save " + file + ": " + describe(e), e);
         } catch (RuntimeException e) {
             throw new CheckpointException("cannot save " + file + ": " + oneLine(e), e);
         }
+    }
+
+    /**
+     * The epochs' figures beside the model, for spreadsheets and plotting scripts. The model is what matters: a
+     * log that cannot be written is a warning, not a failed save.
+     */
+    private static void writeMetrics(Checkpoint checkpoint, Path saved) {
+        Path metrics = metricsFile(saved);
+        try {
+            MetricsCsv.write(checkpoint, metrics);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write {}: {}", metrics, e.toString());
+        }
+    }
+
+    /** Where the metrics of a checkpoint file go: {@value MetricsCsv#FILE_NAME} beside it, or "NAME.metrics.csv" for
+     * a checkpoint file of another name than {@value #FILE_NAME}. */
+    public static Path metricsFile(Path checkpointFile) {
+        String name = checkpointFile.getFileName().toString();
+        return checkpointFile.resolveSibling(name.equals(FILE_NAME) ? MetricsCsv.FILE_NAME
+                : name.replaceFirst("\\.vae$", "") + "." + MetricsCsv.FILE_NAME);
     }
 
     private static void writeCheckpoint(Checkpoint checkpoint, FileChannel channel) throws IOException {

@@ -10,6 +10,7 @@ import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.store.CheckpointException;
 import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.MetricsCsv;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -126,7 +127,8 @@ class CrashSafetyTest {
             List<Path> stray = strayFiles(out);
             for (Path p : stray) {
                 String name = p.getFileName().toString();
-                assertTrue(name.startsWith("." + CheckpointIO.FILE_NAME + ".") && name.endsWith(".tmp"),
+                assertTrue((name.startsWith("." + CheckpointIO.FILE_NAME + ".")
+                        || name.startsWith("." + MetricsCsv.FILE_NAME + ".")) && name.endsWith(".tmp"),
                         "unexpected file " + name + " " + context);
             }
             if (!strayBefore.containsAll(stray)) {
@@ -263,7 +265,8 @@ class CrashSafetyTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> !p.getFileName().toString().equals(CheckpointIO.FILE_NAME)).toList();
+            return files.filter(p -> !p.getFileName().toString().equals(CheckpointIO.FILE_NAME)
+                    && !p.getFileName().toString().equals(MetricsCsv.FILE_NAME)).toList();
         }
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -104,7 +105,8 @@ public final class PlaneSidePanel extends VBox {
         y.setId("axes-y-dimension");
         x.disableProperty().bind(dimensions.selectedProperty().not());
         y.disableProperty().bind(dimensions.selectedProperty().not());
-        HBox chosen = new HBox(6, dimensions, x, new Label("and"), y);
+        // a narrow column wraps the spinners under the button rather than cutting them off
+        FlowPane chosen = new FlowPane(6, 4, dimensions, x, new Label("and"), y);
         chosen.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, new Label("Axes of the plane"), principal, chosen);
         box.setId("plane-axes-choice");

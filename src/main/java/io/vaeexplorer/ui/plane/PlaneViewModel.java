@@ -135,6 +135,9 @@ public final class PlaneViewModel {
             if (now == null || was == null || now.count() != was.count()) {
                 ellipseImages.clear();
             }
+            if (now != null && (was == null || was.dim() != now.dim())) {
+                refreshManifold(); // above 2 dimensions the grid needs the codes' plane
+            }
         });
         // two axes on one dimension are no plane: choosing the other axis's dimension swaps the two
         xDimension.addListener((obs, was, now) -> {
@@ -607,8 +610,13 @@ public final class PlaneViewModel {
         if (z == null || weights == null || z.length != weights.config().latent()) {
             return;
         }
-        interactiveWorker.submit("decode", model -> ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1),
-                decodedImage::set, messages::error);
+        // a model of another latent size may come before the job runs: its vector is no longer looked at
+        interactiveWorker.submit("decode", model -> model.latent() != z.length ? null
+                : ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1), image -> {
+                    if (image != null) {
+                        decodedImage.set(image);
+                    }
+                }, messages::error);
     }
 
     private void refreshManifold() {
@@ -618,6 +626,9 @@ public final class PlaneViewModel {
         PlaneRegion region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
         worker.submit("manifold", model -> {
+            if (points != null && points.dim() != model.latent()) {
+                return null; // codes of the last model: the new model's first codes refresh the manifold
+            }
             ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region.xMin(), region.xMax(), region.yMin(),
                     region.yMax(), points == null ? null : points.pca());
             return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region);

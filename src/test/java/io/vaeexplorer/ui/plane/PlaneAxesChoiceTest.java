@@ -294,6 +294,7 @@ class PlaneAxesChoiceTest {
         assertTrue(plane.dimensionAxesProperty().get(), "the choice waits for a larger model");
         plane.decodeAt(0.75, -1);
         assertArrayEquals(new float[] {0.75f, -1f}, plane.selectedZProperty().get());
+        answerUntil("the 2-D decode, before a 4-D model comes", () -> settled(interactive));
 
         LatentPoints again = encoded(LATENT, 3);
         assertEquals(LatentAxes.dimensions(1, 3), again.axes(), "the choice comes back with a model that fits it");

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * The latent codes as a CSV table ({@link CsvWriter}: RFC 4180, so a class named after a folder with commas or
- * quotes stays one field): one row per test image with its index, label, class name, plane x and y, then mu and
- * sigma of every dimension. Runs off the FX thread; the file is written atomically.
+ * quotes stays one field): one row per test image with its index, label, class name, plane x and y (on the axes
+ * the plane shows: for two chosen latent dimensions, the code's mu in them), then mu and sigma of every dimension
+ * (numbered from 1). Runs off the FX thread; the file is written atomically.
  */
 final class LatentCodesCsv {
 

@@ -19,10 +19,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * The latent plane: every test image as a small square at its latent mean (or its PCA projection when d > 2),
- * coloured by class, with axes, a legend, the selected latent vector as a marker, an optional decoded manifold
- * behind the points, an optional density of the codes against the prior (with its colour key) and an optional
- * interpolation path on top, with a dot where the interpolation slider stands.
+ * The latent plane: every test image as a small square at its latent mean (or, when d > 2, its projection onto the
+ * first two principal components or onto two chosen latent dimensions), coloured by class, with axes, a legend, the
+ * selected latent vector as a marker, an optional decoded manifold behind the points, an optional density of the
+ * codes against the prior (with its colour key) and an optional interpolation path on top, with a dot where the
+ * interpolation slider stands.
  *
  * <p>Mouse: left click or drag decodes the point under the cursor; the wheel zooms around the cursor; right or
  * middle drag (or shift + left drag) pans; a right double-click fits the view to the points again; hovering shows
@@ -105,7 +106,12 @@ public final class LatentPlaneView extends Region {
         canvas.widthProperty().addListener(sizeChanged);
         canvas.heightProperty().addListener(sizeChanged);
 
-        plane.latentPointsProperty().addListener((obs, was, now) -> pointsChanged());
+        plane.latentPointsProperty().addListener((obs, was, now) -> {
+            if (was != null && now != null && !was.axes().equals(now.axes())) {
+                userMoved = false; // a zoom into the last axes' plane means nothing on the new one
+            }
+            pointsChanged();
+        });
         // change listeners (not invalidation listeners): they fire on every new value even if nobody read the last
         plane.selectedZProperty().addListener((obs, was, now) -> placeMarker());
         plane.manifoldProperty().addListener((obs, was, now) -> requestRedraw());

@@ -56,7 +56,10 @@ final class PlaneAxes {
         gc.strokeRect(v.left() - 0.5, v.top() - 0.5, v.width() + 1, v.height() + 1);
     }
 
-    /** Tick labels under and left of the plot, and the axis titles (z1, z2 or the principal components). */
+    /**
+     * Tick labels under and left of the plot, and the axis titles (z1, z2, the principal components or the chosen
+     * latent dimensions).
+     */
     static void drawAxes(GraphicsContext gc, PlaneViewport v, LatentPoints points, double[] xTicks, double[] yTicks,
                          double canvasHeight) {
         gc.setFill(TEXT);

@@ -1,22 +1,30 @@
 package io.vaeexplorer.ui.plane;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The column beside the latent plane: the decoded image under the marker, the switches for the layers behind the
- * points, the ellipses' controls and the plane's exports. Talks only to the {@link PlaneViewModel}.
+ * The column beside the latent plane: the decoded image under the marker, the choice of the plane's axes (for
+ * latent sizes above 2), the switches for the layers behind the points, the ellipses' controls and the plane's
+ * exports. Talks only to the {@link PlaneViewModel}.
  */
 public final class PlaneSidePanel extends VBox {
 
@@ -64,7 +72,67 @@ public final class PlaneSidePanel extends VBox {
         ellipseHint.setWrapText(true);
         HBox ellipses = new HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(decoded, manifold, density, thumbnails, ellipses, new PlaneExportBar(plane, planeView));
+        getChildren().addAll(decoded, axesChoice(plane), manifold, density, thumbnails, ellipses,
+                new PlaneExportBar(plane, planeView));
         setPadding(new Insets(0, 8, 8, 8));
+    }
+
+    /**
+     * "Axes: principal components" or "dimensions X and Y" with a spinner for each (0 to d - 1), shown only for a
+     * model whose latent space has more than two dimensions (a smaller one is its own plane).
+     */
+    private static VBox axesChoice(PlaneViewModel plane) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton principal = new RadioButton("principal components");
+        principal.setId("axes-principal");
+        principal.setToggleGroup(group);
+        RadioButton dimensions = new RadioButton("dimensions");
+        dimensions.setId("axes-dimensions");
+        dimensions.setToggleGroup(group);
+        dimensions.setTooltip(new Tooltip("Two latent dimensions as the axes; a click decodes with the other"
+                + " dimensions at the test codes' mean, as the principal plane does"));
+        Runnable showChoice = () -> group.selectToggle(plane.dimensionAxesProperty().get() ? dimensions : principal);
+        showChoice.run();
+        plane.dimensionAxesProperty().addListener((obs, was, now) -> showChoice.run());
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                plane.dimensionAxesProperty().set(now == dimensions);
+            }
+        });
+        Spinner<Integer> x = dimensionSpinner(plane.xDimensionProperty(), plane);
+        x.setId("axes-x-dimension");
+        Spinner<Integer> y = dimensionSpinner(plane.yDimensionProperty(), plane);
+        y.setId("axes-y-dimension");
+        x.disableProperty().bind(dimensions.selectedProperty().not());
+        y.disableProperty().bind(dimensions.selectedProperty().not());
+        // a narrow column wraps the spinners under the button rather than cutting them off
+        FlowPane chosen = new FlowPane(6, 4, dimensions, x, new Label("and"), y);
+        chosen.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, new Label("Axes of the plane"), principal, chosen);
+        box.setId("plane-axes-choice");
+        box.visibleProperty().bind(plane.latentSizeProperty().greaterThan(2));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** A spinner of latent dimensions 0 to d - 1 of the current model, two-way with the property. */
+    private static Spinner<Integer> dimensionSpinner(IntegerProperty dimension, PlaneViewModel plane) {
+        int latent = plane.latentSizeProperty().get();
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                0, latent > 2 ? latent - 1 : Integer.MAX_VALUE, dimension.get());
+        // a latent size of at most 2 hides the choice and keeps it for the next larger model: no clamping to it
+        plane.latentSizeProperty().addListener((obs, was, now) -> {
+            if (now.intValue() > 2) {
+                factory.setMax(now.intValue() - 1);
+            }
+        });
+        Spinner<Integer> spinner = new Spinner<>(factory);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(70);
+        ObjectProperty<Integer> boxed = dimension.asObject();
+        // bidirectional bindings hold their ends weakly: the spinner keeps the boxed view of the property alive
+        spinner.getProperties().put(PlaneSidePanel.class, boxed);
+        factory.valueProperty().bindBidirectional(boxed);
+        return spinner;
     }
 }

@@ -33,6 +33,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -94,6 +96,12 @@ public final class PlaneViewModel {
     private final ObservableList<String> legendNames = FXCollections.observableArrayList();
     /** The class whose codes stand out on the plane (the others fade); -1 for none. */
     private final IntegerProperty highlightedClass = new SimpleIntegerProperty(-1);
+    /** Whether the axes follow two latent dimensions rather than the principal components (d > 2 only). */
+    private final BooleanProperty dimensionAxes = new SimpleBooleanProperty(false);
+    private final IntegerProperty xDimension = new SimpleIntegerProperty(0);
+    private final IntegerProperty yDimension = new SimpleIntegerProperty(1);
+    /** The current model's latent size; 0 without a model. */
+    private final ReadOnlyIntegerWrapper latentSize = new ReadOnlyIntegerWrapper(0);
 
     /**
      * @param worker the inference thread for encodes and grids
@@ -127,7 +135,26 @@ public final class PlaneViewModel {
             if (now == null || was == null || now.count() != was.count()) {
                 ellipseImages.clear();
             }
+            if (now != null && (was == null || was.dim() != now.dim())) {
+                refreshManifold(); // above 2 dimensions the grid needs the codes' plane
+            }
         });
+        // two axes on one dimension are no plane: choosing the other axis's dimension swaps the two
+        xDimension.addListener((obs, was, now) -> {
+            if (now.intValue() == yDimension.get()) {
+                yDimension.set(was.intValue());
+            }
+            showChosenAxes();
+        });
+        yDimension.addListener((obs, was, now) -> {
+            if (now.intValue() == xDimension.get()) {
+                xDimension.set(was.intValue());
+            }
+            showChosenAxes();
+        });
+        dimensionAxes.addListener((obs, was, now) -> showChosenAxes());
+        workspace.configProperty().addListener((obs, was, now) -> modelChanged(now));
+        modelChanged(workspace.configProperty().get());
     }
 
     // ---------------------------------------------------------------- state for the views
@@ -152,6 +179,43 @@ public final class PlaneViewModel {
     /** The class whose codes stand out on the plane while the others fade; -1 (the default) for none. */
     public IntegerProperty highlightedClassProperty() {
         return highlightedClass;
+    }
+
+    /**
+     * Whether the plane's axes follow two latent dimensions ({@link #xDimensionProperty()} and
+     * {@link #yDimensionProperty()}) rather than the codes' first two principal components (false, the default).
+     * Only for latent sizes above 2: a smaller latent space is its own plane. Choosing dimensions a newer model
+     * lacks returns to the principal components.
+     */
+    public BooleanProperty dimensionAxesProperty() {
+        return dimensionAxes;
+    }
+
+    /**
+     * The latent dimension (0-based) along the plane's x axis when {@link #dimensionAxesProperty()} is on. Setting it
+     * to the y axis's dimension swaps the two.
+     */
+    public IntegerProperty xDimensionProperty() {
+        return xDimension;
+    }
+
+    /** The latent dimension (0-based) along the plane's y axis; setting it to the x axis's swaps the two. */
+    public IntegerProperty yDimensionProperty() {
+        return yDimension;
+    }
+
+    /** The current model's latent size, 0 without a model: the axes can be chosen only above 2. */
+    public ReadOnlyIntegerProperty latentSizeProperty() {
+        return latentSize.getReadOnlyProperty();
+    }
+
+    /** What the plane's axes follow as chosen now (the plane shows it where the codes have those dimensions). */
+    public LatentAxes chosenAxes() {
+        int x = xDimension.get();
+        int y = yDimension.get();
+        // one dimension on both axes lasts only while a swap is under way; it is no plane, so none is chosen
+        boolean dimensions = dimensionAxes.get() && x >= 0 && y >= 0 && x != y;
+        return dimensions ? LatentAxes.dimensions(x, y) : LatentAxes.PRINCIPAL_COMPONENTS;
     }
 
     /** Draws each test image's thumbnail at its code, where the codes leave room (see {@link #thumbnailsIn}). */
@@ -316,7 +380,9 @@ public final class PlaneViewModel {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        save(() -> GifWriter.writeImages(TimelineAnimation.frames(frames), TIMELINE_FRAME_MILLIS, true, file));
+        LatentAxes axes = chosenAxes();
+        save(() -> GifWriter.writeImages(TimelineAnimation.frames(onAxes(frames, axes)), TIMELINE_FRAME_MILLIS, true,
+                file));
     }
 
     /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments. */
@@ -326,7 +392,14 @@ public final class PlaneViewModel {
             messages.error("the timeline is empty: it fills while a model trains");
             return;
         }
-        save(() -> PngWriter.write(TimelineAnimation.strip(frames, TIMELINE_STRIP_FRAMES), file));
+        LatentAxes axes = chosenAxes();
+        save(() -> PngWriter.write(TimelineAnimation.strip(onAxes(frames, axes), TIMELINE_STRIP_FRAMES), file));
+    }
+
+    /** The frames with their codes on the chosen axes, as the plane shows them. */
+    private static List<TrainingTimeline.Frame> onAxes(List<TrainingTimeline.Frame> frames, LatentAxes axes) {
+        return frames.stream().map(f -> new TrainingTimeline.Frame(f.step(), f.points().withAxes(axes),
+                f.reconstructions())).toList();
     }
 
     private void save(Callable<Path> write) {
@@ -360,10 +433,11 @@ public final class PlaneViewModel {
         }
         LabeledImages test = data.test();
         boolean recordFrame = training.getAsBoolean();
+        LatentAxes axes = chosenAxes();
         worker.submit("latent-points", m -> {
             float[][] posterior = m.encodeGrey(test.grey(), test.count());
             LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
-                    test.labels(), m.snapshot().version());
+                    test.labels(), m.snapshot().version()).withAxes(axes);
             return new TrainingTimeline.Frame(m.snapshot().step(), points,
                     recordFrame ? timelineReconstructions(m, test) : null);
         }, this::showLatentFrame, messages::error);
@@ -383,12 +457,13 @@ public final class PlaneViewModel {
         }
         LabeledImages test = data.test();
         int mine = run;
+        LatentAxes axes = chosenAxes();
         worker.submit("training-codes-" + mine + "-" + step, m -> {
             if (m.config().latent() != codes.dim()) {
                 return null; // the worker has not seen the run's first weights yet; newer codes follow
             }
             LatentPoints points = LatentPoints.of(codes.count(), codes.dim(), codes.mu(), codes.sigma(),
-                    codes.labels(), m.snapshot().version());
+                    codes.labels(), m.snapshot().version()).withAxes(axes);
             return new TrainingTimeline.Frame(step, points, timelineReconstructions(m, test));
         }, frame -> {
             if (mine == run) {
@@ -408,6 +483,40 @@ public final class PlaneViewModel {
         } else {
             legendNames.setAll(List.of(ALL_IMAGES));
         }
+    }
+
+    /**
+     * A model of another latent size: dimensions it lacks return the axes to the principal components and the
+     * dimensions to 0 and 1, so the side panel shows what the plane does; a latent size of at most 2 keeps the
+     * choice for the next larger model.
+     */
+    private void modelChanged(ModelConfig config) {
+        int latent = config == null ? 0 : config.latent();
+        if (latent > 2 && Math.max(xDimension.get(), yDimension.get()) >= latent) {
+            dimensionAxes.set(false);
+            xDimension.set(0); // swaps with y where y is 0, which the next line then moves to 1
+            yDimension.set(1);
+        }
+        latentSize.set(latent);
+    }
+
+    /**
+     * Puts the codes on the plane of the axes chosen now. The manifold and the density of the last axes are dropped
+     * at once rather than drawn on the wrong plane until the new ones come.
+     */
+    private void showChosenAxes() {
+        LatentPoints points = latentPoints.get();
+        if (points == null) {
+            return;
+        }
+        LatentPoints moved = points.withAxes(chosenAxes());
+        if (moved == points) {
+            return;
+        }
+        manifold.set(null);
+        density.set(null);
+        latentPoints.set(moved);
+        refreshManifold();
     }
 
     /** The codes come from whoever shows new weights: a run's trainer sends them, every other caller re-encodes. */
@@ -442,7 +551,7 @@ public final class PlaneViewModel {
             timeline.add(frame);
         }
         if (timelineIndex.get() < 0) {
-            latentPoints.set(points);
+            latentPoints.set(points.withAxes(chosenAxes()));
         }
         if (selectedZ.get() == null && points.count() > 0) {
             selectedZ.set(points.mu(0));
@@ -453,13 +562,13 @@ public final class PlaneViewModel {
         int index = timelineIndex.get();
         if (index < 0 || index >= timeline.frames().size()) {
             if (livePoints != null) {
-                latentPoints.set(livePoints);
+                latentPoints.set(livePoints.withAxes(chosenAxes()));
             }
             return;
         }
         LatentPoints past = timeline.frames().get(index).points();
         if (livePoints == null || past.dim() == livePoints.dim()) {
-            latentPoints.set(past);
+            latentPoints.set(past.withAxes(chosenAxes()));
         }
     }
 
@@ -501,8 +610,13 @@ public final class PlaneViewModel {
         if (z == null || weights == null || z.length != weights.config().latent()) {
             return;
         }
-        interactiveWorker.submit("decode", model -> ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1),
-                decodedImage::set, messages::error);
+        // a model of another latent size may come before the job runs: its vector is no longer looked at
+        interactiveWorker.submit("decode", model -> model.latent() != z.length ? null
+                : ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1), image -> {
+                    if (image != null) {
+                        decodedImage.set(image);
+                    }
+                }, messages::error);
     }
 
     private void refreshManifold() {
@@ -512,6 +626,9 @@ public final class PlaneViewModel {
         PlaneRegion region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
         worker.submit("manifold", model -> {
+            if (points != null && points.dim() != model.latent()) {
+                return null; // codes of the last model: the new model's first codes refresh the manifold
+            }
             ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region.xMin(), region.xMax(), region.yMin(),
                     region.yMax(), points == null ? null : points.pca());
             return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region);

@@ -106,7 +106,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         plane.latentPointsProperty().addListener((obs, was, points) -> {
             if (points == null) {
                 latentUse.clear();
-            } else {
+            } else if (was == null || was.mu() != points.mu() || was.sigma() != points.sigma()) {
+                // the same codes on other axes measure the same
                 latentUse.show(new LatentCodes(points.count(), points.dim(), points.mu(), points.sigma(),
                         points.labels()), trainedAnEpoch());
             }

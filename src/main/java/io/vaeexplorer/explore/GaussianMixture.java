@@ -29,6 +29,8 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
     static final int MAX_ITERATIONS = 200;
     /** Codes a fit to a set's posteriors uses at most: enough for a few dozen components in 20 dimensions. */
     public static final int MAX_FITTED_CODES = 20_000;
+    /** Images {@link #fitToImages} encodes at a time: a few megabytes of floats. */
+    static final int ENCODE_BATCH = 1000;
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -80,19 +82,64 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
     public static GaussianMixture fitToPosteriors(LatentCodes codes, int components, long seed) {
         Checks.atLeast("codes", codes.count(), 1);
         SplittableRandom random = new SplittableRandom(seed);
-        int n = Math.min(codes.count(), MAX_FITTED_CODES);
+        int n = fittedCount(codes.count());
         int d = codes.dim();
         float[] noise = PriorSampler.sample(n, d, random.nextLong());
         float[] z = new float[n * d];
-        // an even stride over the set: every class in its share, and the same subset for the same set
-        double stride = (double) codes.count() / n;
         for (int i = 0; i < n; i++) {
-            int from = (int) (i * stride);
+            int from = fittedIndex(i, codes.count());
             for (int k = 0; k < d; k++) {
                 z[i * d + k] = codes.mu()[from * d + k] + codes.sigma()[from * d + k] * noise[i * d + k];
             }
         }
         return fit(z, n, d, components, random.nextLong());
+    }
+
+    /**
+     * Fits K components to the aggregate posterior of a set of images given as 8-bit levels (each channel-major,
+     * as the data sets hold them): the mixture {@link #fitToPosteriors} fits to the codes of the whole set, for
+     * the same seed, but only the images that fit reads are encoded, {@link #ENCODE_BATCH} at a time, so a large
+     * set is never turned into floats whole.
+     */
+    public static GaussianMixture fitToImages(LatentModel model, byte[] levels, int count, int components,
+            long seed) {
+        Checks.atLeast("images", count, 1);
+        int size = model.imageShape().size();
+        if (levels.length != (long) count * size) {
+            throw new IllegalArgumentException("expected " + count + " images of " + size + " levels, got "
+                    + levels.length + " levels");
+        }
+        int n = fittedCount(count);
+        int d = model.latent();
+        float[] mu = new float[n * d];
+        float[] sigma = new float[n * d];
+        for (int first = 0; first < n; first += ENCODE_BATCH) {
+            int batch = Math.min(ENCODE_BATCH, n - first);
+            float[] images = new float[batch * size];
+            for (int j = 0; j < batch; j++) {
+                int from = fittedIndex(first + j, count) * size;
+                for (int p = 0; p < size; p++) {
+                    images[j * size + p] = (levels[from + p] & 0xff) / 255f;
+                }
+            }
+            float[][] posterior = model.encode(images, batch);
+            System.arraycopy(posterior[0], 0, mu, first * d, batch * d);
+            System.arraycopy(posterior[1], 0, sigma, first * d, batch * d);
+        }
+        return fitToPosteriors(new LatentCodes(n, d, mu, sigma, new byte[n]), components, seed);
+    }
+
+    /** How many of a set's codes a fit uses. */
+    private static int fittedCount(int count) {
+        return Math.min(count, MAX_FITTED_CODES);
+    }
+
+    /**
+     * The set index of the i-th code a fit uses: an even stride over the set, so every class has its share and
+     * the same set gives the same subset; a set of at most {@link #MAX_FITTED_CODES} is used whole, in order.
+     */
+    private static int fittedIndex(int i, int count) {
+        return (int) (i * ((double) count / fittedCount(count)));
     }
 
     /** Mean log-density of the points under the mixture. */

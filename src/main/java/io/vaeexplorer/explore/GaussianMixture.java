@@ -173,25 +173,39 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
         return weights.length - 1;
     }
 
-    /** log N(x; mean_c, diag variance_c) + log weight_c of point i, for every c, into {@code out}. */
-    private void logJoint(float[] points, int i, double[] out) {
+    /**
+     * log N(x; mean_c, diag variance_c) + log weight_c of point i, for every c, into {@code out}, given each
+     * component's log weight and log normaliser in {@code offsets} and its inverse variances in {@code precisions}
+     * (the logs and divisions once per component, not once per point).
+     */
+    private void logJoint(float[] points, int i, double[] offsets, double[] precisions, double[] out) {
         for (int c = 0; c < weights.length; c++) {
-            double sum = Math.log(weights[c]) - 0.5 * dim * LOG_2PI;
+            double squares = 0;
             for (int d = 0; d < dim; d++) {
-                double v = variances[c * dim + d];
                 double diff = points[i * dim + d] - means[c * dim + d];
-                sum -= 0.5 * (diff * diff / v + Math.log(v));
+                squares += diff * diff * precisions[c * dim + d];
             }
-            out[c] = sum;
+            out[c] = offsets[c] - 0.5 * squares;
         }
     }
 
     /** The E step: responsibilities (count x K) and the mean log-likelihood. */
     private double expect(float[] points, int count, double[] responsibilities) {
         int k = weights.length;
+        double[] offsets = new double[k];
+        double[] precisions = new double[k * dim];
+        for (int c = 0; c < k; c++) {
+            double logDeterminant = 0;
+            for (int d = 0; d < dim; d++) {
+                double v = variances[c * dim + d];
+                logDeterminant += Math.log(v);
+                precisions[c * dim + d] = 1 / v;
+            }
+            offsets[c] = Math.log(weights[c]) - 0.5 * (dim * LOG_2PI + logDeterminant);
+        }
         return IntStream.range(0, count).parallel().mapToDouble(i -> {
             double[] joint = new double[k];
-            logJoint(points, i, joint);
+            logJoint(points, i, offsets, precisions, joint);
             double max = Arrays.stream(joint).max().orElseThrow();
             double total = 0;
             for (int c = 0; c < k; c++) {

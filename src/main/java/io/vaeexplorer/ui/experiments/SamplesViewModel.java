@@ -256,7 +256,7 @@ public final class SamplesViewModel {
         return fits.get();
     }
 
-    /** The mixture the grid's samples came from, null before the first. */
+    /** The mixture the grid's samples came from; null before the first and when the data set changes. */
     FittedMixture fittedMixture() {
         return fitted;
     }

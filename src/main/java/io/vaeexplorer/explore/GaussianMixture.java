@@ -29,6 +29,8 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
     static final int MAX_ITERATIONS = 200;
     /** Codes a fit to a set's posteriors uses at most: enough for a few dozen components in 20 dimensions. */
     public static final int MAX_FITTED_CODES = 20_000;
+    /** Images {@link #fitToImages} encodes at a time: a few megabytes of floats. */
+    static final int ENCODE_BATCH = 1000;
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -80,19 +82,64 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
     public static GaussianMixture fitToPosteriors(LatentCodes codes, int components, long seed) {
         Checks.atLeast("codes", codes.count(), 1);
         SplittableRandom random = new SplittableRandom(seed);
-        int n = Math.min(codes.count(), MAX_FITTED_CODES);
+        int n = fittedCount(codes.count());
         int d = codes.dim();
         float[] noise = PriorSampler.sample(n, d, random.nextLong());
         float[] z = new float[n * d];
-        // an even stride over the set: every class in its share, and the same subset for the same set
-        double stride = (double) codes.count() / n;
         for (int i = 0; i < n; i++) {
-            int from = (int) (i * stride);
+            int from = fittedIndex(i, codes.count());
             for (int k = 0; k < d; k++) {
                 z[i * d + k] = codes.mu()[from * d + k] + codes.sigma()[from * d + k] * noise[i * d + k];
             }
         }
         return fit(z, n, d, components, random.nextLong());
+    }
+
+    /**
+     * Fits K components to the aggregate posterior of a set of images given as 8-bit levels (each channel-major,
+     * as the data sets hold them): the mixture {@link #fitToPosteriors} fits to the codes of the whole set, for
+     * the same seed, but only the images that fit reads are encoded, {@link #ENCODE_BATCH} at a time, so a large
+     * set is never turned into floats whole.
+     */
+    public static GaussianMixture fitToImages(LatentModel model, byte[] levels, int count, int components,
+            long seed) {
+        Checks.atLeast("images", count, 1);
+        int size = model.imageShape().size();
+        if (levels.length != (long) count * size) {
+            throw new IllegalArgumentException("expected " + count + " images of " + size + " levels, got "
+                    + levels.length + " levels");
+        }
+        int n = fittedCount(count);
+        int d = model.latent();
+        float[] mu = new float[n * d];
+        float[] sigma = new float[n * d];
+        for (int first = 0; first < n; first += ENCODE_BATCH) {
+            int batch = Math.min(ENCODE_BATCH, n - first);
+            float[] images = new float[batch * size];
+            for (int j = 0; j < batch; j++) {
+                int from = fittedIndex(first + j, count) * size;
+                for (int p = 0; p < size; p++) {
+                    images[j * size + p] = (levels[from + p] & 0xff) / 255f;
+                }
+            }
+            float[][] posterior = model.encode(images, batch);
+            System.arraycopy(posterior[0], 0, mu, first * d, batch * d);
+            System.arraycopy(posterior[1], 0, sigma, first * d, batch * d);
+        }
+        return fitToPosteriors(new LatentCodes(n, d, mu, sigma, new byte[n]), components, seed);
+    }
+
+    /** How many of a set's codes a fit uses. */
+    private static int fittedCount(int count) {
+        return Math.min(count, MAX_FITTED_CODES);
+    }
+
+    /**
+     * The set index of the i-th code a fit uses: an even stride over the set, so every class has its share and
+     * the same set gives the same subset; a set of at most {@link #MAX_FITTED_CODES} is used whole, in order.
+     */
+    private static int fittedIndex(int i, int count) {
+        return (int) (i * ((double) count / fittedCount(count)));
     }
 
     /** Mean log-density of the points under the mixture. */
@@ -126,25 +173,39 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
         return weights.length - 1;
     }
 
-    /** log N(x; mean_c, diag variance_c) + log weight_c of point i, for every c, into {@code out}. */
-    private void logJoint(float[] points, int i, double[] out) {
+    /**
+     * log N(x; mean_c, diag variance_c) + log weight_c of point i, for every c, into {@code out}, given each
+     * component's log weight and log normaliser in {@code offsets} and its inverse variances in {@code precisions}
+     * (the logs and divisions once per component, not once per point).
+     */
+    private void logJoint(float[] points, int i, double[] offsets, double[] precisions, double[] out) {
         for (int c = 0; c < weights.length; c++) {
-            double sum = Math.log(weights[c]) - 0.5 * dim * LOG_2PI;
+            double squares = 0;
             for (int d = 0; d < dim; d++) {
-                double v = variances[c * dim + d];
                 double diff = points[i * dim + d] - means[c * dim + d];
-                sum -= 0.5 * (diff * diff / v + Math.log(v));
+                squares += diff * diff * precisions[c * dim + d];
             }
-            out[c] = sum;
+            out[c] = offsets[c] - 0.5 * squares;
         }
     }
 
     /** The E step: responsibilities (count x K) and the mean log-likelihood. */
     private double expect(float[] points, int count, double[] responsibilities) {
         int k = weights.length;
+        double[] offsets = new double[k];
+        double[] precisions = new double[k * dim];
+        for (int c = 0; c < k; c++) {
+            double logDeterminant = 0;
+            for (int d = 0; d < dim; d++) {
+                double v = variances[c * dim + d];
+                logDeterminant += Math.log(v);
+                precisions[c * dim + d] = 1 / v;
+            }
+            offsets[c] = Math.log(weights[c]) - 0.5 * (dim * LOG_2PI + logDeterminant);
+        }
         return IntStream.range(0, count).parallel().mapToDouble(i -> {
             double[] joint = new double[k];
-            logJoint(points, i, joint);
+            logJoint(points, i, offsets, precisions, joint);
             double max = Arrays.stream(joint).max().orElseThrow();
             double total = 0;
             for (int c = 0; c < k; c++) {

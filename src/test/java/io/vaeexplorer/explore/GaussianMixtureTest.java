@@ -2,9 +2,13 @@ package io.vaeexplorer.explore;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vaeexplorer.core.LatentCodes;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class GaussianMixtureTest {
@@ -96,5 +100,43 @@ class GaussianMixtureTest {
         assertArrayEquals(three.means(), GaussianMixture.fit(points, 3000, 2, 3, 1).means());
         // more components than points: one per point at most
         assertEquals(2, GaussianMixture.fit(new float[] {0, 0, 1, 1}, 2, 2, 5, 1).components());
+    }
+
+    @Test
+    void fittingToImagesEncodesOnlyTheFittedSubsetInBatchesAndFitsAsToTheWholeSetsCodes() {
+        int count = GaussianMixture.MAX_FITTED_CODES + 5000;
+        int latent = 2;
+        // CodeImageModel reads an image's first row as mu and its second as sigma
+        byte[] levels = new byte[count * 2 * latent];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = (byte) random.nextInt(256);
+        }
+        float[] mu = new float[count * latent];
+        float[] sigma = new float[count * latent];
+        for (int i = 0; i < count; i++) {
+            for (int d = 0; d < latent; d++) {
+                mu[i * latent + d] = (levels[i * 2 * latent + d] & 0xff) / 255f;
+                sigma[i * latent + d] = (levels[i * 2 * latent + latent + d] & 0xff) / 255f;
+            }
+        }
+        GaussianMixture ofCodes = GaussianMixture.fitToPosteriors(
+                new LatentCodes(count, latent, mu, sigma, new byte[count]), 3, 7);
+
+        CodeImageModel model = new CodeImageModel(latent);
+        GaussianMixture ofImages = GaussianMixture.fitToImages(model, levels, count, 3, 7);
+
+        assertArrayEquals(ofCodes.means(), ofImages.means());
+        assertArrayEquals(ofCodes.variances(), ofImages.variances());
+        assertArrayEquals(ofCodes.weights(), ofImages.weights());
+        int batches = GaussianMixture.MAX_FITTED_CODES / GaussianMixture.ENCODE_BATCH;
+        assertEquals(Collections.nCopies(batches, "encode " + GaussianMixture.ENCODE_BATCH), model.calls);
+    }
+
+    @Test
+    void fittingToImagesRefusesLevelsThatAreNotWholeImages() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GaussianMixture.fitToImages(new CodeImageModel(2), new byte[10], 3, 2, 1));
+        assertEquals("expected 3 images of 4 levels, got 10 levels", e.getMessage());
     }
 }

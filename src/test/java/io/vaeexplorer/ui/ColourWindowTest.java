@@ -200,6 +200,7 @@ class ColourWindowTest {
         robot.clickOn("Samples");
         ExperimentsViewModel experiments = model.experiments();
         assertColourful("the prior samples", () -> experiments.samples().priorSamplesProperty().get());
+        assertColourful("the mixture's samples", () -> experiments.samples().mixtureSamplesProperty().get());
         assertColourful("the variants", () -> experiments.samples().variantsProperty().get());
         assertColourful("the reconstructions", () -> experiments.reconstructions().reconstructionsProperty().get());
         assertColourful("the epsilon sweep", () -> experiments.sweep().gridProperty().get());

@@ -2,10 +2,12 @@ package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.concurrent.BackgroundTask;
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +31,45 @@ final class ExperimentExports {
             return;
         }
         write(() -> PngWriter.write(raster, file));
+    }
+
+    /**
+     * Writes two rasters side by side, {@code gap} background columns apart and aligned at the top, as one PNG;
+     * with the left one missing there is nothing to write, and the banner says so.
+     */
+    void pngSideBySide(Raster left, Raster right, int gap, Path file) {
+        if (left == null) {
+            messages.error("there is no picture to export yet");
+            return;
+        }
+        write(() -> PngWriter.write(sideBySide(left, right, gap), file));
+    }
+
+    /**
+     * {@code left} and {@code right} on one background, {@code gap} columns apart, tops aligned; in colour when
+     * either is.
+     */
+    static Raster sideBySide(Raster left, Raster right, int gap) {
+        if (left.channels() != right.channels()) {
+            left = left.toRgb();
+            right = right.toRgb();
+        }
+        int channels = left.channels();
+        int width = Math.addExact(Math.addExact(left.width(), gap), right.width());
+        int height = Math.max(left.height(), right.height());
+        byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(width, height), channels)];
+        Arrays.fill(pixels, (byte) ImageTiler.BACKGROUND);
+        copyInto(left, pixels, width, 0);
+        copyInto(right, pixels, width, left.width() + gap);
+        return new Raster(width, height, channels, pixels);
+    }
+
+    private static void copyInto(Raster source, byte[] target, int targetWidth, int left) {
+        int channels = source.channels();
+        int rowBytes = source.width() * channels;
+        for (int y = 0; y < source.height(); y++) {
+            System.arraycopy(source.pixels(), y * rowBytes, target, (y * targetWidth + left) * channels, rowBytes);
+        }
     }
 
     /** Runs a write on the file executor and reports the file it wrote. */

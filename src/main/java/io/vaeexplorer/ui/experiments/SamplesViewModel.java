@@ -4,7 +4,10 @@ import static io.vaeexplorer.ui.experiments.ExperimentsViewModel.PADDING;
 import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.GaussianMixture;
 import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.ImageTiler;
@@ -12,6 +15,7 @@ import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -20,18 +24,28 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.ObservableList;
 
 /**
- * What the generative model makes: decodes of prior samples z ~ N(0, I), and variants of one test digit, decodes
- * of z ~ q(z|x) beside the image they come from. Both follow the weights, computed on the inference thread.
- * FX thread only.
+ * What the generative model makes: decodes of prior samples z ~ N(0, I) beside as many decodes of samples from a
+ * mixture of Gaussians fitted to the training set's codes (the aggregate posterior, which the decoder has learnt
+ * to decode where the prior may not have), and variants of one test digit, decodes of z ~ q(z|x) beside the image
+ * they come from. All follow the weights, computed on the inference thread. FX thread only.
  */
 public final class SamplesViewModel {
 
     public static final int SAMPLE_COLUMNS = 8;
+    public static final String PRIOR_CAPTION = "prior N(0, I)";
+    public static final int DEFAULT_COMPONENTS = 10;
+    public static final int MIN_COMPONENTS = 1;
+    public static final int MAX_COMPONENTS = 100;
+    /** The fit's own seed, so that a new sample seed draws other codes from the same mixture. */
+    static final long FIT_SEED = 1;
+    /** Background columns between the prior's grid and the mixture's in the exported picture. */
+    static final int EXPORT_GAP = 8;
     public static final int VARIANT_COUNT = 32;
     /** The source image and its 32 variants make three rows of eleven. */
     public static final int VARIANT_COLUMNS = 11;
@@ -44,6 +58,16 @@ public final class SamplesViewModel {
     private final LongProperty sampleSeed = new SimpleLongProperty(this, "sampleSeed", 1);
     private final ReadOnlyObjectWrapper<Raster> priorSamples = new ReadOnlyObjectWrapper<>(this, "priorSamples");
 
+    private final IntegerProperty mixtureComponents = new SimpleIntegerProperty(this, "mixtureComponents",
+            DEFAULT_COMPONENTS);
+    private final ReadOnlyObjectWrapper<Raster> mixtureSamples = new ReadOnlyObjectWrapper<>(this, "mixtureSamples");
+    private final ReadOnlyStringWrapper mixtureCaption = new ReadOnlyStringWrapper(this, "mixtureCaption",
+            mixtureCaption(DEFAULT_COMPONENTS));
+    /** The mixture last fitted, reused while the weights, the training images and K stay the same. */
+    private FittedMixture fitted;
+    /** Fits run so far (counted on the inference thread; read by tests). */
+    private final AtomicInteger fits = new AtomicInteger();
+
     private final IntegerProperty variantsDigit = new SimpleIntegerProperty(this, "variantsDigit", 0);
     private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
     private final ReadOnlyObjectWrapper<Raster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
@@ -55,14 +79,26 @@ public final class SamplesViewModel {
         this.exports = new ExperimentExports(files, messages);
         ExperimentJob<Raster> samplesJob = jobs.add(worker, "exp-prior", this::prepareSamples,
                 priorSamples::set);
+        ExperimentJob<MixtureSamples> mixtureJob = jobs.add(worker, "exp-mixture", this::prepareMixtureSamples,
+                this::showMixtureSamples);
         ExperimentJob<Raster> variantsJob = jobs.add(worker, "exp-variants", this::prepareVariants,
                 variants::set);
         variantsSource.set(jobs.firstTestImage(variantsDigit.get()));
         ExperimentJobs.requestOnChange(samplesJob, sampleCount, sampleSeed);
+        mixtureComponents.addListener((obs, was, now) -> {
+            int k = now.intValue();
+            if (k < MIN_COMPONENTS || k > MAX_COMPONENTS) {
+                mixtureComponents.set(Math.max(MIN_COMPONENTS, Math.min(MAX_COMPONENTS, k)));
+            }
+        });
+        ExperimentJobs.requestOnChange(mixtureJob, sampleCount, sampleSeed, mixtureComponents);
         ExperimentJobs.requestOnChange(variantsJob, variantsSource);
         variantsDigit.addListener((obs, was, digit) -> variantsSource.set(jobs.firstTestImage(digit.intValue())));
         jobs.whenDataChanges(() -> variantsSource.set(jobs.firstTestImage(variantsDigit.get())));
+        // the fit holds on to the training images it came from; another data set needs another fit anyway
+        jobs.whenDataChanges(() -> fitted = null);
         samplesJob.request();
+        mixtureJob.request();
         variantsJob.request();
     }
 
@@ -78,6 +114,28 @@ public final class SamplesViewModel {
     /** Decodes of z ~ N(0, I), {@link #SAMPLE_COLUMNS} per row. */
     public ReadOnlyObjectProperty<Raster> priorSamplesProperty() {
         return priorSamples.getReadOnlyProperty();
+    }
+
+    /**
+     * K, the number of Gaussians fitted to the training codes ({@value #MIN_COMPONENTS} to {@value
+     * #MAX_COMPONENTS}; values outside are brought inside).
+     */
+    public IntegerProperty mixtureComponentsProperty() {
+        return mixtureComponents;
+    }
+
+    /**
+     * Decodes of as many codes as the prior's grid, drawn with the same seed from the mixture of K Gaussians fitted
+     * to the training set's codes under the current weights, {@link #SAMPLE_COLUMNS} per row; null while there is
+     * no model or no training image of its size.
+     */
+    public ReadOnlyObjectProperty<Raster> mixtureSamplesProperty() {
+        return mixtureSamples.getReadOnlyProperty();
+    }
+
+    /** What the mixture's grid shows, naming the number of Gaussians its samples came from. */
+    public ReadOnlyStringProperty mixtureCaptionProperty() {
+        return mixtureCaption.getReadOnlyProperty();
     }
 
     /** Draws new samples. */
@@ -115,9 +173,17 @@ public final class SamplesViewModel {
         return jobs.errorProperty();
     }
 
-    /** Writes the prior samples as a PNG of the raster's own size, in the background. */
+    /**
+     * Writes the prior samples, with the mixture's to their right when there are any, as a PNG of the rasters' own
+     * size, in the background.
+     */
     public void exportSamplesPng(Path file) {
-        exports.png(priorSamples.get(), file);
+        Raster mixture = mixtureSamples.get();
+        if (mixture == null) {
+            exports.png(priorSamples.get(), file);
+        } else {
+            exports.pngSideBySide(priorSamples.get(), mixture, EXPORT_GAP, file);
+        }
     }
 
     /** Writes the variants (source image first) as a PNG, in the background. */
@@ -135,6 +201,75 @@ public final class SamplesViewModel {
             return null;
         }
         return m -> ImageTiler.tile(SampleFigure.prior(m, count, seed, Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
+    }
+
+    private Function<SnapshotModel, MixtureSamples> prepareMixtureSamples() {
+        int count = sampleCount.get();
+        long seed = sampleSeed.get();
+        int components = mixtureComponents.get();
+        LabeledImages train = usableTrainImages();
+        if (train == null || count < 1) {
+            return null;
+        }
+        FittedMixture cached = fitted;
+        return m -> {
+            FittedMixture mixture = cached != null && cached.isFor(m.snapshot(), train, components) ? cached
+                    : fit(m, train, components);
+            Raster grid = ImageTiler.tile(SampleFigure.mixture(m, mixture.mixture(), count, seed,
+                    Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
+            return new MixtureSamples(mixture, grid);
+        };
+    }
+
+    /** Encodes the training images with the model's weights and fits K Gaussians to their codes. */
+    private FittedMixture fit(SnapshotModel model, LabeledImages train, int components) {
+        fits.incrementAndGet();
+        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.levels(), train.count(), components,
+                FIT_SEED);
+        return new FittedMixture(model.snapshot(), train, components, mixture);
+    }
+
+    private void showMixtureSamples(MixtureSamples result) {
+        fitted = result.fit();
+        mixtureCaption.set(mixtureCaption(result.fit().mixture().components()));
+        mixtureSamples.set(result.grid());
+    }
+
+    static String mixtureCaption(int components) {
+        return "mixture of " + components + (components == 1 ? " Gaussian" : " Gaussians")
+                + " fitted to the training codes";
+    }
+
+    /** The open training images when they fit the current model, else null (nothing to fit). */
+    private LabeledImages usableTrainImages() {
+        Dataset data = workspace.datasetProperty().get();
+        WeightSnapshot weights = workspace.snapshotProperty().get();
+        if (data == null || weights == null || data.train().count() == 0
+                || data.train().imageSize() != weights.config().imageSize()) {
+            return null;
+        }
+        return data.train();
+    }
+
+    /** Fits run so far. */
+    int mixtureFits() {
+        return fits.get();
+    }
+
+    /** The mixture the grid's samples came from; null before the first and when the data set changes. */
+    FittedMixture fittedMixture() {
+        return fitted;
+    }
+
+    /** A mixture and what it was fitted to: the weights that encoded the training images, and K. */
+    record FittedMixture(WeightSnapshot weights, LabeledImages train, int components, GaussianMixture mixture) {
+
+        boolean isFor(WeightSnapshot otherWeights, LabeledImages otherTrain, int otherComponents) {
+            return weights == otherWeights && train == otherTrain && components == otherComponents;
+        }
+    }
+
+    private record MixtureSamples(FittedMixture fit, Raster grid) {
     }
 
     private Function<SnapshotModel, Raster> prepareVariants() {

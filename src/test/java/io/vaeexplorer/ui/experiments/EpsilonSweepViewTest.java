@@ -166,12 +166,14 @@ class EpsilonSweepViewTest {
                 fx(() -> pane.getTabs().stream().map(Tab::getText).toList()));
         waitUntil("every experiment has a result", () -> experiments.interpolation().stripProperty().get() != null
                 && experiments.samples().priorSamplesProperty().get() != null
+                && experiments.samples().mixtureSamplesProperty().get() != null
                 && experiments.reconstructions().reconstructionsProperty().get() != null);
         assertExports(experiments.sweep()::exportPng, fx(experiments.sweep().gridProperty()::get));
         assertExports(experiments.interpolation()::exportStripPng,
                 fx(experiments.interpolation().stripProperty()::get));
         assertExports(experiments.samples()::exportSamplesPng,
-                fx(experiments.samples().priorSamplesProperty()::get));
+                fx(() -> ExperimentExports.sideBySide(experiments.samples().priorSamplesProperty().get(),
+                        experiments.samples().mixtureSamplesProperty().get(), SamplesViewModel.EXPORT_GAP)));
         assertExports(experiments.reconstructions()::exportPng,
                 fx(experiments.reconstructions().reconstructionsProperty()::get));
         assertSame(experiments, pane.experiments());

@@ -51,6 +51,8 @@ class ExperimentsViewModelTest {
         assertNull(idle.sweep().gridProperty().get());
         assertNull(idle.interpolation().interpolatedImageProperty().get());
         assertNull(idle.samples().priorSamplesProperty().get());
+        assertNull(idle.samples().mixtureSamplesProperty().get());
+        assertEquals(0, idle.samples().mixtureFits());
         assertNull(idle.reconstructions().reconstructionsProperty().get());
         assertNull(idle.draw().reconstructionProperty().get());
         assertNull(bed.sketchPosterior().get());
@@ -69,6 +71,7 @@ class ExperimentsViewModelTest {
                 && experiments.interpolation().interpolatedImageProperty().get() != null
                 && experiments.interpolation().stripProperty().get() != null
                 && experiments.samples().priorSamplesProperty().get() != null
+                && experiments.samples().mixtureSamplesProperty().get() != null
                 && experiments.samples().variantsProperty().get() != null
                 && experiments.reconstructions().reconstructionsProperty().get() != null
                 && experiments.draw().reconstructionProperty().get() != null);

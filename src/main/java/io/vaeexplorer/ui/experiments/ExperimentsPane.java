@@ -16,9 +16,11 @@ public final class ExperimentsPane extends TabPane {
 
     public ExperimentsPane(ExperimentsViewModel experiments) {
         this.experiments = experiments;
+        Tab samples = tab("Samples", new SamplesView(experiments.samples()));
+        experiments.samples().mixtureShownProperty().bind(samples.selectedProperty());
         getTabs().addAll(tab("Sweep", new EpsilonSweepView(experiments.sweep())),
                 tab("Interpolation", new InterpolationView(experiments.interpolation())),
-                tab("Samples", new SamplesView(experiments.samples())),
+                samples,
                 tab("Reconstructions", new ReconstructionsView(experiments.reconstructions())),
                 tab("Draw", new DrawDigitView(experiments.draw())));
         setId("experiments");

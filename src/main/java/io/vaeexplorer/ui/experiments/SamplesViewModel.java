@@ -17,6 +17,7 @@ import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.ObservableList;
@@ -68,6 +70,7 @@ public final class SamplesViewModel {
     /** Fits run so far (counted on the inference thread; read by tests). */
     private final AtomicInteger fits = new AtomicInteger();
 
+    private final BooleanProperty mixtureShown = new SimpleBooleanProperty(this, "mixtureShown", true);
     private final IntegerProperty variantsDigit = new SimpleIntegerProperty(this, "variantsDigit", 0);
     private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
     private final ReadOnlyObjectWrapper<Raster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
@@ -91,7 +94,7 @@ public final class SamplesViewModel {
                 mixtureComponents.set(Math.max(MIN_COMPONENTS, Math.min(MAX_COMPONENTS, k)));
             }
         });
-        ExperimentJobs.requestOnChange(mixtureJob, sampleCount, sampleSeed, mixtureComponents);
+        ExperimentJobs.requestOnChange(mixtureJob, sampleCount, sampleSeed, mixtureComponents, mixtureShown);
         ExperimentJobs.requestOnChange(variantsJob, variantsSource);
         variantsDigit.addListener((obs, was, digit) -> variantsSource.set(jobs.firstTestImage(digit.intValue())));
         jobs.whenDataChanges(() -> variantsSource.set(jobs.firstTestImage(variantsDigit.get())));
@@ -100,6 +103,15 @@ public final class SamplesViewModel {
         samplesJob.request();
         mixtureJob.request();
         variantsJob.request();
+    }
+
+    /**
+     * Whether the mixture's grid is on screen. A fit encodes up to 20,000 training images and runs EM, seconds of
+     * the inference thread: while a run trains, new weights would start one fit after another whenever any
+     * experiment is visible, so fits wait until the Samples tab is.
+     */
+    public BooleanProperty mixtureShownProperty() {
+        return mixtureShown;
     }
 
     public IntegerProperty sampleCountProperty() {
@@ -208,7 +220,7 @@ public final class SamplesViewModel {
         long seed = sampleSeed.get();
         int components = mixtureComponents.get();
         LabeledImages train = usableTrainImages();
-        if (train == null || count < 1) {
+        if (train == null || count < 1 || !mixtureShown.get()) {
             return null;
         }
         FittedMixture cached = fitted;

@@ -128,6 +128,19 @@ class SamplesViewModelTest {
     }
 
     @Test
+    void theMixtureWaitsWhileItsGridIsNotOnScreen() {
+        fx.waitUntil("the mixture's samples", () -> samples.mixtureSamplesProperty().get() != null);
+        samples.mixtureShownProperty().set(false);
+        samples.mixtureComponentsProperty().set(4);
+        fx.runFor(300);
+        assertEquals(1, samples.mixtureFits(), "no fit while the Samples tab is hidden");
+        samples.mixtureShownProperty().set(true);
+        fx.waitUntil("the samples of 4 Gaussians", () -> samples.mixtureCaptionProperty().get()
+                .equals("mixture of 4 Gaussians fitted to the training codes"));
+        assertEquals(2, samples.mixtureFits());
+    }
+
+    @Test
     void anotherNumberOfComponentsRefitsAndTheCaptionNamesIt() {
         fx.waitUntil("the mixture's samples", () -> samples.mixtureSamplesProperty().get() != null);
         Raster tenComponents = samples.mixtureSamplesProperty().get();

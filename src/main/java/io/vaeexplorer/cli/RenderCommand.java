@@ -1,7 +1,6 @@
 package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
-import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
@@ -154,10 +153,7 @@ final class RenderCommand implements Callable<Integer> {
         Dataset dataset = data.load();
         requireSameImageSize(checkpoint, dataset);
         LabeledImages train = dataset.train();
-        float[][] posterior = model.encodeGrey(train.grey(), train.count());
-        GaussianMixture mixture = GaussianMixture.fitToPosteriors(
-                new LatentCodes(train.count(), model.latent(), posterior[0], posterior[1], train.labels()), components,
-                seed);
+        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.grey(), train.count(), components, seed);
         return tile(SampleFigure.mixture(model, mixture, count, seed, columnsFor(count)));
     }
 

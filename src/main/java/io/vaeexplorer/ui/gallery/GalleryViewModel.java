@@ -303,8 +303,8 @@ public final class GalleryViewModel implements AutoCloseable {
     }
 
     /**
-     * Deletes a saved model from the models folder (its file, and its folder when nothing else is left in it) and
-     * removes it from the list. Failed runs and models saved elsewhere are only removed from the list.
+     * Deletes a saved model from the models folder (its file and metrics log, and its folder when nothing else is
+     * left in it) and removes it from the list. Failed runs and models saved elsewhere are only removed from the list.
      */
     public void delete(GalleryEntry entry) {
         if (entry == null || !entries.contains(entry)) {
@@ -317,6 +317,7 @@ public final class GalleryViewModel implements AutoCloseable {
         Path file = entry.file();
         execute(BackgroundTask.run(() -> {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(CheckpointIO.metricsFile(file));
             Path folder = file.getParent();
             if (folder != null && !folder.equals(modelsFolder) && folder.startsWith(modelsFolder)) {
                 try {

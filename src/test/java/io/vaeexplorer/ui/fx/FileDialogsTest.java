@@ -26,11 +26,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -157,6 +159,16 @@ class FileDialogsTest {
         Files.createDirectories(chosen.getParent());
         answerWith(folder -> chosen.toFile());
 
+        // the side panel scrolls: bring its export buttons into view as a person would
+        onFx(() -> {
+            Node button = stage.getScene().lookup("#export-plane-png");
+            for (Node n = button; n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#export-plane-png");
         WaitForAsyncUtils.waitForFxEvents();
 

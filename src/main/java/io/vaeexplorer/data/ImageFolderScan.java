@@ -8,8 +8,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -86,6 +88,7 @@ final class ImageFolderScan {
     static ImageFolderScan scan(Path dir) {
         List<Found> found = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
+        String prefix = dir.toString().isEmpty() ? "" : dir + dir.getFileSystem().getSeparator();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -97,7 +100,7 @@ final class ImageFolderScan {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-                        found.add(new Found(relative(dir, file), file, attrs.size(),
+                        found.add(new Found(relative(dir, prefix, file), file, attrs.size(),
                                 attrs.lastModifiedTime().toMillis()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -105,7 +108,7 @@ final class ImageFolderScan {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    ignored.add(new Ignored(relative(dir, file), "could not be listed (" + e + ")"));
+                    ignored.add(new Ignored(relative(dir, prefix, file), "could not be listed (" + e + ")"));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -115,10 +118,13 @@ final class ImageFolderScan {
         found.sort(Comparator.comparing(Found::relativePath));
 
         boolean split = Files.isDirectory(dir.resolve(TRAIN)) && Files.isDirectory(dir.resolve(TEST));
+        List<String[]> names = new ArrayList<>(found.size());
+        for (Found f : found) {
+            names.add(f.relativePath().split("/"));
+        }
         // A set is labelled when any image lies in a class folder (two levels below a root).
         boolean labelled = false;
-        for (Found f : found) {
-            String[] parts = f.relativePath().split("/");
+        for (String[] parts : names) {
             int depth = split ? parts.length - 1 : parts.length;
             if (isImageName(parts[parts.length - 1]) && depth >= 2 && (!split || isSplitName(parts[0]))) {
                 labelled = true;
@@ -127,8 +133,10 @@ final class ImageFolderScan {
         }
         TreeSet<String> classes = new TreeSet<>();
         List<Found> images = new ArrayList<>();
-        for (Found f : found) {
-            String[] parts = f.relativePath().split("/");
+        List<String[]> imageNames = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            Found f = found.get(k);
+            String[] parts = names.get(k);
             String name = parts[parts.length - 1];
             if (!isImageName(name)) {
                 ignored.add(new Ignored(f.relativePath(), "not a PNG, JPEG, BMP or GIF file name"));
@@ -150,17 +158,23 @@ final class ImageFolderScan {
                 classes.add(parts[split ? 1 : 0]);
             }
             images.add(f);
+            imageNames.add(parts);
         }
         List<String> classNames = List.copyOf(classes);
         if (classNames.size() > LabeledImages.MAX_LABEL + 1) {
             throw new DataException(dir + ": " + classNames.size() + " class folders, more than the "
                     + (LabeledImages.MAX_LABEL + 1) + " a data set can hold");
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Found f : images) {
-            String[] parts = f.relativePath().split("/");
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            classIndex.put(classNames.get(i), i);
+        }
+        List<Entry> entries = new ArrayList<>(images.size());
+        for (int k = 0; k < images.size(); k++) {
+            Found f = images.get(k);
+            String[] parts = imageNames.get(k);
             Split s = !split ? Split.HOLD_OUT : parts[0].equals(TRAIN) ? Split.TRAIN : Split.TEST;
-            int label = labelled ? classNames.indexOf(parts[split ? 1 : 0]) : 0;
+            int label = labelled ? classIndex.get(parts[split ? 1 : 0]) : 0;
             entries.add(new Entry(f.relativePath(), f.file(), f.size(), f.modifiedMillis(), s, label));
         }
         ignored.sort(Comparator.comparing(Ignored::relativePath));
@@ -173,7 +187,14 @@ final class ImageFolderScan {
     }
 
     /** The path below {@code dir} with '/' separators, the same on every platform (it feeds the cache key). */
-    private static String relative(Path dir, Path file) {
+    private static String relative(Path dir, String prefix, Path file) {
+        String path = file.toString();
+        if (path.startsWith(prefix)) {
+            // the walk names every file as dir.resolve(...): the prefix is dir and one separator
+            String below = path.substring(prefix.length());
+            String separator = dir.getFileSystem().getSeparator();
+            return separator.equals("/") ? below : below.replace(separator, "/");
+        }
         StringBuilder s = new StringBuilder();
         for (Path part : dir.relativize(file)) {
             if (s.length() > 0) {

@@ -1,10 +1,11 @@
 package io.vaeexplorer.data;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * The files of a picture folder and what each one is: an image of a class and split, or a file to ignore.
@@ -89,31 +92,14 @@ final class ImageFolderScan {
         List<Found> found = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
         String prefix = dir.toString().isEmpty() ? "" : dir + dir.getFileSystem().getSeparator();
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": could not be listed (not a folder)");
+        }
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return !d.equals(dir) && d.getFileName().toString().startsWith(".")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-                        found.add(new Found(relative(dir, prefix, file), file, attrs.size(),
-                                attrs.lastModifiedTime().toMillis()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    ignored.add(new Ignored(relative(dir, prefix, file), "could not be listed (" + e + ")"));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new DataException(dir + ": could not be listed (" + e + ")", e);
+            pool.invoke(new ListFolder(dir, dir, prefix, found, ignored));
+        } finally {
+            pool.shutdownNow();
         }
         found.sort(Comparator.comparing(Found::relativePath));
 
@@ -180,6 +166,97 @@ final class ImageFolderScan {
         ignored.sort(Comparator.comparing(Ignored::relativePath));
         return new ImageFolderScan(dir, List.copyOf(found), List.copyOf(entries), List.copyOf(ignored), classNames,
                 split);
+    }
+
+    /** Files per task when the attributes of a folder's files are read: enough to outweigh the task. */
+    private static final int ATTRIBUTE_CHUNK = 256;
+
+    /**
+     * Lists one folder and reads its entries' attributes in chunks, as tasks the pool's threads share: a folder of
+     * pictures costs a system call per file, and the listing would otherwise wait for one core. Names starting with
+     * a dot are left out; links are not followed.
+     */
+    private static final class ListFolder extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Path root;
+        private final transient Path folder;
+        private final String prefix;
+        private final transient List<Found> found;
+        private final transient List<Ignored> ignored;
+
+        ListFolder(Path root, Path folder, String prefix, List<Found> found, List<Ignored> ignored) {
+            this.root = root;
+            this.folder = folder;
+            this.prefix = prefix;
+            this.found = found;
+            this.ignored = ignored;
+        }
+
+        @Override
+        protected void compute() {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+                for (Path entry : stream) {
+                    if (!entry.getFileName().toString().startsWith(".")) {
+                        entries.add(entry);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                synchronized (ignored) {
+                    ignored.add(new Ignored(relative(root, prefix, folder), "could not be listed (" + e + ")"));
+                }
+                return;
+            }
+            List<ReadAttributes> chunks = new ArrayList<>();
+            for (int from = 0; from < entries.size(); from += ATTRIBUTE_CHUNK) {
+                chunks.add(new ReadAttributes(this, entries.subList(from, Math.min(entries.size(),
+                        from + ATTRIBUTE_CHUNK))));
+            }
+            invokeAll(chunks);
+        }
+    }
+
+    /** Reads a chunk of a folder's entries: files are found, folders are listed in turn. */
+    private static final class ReadAttributes extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient ListFolder folder;
+        private final transient List<Path> entries;
+
+        ReadAttributes(ListFolder folder, List<Path> entries) {
+            this.folder = folder;
+            this.entries = entries;
+        }
+
+        @Override
+        protected void compute() {
+            List<Found> files = new ArrayList<>();
+            List<Ignored> failed = new ArrayList<>();
+            List<ListFolder> folders = new ArrayList<>();
+            for (Path entry : entries) {
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isDirectory()) {
+                        folders.add(new ListFolder(folder.root, entry, folder.prefix, folder.found, folder.ignored));
+                    } else if (attrs.isRegularFile()) {
+                        files.add(new Found(relative(folder.root, folder.prefix, entry), entry, attrs.size(),
+                                attrs.lastModifiedTime().toMillis()));
+                    }
+                } catch (IOException e) {
+                    failed.add(new Ignored(relative(folder.root, folder.prefix, entry),
+                            "could not be listed (" + e + ")"));
+                }
+            }
+            synchronized (folder.found) {
+                folder.found.addAll(files);
+            }
+            if (!failed.isEmpty()) {
+                synchronized (folder.ignored) {
+                    folder.ignored.addAll(failed);
+                }
+            }
+            invokeAll(folders);
+        }
     }
 
     private static boolean isSplitName(String name) {

@@ -90,8 +90,16 @@ final class ImageDecoder {
     }
 
     /** The picture's size from its header, without decoding it. */
-    static Size readSize(Path file) throws Unusable {
-        return read(file, false).size;
+    Size readSize(Path path) throws Unusable {
+        int length = readFile(path);
+        if (length >= 0 && PngReader.isPng(file, length)) {
+            Size size = PngReader.size(file, length);
+            if (size != null) {
+                return size;
+            }
+        }
+        return length >= 0 ? read(new MemoryCacheImageInputStream(new ByteArrayInputStream(file, 0, length)), false)
+                .size : read(path, false).size;
     }
 
     /** The picture as an N x N square. */

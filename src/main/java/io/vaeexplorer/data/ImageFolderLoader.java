@@ -147,9 +147,10 @@ public final class ImageFolderLoader {
      * square and at most {@value ImageFolderOptions#AUTO_SIZE_LIMIT}, else {@value ImageFolderOptions#FALLBACK_SIZE}.
      */
     private static int guessSize(List<ImageFolderScan.Entry> entries) {
+        ImageDecoder decoder = new ImageDecoder();
         for (int i = 0; i < Math.min(entries.size(), 16); i++) {
             try {
-                ImageDecoder.Size s = ImageDecoder.readSize(entries.get(i).file());
+                ImageDecoder.Size s = decoder.readSize(entries.get(i).file());
                 return s.width() == s.height() && s.width() <= ImageFolderOptions.AUTO_SIZE_LIMIT ? s.width()
                         : ImageFolderOptions.FALLBACK_SIZE;
             } catch (ImageDecoder.Unusable e) {

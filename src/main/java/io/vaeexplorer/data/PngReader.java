@@ -47,6 +47,21 @@ final class PngReader {
         return length >= SIGNATURE.length && Arrays.equals(bytes, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
     }
 
+    /** The size an IHDR chunk gives, or null when the file does not start with one of a usable size. */
+    static ImageDecoder.Size size(byte[] bytes, int length) {
+        int at = SIGNATURE.length;
+        if (length < at + 16 || intAt(bytes, at) != 13 || intAt(bytes, at + 4) != IHDR) {
+            return null;
+        }
+        int width = intAt(bytes, at + 8);
+        int height = intAt(bytes, at + 12);
+        if (width <= 0 || height <= 0 || width > ImageDecoder.MAX_SIDE || height > ImageDecoder.MAX_SIDE
+                || (long) width * height > ImageDecoder.MAX_PIXELS) {
+            return null;
+        }
+        return new ImageDecoder.Size(width, height);
+    }
+
     int width() {
         return width;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -149,6 +150,18 @@ class PngReaderTest {
         byte[] noEnd = Arrays.copyOf(whole, whole.length - 12);
         assertFalse(readsItself(noEnd));
         assertSameAsImageIo(noEnd, 16); // ImageIO stops reading at the pixels and takes it
+    }
+
+    @Test
+    void theSizeComesFromThePngHeaderOrFromImageIo() throws Exception {
+        ImageDecoder decoder = new ImageDecoder();
+        Path png = writeBytes(root.resolve("wide.png"), randomPng(13, 5, 2, 8, null, null));
+        assertEquals(new ImageDecoder.Size(13, 5), decoder.readSize(png));
+        Path bmp = PictureFiles.write(root.resolve("tall.bmp"), PictureFiles.filled(3, 7, Color.RED));
+        assertEquals(new ImageDecoder.Size(3, 7), decoder.readSize(bmp));
+        Path huge = PictureFiles.pngClaiming(root.resolve("huge.png"), 100_000, 100_000);
+        ImageDecoder.Unusable refused = assertThrows(ImageDecoder.Unusable.class, () -> decoder.readSize(huge));
+        assertTrue(refused.getMessage().startsWith("too large"), refused.getMessage());
     }
 
     @Test

@@ -34,6 +34,7 @@ final class PngReader {
     private static final int RGBA = 6;
 
     private final Inflater inflater = new Inflater();
+    private final byte[] overflow = new byte[1];
     private byte[] raw = new byte[0];
     private int width;
     private int height;
@@ -123,11 +124,17 @@ final class PngReader {
                 seenData = true;
                 inflater.setInput(bytes, data, chunkLength);
                 while (!inflater.needsInput() && !inflater.finished()) {
-                    if (produced == expected) {
-                        return false; // more image data than the picture holds
+                    int n;
+                    if (produced < expected) {
+                        n = inflater.inflate(raw, produced, expected - produced);
+                        produced += n;
+                    } else {
+                        // all rows are in: what is left is the stream's end and checksum, unless it holds more data
+                        n = inflater.inflate(overflow);
+                        if (n > 0) {
+                            return false;
+                        }
                     }
-                    int n = inflater.inflate(raw, produced, expected - produced);
-                    produced += n;
                     if (n == 0 && inflater.needsDictionary()) {
                         return false;
                     }

@@ -100,6 +100,12 @@ final class PictureFiles {
      */
     static byte[] png(int width, int height, int colourType, int bitDepth, byte[][] rows, int[] filters,
             byte[] palette, byte[] alpha, int idatParts) {
+        return png(width, height, colourType, bitDepth, rows, filters, palette, alpha, idatParts, 0);
+    }
+
+    /** As above, with the compressed data's last {@code lastApart} bytes in an IDAT chunk of their own. */
+    static byte[] png(int width, int height, int colourType, int bitDepth, byte[][] rows, int[] filters,
+            byte[] palette, byte[] alpha, int idatParts, int lastApart) {
         int samples = switch (colourType) {
             case 2 -> 3;
             case 4 -> 2;
@@ -152,9 +158,13 @@ final class PictureFiles {
         if (alpha != null) {
             chunk(out, "tRNS", alpha);
         }
-        int part = (data.length + idatParts - 1) / idatParts;
-        for (int from = 0; from < data.length; from += part) {
-            chunk(out, "IDAT", Arrays.copyOfRange(data, from, Math.min(data.length, from + part)));
+        int body = data.length - lastApart;
+        int part = (body + idatParts - 1) / idatParts;
+        for (int from = 0; from < body; from += part) {
+            chunk(out, "IDAT", Arrays.copyOfRange(data, from, Math.min(body, from + part)));
+        }
+        if (lastApart > 0) {
+            chunk(out, "IDAT", Arrays.copyOfRange(data, body, data.length));
         }
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();

@@ -113,6 +113,15 @@ class PngReaderTest {
     }
 
     @Test
+    void theStreamsChecksumMayComeInAChunkOfItsOwn() throws Exception {
+        for (int apart : new int[] {1, 4, 6}) {
+            byte[] file = png(10, 10, 2, 8, randomRows(10, 30), everyFilter(10), null, null, 2, apart);
+            assertTrue(readsItself(file), apart + " bytes apart");
+            assertSameAsImageIo(file, 10);
+        }
+    }
+
+    @Test
     void whatItDoesNotReadGoesToImageIo() throws Exception {
         byte[] wide = randomPng(6, 6, 2, 16, null, null);
         byte[] greyKey = randomPng(6, 6, 0, 8, null, new byte[] {0, 7});

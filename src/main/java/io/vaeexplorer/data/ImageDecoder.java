@@ -5,7 +5,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads one picture file and brings it to an N x N square of red, green and blue levels.
@@ -36,6 +40,9 @@ import javax.imageio.stream.ImageInputStream;
  * <p>The file's header is read first and a picture with a side over {@link #MAX_SIDE} or more than
  * {@link #MAX_PIXELS} pixels is refused before any pixel is decoded: a few bytes can claim a picture that would
  * need gigabytes.
+ *
+ * <p>A file is read whole into a buffer the decoder keeps. Common PNG files are decoded by {@link PngReader};
+ * every other file, and any PNG it leaves alone, by ImageIO from that buffer. Both give the same levels.
  */
 final class ImageDecoder {
 
@@ -43,6 +50,8 @@ final class ImageDecoder {
     static final long MAX_PIXELS = 1L << 24;
     /** Largest difference between red, green and blue still taken for grey (lossy codecs leave small ones). */
     static final int COLOUR_TOLERANCE = 2;
+    /** Files up to this size are read whole and decoded from memory; larger ones are streamed to ImageIO. */
+    static final int IN_MEMORY_LIMIT = 32 << 20;
 
     /** A file that cannot be used, with the reason for the log. */
     static final class Unusable extends Exception {
@@ -60,18 +69,102 @@ final class ImageDecoder {
     record Size(int width, int height) {
     }
 
-    private ImageDecoder() {
+    /** What {@link #decodeInto} found: the picture's own size and whether it has colour. */
+    record Decoded(Size size, boolean colour) {
+    }
+
+    private final PngReader png;
+    private byte[] file = new byte[1 << 14];
+    private byte[] square = new byte[0];
+    private float[][] line = new float[3][0];
+    private float[][] across3 = new float[3][0];
+
+    /** A decoder with buffers of its own, kept from picture to picture: one per thread. */
+    ImageDecoder() {
+        this(true);
+    }
+
+    /** With {@code ownPngReader} false, every file goes through ImageIO (to compare the two). */
+    ImageDecoder(boolean ownPngReader) {
+        png = ownPngReader ? new PngReader() : null;
     }
 
     /** The picture's size from its header, without decoding it. */
-    static Size readSize(Path file) throws Unusable {
-        return read(file, false).size;
+    Size readSize(Path path) throws Unusable {
+        int length = readFile(path);
+        if (length >= 0 && PngReader.isPng(file, length)) {
+            Size size = PngReader.size(file, length);
+            if (size != null) {
+                return size;
+            }
+        }
+        return length >= 0 ? read(new MemoryCacheImageInputStream(new ByteArrayInputStream(file, 0, length)), false)
+                .size : read(path, false).size;
     }
 
     /** The picture as an N x N square. */
     static Square decode(Path file, int n) throws Unusable {
-        BufferedImage image = read(file, true).image;
-        return square(image, n);
+        byte[] rgb = new byte[3 * n * n];
+        Decoded decoded = new ImageDecoder().decodeInto(file, n, rgb, 0, 3);
+        return new Square(rgb, decoded.colour());
+    }
+
+    /**
+     * Decodes {@code file} as an N x N square into {@code target} from {@code offset}: 3 channel-major planes
+     * (red, green, blue), or with {@code channels == 1} one grey plane of {@code 0.299 R + 0.587 G + 0.114 B}
+     * (rounded from the 8-bit levels, as {@link ImageFolderLoader} describes).
+     */
+    Decoded decodeInto(Path path, int n, byte[] target, int offset, int channels) throws Unusable {
+        int length = readFile(path);
+        Size size;
+        PixelRows rows;
+        if (png != null && length >= 0 && PngReader.isPng(file, length) && png.read(file, length)) {
+            size = new Size(png.width(), png.height());
+            rows = png.rows();
+        } else {
+            Read read = length >= 0 ? read(new MemoryCacheImageInputStream(new ByteArrayInputStream(file, 0, length)),
+                    true) : read(path, true);
+            size = read.size;
+            rows = PixelRows.of(read.image);
+        }
+        int plane = n * n;
+        if (channels == 3) {
+            return new Decoded(size, square(rows, n, target, offset));
+        }
+        if (square.length < 3 * plane) {
+            square = new byte[3 * plane];
+        }
+        boolean colour = square(rows, n, square, 0);
+        for (int p = 0; p < plane; p++) {
+            int r = square[p] & 0xff;
+            int g = square[plane + p] & 0xff;
+            int b = square[2 * plane + p] & 0xff;
+            target[offset + p] = (byte) Math.round(0.299f * r + 0.587f * g + 0.114f * b);
+        }
+        return new Decoded(size, colour);
+    }
+
+    /** Reads the file into {@link #file} and gives its length, or -1 when it is too large to read whole. */
+    private int readFile(Path path) throws Unusable {
+        try (RandomAccessFile in = new RandomAccessFile(path.toFile(), "r")) {
+            long bytes = in.length();
+            if (bytes == 0) {
+                throw new Unusable("empty file");
+            }
+            if (bytes > IN_MEMORY_LIMIT) {
+                return -1;
+            }
+            int length = (int) bytes;
+            if (file.length < length) {
+                file = new byte[Math.max(length, 2 * file.length)];
+            }
+            in.readFully(file, 0, length);
+            return length;
+        } catch (EOFException e) {
+            throw new Unusable("unreadable (the file shrank while it was read)");
+        } catch (IOException e) {
+            throw new Unusable("unreadable (" + describe(e) + ")");
+        }
     }
 
     private record Read(Size size, BufferedImage image) {
@@ -87,7 +180,18 @@ final class ImageDecoder {
         if (bytes == 0) {
             throw new Unusable("empty file");
         }
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        ImageInputStream in;
+        try {
+            in = new FileImageInputStream(file.toFile());
+        } catch (IOException e) {
+            throw new Unusable("unreadable (" + describe(e) + ")");
+        }
+        return read(in, decode);
+    }
+
+    /** Reads the picture in {@code input} with ImageIO, closing the stream. */
+    private static Read read(ImageInputStream input, boolean decode) throws Unusable {
+        try (ImageInputStream in = input) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new Unusable("not a PNG, JPEG, BMP or GIF picture (content not recognised)");
@@ -142,10 +246,34 @@ final class ImageDecoder {
         return s.toString().replaceAll("\\s+", " ");
     }
 
-    /** Scales the shorter side to n, crops the longer one centrally, composites onto black. */
-    static Square square(BufferedImage image, int n) {
-        int w = image.getWidth();
-        int h = image.getHeight();
+    /**
+     * Scales the shorter side to n, crops the longer one centrally, composites onto black; writes the three
+     * planes into {@code target} from {@code offset} and says whether the square has colour.
+     */
+    private boolean square(PixelRows source, int n, byte[] target, int offset) {
+        int w = source.width;
+        int h = source.height;
+        int plane = n * n;
+        if (line[0].length < w) {
+            line = new float[3][w];
+        }
+        if (w == n && h == n) {
+            // the picture's own size: every output pixel is its source pixel
+            if (source.copyLevels(target, offset)) {
+                return hasColour(target, offset, plane);
+            }
+            for (int y = 0; y < n; y++) {
+                source.row(y, line);
+                for (int c = 0; c < 3; c++) {
+                    float[] in = line[c];
+                    int base = offset + c * plane + y * n;
+                    for (int x = 0; x < n; x++) {
+                        target[base + x] = level(in[x]);
+                    }
+                }
+            }
+            return hasColour(target, offset, plane);
+        }
         double scale = (double) Math.min(w, h) / n; // source pixels per output pixel
         Axis across = Axis.of(w, n, scale);
         Axis down = Axis.of(h, n, scale);
@@ -154,9 +282,9 @@ final class ImageDecoder {
         int rows = rowEnd - rowFirst;
 
         // Horizontal pass over the rows the vertical pass needs: rows x n per channel.
-        float[][] across3 = new float[3][rows * n];
-        PixelRows source = PixelRows.of(image);
-        float[][] line = new float[3][w];
+        if (across3[0].length < rows * n) {
+            across3 = new float[3][rows * n];
+        }
         for (int y = rowFirst; y < rowEnd; y++) {
             source.row(y, line);
             int base = (y - rowFirst) * n;
@@ -174,7 +302,6 @@ final class ImageDecoder {
                 }
             }
         }
-        byte[] rgb = new byte[3 * n * n];
         for (int c = 0; c < 3; c++) {
             float[] in = across3[c];
             for (int y = 0; y < n; y++) {
@@ -185,15 +312,19 @@ final class ImageDecoder {
                     for (int k = 0; k < wy.length; k++) {
                         sum += wy[k] * in[(from + k) * n + x];
                     }
-                    rgb[c * n * n + y * n + x] = (byte) Math.max(0, Math.min(255, Math.round(sum)));
+                    target[offset + c * plane + y * n + x] = level(sum);
                 }
             }
         }
-        return new Square(rgb, hasColour(rgb, n * n));
+        return hasColour(target, offset, plane);
     }
 
-    static boolean hasColour(byte[] rgb, int plane) {
-        for (int i = 0; i < plane; i++) {
+    private static byte level(float value) {
+        return (byte) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    static boolean hasColour(byte[] rgb, int offset, int plane) {
+        for (int i = offset; i < offset + plane; i++) {
             int r = rgb[i] & 0xff;
             int g = rgb[plane + i] & 0xff;
             int b = rgb[2 * plane + i] & 0xff;
@@ -273,15 +404,25 @@ final class ImageDecoder {
      * the way to sRGB, while the file's levels are what the picture shows.
      */
     abstract static class PixelRows {
-        final BufferedImage image;
         final int width;
+        final int height;
 
-        PixelRows(BufferedImage image) {
-            this.image = image;
-            this.width = image.getWidth();
+        PixelRows(int width, int height) {
+            this.width = width;
+            this.height = height;
         }
 
+        /** Row {@code y}'s red, green and blue levels (times alpha) into {@code out[0..2][0, width)}. */
         abstract void row(int y, float[][] out);
+
+        /**
+         * Writes the whole picture's three planes into {@code target} from {@code offset} when its levels are
+         * whole 8-bit numbers (no alpha to multiply by), the same bytes that rounding {@link #row}'s values gives;
+         * false, having written nothing, otherwise.
+         */
+        boolean copyLevels(byte[] target, int offset) {
+            return false;
+        }
 
         static PixelRows of(BufferedImage image) {
             ColorModel model = image.getColorModel();
@@ -302,7 +443,7 @@ final class ImageDecoder {
         private final int[] samples;
 
         GreyRows(BufferedImage image) {
-            super(image);
+            super(image.getWidth(), image.getHeight());
             raster = image.getRaster();
             alpha = image.getColorModel().hasAlpha();
             greyMax = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
@@ -327,10 +468,12 @@ final class ImageDecoder {
     }
 
     private static final class ArgbRows extends PixelRows {
+        private final BufferedImage image;
         private final int[] argb;
 
         ArgbRows(BufferedImage image) {
-            super(image);
+            super(image.getWidth(), image.getHeight());
+            this.image = image;
             argb = new int[width];
         }
 

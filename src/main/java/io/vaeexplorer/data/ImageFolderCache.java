@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>The file is named by a hash of every file's relative path, size and modification time together with the
  * options, so adding, removing or touching any file (or asking for another size) looks up another name and
- * misses. The format is a small header followed by the raw levels and labels, read back with a few bulk reads.
+ * misses. The format is a small header followed by the raw levels and labels, read back in chunks of a megabyte.
  * Files are written to a temporary name and moved into place, so a reader never sees half a file.
  */
 final class ImageFolderCache {
@@ -30,6 +30,12 @@ final class ImageFolderCache {
     private static final String MAGIC = "VAE-IMAGE-FOLDER-CACHE 1";
     static final String SUFFIX = ".images";
     static final String LOG_SUFFIX = ".log";
+    /**
+     * Bytes per read or write of the levels. A file stream copies each call's bytes through a native buffer of the
+     * call's size, which the thread then keeps: one call for a whole training set would hold its size again in
+     * native memory for as long as the thread lives.
+     */
+    static final int IO_CHUNK = 1 << 20;
 
     private ImageFolderCache() {
     }
@@ -106,7 +112,9 @@ final class ImageFolderCache {
             throw new IOException("bad image count " + count);
         }
         byte[] levels = new byte[(int) size];
-        in.readFully(levels);
+        for (int at = 0; at < levels.length; at += IO_CHUNK) {
+            in.readFully(levels, at, Math.min(IO_CHUNK, levels.length - at));
+        }
         byte[] labels = new byte[count];
         in.readFully(labels);
         return new LabeledImages(count, channels, rows, cols, levels, labels);
@@ -131,7 +139,10 @@ final class ImageFolderCache {
             out.writeUTF(counts.log() == null ? "" : counts.log().toString());
             for (LabeledImages set : List.of(data.train(), data.test())) {
                 out.writeInt(set.count());
-                out.write(set.levels());
+                byte[] levels = set.levels();
+                for (int at = 0; at < levels.length; at += IO_CHUNK) {
+                    out.write(levels, at, Math.min(IO_CHUNK, levels.length - at));
+                }
                 out.write(set.labels());
             }
             out.flush();

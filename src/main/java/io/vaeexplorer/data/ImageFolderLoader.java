@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * divided by 255. Grey levels from colour are {@code 0.299 R + 0.587 G + 0.114 B}, the ITU-R BT.601 weights that
  * PIL's {@code convert("L")} uses.
  *
- * <p>Pictures are decoded on all cores. A file that cannot be used never stops the load: it is skipped and
+ * <p>Pictures are decoded on all cores, each straight into its place in the split's array, so that a load holds
+ * the pixels once (a second array is made only when files had to be skipped, or colour pictures turned out to be
+ * grey). A file that cannot be used never stops the load: it is skipped and
  * named with its reason in a log file that the {@link LoadReport} points to. The decoded set is cached when a
  * cache folder is given ({@link ImageFolderCache}); the log then lies beside the cache file, otherwise in the
  * system's temporary folder.
@@ -65,22 +67,29 @@ public final class ImageFolderLoader {
         }
 
         List<ImageFolderScan.Entry> entries = scan.entries;
-        String[] failures = new String[entries.size()];
         int size = options.imageSize();
-        if (size == ImageFolderOptions.AUTO) {
-            size = autoSize(entries, failures);
+        Decoding decoding;
+        if (size != ImageFolderOptions.AUTO) {
+            decoding = decodeAll(entries, size, options, progress);
+        } else {
+            // Decoded once at the size the first picture suggests; only when the others disagree in a way that
+            // changes the answer are they decoded again.
+            size = guessSize(entries);
+            decoding = decodeAll(entries, size, options, progress);
+            int own = ownSize(decoding.sizes);
+            if (own != size) {
+                size = own;
+                decoding = null; // let the first pass's arrays go before the second's are made
+                decoding = decodeAll(entries, size, options, progress);
+            }
         }
-        ImageDecoder.Square[] squares = decodeAll(entries, size, failures, progress);
-
-        boolean colour = false;
-        for (ImageDecoder.Square s : squares) {
-            colour |= s != null && s.colour();
-        }
-        int channels = options.channels() != ImageFolderOptions.AUTO ? options.channels() : colour ? 3 : 1;
+        String[] failures = decoding.failures;
+        int channels = options.channels() != ImageFolderOptions.AUTO ? options.channels()
+                : decoding.colour ? 3 : 1;
 
         List<Integer> used = new ArrayList<>();
-        for (int i = 0; i < squares.length; i++) {
-            if (squares[i] != null) {
+        for (int i = 0; i < failures.length; i++) {
+            if (failures[i] == null) {
                 used.add(i);
             }
         }
@@ -99,11 +108,21 @@ public final class ImageFolderLoader {
                     + (log == null ? "" : " (see " + log + ")"));
         }
 
-        List<Integer> trainIndices = new ArrayList<>();
-        List<Integer> testIndices = new ArrayList<>();
-        split(entries, used, options, trainIndices, testIndices);
-        LabeledImages train = assemble(entries, squares, trainIndices, size, channels);
-        LabeledImages test = assemble(entries, squares, testIndices, size, channels);
+        LabeledImages train;
+        LabeledImages test;
+        if (skipped == 0) {
+            // the split made before decoding is the split of the usable pictures: keep its arrays
+            train = finish(decoding.train, entries, decoding.trainIndices, size, decoding.channels, channels);
+            decoding.train = null;
+            test = finish(decoding.test, entries, decoding.testIndices, size, decoding.channels, channels);
+        } else {
+            List<Integer> trainIndices = new ArrayList<>();
+            List<Integer> testIndices = new ArrayList<>();
+            split(entries, used, options, trainIndices, testIndices);
+            train = assemble(decoding, entries, trainIndices, size, channels);
+            test = assemble(decoding, entries, testIndices, size, channels);
+        }
+        decoding = null;
         Dataset dataset = new Dataset(name, train, test, scan.classNames);
 
         if (cacheFile != null) {
@@ -142,8 +161,11 @@ public final class ImageFolderLoader {
         } catch (OutOfMemoryError e) {
             throw new DataException(file.getFileName() + ": too large to decode in the memory available");
         }
-        byte[] levels = new byte[channels * size * size];
-        copyLevels(square, size * size, channels, levels, 0);
+        int plane = size * size;
+        byte[] levels = channels == 3 ? square.rgb() : new byte[plane];
+        if (channels == 1) {
+            toGrey(square.rgb(), 0, levels, 0, plane);
+        }
         return new LabeledImages(1, channels, size, size, levels, new byte[1]).image(0);
     }
 
@@ -153,18 +175,28 @@ public final class ImageFolderLoader {
     }
 
     /**
-     * The pictures' own side when they all share one square size up to {@value ImageFolderOptions#AUTO_SIZE_LIMIT},
-     * else {@value ImageFolderOptions#FALLBACK_SIZE}. Reads headers only; pictures refused there are marked failed.
+     * The size that {@link #ownSize} gives when every picture is like the first readable one: its side when it is
+     * square and at most {@value ImageFolderOptions#AUTO_SIZE_LIMIT}, else {@value ImageFolderOptions#FALLBACK_SIZE}.
      */
-    private static int autoSize(List<ImageFolderScan.Entry> entries, String[] failures) {
-        ImageDecoder.Size[] sizes = runAll(entries.size(), i -> {
+    private static int guessSize(List<ImageFolderScan.Entry> entries) {
+        ImageDecoder decoder = new ImageDecoder();
+        for (int i = 0; i < Math.min(entries.size(), 16); i++) {
             try {
-                return ImageDecoder.readSize(entries.get(i).file());
+                ImageDecoder.Size s = decoder.readSize(entries.get(i).file());
+                return s.width() == s.height() && s.width() <= ImageFolderOptions.AUTO_SIZE_LIMIT ? s.width()
+                        : ImageFolderOptions.FALLBACK_SIZE;
             } catch (ImageDecoder.Unusable e) {
-                failures[i] = e.getMessage();
-                return null;
+                // try the next one; the decoding names this file's reason
             }
-        }, () -> { }, new ImageDecoder.Size[entries.size()]);
+        }
+        return ImageFolderOptions.FALLBACK_SIZE;
+    }
+
+    /**
+     * The pictures' own side when they all share one square size up to {@value ImageFolderOptions#AUTO_SIZE_LIMIT},
+     * else {@value ImageFolderOptions#FALLBACK_SIZE}; pictures that could not be read (null) do not count.
+     */
+    private static int ownSize(ImageDecoder.Size[] sizes) {
         int common = -1;
         for (ImageDecoder.Size s : sizes) {
             if (s == null) {
@@ -178,38 +210,89 @@ public final class ImageFolderLoader {
         return common > 0 && common <= ImageFolderOptions.AUTO_SIZE_LIMIT ? common : ImageFolderOptions.FALLBACK_SIZE;
     }
 
-    private static ImageDecoder.Square[] decodeAll(List<ImageFolderScan.Entry> entries, int size, String[] failures,
+    /**
+     * Every picture decoded straight into the arrays of the split it gets when all of them are usable, so that the
+     * usual load holds the pixels once. {@code channels} is 1 when grey was asked for, else 3.
+     */
+    private static final class Decoding {
+        final String[] failures;
+        final ImageDecoder.Size[] sizes;
+        final List<Integer> trainIndices = new ArrayList<>();
+        final List<Integer> testIndices = new ArrayList<>();
+        final int[] slot;
+        final boolean[] inTest;
+        final int channels;
+        byte[] train;
+        byte[] test;
+        volatile boolean colour;
+
+        Decoding(List<ImageFolderScan.Entry> entries, int size, ImageFolderOptions options) {
+            int n = entries.size();
+            failures = new String[n];
+            sizes = new ImageDecoder.Size[n];
+            slot = new int[n];
+            inTest = new boolean[n];
+            List<Integer> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                all.add(i);
+            }
+            split(entries, all, options, trainIndices, testIndices);
+            for (int k = 0; k < trainIndices.size(); k++) {
+                slot[trainIndices.get(k)] = k;
+            }
+            for (int k = 0; k < testIndices.size(); k++) {
+                slot[testIndices.get(k)] = k;
+                inTest[testIndices.get(k)] = true;
+            }
+            channels = options.channels() == 1 ? 1 : 3;
+            long imageSize = (long) channels * size * size;
+            if (imageSize * Math.max(trainIndices.size(), testIndices.size()) > Integer.MAX_VALUE - 16) {
+                throw new DataException(n + " pictures of " + size + "x" + size + " do not fit in one array;"
+                        + " choose a smaller image size");
+            }
+            train = new byte[(int) imageSize * trainIndices.size()];
+            test = new byte[(int) imageSize * testIndices.size()];
+        }
+
+        byte[] target(int i) {
+            return inTest[i] ? test : train;
+        }
+    }
+
+    private static Decoding decodeAll(List<ImageFolderScan.Entry> entries, int size, ImageFolderOptions options,
             LoadProgress progress) {
+        Decoding d = new Decoding(entries, size, options);
         int total = entries.size();
+        int imageSize = d.channels * size * size;
         Object lock = new Object();
         int[] done = {0};
-        return runAll(total, i -> {
-            if (failures[i] != null) {
-                return null;
-            }
+        runAll(total, (decoder, i) -> {
             try {
-                return ImageDecoder.decode(entries.get(i).file(), size);
+                ImageDecoder.Decoded decoded = decoder.decodeInto(entries.get(i).file(), size, d.target(i),
+                        d.slot[i] * imageSize, d.channels);
+                d.sizes[i] = decoded.size();
+                if (decoded.colour()) {
+                    d.colour = true;
+                }
             } catch (ImageDecoder.Unusable e) {
-                failures[i] = e.getMessage();
-                return null;
+                d.failures[i] = e.getMessage();
             } catch (OutOfMemoryError e) {
-                failures[i] = "too large to decode in the memory available";
-                return null;
+                d.failures[i] = "too large to decode in the memory available";
             }
-        }, () -> {
             synchronized (lock) {
                 done[0]++;
                 progress.update(done[0], total);
             }
-        }, new ImageDecoder.Square[total]);
+        });
+        return d;
     }
 
-    private interface Task<T> {
-        T run(int index);
+    private interface Task {
+        void run(ImageDecoder decoder, int index);
     }
 
-    /** Runs {@code task} for 0..n-1 on a pool of one thread per core; {@code after} runs after each. */
-    private static <T> T[] runAll(int n, Task<T> task, Runnable after, T[] results) {
+    /** Runs {@code task} for 0..n-1 on a pool of one thread per core, each thread with its own decoder. */
+    private static void runAll(int n, Task task) {
         int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -221,16 +304,15 @@ public final class ImageFolderLoader {
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < threads; w++) {
                 workers.add(pool.submit(() -> {
+                    ImageDecoder decoder = new ImageDecoder();
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        results[i] = task.run(i);
-                        after.run();
+                        task.run(decoder, i);
                     }
                 }));
             }
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("loading the pictures was interrupted", e);
@@ -275,32 +357,53 @@ public final class ImageFolderLoader {
         train.addAll(kept);
     }
 
-    private static LabeledImages assemble(List<ImageFolderScan.Entry> entries, ImageDecoder.Square[] squares,
+    /** The images decoded in place for {@code indices}, as grey when {@code channels} asks for one of three. */
+    private static LabeledImages finish(byte[] levels, List<ImageFolderScan.Entry> entries, List<Integer> indices,
+            int n, int decodedChannels, int channels) {
+        byte[] labels = new byte[indices.size()];
+        for (int k = 0; k < indices.size(); k++) {
+            labels[k] = (byte) entries.get(indices.get(k)).label();
+        }
+        byte[] kept = levels;
+        if (channels != decodedChannels) {
+            int plane = n * n;
+            kept = new byte[indices.size() * plane];
+            for (int k = 0; k < indices.size(); k++) {
+                toGrey(levels, k * 3 * plane, kept, k * plane, plane);
+            }
+        }
+        return new LabeledImages(indices.size(), channels, n, n, kept, labels);
+    }
+
+    /** The images {@code indices} copied out of the decoding's arrays, where they lie at their slots. */
+    private static LabeledImages assemble(Decoding decoding, List<ImageFolderScan.Entry> entries,
             List<Integer> indices, int n, int channels) {
         int plane = n * n;
+        int decodedSize = decoding.channels * plane;
         int imageSize = channels * plane;
         byte[] levels = new byte[indices.size() * imageSize];
         byte[] labels = new byte[indices.size()];
         for (int k = 0; k < indices.size(); k++) {
             int i = indices.get(k);
-            copyLevels(squares[i], plane, channels, levels, k * imageSize);
+            byte[] from = decoding.target(i);
+            int at = decoding.slot[i] * decodedSize;
+            if (channels == decoding.channels) {
+                System.arraycopy(from, at, levels, k * imageSize, imageSize);
+            } else {
+                toGrey(from, at, levels, k * imageSize, plane);
+            }
             labels[k] = (byte) entries.get(i).label();
         }
         return new LabeledImages(indices.size(), channels, n, n, levels, labels);
     }
 
-    /** A square's levels with {@code channels} channels (colour as is, or its grey levels) into {@code out}. */
-    private static void copyLevels(ImageDecoder.Square square, int plane, int channels, byte[] out, int base) {
-        byte[] rgb = square.rgb();
-        if (channels == 3) {
-            System.arraycopy(rgb, 0, out, base, 3 * plane);
-            return;
-        }
+    /** BT.601 grey of the three planes at {@code from[at]}, into {@code to[offset]}. */
+    private static void toGrey(byte[] from, int at, byte[] to, int offset, int plane) {
         for (int p = 0; p < plane; p++) {
-            int r = rgb[p] & 0xff;
-            int g = rgb[plane + p] & 0xff;
-            int b = rgb[2 * plane + p] & 0xff;
-            out[base + p] = (byte) Math.round(0.299f * r + 0.587f * g + 0.114f * b);
+            int r = from[at + p] & 0xff;
+            int g = from[at + plane + p] & 0xff;
+            int b = from[at + 2 * plane + p] & 0xff;
+            to[offset + p] = (byte) Math.round(0.299f * r + 0.587f * g + 0.114f * b);
         }
     }
 

@@ -1,17 +1,22 @@
 package io.vaeexplorer.data;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * The files of a picture folder and what each one is: an image of a class and split, or a file to ignore.
@@ -86,39 +91,26 @@ final class ImageFolderScan {
     static ImageFolderScan scan(Path dir) {
         List<Found> found = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
+        String prefix = dir.toString().isEmpty() ? "" : dir + dir.getFileSystem().getSeparator();
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": could not be listed (not a folder)");
+        }
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return !d.equals(dir) && d.getFileName().toString().startsWith(".")
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-                        found.add(new Found(relative(dir, file), file, attrs.size(),
-                                attrs.lastModifiedTime().toMillis()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    ignored.add(new Ignored(relative(dir, file), "could not be listed (" + e + ")"));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new DataException(dir + ": could not be listed (" + e + ")", e);
+            pool.invoke(new ListFolder(dir, dir, prefix, found, ignored));
+        } finally {
+            pool.shutdownNow();
         }
         found.sort(Comparator.comparing(Found::relativePath));
 
         boolean split = Files.isDirectory(dir.resolve(TRAIN)) && Files.isDirectory(dir.resolve(TEST));
+        List<String[]> names = new ArrayList<>(found.size());
+        for (Found f : found) {
+            names.add(f.relativePath().split("/"));
+        }
         // A set is labelled when any image lies in a class folder (two levels below a root).
         boolean labelled = false;
-        for (Found f : found) {
-            String[] parts = f.relativePath().split("/");
+        for (String[] parts : names) {
             int depth = split ? parts.length - 1 : parts.length;
             if (isImageName(parts[parts.length - 1]) && depth >= 2 && (!split || isSplitName(parts[0]))) {
                 labelled = true;
@@ -127,8 +119,10 @@ final class ImageFolderScan {
         }
         TreeSet<String> classes = new TreeSet<>();
         List<Found> images = new ArrayList<>();
-        for (Found f : found) {
-            String[] parts = f.relativePath().split("/");
+        List<String[]> imageNames = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            Found f = found.get(k);
+            String[] parts = names.get(k);
             String name = parts[parts.length - 1];
             if (!isImageName(name)) {
                 ignored.add(new Ignored(f.relativePath(), "not a PNG, JPEG, BMP or GIF file name"));
@@ -150,17 +144,23 @@ final class ImageFolderScan {
                 classes.add(parts[split ? 1 : 0]);
             }
             images.add(f);
+            imageNames.add(parts);
         }
         List<String> classNames = List.copyOf(classes);
         if (classNames.size() > LabeledImages.MAX_LABEL + 1) {
             throw new DataException(dir + ": " + classNames.size() + " class folders, more than the "
                     + (LabeledImages.MAX_LABEL + 1) + " a data set can hold");
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Found f : images) {
-            String[] parts = f.relativePath().split("/");
+        Map<String, Integer> classIndex = new HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            classIndex.put(classNames.get(i), i);
+        }
+        List<Entry> entries = new ArrayList<>(images.size());
+        for (int k = 0; k < images.size(); k++) {
+            Found f = images.get(k);
+            String[] parts = imageNames.get(k);
             Split s = !split ? Split.HOLD_OUT : parts[0].equals(TRAIN) ? Split.TRAIN : Split.TEST;
-            int label = labelled ? classNames.indexOf(parts[split ? 1 : 0]) : 0;
+            int label = labelled ? classIndex.get(parts[split ? 1 : 0]) : 0;
             entries.add(new Entry(f.relativePath(), f.file(), f.size(), f.modifiedMillis(), s, label));
         }
         ignored.sort(Comparator.comparing(Ignored::relativePath));
@@ -168,12 +168,110 @@ final class ImageFolderScan {
                 split);
     }
 
+    /** Files per task when the attributes of a folder's files are read: enough to outweigh the task. */
+    private static final int ATTRIBUTE_CHUNK = 256;
+
+    /**
+     * Lists one folder and reads its entries' attributes in chunks, as tasks the pool's threads share: a folder of
+     * pictures costs a system call per file, and the listing would otherwise wait for one core. Names starting with
+     * a dot are left out; links are not followed.
+     */
+    private static final class ListFolder extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Path root;
+        private final transient Path folder;
+        private final String prefix;
+        private final transient List<Found> found;
+        private final transient List<Ignored> ignored;
+
+        ListFolder(Path root, Path folder, String prefix, List<Found> found, List<Ignored> ignored) {
+            this.root = root;
+            this.folder = folder;
+            this.prefix = prefix;
+            this.found = found;
+            this.ignored = ignored;
+        }
+
+        @Override
+        protected void compute() {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+                for (Path entry : stream) {
+                    if (!entry.getFileName().toString().startsWith(".")) {
+                        entries.add(entry);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                synchronized (ignored) {
+                    ignored.add(new Ignored(relative(root, prefix, folder), "could not be listed (" + e + ")"));
+                }
+                return;
+            }
+            List<ReadAttributes> chunks = new ArrayList<>();
+            for (int from = 0; from < entries.size(); from += ATTRIBUTE_CHUNK) {
+                chunks.add(new ReadAttributes(this, entries.subList(from, Math.min(entries.size(),
+                        from + ATTRIBUTE_CHUNK))));
+            }
+            invokeAll(chunks);
+        }
+    }
+
+    /** Reads a chunk of a folder's entries: files are found, folders are listed in turn. */
+    private static final class ReadAttributes extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient ListFolder folder;
+        private final transient List<Path> entries;
+
+        ReadAttributes(ListFolder folder, List<Path> entries) {
+            this.folder = folder;
+            this.entries = entries;
+        }
+
+        @Override
+        protected void compute() {
+            List<Found> files = new ArrayList<>();
+            List<Ignored> failed = new ArrayList<>();
+            List<ListFolder> folders = new ArrayList<>();
+            for (Path entry : entries) {
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attrs.isDirectory()) {
+                        folders.add(new ListFolder(folder.root, entry, folder.prefix, folder.found, folder.ignored));
+                    } else if (attrs.isRegularFile()) {
+                        files.add(new Found(relative(folder.root, folder.prefix, entry), entry, attrs.size(),
+                                attrs.lastModifiedTime().toMillis()));
+                    }
+                } catch (IOException e) {
+                    failed.add(new Ignored(relative(folder.root, folder.prefix, entry),
+                            "could not be listed (" + e + ")"));
+                }
+            }
+            synchronized (folder.found) {
+                folder.found.addAll(files);
+            }
+            if (!failed.isEmpty()) {
+                synchronized (folder.ignored) {
+                    folder.ignored.addAll(failed);
+                }
+            }
+            invokeAll(folders);
+        }
+    }
+
     private static boolean isSplitName(String name) {
         return name.equals(TRAIN) || name.equals(TEST);
     }
 
     /** The path below {@code dir} with '/' separators, the same on every platform (it feeds the cache key). */
-    private static String relative(Path dir, Path file) {
+    private static String relative(Path dir, String prefix, Path file) {
+        String path = file.toString();
+        if (path.startsWith(prefix)) {
+            // the walk names every file as dir.resolve(...): the prefix is dir and one separator
+            String below = path.substring(prefix.length());
+            String separator = dir.getFileSystem().getSeparator();
+            return separator.equals("/") ? below : below.replace(separator, "/");
+        }
         StringBuilder s = new StringBuilder();
         for (Path part : dir.relativize(file)) {
             if (s.length() > 0) {

@@ -361,6 +361,62 @@ class ImageFolderLoaderTest {
     }
 
     @Test
+    void squarePicturesOfTwoSizesAreDecodedAgainAtTheFallbackSize() {
+        Path dir = root.resolve("two-sizes");
+        write(dir.resolve("a/first.png"), centredSquare(16, 16, Color.BLACK, Color.RED, 8));
+        write(dir.resolve("a/second.png"), centredSquare(20, 20, Color.BLACK, Color.GREEN, 10));
+        write(dir.resolve("b/third.png"), centredSquare(16, 16, Color.BLACK, Color.BLUE, 8));
+        List<int[]> calls = new ArrayList<>();
+        ImageFolderOptions options = ImageFolderOptions.defaults().withTestFraction(0);
+        Dataset auto = ImageFolderLoader.load(dir, options, (done, total) -> calls.add(new int[] {done, total}))
+                .dataset();
+        assertEquals(ImageFolderOptions.FALLBACK_SIZE, auto.rows(), "16 and 20 have no common size");
+        Dataset asked = load(dir, options.withImageSize(ImageFolderOptions.FALLBACK_SIZE)).dataset();
+        assertArrayEquals(asked.train().levels(), auto.train().levels());
+        assertEquals(6, calls.size(), "decoded at 16 first, as the first picture suggests, then at 32");
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(i % 3 + 1, calls.get(i)[0]);
+            assertEquals(3, calls.get(i)[1]);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadChangesNothingElse() throws Exception {
+        Path dir = twentyLevels();
+        write(dir.resolve("p05x.png"), filled(4, 4, new Color(200, 30, 30)));
+        ImageFolderOptions quarter = ImageFolderOptions.defaults().withTestFraction(0.25).withSeed(3);
+        for (ImageFolderOptions options : List.of(quarter, quarter.withChannels(1))) {
+            Dataset whole = load(dir, options).dataset();
+            writeBytes(dir.resolve("p10x.png"), "not a picture".getBytes());
+            LoadedDataset withBad = load(dir, options);
+            Files.delete(dir.resolve("p10x.png"));
+            assertEquals(1, withBad.report().skipped());
+            Dataset data = withBad.dataset();
+            assertEquals(whole.channels(), data.channels());
+            assertArrayEquals(whole.train().levels(), data.train().levels());
+            assertArrayEquals(whole.test().levels(), data.test().levels());
+            assertArrayEquals(whole.train().labels(), data.train().labels());
+        }
+    }
+
+    @Test
+    void greyPicturesDecodedAsColourAreStoredAsOneChannel() {
+        Path dir = twentyLevels();
+        Dataset data = load(dir, ImageFolderOptions.defaults().withTestFraction(0.25)).dataset();
+        assertEquals(1, data.channels());
+        assertEquals(15 * 16, data.train().levels().length);
+        assertEquals(5 * 16, data.test().levels().length);
+        for (LabeledImages set : List.of(data.train(), data.test())) {
+            for (int i = 0; i < set.count(); i++) {
+                int first = set.levels()[i * 16] & 0xff;
+                for (int p = 1; p < 16; p++) {
+                    assertEquals(first, set.levels()[i * 16 + p] & 0xff, "one level over the whole picture");
+                }
+            }
+        }
+    }
+
+    @Test
     void aFolderWithoutPicturesIsOneLineError() throws Exception {
         Path dir = root.resolve("nothing");
         writeBytes(dir.resolve("readme.txt"), "no pictures here".getBytes());

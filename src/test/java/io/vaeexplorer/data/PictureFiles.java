@@ -3,11 +3,15 @@ package io.vaeexplorer.data;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Small picture files written with ImageIO for the image-folder tests. */
@@ -82,6 +86,111 @@ public final class PictureFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A PNG file written by hand, to reach what ImageIO's writer never writes: every row filter, image data
+     * split over several IDAT chunks, short palettes, 16-bit samples.
+     *
+     * @param rows      the unfiltered scanlines (without filter bytes), each {@code ceil(width * bits / 8)} bytes
+     * @param filters   the filter of each row, 0..4 (5 and up are written as given: an invalid filter)
+     * @param palette   PLTE's bytes, or null for none
+     * @param alpha     tRNS's bytes, or null for none
+     * @param idatParts how many IDAT chunks the compressed data is cut into
+     */
+    static byte[] png(int width, int height, int colourType, int bitDepth, byte[][] rows, int[] filters,
+            byte[] palette, byte[] alpha, int idatParts) {
+        return png(width, height, colourType, bitDepth, rows, filters, palette, alpha, idatParts, 0);
+    }
+
+    /** As above, with the compressed data's last {@code lastApart} bytes in an IDAT chunk of their own. */
+    static byte[] png(int width, int height, int colourType, int bitDepth, byte[][] rows, int[] filters,
+            byte[] palette, byte[] alpha, int idatParts, int lastApart) {
+        int samples = switch (colourType) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        int bpp = Math.max(1, samples * bitDepth / 8);
+        ByteArrayOutputStream filtered = new ByteArrayOutputStream();
+        for (int y = 0; y < height; y++) {
+            byte[] row = rows[y];
+            byte[] up = y > 0 ? rows[y - 1] : new byte[row.length];
+            filtered.write(filters[y]);
+            for (int i = 0; i < row.length; i++) {
+                int x = row[i] & 0xff;
+                int a = i >= bpp ? row[i - bpp] & 0xff : 0;
+                int b = up[i] & 0xff;
+                int c = i >= bpp ? up[i - bpp] & 0xff : 0;
+                int predicted = switch (filters[y]) {
+                    case 1 -> a;
+                    case 2 -> b;
+                    case 3 -> (a + b) >>> 1;
+                    case 4 -> paeth(a, b, c);
+                    default -> 0;
+                };
+                filtered.write((x - predicted) & 0xff);
+            }
+        }
+        Deflater deflater = new Deflater();
+        deflater.setInput(filtered.toByteArray());
+        deflater.finish();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] data = compressed.toByteArray();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] header = new byte[13];
+        putInt(header, 0, width);
+        putInt(header, 4, height);
+        header[8] = (byte) bitDepth;
+        header[9] = (byte) colourType;
+        chunk(out, "IHDR", header);
+        if (palette != null) {
+            chunk(out, "PLTE", palette);
+        }
+        if (alpha != null) {
+            chunk(out, "tRNS", alpha);
+        }
+        int body = data.length - lastApart;
+        int part = (body + idatParts - 1) / idatParts;
+        for (int from = 0; from < body; from += part) {
+            chunk(out, "IDAT", Arrays.copyOfRange(data, from, Math.min(body, from + part)));
+        }
+        if (lastApart > 0) {
+            chunk(out, "IDAT", Arrays.copyOfRange(data, body, data.length));
+        }
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static int paeth(int a, int b, int c) {
+        int p = a + b - c;
+        int pa = Math.abs(p - a);
+        int pb = Math.abs(p - b);
+        int pc = Math.abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] length = new byte[4];
+        putInt(length, 0, data.length);
+        out.writeBytes(length);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        byte[] sum = new byte[4];
+        putInt(sum, 0, (int) crc.getValue());
+        out.writeBytes(sum);
     }
 
     private static void putInt(byte[] bytes, int at, int value) {

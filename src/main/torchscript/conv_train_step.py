@@ -16,16 +16,24 @@ and without the upsampled map, which libtorch's CPU kernels build and convolve s
 counts (a 3x3 convolution down to the single logit channel above all). The results equal upsampling then
 convolving up to float rounding: the new kernels' taps are sums of the 3x3 kernel's.
 
-The model is io.vaeexplorer.model.VaeLayers.conv inside io.vaeexplorer.model.VaeBlock, with its parameters in
-DJL's order, each layer a (weight, bias) pair:
-    encoder: conv 3x3 stride 2 (1 -> c1), conv 3x3 stride 2 (c1 -> c2), [dense (c2*h/4*w/4 -> n)]
+The input gradient of every convolution is a forward convolution too, never convolution_backward's backward-data:
+on some CPUs libtorch's oneDNN backward-data kernel reads memory it never wrote for layers with fewer output
+channels than a vector holds, and the gradient comes back wrong or NaN at random. For the decoder's layers that is
+the flipped, transposed 2x2 kernels (upsampling_conv_backward); for the encoder's stride-2 layers, whose input
+gradient is a transposed convolution, the same parity split run the other way (strided_conv_input_gradient).
+
+The model is io.vaeexplorer.engine.VaeLayers.conv inside io.vaeexplorer.engine.VaeBlock, with its parameters in
+DJL's order, each layer a (weight, bias) pair; S stages (2, or 3 for images larger than 32 pixels a side) of
+channels k_1..k_S (c1, c2[, 2 c2]), images of C channels (1 or 3), channel-major:
+    encoder: S convs 3x3 stride 2 (C -> k_1 -> ... -> k_S), [dense (k_S*h/2^S*w/2^S -> n)]
     heads:   mu, log-variance
-    decoder: [dense (d -> n)], dense (-> c2*h/4*w/4), nearest 2x upsampling, conv 3x3 (c2 -> c1),
-             nearest 2x upsampling, conv 3x3 (c1 -> 1)
+    decoder: [dense (d -> n)], dense (-> k_S*h/2^S*w/2^S), then S times nearest 2x upsampling and a conv 3x3
+             (k_S -> ... -> k_1 -> C)
 all convolutions padded by 1, every layer but the heads and the last followed by ReLU. The bracketed dense layers
-exist when the model has a dense size (18 parameters, else 14). Nearest 2x upsampling repeats each pixel along
-both axes, as VaeLayers.upsample2 does. The loss is io.vaeexplorer.model.ElboLoss's. ScriptedConvStepTest checks
-losses and weights against DJL's autograd step by step for each objective.
+exist when the model has a dense size (4 S + 10 parameters, else 4 S + 6). Nearest 2x upsampling repeats each
+pixel along both axes, as VaeLayers.upsample2 does. The loss is io.vaeexplorer.engine.ElboLoss's.
+ScriptedConvStepTest checks losses and weights against DJL's autograd step by step for each objective, for grey
+and colour images and for both depths.
 
 The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
 writes it only has to know the ops' schemas (1.13 does). Regenerate with:
@@ -47,11 +55,37 @@ def conv3x3(x: Tensor, weight: Tensor, bias: Tensor, stride: int) -> Tensor:
     return torch.conv2d(x, weight, bias, [stride, stride], [1, 1])
 
 
-def conv3x3_backward(gradient: Tensor, x: Tensor, weight: Tensor, stride: int, input_gradient: bool) -> List[Tensor]:
-    """[input gradient (undefined unless asked for), weight gradient, bias gradient]"""
-    dx, dw, db = torch.ops.aten.convolution_backward(gradient, x, weight, [weight.size(0)], [stride, stride],
-                                                     [1, 1], [1, 1], False, [0, 0], 1, [input_gradient, True, True])
-    return [dx, dw, db]
+def conv3x3_weight_backward(gradient: Tensor, x: Tensor, weight: Tensor, stride: int) -> List[Tensor]:
+    """[weight gradient, bias gradient]; the input gradient is left to strided_conv_input_gradient."""
+    _, dw, db = torch.ops.aten.convolution_backward(gradient, x, weight, [weight.size(0)], [stride, stride],
+                                                    [1, 1], [1, 1], False, [0, 0], 1, [False, True, True])
+    return [dw, db]
+
+
+def downsampling_taps(like: Tensor) -> Tensor:
+    """taps[a, u, k]: whether row k of a stride-2 3x3 kernel (padding 1) links input row 2i + a to output row i + u.
+
+    Output row i reads input rows 2i - 1 .. 2i + 1 with kernel rows 0 .. 2, so an even input row 2i takes only
+    kernel row 1 (from output row i) and an odd one, 2i + 1, kernel row 2 from output row i and kernel row 0 from
+    output row i + 1. Columns alike.
+    """
+    return torch.tensor([[[0.0, 1.0, 0.0], [0.0, 0.0, 0.0]],
+                         [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]]], dtype=like.dtype, device=like.device)
+
+
+def strided_conv_input_gradient(gradient: Tensor, weight: Tensor) -> Tensor:
+    """The input gradient (N, C_in, 2H, 2W) of a stride-2 3x3 convolution (padding 1) from its output gradient
+    (N, C_out, H, W), as a forward convolution: the gradient, padded by one row and column at the end, convolved
+    with 2x2 kernels derived from the 3x3 one (see downsampling_taps), one output channel 4 c + 2 a + b per input
+    channel c and pixel parity (a, b), then interleaved."""
+    taps = downsampling_taps(weight)
+    c_in = weight.size(1)
+    kernel = torch.einsum('auk,ockl,bvl->cabouv', [taps, weight, taps]).reshape(4 * c_in, weight.size(0), 2, 2)
+    parities = torch.conv2d(torch.nn.functional.pad(gradient, [0, 1, 0, 1]), kernel)
+    n = gradient.size(0)
+    h = gradient.size(2)
+    w = gradient.size(3)
+    return parities.view(n, c_in, 2, 2, h, w).permute(0, 1, 4, 2, 5, 3).reshape(n, c_in, 2 * h, 2 * w)
 
 
 def upsampling_taps(like: Tensor) -> Tensor:
@@ -126,35 +160,44 @@ def upsampling_conv_backward(gradient: Tensor, x: Tensor, kernel: Tensor, weight
 
 class ConvTrainStep(torch.nn.Module):
     def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
-                step: Tensor, settings: List[float], bernoulli: bool, image_size: List[int]) -> Tensor:
+                step: Tensor, settings: List[float], bernoulli: bool, image_shape: List[int]) -> Tensor:
         """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
 
         step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
         settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
-        image_size: rows, columns.
+        image_shape: rows, columns, channels, stages.
         """
         learning_rate = settings[0]
         reconstruction_weight = settings[1]
         kl_weight = settings[2]
-        rows = image_size[0]
-        cols = image_size[1]
+        rows = image_shape[0]
+        cols = image_shape[1]
+        channels = image_shape[2]
+        stages = image_shape[3]
         batch = images.size(0)
-        dense = len(weights) == 18
-        heads = 6 if dense else 4
+        dense = len(weights) == 4 * stages + 10
+        heads = 2 * stages + (2 if dense else 0)
         first_decoder = heads + 4
-        up_conv = len(weights) - 4
-        out_conv = len(weights) - 2
-        c2 = weights[2].size(0)
+        first_decoder_conv = len(weights) - 2 * stages
+        grid_rows = rows
+        grid_cols = cols
+        for _ in range(stages):
+            grid_rows = grid_rows // 2
+            grid_cols = grid_cols // 2
+        deepest = weights[2 * stages - 2].size(0)
         # the encoder's last feature map flattened; written out, as -1 is ambiguous for an empty batch
-        grid_size = c2 * (rows // 4) * (cols // 4)
+        grid_size = deepest * grid_rows * grid_cols
 
         # forward, keeping what the gradients need: each layer's input and each ReLU's output (its mask)
-        x = images.view(batch, 1, rows, cols)
-        conv1 = torch.relu_(conv3x3(x, weights[0], weights[1], 2))
-        conv2 = torch.relu_(conv3x3(conv1, weights[2], weights[3], 2))
-        flat = conv2.reshape(batch, grid_size)
+        x = images.view(batch, channels, rows, cols)
+        encoded: List[Tensor] = []
+        h = x
+        for s in range(stages):
+            h = torch.relu_(conv3x3(h, weights[2 * s], weights[2 * s + 1], 2))
+            encoded.append(h)
+        flat = h.reshape(batch, grid_size)
         if dense:
-            features = linear_relu(flat, weights[4], weights[5])
+            features = linear_relu(flat, weights[2 * stages], weights[2 * stages + 1])
         else:
             features = flat
         # the mu and log-variance heads as one product (and one for each of their gradients below)
@@ -174,13 +217,24 @@ class ConvTrainStep(torch.nn.Module):
         else:
             hidden = z
         grid = linear_relu(hidden, weights[w], weights[w + 1])
-        grid_map = grid.view(batch, c2, rows // 4, cols // 4)
-        up_kernel = upsampling_kernel(weights[up_conv])
-        up_parities = torch.relu_(upsampling_conv(grid_map, up_kernel, weights[up_conv + 1]))
-        up_features = interleave_parities(up_parities)
-        out_kernel = upsampling_kernel(weights[out_conv])
-        logits = interleave_parities(upsampling_conv(up_features, out_kernel, weights[out_conv + 1]))
-        logits = logits.view(batch, rows * cols)
+        h = grid.view(batch, deepest, grid_rows, grid_cols)
+        # the decoder's upsampling convolutions: each one's input, kernels and ReLU output in the parity layout
+        decoder_inputs: List[Tensor] = []
+        kernels: List[Tensor] = []
+        activations: List[Tensor] = []
+        logits = h
+        for j in range(stages):
+            k = first_decoder_conv + 2 * j
+            kernel = upsampling_kernel(weights[k])
+            decoder_inputs.append(h)
+            kernels.append(kernel)
+            y = upsampling_conv(h, kernel, weights[k + 1])
+            if j < stages - 1:
+                y = torch.relu_(y)
+                activations.append(y)
+                h = interleave_parities(y)
+            else:
+                logits = interleave_parities(y).view(batch, channels * rows * cols)
         probabilities = torch.sigmoid(logits)
 
         if bernoulli:
@@ -200,15 +254,17 @@ class ConvTrainStep(torch.nn.Module):
         # the decoder: reconstruction term only (KL-only training leaves it without gradient, as autograd would)
         if reconstruction_weight != 0.0:
             delta = logits_gradient * reconstruction_weight if reconstruction_weight != 1.0 else logits_gradient
-            g = upsampling_conv_backward(split_parities(delta.view(batch, 1, rows, cols)), up_features, out_kernel,
-                                         weights[out_conv])
-            gradients[out_conv] = g[1]
-            gradients[out_conv + 1] = g[2]
-            upstream = torch.ops.aten.threshold_backward(split_parities(g[0]), up_parities, 0.0)
-            g = upsampling_conv_backward(upstream, grid_map, up_kernel, weights[up_conv])
-            gradients[up_conv] = g[1]
-            gradients[up_conv + 1] = g[2]
-            upstream = torch.ops.aten.threshold_backward(g[0].reshape(batch, grid_size), grid, 0.0)
+            upstream = split_parities(delta.view(batch, channels, rows, cols))
+            for j in range(stages - 1, -1, -1):
+                k = first_decoder_conv + 2 * j
+                g = upsampling_conv_backward(upstream, decoder_inputs[j], kernels[j], weights[k])
+                gradients[k] = g[1]
+                gradients[k + 1] = g[2]
+                if j > 0:
+                    upstream = torch.ops.aten.threshold_backward(split_parities(g[0]), activations[j - 1], 0.0)
+                else:
+                    upstream = g[0]
+            upstream = torch.ops.aten.threshold_backward(upstream.reshape(batch, grid_size), grid, 0.0)
             gradients[w] = torch.mm(upstream.t(), hidden)
             gradients[w + 1] = torch.sum(upstream, 0)
             upstream = torch.mm(upstream, weights[w])
@@ -240,17 +296,18 @@ class ConvTrainStep(torch.nn.Module):
         upstream = torch.mm(stats_gradient, head_weights)
         if dense:
             upstream = torch.ops.aten.threshold_backward(upstream, features, 0.0)
-            gradients[4] = torch.mm(upstream.t(), flat)
-            gradients[5] = torch.sum(upstream, 0)
-            upstream = torch.mm(upstream, weights[4])
-        upstream = torch.ops.aten.threshold_backward(upstream.view(conv2.size()), conv2, 0.0)
-        g = conv3x3_backward(upstream, conv1, weights[2], 2, True)
-        gradients[2] = g[1]
-        gradients[3] = g[2]
-        upstream = torch.ops.aten.threshold_backward(g[0], conv1, 0.0)
-        g = conv3x3_backward(upstream, x, weights[0], 2, False)
-        gradients[0] = g[1]
-        gradients[1] = g[2]
+            gradients[2 * stages] = torch.mm(upstream.t(), flat)
+            gradients[2 * stages + 1] = torch.sum(upstream, 0)
+            upstream = torch.mm(upstream, weights[2 * stages])
+        upstream = torch.ops.aten.threshold_backward(upstream.view(encoded[stages - 1].size()), encoded[stages - 1],
+                                                     0.0)
+        for s in range(stages - 1, -1, -1):
+            g = conv3x3_weight_backward(upstream, encoded[s - 1] if s > 0 else x, weights[2 * s], 2)
+            gradients[2 * s] = g[0]
+            gradients[2 * s + 1] = g[1]
+            if s > 0:
+                upstream = torch.ops.aten.threshold_backward(strided_conv_input_gradient(upstream, weights[2 * s]),
+                                                             encoded[s - 1], 0.0)
 
         # one count for all weights: one increment instead of one per weight (each converting the 1 to a tensor)
         step.add_(1.0)

@@ -8,6 +8,7 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
+import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.training.TrainingEvent;
@@ -23,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", paramLabel = "H[,H...]", split = ",",
             description = "MLP hidden sizes (default 400); conv: channels c1,c2 and an optional dense layer (default 16,32,256)."
-                    + " The twins have the default sizes only.")
+                    + " The conv twin takes the same sizes; the MLP twin has the default ones only.")
     List<Integer> hidden;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "epochs (default: ${DEFAULT-VALUE})")
@@ -90,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
         List<ReferenceRun.Result> theirs = new ArrayList<>();
         Path script = referenceScript();
         ModelConfig config = modelConfig(dataset);
-        if (script != null && !config.hidden().equals(defaultHidden())) {
+        List<String> twinArguments = script == null ? List.of() : twinArguments(dataset, config);
+        if (script != null && kind == ModelKind.MLP && !config.hidden().equals(defaultHidden())) {
             System.out.println("note: the reference has the default sizes " + defaultHidden() + ", ours " + config.hidden());
         }
         int runs = script == null ? 1 : Math.max(1, pairs);
@@ -98,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
             ours.add(runOurs(dataset, config));
             if (script != null) {
                 System.out.println("reference run " + pair + "/" + runs + ": " + script);
-                theirs.add(ReferenceRun.run(python, script, data.folder(), latent, epochs, batch, seed));
+                theirs.add(ReferenceRun.run(python, script, twinArguments, latent, epochs, batch, seed));
                 System.out.println(theirs.get(theirs.size() - 1).summary());
             }
         }
@@ -121,6 +124,32 @@ final class BenchCommand implements Callable<Integer> {
         List<Integer> sizes = hidden != null && !hidden.isEmpty() ? hidden : defaultHidden();
         return new ModelConfig(kind, dataset.train().rows(), dataset.train().cols(), latent, sizes, Likelihood.BCE,
                 1f, Objective.ELBO, dataset.channels());
+    }
+
+    /**
+     * What tells the twin the data and the model: the same folder, and for the conv twin the same pictures' size
+     * and channels, the same number of training images (ours hold out a test share of a picture folder, the twin
+     * does not) and the same layer sizes. The MLP's twin reads IDX files only and has the default sizes.
+     */
+    List<String> twinArguments(Dataset dataset, ModelConfig config) {
+        boolean pictures = !DatasetLoader.holdsIdxFiles(data.folder());
+        List<String> arguments = new ArrayList<>();
+        if (kind == ModelKind.MLP) {
+            if (pictures) {
+                throw new UserError("the MLP's twin reads IDX files only; compare on pictures with --model conv");
+            }
+            return List.of("--data", data.folder().toString());
+        }
+        if (pictures) {
+            arguments.addAll(List.of("--folder", data.folder().toString(), "--size", String.valueOf(config.imageRows()),
+                    "--channels", String.valueOf(config.channels())));
+        } else {
+            arguments.addAll(List.of("--data", data.folder().toString()));
+        }
+        int trained = limit > 0 ? Math.min(limit, dataset.train().count()) : dataset.train().count();
+        arguments.addAll(List.of("--train", String.valueOf(trained), "--hidden",
+                config.hidden().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        return arguments;
     }
 
     /** The twin to run: the one named, the model's own in {@code bench/} when none is named, or null. */

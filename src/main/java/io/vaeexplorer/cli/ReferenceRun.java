@@ -50,15 +50,22 @@ final class ReferenceRun {
     private ReferenceRun() {
     }
 
-    static Result run(String python, Path script, Path data, int latent, int epochs, int batch, long seed)
-            throws IOException, InterruptedException {
+    /**
+     * Runs the twin once.
+     *
+     * @param dataArguments what tells the twin the data (and for the conv twin the model's sizes), e.g.
+     *     {@code --data DIR}
+     */
+    static Result run(String python, Path script, List<String> dataArguments, int latent, int epochs, int batch,
+                      long seed) throws IOException, InterruptedException {
         if (!Files.isRegularFile(script)) {
             throw new UserError("reference script not found: " + script);
         }
         Path json = Files.createTempFile("vae-ref", ".json");
         try {
-            List<String> command = new ArrayList<>(List.of(python, script.toString(), "--data", data.toString(),
-                    "--latent", String.valueOf(latent), "--epochs", String.valueOf(epochs),
+            List<String> command = new ArrayList<>(List.of(python, script.toString()));
+            command.addAll(dataArguments);
+            command.addAll(List.of("--latent", String.valueOf(latent), "--epochs", String.valueOf(epochs),
                     "--batch", String.valueOf(batch), "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()),
                     "--seed", String.valueOf(seed), "--json", json.toString()));
             if (Files.readString(script).contains("--iwae-k")) {

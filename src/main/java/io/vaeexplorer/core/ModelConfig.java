@@ -2,6 +2,7 @@ package io.vaeexplorer.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Architecture and loss of one VAE: everything needed to rebuild the network from its weights.
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param imageCols image width in pixels
  * @param latent size of z
  * @param hidden hidden layer sizes of the MLP encoder (the decoder mirrors them); channel counts for CONV
- * @param reconstruction likelihood of the reconstruction term
+ * @param reconstruction likelihood of the reconstruction term; BCE is the default for grey and colour alike
+ *     ({@link Likelihood} says why)
  * @param beta weight of the KL term
  * @param objective which terms are optimised
  * @param channels colour channels of an image: 1 (grey) or 3 (red, green, blue), each image channel-major; 0, as
@@ -78,16 +80,70 @@ public record ModelConfig(
     }
 
     /**
-     * A conv model's layer sizes as its hidden sizes give them: {@code c1[,c2[,dense]]}, the second stage's channels
-     * twice the first's unless given, no dense layer unless given.
+     * A conv model's layers as its hidden sizes {@code c1[,c2[,dense]]} and its image size give them. The encoder
+     * halves the image with one stride-2 3x3 convolution per stage and the decoder doubles it back as many times:
+     * two stages of c1 and c2 channels for images whose larger side is at most {@value #CONV_TWO_STAGES_UP_TO}
+     * pixels, three above it, the third of 2 x c2 channels (64 -> 32 -> 16 -> 8), so that larger pictures end in a
+     * map of about the same size and the dense layers stay small. c2 is 2 x c1 unless given; there is no dense
+     * layer unless given.
+     *
+     * @param first  channels of the first stage (c1)
+     * @param second channels of the second stage (c2)
+     * @param dense  units of the dense layer on each side, 0 for none
+     * @param stages stride-2 stages: 2 or 3
      */
-    public record ConvSizes(int first, int second, int dense) {
+    public record ConvSizes(int first, int second, int dense, int stages) {
+
+        /** Channels of stage {@code stage} (0-based): c1, c2, then 2 x c2. */
+        public int channels(int stage) {
+            return switch (stage) {
+                case 0 -> first;
+                case 1 -> second;
+                default -> 2 * second;
+            };
+        }
+
+        /** Each stage's channels, in the encoder's order. */
+        public List<Integer> stageChannels() {
+            return IntStream.range(0, stages).map(this::channels).boxed().toList();
+        }
     }
 
-    /** How the conv model reads its hidden sizes (see {@link ConvSizes}); the builder and estimates share it. */
+    /** The largest image side a conv model takes with two stages; larger images get a third. */
+    public static final int CONV_TWO_STAGES_UP_TO = 32;
+
+    /** How the conv model reads its hidden sizes and image size (see {@link ConvSizes}); builder and estimates share it. */
     public ConvSizes convSizes() {
         int first = hidden.get(0);
-        return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first, hidden.size() > 2 ? hidden.get(2) : 0);
+        int stages = Math.max(imageRows, imageCols) <= CONV_TWO_STAGES_UP_TO ? 2 : 3;
+        return new ConvSizes(first, hidden.size() > 1 ? hidden.get(1) : 2 * first, hidden.size() > 2 ? hidden.get(2) : 0,
+                stages);
+    }
+
+    /**
+     * Why the conv model cannot take images of this size, one line, or null when it can: each stage halves the
+     * image, so both sides must be multiples of 2^stages.
+     */
+    public String convSizeProblem() {
+        int stages = convSizes().stages();
+        int multiple = 1 << stages;
+        if (imageRows % multiple == 0 && imageCols % multiple == 0) {
+            return null;
+        }
+        String rule = stages == 2 ? "up to " + CONV_TWO_STAGES_UP_TO + " pixels a side it halves them twice"
+                : "above " + CONV_TWO_STAGES_UP_TO + " pixels a side it halves them 3 times";
+        return "the conv VAE cannot take " + imageRows + "x" + imageCols + " images: " + rule
+                + ", so each side must be a multiple of " + multiple + " (" + suggestion(multiple) + " would work)";
+    }
+
+    /** The nearest sizes whose sides are multiples of {@code multiple}, e.g. "32x32 or 40x40". */
+    private String suggestion(int multiple) {
+        int rowsDown = imageRows / multiple * multiple;
+        int colsDown = imageCols / multiple * multiple;
+        int rowsUp = rowsDown == imageRows ? imageRows : rowsDown + multiple;
+        int colsUp = colsDown == imageCols ? imageCols : colsDown + multiple;
+        String up = rowsUp + "x" + colsUp;
+        return rowsDown > 0 && colsDown > 0 ? rowsDown + "x" + colsDown + " or " + up : up;
     }
 
     /** Number of values of one image: channels x rows x cols. */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Builds the encoder body and the decoder of each architecture. The decoder ends in pixel logits of shape
- * (B, rows * cols).
+ * (B, channels * rows * cols), channel-major.
  */
 record VaeLayers(Block encoderBody, Block decoder) {
 
@@ -40,33 +40,34 @@ record VaeLayers(Block encoderBody, Block decoder) {
     }
 
     /**
-     * Two stride-2 3x3 convolutions (c1, c2 channels: 28 -> 14 -> 7), flatten, a dense layer of hidden[2]
-     * units (if given). The decoder mirrors it with nearest-neighbour upsampling followed by ordinary
-     * convolutions, because DJL 0.32's PyTorch engine has no transposed convolution.
+     * One stride-2 3x3 convolution per stage ({@link ModelConfig.ConvSizes}: c1, c2 and, above 32 pixels a side,
+     * 2 x c2 channels; 28 -> 14 -> 7 or 64 -> 32 -> 16 -> 8), flatten, a dense layer of hidden[2] units (if given).
+     * The decoder mirrors it with nearest-neighbour upsampling followed by ordinary convolutions, because DJL
+     * 0.32's PyTorch engine has no transposed convolution; its last convolution gives the image's channels, and
+     * the logits are flattened channel-major as the images are.
      */
     private static VaeLayers conv(ModelConfig config) {
-        if (config.channels() != 1) {
-            throw new IllegalArgumentException("the conv VAE takes grey images so far; train the MLP on colour, or "
-                    + "load the pictures with --channels 1");
-        }
-        if (config.imageRows() % 4 != 0 || config.imageCols() % 4 != 0) {
-            throw new IllegalArgumentException("the conv VAE needs image sides divisible by 4, got "
-                    + config.imageRows() + "x" + config.imageCols());
+        String problem = config.convSizeProblem();
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         ModelConfig.ConvSizes sizes = config.convSizes();
-        int c1 = sizes.first();
-        int c2 = sizes.second();
+        int stages = sizes.stages();
+        int deepest = sizes.channels(stages - 1);
         int dense = sizes.dense();
+        int channels = config.channels();
         int rows = config.imageRows();
         int cols = config.imageCols();
-        int r4 = rows / 4;
-        int c4 = cols / 4;
+        int gridRows = rows >> stages;
+        int gridCols = cols >> stages;
+        long flat = (long) deepest * gridRows * gridCols;
 
         SequentialBlock encoder = new SequentialBlock()
-                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, 1, rows, cols)))
-                .add(conv3x3(c1, 2)).add(Activation::relu)
-                .add(conv3x3(c2, 2)).add(Activation::relu)
-                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, (long) c2 * r4 * c4)));
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, channels, rows, cols)));
+        for (int stage = 0; stage < stages; stage++) {
+            encoder.add(conv3x3(sizes.channels(stage), 2)).add(Activation::relu);
+        }
+        encoder.add(x -> new NDList(x.singletonOrThrow().reshape(-1, flat)));
         if (dense > 0) {
             encoder.add(Linear.builder().setUnits(dense).build()).add(Activation::relu);
         }
@@ -75,13 +76,15 @@ record VaeLayers(Block encoderBody, Block decoder) {
         if (dense > 0) {
             decoder.add(Linear.builder().setUnits(dense).build()).add(Activation::relu);
         }
-        decoder.add(Linear.builder().setUnits((long) c2 * r4 * c4).build()).add(Activation::relu)
-                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, c2, r4, c4)))
-                .add(x -> new NDList(upsample2(x.singletonOrThrow())))
-                .add(conv3x3(c1, 1)).add(Activation::relu)
-                .add(x -> new NDList(upsample2(x.singletonOrThrow())))
-                .add(conv3x3(1, 1))
-                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, (long) rows * cols)));
+        decoder.add(Linear.builder().setUnits(flat).build()).add(Activation::relu)
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, deepest, gridRows, gridCols)));
+        for (int stage = stages - 1; stage > 0; stage--) {
+            decoder.add(x -> new NDList(upsample2(x.singletonOrThrow())))
+                    .add(conv3x3(sizes.channels(stage - 1), 1)).add(Activation::relu);
+        }
+        decoder.add(x -> new NDList(upsample2(x.singletonOrThrow())))
+                .add(conv3x3(channels, 1))
+                .add(x -> new NDList(x.singletonOrThrow().reshape(-1, (long) channels * rows * cols)));
         return new VaeLayers(encoder, decoder);
     }
 

@@ -62,7 +62,8 @@ public final class StepCost {
             return "MLP layer widths " + h.stream().map(String::valueOf).collect(Collectors.joining(","));
         }
         ModelConfig.ConvSizes sizes = config.convSizes();
-        return "conv channels " + sizes.first() + "," + sizes.second() + (sizes.dense() > 0 ? ", dense " + sizes.dense() : "");
+        return "conv channels " + sizes.stageChannels().stream().map(String::valueOf).collect(Collectors.joining(","))
+                + (sizes.dense() > 0 ? ", dense " + sizes.dense() : "");
     }
 
     private static String times(double ratio) {
@@ -88,24 +89,32 @@ public final class StepCost {
     }
 
     /**
-     * Two stride-2 3x3 convolutions, an optional dense layer and the heads; the decoder's dense layers, then a 3x3
-     * convolution after each 2x upsampling, the first at half and the last at full resolution.
+     * A stride-2 3x3 convolution per stage, an optional dense layer and the heads; the decoder's dense layers, then a
+     * 3x3 convolution after each 2x upsampling, the last at full resolution and to the image's channels.
      */
     private static long conv(ModelConfig config) {
         ModelConfig.ConvSizes sizes = config.convSizes();
-        long c1 = sizes.first();
-        long c2 = sizes.second();
+        int stages = sizes.stages();
         long dense = sizes.dense();
-        long half = (long) (config.imageRows() / 2) * (config.imageCols() / 2);
-        long quarter = (long) (config.imageRows() / 4) * (config.imageCols() / 4);
-        long full = config.imageSize();
-        long flat = c2 * quarter;
         long latent = config.latent();
+        long rows = config.imageRows();
+        long cols = config.imageCols();
 
-        long encoder = half * c1 * 9 + quarter * c2 * 9 * c1 + flat * dense;
+        long encoder = 0;
+        long decoderConv = 0;
+        long in = config.channels();
+        for (int stage = 0; stage < stages; stage++) {
+            long out = sizes.channels(stage);
+            long area = (rows >> (stage + 1)) * (cols >> (stage + 1));
+            encoder += area * out * 9 * in;
+            // the decoder's convolution back to this stage's input size: from out channels to in
+            decoderConv += (rows >> stage) * (cols >> stage) * in * 9 * out;
+            in = out;
+        }
+        long flat = in * (rows >> stages) * (cols >> stages);
+        encoder += flat * dense;
         long heads = 2 * (dense > 0 ? dense : flat) * latent;
         long decoderDense = dense > 0 ? latent * dense + dense * flat : latent * flat;
-        long decoderConv = half * c1 * 9 * c2 + full * 9 * c1;
         return encoder + heads + decoderDense + decoderConv;
     }
 }

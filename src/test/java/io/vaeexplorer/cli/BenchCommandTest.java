@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.vaeexplorer.data.DatasetLoader;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +74,45 @@ class BenchCommandTest {
                 .map(e -> e.getAsDouble()).toList());
         assertEquals(2, reference.getAsJsonArray("epoch_ratio_per_pair").size());
         assertEquals(190.0, reference.get("test_neg_elbo").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void theConvTwinGetsThePictureFolderTheirSizeChannelsTrainingCountAndLayerSizes() throws Exception {
+        Path pictures = temp.resolve("pictures");
+        for (int i = 0; i < 20; i++) {
+            BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB);
+            image.setRGB(i % 20, i / 2, 0x30c060);
+            Files.createDirectories(pictures.resolve("dots"));
+            ImageIO.write(image, "png", pictures.resolve("dots").resolve(i + ".png").toFile());
+        }
+        Path twin = temp.resolve("twin.sh");
+        Path arguments = temp.resolve("arguments.txt");
+        Files.writeString(twin, """
+                echo "$@" > '%s'
+                while [ $# -gt 0 ]; do [ "$1" = --json ] && out=$2; shift; done
+                printf '{"epochs": [{"train_wall_s": 1.0, "test_neg_elbo": 900.0}]}' > "$out"
+                """.formatted(arguments));
+        String cacheBefore = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
+        System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, temp.resolve("cache").toString());
+        try {
+            CliTest.Run run = CliTest.run("bench", "--model", "conv", "--data", pictures.toString(), "--image-size",
+                    "16", "--channels", "3", "--hidden", "4,8", "--latent", "2", "--epochs", "1", "--batch", "8",
+                    "--reference", twin.toString(), "--python", "/bin/sh");
+            assertEquals(0, run.exit(), run.out() + run.err());
+            // 20 pictures, 2 held out as ours' test set: both sides train on 18
+            assertTrue(Files.readString(arguments).startsWith("--folder " + pictures + " --size 16 --channels 3"
+                    + " --train 18 --hidden 4,8 "), Files.readString(arguments));
+
+            CliTest.Run mlp = CliTest.run("bench", "--data", pictures.toString(), "--image-size", "16", "--epochs",
+                    "1", "--reference", twin.toString(), "--python", "/bin/sh");
+            assertEquals(1, mlp.exit(), mlp.out() + mlp.err());
+            assertTrue(mlp.err().contains("the MLP's twin reads IDX files only"), mlp.err());
+        } finally {
+            if (cacheBefore == null) {
+                System.clearProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
+            } else {
+                System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, cacheBefore);
+            }
+        }
     }
 }

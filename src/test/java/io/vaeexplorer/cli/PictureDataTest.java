@@ -108,12 +108,20 @@ class PictureDataTest {
     }
 
     @Test
-    void theConvModelRefusesColourInOneLine() throws IOException {
+    void theConvModelTrainsOnColourPicturesAndRefusesSidesItCannotHalveInOneLine() throws IOException {
         Path data = twoClasses(true);
-        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--model", "conv", "--epochs", "1",
-                "--out", temp.resolve("conv").toString());
+        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--model", "conv", "--hidden", "4,8",
+                "--epochs", "1", "--batch", "16", "--out", temp.resolve("conv").toString(), "--json");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        JsonObject json = JsonLineTest.parseStrict(run.lastLine());
+        assertEquals(3, json.get("channels").getAsInt());
+        assertTrue(json.get("model").getAsString().startsWith("CONV 1728-4-8-2"), run.lastLine());
+        assertTrue(Double.isFinite(json.get("test_neg_elbo").getAsDouble()), run.lastLine());
 
-        assertNotEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.err().contains("the conv VAE takes grey images so far"), run.err());
+        CliTest.Run odd = CliTest.run("train", "--data", data.toString(), "--model", "conv", "--image-size", "30",
+                "--epochs", "1", "--out", temp.resolve("odd").toString());
+        assertNotEquals(0, odd.exit(), odd.out() + odd.err());
+        assertTrue(odd.err().contains("cannot take 30x30 images") && odd.err().contains("28x28 or 32x32 would work"),
+                odd.err());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class ReferenceRunTest {
                 sleep 1
                 printf '{"epochs": [{"train_wall_s": 3.0, "test_neg_elbo": 150.0}]}' > "$out"
                 """.formatted(arguments));
-        ReferenceRun.Result result = ReferenceRun.run("/bin/sh", twin, temp, 2, 1, 128, 1);
+        ReferenceRun.Result result = ReferenceRun.run("/bin/sh", twin, List.of("--data", temp.toString()), 2, 1, 128, 1);
 
         assertTrue(result.peakResidentMb() >= 30, "peak " + result.peakResidentMb() + " MB");
         assertTrue(result.summary().contains("peak resident memory"), result.summary());
@@ -43,7 +44,7 @@ class ReferenceRunTest {
                 while [ $# -gt 0 ]; do [ "$1" = --json ] && out=$2; shift; done
                 printf '{"epochs": [{"train_wall_s": 3.0, "test_neg_elbo": 150.0}]}' > "$out"
                 """.formatted(arguments));
-        ReferenceRun.run("/bin/sh", twin, temp, 2, 1, 128, 1);
+        ReferenceRun.run("/bin/sh", twin, List.of("--data", temp.toString()), 2, 1, 128, 1);
         assertTrue(Files.readString(arguments).contains("--iwae-k 1 --iwae-n 1"), Files.readString(arguments));
     }
 

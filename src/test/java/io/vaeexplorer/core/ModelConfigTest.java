@@ -34,6 +34,37 @@ class ModelConfigTest {
     }
 
     @Test
+    void aConvModelDeepensAbove32PixelsASide() {
+        ModelConfig small = conv(32, 32, List.of(16, 32, 256));
+        assertEquals(new ModelConfig.ConvSizes(16, 32, 256, 2), small.convSizes());
+        assertEquals(List.of(16, 32), small.convSizes().stageChannels());
+        ModelConfig large = conv(64, 64, List.of(16, 32, 256));
+        assertEquals(3, large.convSizes().stages());
+        assertEquals(List.of(16, 32, 64), large.convSizes().stageChannels(), "the third stage doubles c2");
+        assertEquals(List.of(8, 16, 32), conv(40, 40, List.of(8)).convSizes().stageChannels(), "c2 = 2 c1");
+        assertEquals(3, conv(24, 40, List.of(8)).convSizes().stages(), "the larger side decides");
+        assertEquals(0, conv(28, 28, List.of(8, 12)).convSizes().dense());
+    }
+
+    @Test
+    void aConvModelNamesTheSizesThatWouldWorkWhenItsSidesDoNotHalve() {
+        for (ModelConfig fits : List.of(conv(28, 28, List.of(8)), conv(32, 32, List.of(8)), conv(40, 40, List.of(8)),
+                conv(64, 64, List.of(8)), conv(4, 4, List.of(8)))) {
+            assertNull(fits.convSizeProblem(), fits.imageRows() + "x" + fits.imageCols());
+        }
+        assertEquals("the conv VAE cannot take 36x36 images: above 32 pixels a side it halves them 3 times, so each"
+                + " side must be a multiple of 8 (32x32 or 40x40 would work)", conv(36, 36, List.of(8)).convSizeProblem());
+        assertEquals("the conv VAE cannot take 30x30 images: up to 32 pixels a side it halves them twice, so each"
+                + " side must be a multiple of 4 (28x28 or 32x32 would work)", conv(30, 30, List.of(8)).convSizeProblem());
+        assertTrue(conv(2, 2, List.of(8)).convSizeProblem().endsWith("(4x4 would work)"));
+        assertTrue(conv(48, 44, List.of(8)).convSizeProblem().contains("(48x40 or 48x48 would work)"));
+    }
+
+    private static ModelConfig conv(int rows, int cols, List<Integer> hidden) {
+        return new ModelConfig(ModelKind.CONV, rows, cols, 2, hidden, Likelihood.BCE, 1f, Objective.ELBO, 3);
+    }
+
+    @Test
     void kindsLikelihoodsAndObjectivesParseAsPeopleTypeThem() {
         assertEquals(ModelKind.CONV, ModelKind.parse(" Conv "));
         assertEquals(Likelihood.MSE, Likelihood.parse("MSE"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -13,11 +14,15 @@ import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.explore.SweepFigure;
+import io.vaeexplorer.store.CheckpointIO;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,51 @@ class InferenceModelTest {
                 assertEquals(snapshot.weights(), WeightCopier.snapshot(copy.block(), 1, 0).weights());
             }
         }
+    }
+
+    /**
+     * A conv model saved before images had channels and conv models had a depth (a 4-8-16 model trained for three
+     * epochs on 6,000 MNIST digits), with what it decoded and encoded then: the two-stage grey layout must load and
+     * compute as it did.
+     */
+    @Test
+    void aGreyConvCheckpointFromBeforeColourDecodesAndEncodesAsItDidThen() throws Exception {
+        Checkpoint checkpoint = CheckpointIO.load(resource("conv-28x28-grey-4-8-16.vae"));
+        List<float[]> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(resource("conv-28x28-grey-4-8-16-outputs.txt"))) {
+            String[] words = line.split(" ");
+            if (line.startsWith("# decode of z =")) {
+                float[] z = new float[words.length - 5];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = Float.parseFloat(words[5 + i]);
+                }
+                expected.add(z);
+                expected.add(new float[0]);
+            } else if (line.startsWith("# encode")) {
+                expected.add(new float[0]);
+            } else {
+                float[] last = expected.get(expected.size() - 1);
+                float[] longer = Arrays.copyOf(last, last.length + 1);
+                longer[last.length] = Float.parseFloat(line);
+                expected.set(expected.size() - 1, longer);
+            }
+        }
+        float[] z = expected.get(0);
+        float[] decoded = expected.get(1);
+        float[] encoded = expected.get(2);
+        byte[] digits = Arrays.copyOf(SmallMnist.slice(1, 4).test().grey(), 4 * 784);
+        try (InferenceModel model = InferenceModel.onCpu(checkpoint.weights())) {
+            assertEquals(2, model.config().convSizes().stages());
+            assertArrayEquals(decoded, model.decode(z, 4), 1e-5f);
+            float[][] stats = model.encodeGrey(digits, 4);
+            float[] both = Arrays.copyOf(stats[0], 16);
+            System.arraycopy(stats[1], 0, both, 8, 8);
+            assertArrayEquals(encoded, both, 1e-5f);
+        }
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(InferenceModelTest.class.getResource(name).toURI());
     }
 
     private static float[] drawn() {

@@ -59,6 +59,42 @@ class VaeBlockTest {
     }
 
     @Test
+    void aColourConvVaeGivesChannelMajorLogitsForEitherDepth() {
+        DjlRuntime.configure();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            for (int side : new int[] {32, 64}) {
+                ModelConfig config = new ModelConfig(ModelKind.CONV, side, side, 3, List.of(4, 8, 16),
+                        Likelihood.BCE, 1f, Objective.ELBO, 3);
+                VaeBlock block = new VaeBlock(config);
+                block.initializeFor(manager);
+                NDList out = block.forward(new ParameterStore(manager, false),
+                        new NDList(manager.zeros(new Shape(2, 3L * side * side))), false);
+                assertEquals(new Shape(2, 3L * side * side), out.get(0).getShape());
+                assertEquals(new Shape(2, 3), out.get(1).getShape());
+                int stages = side <= 32 ? 2 : 3;
+                // a convolution per stage on each side, two heads, a dense layer on each side and the grid layer
+                assertEquals(2 * (2 * stages + 5), block.getParameters().size(), side + " pixels");
+                long grid = side >> stages;
+                long deepest = side <= 32 ? 8 : 16;
+                assertEquals(new Shape(16, deepest * grid * grid),
+                        block.getParameters().valueAt(2 * stages).getArray().getShape(), "the encoder's dense layer");
+                assertEquals(new Shape(3, 4, 3, 3),
+                        block.getParameters().valueAt(block.getParameters().size() - 2).getArray().getShape(),
+                        "the last convolution gives the image's 3 channels");
+            }
+        }
+    }
+
+    @Test
+    void aConvVaeRefusesSidesItCannotHalveWithTheSizesThatWould() {
+        ModelConfig config = new ModelConfig(ModelKind.CONV, 36, 36, 2, List.of(8), Likelihood.BCE, 1f,
+                Objective.ELBO, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VaeBlock(config));
+        assertEquals(config.convSizeProblem(), e.getMessage());
+        assertTrue(e.getMessage().contains("36x36") && e.getMessage().contains("32x32 or 40x40"), e.getMessage());
+    }
+
+    @Test
     void snapshotRoundTripsIntoAFreshBlockAndTheSameSeedGivesTheSameWeights() {
         DjlRuntime.configure();
         ModelConfig config = ModelConfig.mlp(2, List.of(32, 16));

@@ -41,6 +41,24 @@ class StepCostTest {
     }
 
     @Test
+    void aColourConvModelAbove32PixelsCostsItsThirdStage() {
+        long encoder = 32 * 32 * 16 * 9 * 3 // 3x3 over 3 channels to 16 at 32x32
+                + 16 * 16 * 32 * 9 * 16 // 3x3 over 16 channels to 32 at 16x16
+                + 8 * 8 * 64 * 9 * 32 // the third stage: 3x3 over 32 channels to 64 at 8x8
+                + 64 * 8 * 8 * 256; // flattened to the dense layer
+        long heads = 2 * 256 * 2;
+        long decoder = 2 * 256 + 256 * 64 * 8 * 8 // dense layers back to 64x8x8
+                + 16 * 16 * 32 * 9 * 64 // upsampled to 16x16, 3x3 over 64 channels to 32
+                + 32 * 32 * 16 * 9 * 32 // upsampled to 32x32, 3x3 over 32 channels to 16
+                + 64 * 64 * 3 * 9 * 16; // upsampled to 64x64, 3x3 over 16 channels to the 3 colours
+        ModelConfig colour = new ModelConfig(ModelKind.CONV, 64, 64, 2, List.of(16, 32, 256), Likelihood.BCE, 1f,
+                Objective.ELBO, 3);
+        assertEquals(encoder + heads + decoder, StepCost.multiplyAdds(colour));
+        assertEquals("conv channels 16,32,64, dense 256", StepCost.layers(colour));
+        assertTrue(StepCost.affordable(colour), "the default sizes on 64x64 colour pictures");
+    }
+
+    @Test
     void reasonableModelsPassAndAbsurdOnesAreRefusedWithAnEstimate() {
         for (ModelConfig reasonable : List.of(mlp(2, 400), mlp(2, 512, 256), mlp(2, 1024), mlp(20, 1024, 512),
                 conv(2, 16, 32, 256), conv(2, 32, 64), conv(2, 64, 128), conv(20, 64, 128, 256))) {

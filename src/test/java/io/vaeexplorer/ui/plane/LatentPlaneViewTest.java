@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -363,17 +364,28 @@ class LatentPlaneViewTest {
         // nothing else on its way that could redraw: both workers have answered, the view has drawn
         waitFor(30, () -> !view.updatePending() && model.inferenceIdle());
         double[] path = {-2, -2, 0, 1, 2, 2};
+        // the redraws of the first pulse after the changes; later ones (the decode of the new point arriving, say)
+        // come from later events
+        AtomicLong afterPulse = new AtomicLong(-1);
         long[] counts = fx(() -> {
             long before = redraws.count();
             view.setViewport(view.viewport().panned(3, 0));
             view.setViewport(view.viewport().panned(3, 0));
             model.plane().interpolationPathProperty().set(path);
             model.plane().selectedZProperty().set(new float[] {1, -1});
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                afterPulse.set(redraws.count());
+                view.getScene().removePostLayoutPulseListener(once[0]);
+            };
+            view.getScene().addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
             return new long[] {before, redraws.count()};
         });
         assertEquals(counts[0], counts[1], "drawn at once instead of at the next pulse");
+        waitFor(30, () -> afterPulse.get() >= 0);
+        assertEquals(counts[0] + 1, afterPulse.get(), "several changes were not coalesced into one redraw");
         awaitRedraw();
-        assertEquals(counts[0] + 1, redraws.count(), "several changes were not coalesced into one redraw");
         WritableImage image = snapshot();
         double[] mid = fx(() -> view.toCanvas(-1, -0.5)); // half way from A to the middle point
         int yellow = 0;

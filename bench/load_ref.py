@@ -5,20 +5,22 @@ layout (a picture's class is its first-level folder, names sorted), open every P
 8192 or more than 2^24 pixels from the header, decode, composite alpha onto black, bring it to N x N (shorter side
 scaled to N, box filter down and bilinear up, the longer side cropped around the centre), hold every picture
 channel-major in one uint8 array, keep three channels when any picture has colour (else BT.601 grey), and hold out
-a seeded 10% as the test set, each split in path order (copies, as the app makes two arrays).
+a seeded 10% as the test set (the same pictures as the app: java.util.Random's shuffle), each split in path
+order (copies, as the app makes two arrays).
 
     /usr/bin/python3 bench/load_ref.py --data /tmp/shapes32 --size 32 --json
     /usr/bin/python3 bench/load_ref.py --data /tmp/shapes32 --size 32 --workers 2
 
 --workers N decodes in N processes (multiprocessing, chunks of pictures), as a DataLoader with workers would.
-The time reported is from the listing to the finished arrays, without the interpreter's start.
+The time reported is from the listing to the finished arrays, without the interpreter's start. With --json it also
+gives the CRC-32 of the training levels, which the app's benchmark compares with its own.
 """
 import argparse
 import json
 import os
-import random
 import sys
 import time
+import zlib
 
 import numpy as np
 from PIL import Image
@@ -86,6 +88,35 @@ def decode_chunk(args):
     return out, ok
 
 
+class JavaRandom:
+    """java.util.Random, so that the hold-out holds out the same pictures as the app's."""
+
+    def __init__(self, seed):
+        self.seed = (seed ^ 0x5DEECE66D) & ((1 << 48) - 1)
+
+    def next(self, bits):
+        self.seed = (self.seed * 0x5DEECE66D + 0xB) & ((1 << 48) - 1)
+        value = self.seed >> (48 - bits)
+        return value - (1 << bits) if value >= 1 << (bits - 1) and bits == 32 else value
+
+    def next_int(self, bound):
+        if bound & (bound - 1) == 0:
+            return (bound * self.next(31)) >> 31
+        while True:
+            bits = self.next(31)
+            value = bits % bound
+            if bits - value + (bound - 1) < 1 << 31:  # no int overflow in Java
+                return value
+
+
+def java_shuffle(items, seed):
+    """Collections.shuffle(items, new Random(seed))."""
+    rng = JavaRandom(seed)
+    for i in range(len(items), 1, -1):
+        j = rng.next_int(i)
+        items[i - 1], items[j] = items[j], items[i - 1]
+
+
 def load(root, n, workers, test_fraction, seed):
     entries, classes = scan(root)
     paths = [os.path.join(root, path) for path, _ in entries]
@@ -117,8 +148,8 @@ def load(root, n, workers, test_fraction, seed):
     held = int(round(len(used) * test_fraction))
     if test_fraction > 0 and len(used) >= 2:
         held = max(1, min(len(used) - 1, held))
-    order = list(used)
-    random.Random(seed).shuffle(order)
+    order = [int(i) for i in used]
+    java_shuffle(order, seed)
     test_index = np.sort(np.array(order[:held], dtype=np.int64))
     train_index = np.sort(np.array(order[held:], dtype=np.int64))
     train = (levels[train_index], labels[train_index])
@@ -140,7 +171,7 @@ def main():
     seconds = time.perf_counter() - start
     result = {"seconds": round(seconds, 3), "train": int(train[0].shape[0]), "test": int(test[0].shape[0]),
               "channels": int(train[0].shape[1]), "size": args.size, "classes": len(classes), "skipped": skipped,
-              "workers": args.workers}
+              "workers": args.workers, "train_crc32": zlib.crc32(np.ascontiguousarray(train[0]).data)}
     if args.json:
         print(json.dumps(result))
     else:

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,13 +54,17 @@ class ImageFolderLoaderBenchmark {
                 JsonObject theirs = reference(data.rows(), workers);
                 assertEquals(data.train().count(), theirs.get("train").getAsInt(), "the same pictures on both sides");
                 assertEquals(data.channels(), theirs.get("channels").getAsInt());
+                CRC32 crc = new CRC32();
+                crc.update(data.train().levels());
+                String same = crc.getValue() == theirs.get("train_crc32").getAsLong() ? "the same levels"
+                        : "other levels (resampling rounds differently)";
                 double seconds = theirs.get("seconds").getAsDouble();
                 double ratio = ours / seconds;
                 if (workers == WORKERS.get(0)) {
                     ratios.add(ratio);
                 }
-                System.out.printf(Locale.ROOT, "pair %d: ours %.2f s, Pillow (%d process%s) %.2f s, ratio %.2fx; %s%n",
-                        pair, ours, workers, workers == 1 ? "" : "es", seconds, ratio, uptime());
+                System.out.printf(Locale.ROOT, "pair %d: ours %.2f s, Pillow (%d process%s) %.2f s, ratio %.2fx, %s;"
+                        + " %s%n", pair, ours, workers, workers == 1 ? "" : "es", seconds, ratio, same, uptime());
             }
         }
 

@@ -122,7 +122,7 @@ public final class ImageFolderLoader {
             train = assemble(decoding, entries, trainIndices, size, channels);
             test = assemble(decoding, entries, testIndices, size, channels);
         }
-        decoding = null;
+        decoding = null; // after skipped files, the decoded arrays are garbage while the cache is written
         Dataset dataset = new Dataset(name, train, test, scan.classNames);
 
         if (cacheFile != null) {

@@ -21,12 +21,18 @@ import java.util.function.BooleanSupplier;
  */
 public final class Evaluator implements AutoCloseable {
 
-    private static final int BATCH = 1000;
+    /**
+     * Images per batch for MNIST-sized images; larger images get proportionally fewer, so that a batch's
+     * activations (a conv model's feature maps grow with the picture) stay about the same size.
+     */
+    private static final int MNIST_BATCH = 1000;
+    private static final int MNIST_IMAGE_SIZE = 28 * 28;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final NDManager manager;
     private final NDArray grey;
     private final LabeledImages set;
+    private final int batch;
     /** Null: noise from the engine's seeded generator (the training thread's). Else a private stream, see below. */
     private final SplittableRandom noise;
 
@@ -41,9 +47,15 @@ public final class Evaluator implements AutoCloseable {
      */
     public Evaluator(LabeledImages set, ComputeDevice device, Long noiseSeed) {
         this.set = set;
+        this.batch = batchFor(set.imageSize());
         this.noise = noiseSeed == null ? null : new SplittableRandom(noiseSeed);
         this.manager = NDManager.newBaseManager(device.djl());
         this.grey = NativeArrays.greyRows(manager, set.grey(), set.count(), set.imageSize());
+    }
+
+    /** Images per evaluation batch for images of {@code imageSize} values. */
+    static int batchFor(int imageSize) {
+        return Math.max(1, Math.min(MNIST_BATCH, (int) ((long) MNIST_BATCH * MNIST_IMAGE_SIZE / imageSize)));
     }
 
     public int count() {
@@ -78,11 +90,11 @@ public final class Evaluator implements AutoCloseable {
         float[] sigma = withCodes ? new float[set.count() * d] : null;
         double reconstruction = 0;
         double kl = 0;
-        for (int start = 0; start < set.count(); start += BATCH) {
+        for (int start = 0; start < set.count(); start += batch) {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            int end = Math.min(set.count(), start + BATCH);
+            int end = Math.min(set.count(), start + batch);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images(batch, start, end);
                 NDList stats = block.encode(ps, x);
@@ -148,8 +160,8 @@ public final class Evaluator implements AutoCloseable {
         int d = block.config().latent();
         float[] mu = new float[set.count() * d];
         float[] sigma = new float[set.count() * d];
-        for (int start = 0; start < set.count(); start += BATCH) {
-            int end = Math.min(set.count(), start + BATCH);
+        for (int start = 0; start < set.count(); start += batch) {
+            int end = Math.min(set.count(), start + batch);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images(batch, start, end);
                 copyCodes(block.encode(ps, x), start, end, d, mu, sigma);

@@ -36,13 +36,16 @@ public final class VaeTrainer implements AutoCloseable {
     /** The training set as grey levels (uint8); each gathered chunk becomes floats. */
     private final NDArray trainGrey;
     private final int count;
+    private final int batchesPerChunk;
 
     /**
      * Batches gathered at once from the permutation. A gather per batch costs a visible share of the epoch; one
      * gather of the whole shuffled set makes resident memory swing by the set's size at every epoch boundary. A
-     * chunk of a few batches stays inside malloc's reused heap and costs neither.
+     * chunk of a few batches stays inside malloc's reused heap and costs neither. The count is for MNIST-sized
+     * images; larger ones get fewer batches per chunk ({@link #batchesPerChunk}) so that a chunk's size stays put.
      */
     static final int BATCHES_PER_CHUNK = 16;
+    private static final int MNIST_IMAGE_SIZE = 28 * 28;
 
     private NDManager epochManager;
     private NDArray order;
@@ -72,6 +75,7 @@ public final class VaeTrainer implements AutoCloseable {
         if (count == 0) {
             throw new IllegalArgumentException("no training images");
         }
+        this.batchesPerChunk = Math.max(1, BATCHES_PER_CHUNK * MNIST_IMAGE_SIZE / used.imageSize());
         this.manager = NDManager.newBaseManager(device.djl());
         try {
             engine.setRandomSeed((int) (training.seed() + 1_000_003L * epochsDone));
@@ -184,10 +188,10 @@ public final class VaeTrainer implements AutoCloseable {
 
     /** Gathers the chunk holding {@code batch} if it is not gathered yet; returns the chunk's first row. */
     private int gatherChunkFor(int batch) {
-        int chunkStart = (batch / BATCHES_PER_CHUNK) * BATCHES_PER_CHUNK * training.batchSize();
-        if (batch % BATCHES_PER_CHUNK == 0 || chunk == null) {
+        int chunkStart = (batch / batchesPerChunk) * batchesPerChunk * training.batchSize();
+        if (batch % batchesPerChunk == 0 || chunk == null) {
             closeChunk();
-            int chunkEnd = Math.min(count, chunkStart + BATCHES_PER_CHUNK * training.batchSize());
+            int chunkEnd = Math.min(count, chunkStart + batchesPerChunk * training.batchSize());
             chunkManager = epochManager.newSubManager();
             NDArray rows = order.get(chunkManager, new NDIndex("{}:{}", chunkStart, chunkEnd));
             NDArray grey = trainGrey.get(chunkManager, new NDIndex("{}", rows));

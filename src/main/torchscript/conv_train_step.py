@@ -30,7 +30,9 @@ channels k_1..k_S (c1, c2[, 2 c2]), images of C channels (1 or 3), channel-major
     decoder: [dense (d -> n)], dense (-> k_S*h/2^S*w/2^S), then S times nearest 2x upsampling and a conv 3x3
              (k_S -> ... -> k_1 -> C)
 all convolutions padded by 1, every layer but the heads and the last followed by ReLU. The bracketed dense layers
-exist when the model has a dense size (4 S + 10 parameters, else 4 S + 6). Nearest 2x upsampling repeats each
+exist when the model has a dense size (4 S + 10 parameters, else 4 S + 6). A conditional model's heads take the
+features with the class one-hot beside them, and its decoder z with the class beside it; a plain model's
+conditions have no columns. Nearest 2x upsampling repeats each
 pixel along both axes, as VaeLayers.upsample2 does. The loss is io.vaeexplorer.engine.ElboLoss's.
 ScriptedConvStepTest checks losses and weights against DJL's autograd step by step for each objective, for grey
 and colour images and for both depths.
@@ -159,13 +161,16 @@ def upsampling_conv_backward(gradient: Tensor, x: Tensor, kernel: Tensor, weight
 
 
 class ConvTrainStep(torch.nn.Module):
-    def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
-                step: Tensor, settings: List[float], bernoulli: bool, image_shape: List[int]) -> Tensor:
+    def forward(self, images: Tensor, conditions: Tensor, weights: List[Tensor], means: List[Tensor],
+                variances: List[Tensor], step: Tensor, settings: List[float], bernoulli: bool,
+                image_shape: List[int]) -> Tensor:
         """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
 
+        conditions: each image's class one-hot (batch, classes) for a conditional model, (batch, 0) for a plain one.
         step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
-        settings: learning rate, reconstruction weight, KL weight. bernoulli: BCE reconstruction, else MSE.
-        image_shape: rows, columns, channels, stages.
+        settings: learning rate, reconstruction weight, KL weight, and the capacity in nats per image (negative
+        for none: with one, the objective is reconstruction + KL weight |KL - capacity|, Burgess et al. 2018).
+        bernoulli: BCE reconstruction, else MSE. image_shape: rows, columns, channels, stages.
         """
         learning_rate = settings[0]
         reconstruction_weight = settings[1]
@@ -200,22 +205,26 @@ class ConvTrainStep(torch.nn.Module):
             features = linear_relu(flat, weights[2 * stages], weights[2 * stages + 1])
         else:
             features = flat
+        feature_count = features.size(1)
+        conditioned = conditions.size(1) > 0
+        head_input = torch.cat([features, conditions], 1) if conditioned else features
         # the mu and log-variance heads as one product (and one for each of their gradients below)
         latent = weights[heads].size(0)
         head_weights = torch.cat([weights[heads], weights[heads + 2]])
-        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), features, head_weights.t())
+        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), head_input, head_weights.t())
         mu = stats[:, :latent]
         logvar = stats[:, latent:]
         # the same draw as VaeBlock.reparameterize: standard normal noise from the engine's seeded generator
         noise = torch.randn(mu.size(), dtype=mu.dtype, device=mu.device)
         scaled_noise = torch.exp(logvar * 0.5) * noise
         z = scaled_noise + mu
+        decoder_input = torch.cat([z, conditions], 1) if conditioned else z
         w = first_decoder
         if dense:
-            hidden = linear_relu(z, weights[w], weights[w + 1])
+            hidden = linear_relu(decoder_input, weights[w], weights[w + 1])
             w += 2
         else:
-            hidden = z
+            hidden = decoder_input
         grid = linear_relu(hidden, weights[w], weights[w + 1])
         h = grid.view(batch, deepest, grid_rows, grid_cols)
         # the decoder's upsampling convolutions: each one's input, kernels and ReLU output in the parity layout
@@ -249,6 +258,10 @@ class ConvTrainStep(torch.nn.Module):
             logits_gradient = error * probabilities * (1.0 - probabilities) * 2.0
         variance = torch.exp(logvar)
         kl = torch.sum(mu * mu + variance - logvar - 1.0) * 0.5
+        if len(settings) > 3 and settings[3] >= 0.0:
+            # |KL - C| has the KL's gradient times the sign of KL - C (over the batch: C per image times its size)
+            excess = float(kl) - settings[3] * batch
+            kl_weight = kl_weight if excess > 0.0 else (-kl_weight if excess < 0.0 else 0.0)
 
         gradients: List[Tensor] = [torch.empty(0) for _ in range(len(weights))]
         # the decoder: reconstruction term only (KL-only training leaves it without gradient, as autograd would)
@@ -270,11 +283,12 @@ class ConvTrainStep(torch.nn.Module):
             upstream = torch.mm(upstream, weights[w])
             if dense:
                 upstream = torch.ops.aten.threshold_backward(upstream, hidden, 0.0)
-                gradients[first_decoder] = torch.mm(upstream.t(), z)
+                gradients[first_decoder] = torch.mm(upstream.t(), decoder_input)
                 gradients[first_decoder + 1] = torch.sum(upstream, 0)
                 upstream = torch.mm(upstream, weights[first_decoder])
-            mu_gradient = upstream
-            logvar_gradient = upstream * scaled_noise
+            # the gradient with respect to z, leaving out the conditions' columns
+            mu_gradient = upstream[:, :latent]
+            logvar_gradient = mu_gradient * scaled_noise
         else:
             for k in range(first_decoder, len(weights)):
                 gradients[k] = torch.zeros_like(weights[k])
@@ -287,13 +301,13 @@ class ConvTrainStep(torch.nn.Module):
         logvar_gradient = logvar_gradient * 0.5
         # the heads and the encoder
         stats_gradient = torch.cat([mu_gradient, logvar_gradient], 1)
-        head_weights_gradient = torch.mm(stats_gradient.t(), features)
+        head_weights_gradient = torch.mm(stats_gradient.t(), head_input)
         head_bias_gradient = torch.sum(stats_gradient, 0)
         gradients[heads] = head_weights_gradient[:latent]
         gradients[heads + 1] = head_bias_gradient[:latent]
         gradients[heads + 2] = head_weights_gradient[latent:]
         gradients[heads + 3] = head_bias_gradient[latent:]
-        upstream = torch.mm(stats_gradient, head_weights)
+        upstream = torch.mm(stats_gradient, head_weights[:, :feature_count])
         if dense:
             upstream = torch.ops.aten.threshold_backward(upstream, features, 0.0)
             gradients[2 * stages] = torch.mm(upstream.t(), flat)

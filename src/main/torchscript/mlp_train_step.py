@@ -11,9 +11,10 @@ sample adds comparison, conversion and copy passes, the backward graph is interp
 cannot even turn gradient recording on by itself. Without it the call runs with recording off (as DJL runs
 TorchScript for inference) and skips the input's own gradient and every saved intermediate autograd would keep.
 
-The model is io.vaeexplorer.model.VaeBlock's MLP with its parameters in DJL's order: for each hidden layer a
+The model is io.vaeexplorer.engine.VaeBlock's MLP with its parameters in DJL's order: for each hidden layer a
 (weight, bias) pair, then the mu head, the log-variance head, the decoder's hidden layers and the output layer;
-weights are (out, in) as in torch.nn.Linear. The loss is io.vaeexplorer.model.ElboLoss's. ScriptedMlpStepTest
+weights are (out, in) as in torch.nn.Linear. A conditional model's heads take the features with the class one-hot
+beside them, and its decoder z with the class beside it; a plain model's conditions have no columns. The loss is io.vaeexplorer.model.ElboLoss's. ScriptedMlpStepTest
 checks losses and weights against DJL's autograd step by step for each objective.
 
 The archive holds the function's source, which libtorch compiles when it loads the file; the PyTorch that
@@ -29,10 +30,11 @@ from torch import Tensor
 
 
 class MlpTrainStep(torch.nn.Module):
-    def forward(self, images: Tensor, weights: List[Tensor], means: List[Tensor], variances: List[Tensor],
-                step: Tensor, settings: List[float], bernoulli: bool) -> Tensor:
+    def forward(self, images: Tensor, conditions: Tensor, weights: List[Tensor], means: List[Tensor],
+                variances: List[Tensor], step: Tensor, settings: List[float], bernoulli: bool) -> Tensor:
         """One Adam step on the batch; returns [reconstruction sum, KL sum] over the batch (in nats).
 
+        conditions: each image's class one-hot (batch, classes) for a conditional model, (batch, 0) for a plain one.
         step: the steps taken so far (a 0-d float tensor, one for all weights, as they are always stepped together).
         settings: learning rate, reconstruction weight, KL weight, and the capacity in nats per image (negative
         for none: with one, the objective is reconstruction + KL weight |KL - capacity|, Burgess et al. 2018).
@@ -53,10 +55,12 @@ class MlpTrainStep(torch.nn.Module):
             encoder_inputs.append(h)
             h = torch.relu_(torch.addmm(weights[2 * k + 1], h, weights[2 * k].t()))
         features = h
+        feature_count = features.size(1)
+        head_input = torch.cat([features, conditions], 1) if conditions.size(1) > 0 else features
         # the mu and log-variance heads as one product (and one for each of their gradients below)
         latent = weights[heads].size(0)
         head_weights = torch.cat([weights[heads], weights[heads + 2]])
-        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), features, head_weights.t())
+        stats = torch.addmm(torch.cat([weights[heads + 1], weights[heads + 3]]), head_input, head_weights.t())
         mu = stats[:, :latent]
         logvar = stats[:, latent:]
         # the same draw as VaeBlock.reparameterize: standard normal noise from the engine's seeded generator
@@ -64,7 +68,7 @@ class MlpTrainStep(torch.nn.Module):
         scaled_noise = torch.exp(logvar * 0.5) * noise
         z = scaled_noise + mu
         decoder_inputs: List[Tensor] = []
-        h = z
+        h = torch.cat([z, conditions], 1) if conditions.size(1) > 0 else z
         for k in range(hidden_layers):
             decoder_inputs.append(h)
             w = first_decoder + 2 * k
@@ -103,8 +107,9 @@ class MlpTrainStep(torch.nn.Module):
                 gradients[w] = torch.mm(upstream.t(), h)
                 gradients[w + 1] = torch.sum(upstream, 0)
                 upstream = torch.mm(upstream, weights[w])
-            mu_gradient = upstream
-            logvar_gradient = upstream * scaled_noise
+            # the gradient with respect to z, leaving out the conditions' columns
+            mu_gradient = upstream[:, :latent]
+            logvar_gradient = mu_gradient * scaled_noise
         else:
             for w in range(first_decoder, len(weights)):
                 gradients[w] = torch.zeros_like(weights[w])
@@ -117,13 +122,13 @@ class MlpTrainStep(torch.nn.Module):
         logvar_gradient = logvar_gradient * 0.5
         # the heads and the encoder
         stats_gradient = torch.cat([mu_gradient, logvar_gradient], 1)
-        head_weights_gradient = torch.mm(stats_gradient.t(), features)
+        head_weights_gradient = torch.mm(stats_gradient.t(), head_input)
         head_bias_gradient = torch.sum(stats_gradient, 0)
         gradients[heads] = head_weights_gradient[:latent]
         gradients[heads + 1] = head_bias_gradient[:latent]
         gradients[heads + 2] = head_weights_gradient[latent:]
         gradients[heads + 3] = head_bias_gradient[latent:]
-        upstream = torch.mm(stats_gradient, head_weights)
+        upstream = torch.mm(stats_gradient, head_weights[:, :feature_count])
         h = features
         for k in range(hidden_layers - 1, -1, -1):
             upstream = torch.ops.aten.threshold_backward(upstream, h, 0.0)

@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
  * @param objective which terms are optimised
  * @param channels colour channels of an image: 1 (grey) or 3 (red, green, blue), each image channel-major; 0, as
  *     files written before pictures had channels read, means 1
+ * @param conditionClasses for a conditional VAE, the number of classes its encoder and decoder are told (as a
+ *     one-hot vector beside the encoder's features and beside z); 0 for a plain VAE
  */
 public record ModelConfig(
         ModelKind kind,
@@ -28,7 +30,11 @@ public record ModelConfig(
         Likelihood reconstruction,
         float beta,
         Objective objective,
-        int channels) {
+        int channels,
+        int conditionClasses) {
+
+    /** The most classes a conditional model takes: one per label a data set can hold. */
+    public static final int MAX_CONDITION_CLASSES = 128;
 
     /** The tutorials' MLP: one hidden layer of 400 units. */
     public static final List<Integer> DEFAULT_MLP_HIDDEN = List.of(400);
@@ -42,6 +48,12 @@ public record ModelConfig(
     public ModelConfig(ModelKind kind, int imageRows, int imageCols, int latent, List<Integer> hidden,
             Likelihood reconstruction, float beta, Objective objective) {
         this(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, objective, 1);
+    }
+
+    /** A plain (not conditional) model. */
+    public ModelConfig(ModelKind kind, int imageRows, int imageCols, int latent, List<Integer> hidden,
+            Likelihood reconstruction, float beta, Objective objective, int channels) {
+        this(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, objective, channels, 0);
     }
 
     public ModelConfig {
@@ -72,6 +84,15 @@ public record ModelConfig(
         if (!(beta >= 0f) || Float.isInfinite(beta)) {
             throw new IllegalArgumentException("beta must be a finite number >= 0, got " + beta);
         }
+        if (conditionClasses == 1 || conditionClasses < 0 || conditionClasses > MAX_CONDITION_CLASSES) {
+            throw new IllegalArgumentException("a conditional model needs 2 to " + MAX_CONDITION_CLASSES
+                    + " classes, got " + conditionClasses);
+        }
+    }
+
+    /** Whether the encoder and decoder are told each image's class. */
+    public boolean conditional() {
+        return conditionClasses > 0;
     }
 
     /** The tutorials' MLP VAE on 28x28 images: 784-hidden-latent, BCE, beta 1, full ELBO. */
@@ -184,18 +205,30 @@ public record ModelConfig(
             case RECON_ONLY -> sb.append(", reconstruction only (no KL)");
             case KL_ONLY -> sb.append(", KL only");
         }
+        if (conditional()) {
+            sb.append(", conditional on ").append(conditionClasses).append(" classes");
+        }
         return sb.toString();
     }
 
     public ModelConfig withBeta(float newBeta) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective, channels);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, newBeta, objective, channels,
+                conditionClasses);
     }
 
     public ModelConfig withObjective(Objective newObjective) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective, channels);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, newObjective, channels,
+                conditionClasses);
     }
 
     public ModelConfig withReconstruction(Likelihood newReconstruction) {
-        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective, channels);
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, newReconstruction, beta, objective, channels,
+                conditionClasses);
+    }
+
+    /** The same model told {@code classes} classes (a conditional VAE), or plain with 0. */
+    public ModelConfig withConditionClasses(int classes) {
+        return new ModelConfig(kind, imageRows, imageCols, latent, hidden, reconstruction, beta, objective, channels,
+                classes);
     }
 }

@@ -97,13 +97,14 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(set.count(), start + batch);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images(batch, start, end);
-                NDList stats = block.encode(ps, x);
+                NDArray classes = conditions(batch, block, start, end);
+                NDList stats = block.encode(ps, x, classes);
                 if (withCodes) {
                     copyCodes(stats, start, end, d, mu, sigma);
                 }
                 NDArray z = VaeBlock.reparameterize(stats.get(0), stats.get(1),
                         standardNormal(batch, stats.get(0).getShape()));
-                NDArray logits = block.decodeLogits(ps, z);
+                NDArray logits = block.decodeLogits(ps, z, classes);
                 reconstruction += ElboLoss.reconstructionSum(kind, logits, x).getFloat();
                 kl += ElboLoss.klSum(stats.get(0), stats.get(1)).getFloat();
             }
@@ -135,13 +136,16 @@ public final class Evaluator implements AutoCloseable {
             int c = end - start;
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images(batch, start, end);
-                NDList stats = block.encode(ps, x);
+                NDArray classes = conditions(batch, block, start, end);
+                NDList stats = block.encode(ps, x, classes);
                 NDArray mu = stats.get(0);
                 NDArray logvar = stats.get(1);
                 int d = (int) mu.getShape().get(1);
                 NDArray eps = standardNormal(batch, new Shape(k, c, d));
                 NDArray z = eps.mul(logvar.mul(0.5f).exp().expandDims(0)).add(mu.expandDims(0));
-                NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d)).reshape(k, c, -1);
+                // row i * c + j of the flattened samples is sample i of image j, so image j's class repeats k times
+                NDArray sampleClasses = classes == null ? null : classes.tile(new long[] {k, 1});
+                NDArray logits = block.decodeLogits(ps, z.reshape(k * c, d), sampleClasses).reshape(k, c, -1);
                 NDArray logPxGivenZ = ElboLoss.reconstructionPerImage(kind, logits, x.expandDims(0)).neg();
                 NDArray logPz = z.square().add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
                 NDArray logQz = eps.square().add(logvar.expandDims(0)).add((float) LOG_2PI).sum(new int[] {-1}).mul(-0.5f);
@@ -164,7 +168,7 @@ public final class Evaluator implements AutoCloseable {
             int end = Math.min(set.count(), start + batch);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images(batch, start, end);
-                copyCodes(block.encode(ps, x), start, end, d, mu, sigma);
+                copyCodes(block.encode(ps, x, conditions(batch, block, start, end)), start, end, d, mu, sigma);
             }
         }
         return new LatentCodes(set.count(), d, mu, sigma, set.labels().clone());
@@ -186,6 +190,12 @@ public final class Evaluator implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /** The classes of images {@code start .. end - 1} one-hot for a conditional model, else null. */
+    private NDArray conditions(NDManager batch, VaeBlock block, int start, int end) {
+        int classes = block.config().conditionClasses();
+        return classes == 0 ? null : NativeArrays.oneHot(batch, set.labels(), start, end - start, classes);
     }
 
     /** Images {@code start .. end - 1} as floats on the batch's manager. */

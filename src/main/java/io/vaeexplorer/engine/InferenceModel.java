@@ -106,15 +106,41 @@ public final class InferenceModel implements SnapshotModel {
      */
     @Override
     public float[] decode(float[] z, int count) {
+        return decode(z, config().conditional() ? new int[count] : null, count);
+    }
+
+    @Override
+    public int conditionClasses() {
+        return config().conditionClasses();
+    }
+
+    /**
+     * Decodes latent vectors, each at its class for a conditional model.
+     *
+     * @param classes one class per vector; ignored (and may be null) for a plain model
+     */
+    @Override
+    public float[] decode(float[] z, int[] classes, int count) {
         int latent = config().latent();
         if (z.length != count * latent) {
             throw new IllegalArgumentException("expected " + count + " x " + latent + " latent values, got " + z.length);
         }
         try (NDManager sub = manager.newSubManager()) {
             NDArray zs = sub.create(z, new Shape(count, latent));
-            NDArray logits = block.decodeLogits(parameterStore, zs);
+            NDArray logits = block.decodeLogits(parameterStore, zs, conditions(sub, classes, 0, count));
             return logits.getNDArrayInternal().sigmoid().toFloatArray();
         }
+    }
+
+    /** Classes {@code first .. first + count - 1} one-hot for a conditional model, else null. */
+    private NDArray conditions(NDManager sub, int[] classes, int first, int count) {
+        if (!config().conditional()) {
+            return null;
+        }
+        if (classes == null || classes.length < first + count) {
+            throw new IllegalArgumentException("a conditional model needs a class for every input");
+        }
+        return NativeArrays.oneHot(sub, classes, first, count, config().conditionClasses());
     }
 
     /** Decodes one latent vector to one image. */
@@ -131,11 +157,21 @@ public final class InferenceModel implements SnapshotModel {
      */
     @Override
     public float[][] encode(float[] images, int count) {
+        return encode(images, config().conditional() ? new int[count] : null, count);
+    }
+
+    /**
+     * Encodes images, each told its class for a conditional model.
+     *
+     * @param classes one class per image; ignored (and may be null) for a plain model
+     */
+    @Override
+    public float[][] encode(float[] images, int[] classes, int count) {
         int pixels = config().imageSize();
         if (images.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
-        return encodeInChunks(count, (sub, first, n) -> sub.create(
+        return encodeInChunks(count, classes, (sub, first, n) -> sub.create(
                 input(images, first * pixels, n * pixels), new Shape(n, pixels), DataType.FLOAT32));
     }
 
@@ -148,11 +184,17 @@ public final class InferenceModel implements SnapshotModel {
      */
     @Override
     public float[][] encodeGrey(byte[] grey, int count) {
+        return encodeGrey(grey, config().conditional() ? new int[count] : null, count);
+    }
+
+    /** {@link #encodeGrey(byte[], int)}, each image told its class for a conditional model. */
+    @Override
+    public float[][] encodeGrey(byte[] grey, int[] classes, int count) {
         int pixels = config().imageSize();
         if (grey.length != count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + grey.length);
         }
-        return encodeInChunks(count, (sub, first, n) -> {
+        return encodeInChunks(count, classes, (sub, first, n) -> {
             greyBuffer = NativeArrays.fillGrey(greyBuffer, grey, first * pixels, n * pixels);
             return NativeArrays.unitFloats(sub.create(greyBuffer, new Shape(n, pixels), DataType.UINT8));
         });
@@ -162,7 +204,7 @@ public final class InferenceModel implements SnapshotModel {
         NDArray images(NDManager sub, int first, int n);
     }
 
-    private float[][] encodeInChunks(int count, ChunkInput input) {
+    private float[][] encodeInChunks(int count, int[] classes, ChunkInput input) {
         int pixels = config().imageSize();
         int latent = config().latent();
         float[] mu = new float[count * latent];
@@ -171,7 +213,8 @@ public final class InferenceModel implements SnapshotModel {
         for (int first = 0; first < count; first += chunk) {
             int n = Math.min(chunk, count - first);
             try (NDManager sub = manager.newSubManager()) {
-                NDList stats = block.encode(parameterStore, input.images(sub, first, n));
+                NDList stats = block.encode(parameterStore, input.images(sub, first, n),
+                        conditions(sub, classes, first, n));
                 System.arraycopy(stats.get(0).toFloatArray(), 0, mu, first * latent, n * latent);
                 System.arraycopy(stats.get(1).mul(0.5f).exp().toFloatArray(), 0, sigma, first * latent, n * latent);
             }

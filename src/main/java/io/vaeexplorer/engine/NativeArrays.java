@@ -81,6 +81,31 @@ public final class NativeArrays {
         return buffer;
     }
 
+    /**
+     * Classes one-hot, (count, classes) floats on {@code manager}, from {@code labels[first, first + count)}: what a
+     * conditional model is told beside each image or latent vector.
+     */
+    public static NDArray oneHot(NDManager manager, int[] labels, int first, int count, int classes) {
+        float[] values = new float[count * classes];
+        for (int i = 0; i < count; i++) {
+            int label = labels[first + i];
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("class " + label + " is outside 0.." + (classes - 1));
+            }
+            values[i * classes + label] = 1f;
+        }
+        return manager.create(values, new Shape(count, classes));
+    }
+
+    /** {@link #oneHot(NDManager, int[], int, int, int)} of labels stored as bytes, as a data set holds them. */
+    public static NDArray oneHot(NDManager manager, byte[] labels, int first, int count, int classes) {
+        int[] widened = new int[count];
+        for (int i = 0; i < count; i++) {
+            widened[i] = labels[first + i];
+        }
+        return oneHot(manager, widened, 0, count, classes);
+    }
+
     /** Grey levels (uint8) as the floats a model reads, level / 255, on {@code grey}'s manager. */
     public static NDArray unitFloats(NDArray grey) {
         return grey.toType(DataType.FLOAT32, false).divi(255f);

@@ -19,6 +19,10 @@ import io.vaeexplorer.core.ModelConfig;
  *
  * <p>forward(x) with training=true samples z = mu + eps * exp(logvar / 2) and returns (logits, mu, logvar);
  * with training=false it decodes z = mu.
+ *
+ * <p>A conditional model takes forward(x, y), y each image's class one-hot (B, classes): the heads see the encoder's
+ * features with y beside them, and the decoder z with y beside it, the same for every architecture (its first
+ * layer is a dense one in each).
  */
 public final class VaeBlock extends AbstractBlock {
 
@@ -76,25 +80,60 @@ public final class VaeBlock extends AbstractBlock {
      * that made a training step of the tutorial model about a tenth faster.
      */
     public NDList encode(ParameterStore ps, NDArray images) {
+        return encode(ps, images, null);
+    }
+
+    /**
+     * Encodes as {@link #encode(ParameterStore, NDArray)}, telling a conditional model each image's class.
+     *
+     * @param conditions the classes one-hot (B, classes) for a conditional model; null for a plain one
+     */
+    public NDList encode(ParameterStore ps, NDArray images, NDArray conditions) {
         NDArray features = encoder.forward(ps, new NDList(images), false).singletonOrThrow();
-        NDArray mu = muHead.forward(ps, new NDList(features), false).singletonOrThrow();
-        NDArray logvar = logvarHead.forward(ps, new NDList(features), false).singletonOrThrow();
+        NDArray headInput = withConditions(features, conditions);
+        NDArray mu = muHead.forward(ps, new NDList(headInput), false).singletonOrThrow();
+        NDArray logvar = logvarHead.forward(ps, new NDList(headInput), false).singletonOrThrow();
         return new NDList(mu, logvar);
     }
 
     /** Decodes latent vectors (B, latent) to pixel logits (B, pixels); layers in inference mode as in encode. */
     public NDArray decodeLogits(ParameterStore ps, NDArray z) {
-        return decoder.forward(ps, new NDList(z), false).singletonOrThrow();
+        return decodeLogits(ps, z, null);
+    }
+
+    /**
+     * Decodes as {@link #decodeLogits(ParameterStore, NDArray)}, at each vector's class for a conditional model.
+     *
+     * @param conditions the classes one-hot (B, classes) for a conditional model; null for a plain one
+     */
+    public NDArray decodeLogits(ParameterStore ps, NDArray z, NDArray conditions) {
+        return decoder.forward(ps, new NDList(withConditions(z, conditions)), false).singletonOrThrow();
+    }
+
+    /** {@code values} with the one-hot classes beside them, checked against the model. */
+    private NDArray withConditions(NDArray values, NDArray conditions) {
+        if (!config.conditional()) {
+            if (conditions != null && conditions.getShape().get(1) != 0) {
+                throw new IllegalArgumentException("a plain model takes no classes");
+            }
+            return values;
+        }
+        if (conditions == null || conditions.getShape().get(1) != config.conditionClasses()) {
+            throw new IllegalArgumentException("this conditional model needs each input's class one-hot, "
+                    + config.conditionClasses() + " values an input");
+        }
+        return values.concat(conditions, 1);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDList stats = encode(ps, x);
+        NDArray x = inputs.get(0);
+        NDArray conditions = inputs.size() > 1 ? inputs.get(1) : null;
+        NDList stats = encode(ps, x, conditions);
         NDArray mu = stats.get(0);
         NDArray logvar = stats.get(1);
         NDArray z = training ? reparameterize(mu, logvar) : mu;
-        return new NDList(decodeLogits(ps, z), mu, logvar);
+        return new NDList(decodeLogits(ps, z, conditions), mu, logvar);
     }
 
     /** z = mu + eps * sigma with eps ~ N(0, I), drawn from the engine's seeded generator. */
@@ -116,10 +155,13 @@ public final class VaeBlock extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        encoder.initialize(manager, dataType, inputShapes);
-        Shape features = encoder.getOutputShapes(inputShapes)[0];
-        muHead.initialize(manager, dataType, features);
-        logvarHead.initialize(manager, dataType, features);
-        decoder.initialize(manager, dataType, new Shape(inputShapes[0].get(0), config.latent()));
+        Shape images = inputShapes[0];
+        encoder.initialize(manager, dataType, images);
+        Shape features = encoder.getOutputShapes(new Shape[] {images})[0];
+        int classes = config.conditionClasses();
+        Shape headInput = new Shape(features.get(0), features.get(1) + classes);
+        muHead.initialize(manager, dataType, headInput);
+        logvarHead.initialize(manager, dataType, headInput);
+        decoder.initialize(manager, dataType, new Shape(images.get(0), config.latent() + classes));
     }
 }

@@ -35,6 +35,8 @@ public final class VaeTrainer implements AutoCloseable {
     private final TrainingStep trainingStep;
     /** The training set as grey levels (uint8); each gathered chunk becomes floats. */
     private final NDArray trainGrey;
+    /** A conditional model's training labels (int64), gathered with the pictures; null for a plain model. */
+    private final NDArray trainLabels;
     private final int count;
     private final int batchesPerChunk;
 
@@ -51,6 +53,8 @@ public final class VaeTrainer implements AutoCloseable {
     private NDArray order;
     private NDManager chunkManager;
     private NDArray chunk;
+    /** The chunk's classes one-hot, for a conditional model. */
+    private NDArray chunkConditions;
     private int nextBatch;
     private long step;
     /** The optimiser step this run began at: the schedule counts the run's epochs from here. */
@@ -88,6 +92,7 @@ public final class VaeTrainer implements AutoCloseable {
             }
             trainingStep = TrainingStep.forModel(manager, block, training.learningRate());
             trainGrey = NativeArrays.greyRows(manager, used.grey(), count, used.imageSize());
+            trainLabels = config.conditional() ? labels(manager, used, config.conditionClasses()) : null;
             step = stepsDone;
             firstStep = stepsDone;
         } catch (RuntimeException e) {
@@ -148,7 +153,8 @@ public final class VaeTrainer implements AutoCloseable {
         int size = nextBatchSize();
         LossParts sums;
         try (NDManager stepManager = epochManager.newSubManager()) {
-            sums = trainingStep.train(nextBatchImages(stepManager), weights());
+            NDArray images = nextBatchImages(stepManager);
+            sums = trainingStep.train(images, nextBatchConditions(stepManager), weights());
         }
         nextBatch++;
         step++;
@@ -186,6 +192,32 @@ public final class VaeTrainer implements AutoCloseable {
         return chunk.get(batchManager, new NDIndex("{}:{}", offset, offset + nextBatchSize()));
     }
 
+    /**
+     * The next batch's classes one-hot (a view into the chunk's), or null for a plain model; call it after
+     * {@link #nextBatchImages}, which gathers the chunk.
+     */
+    private NDArray nextBatchConditions(NDManager batchManager) {
+        if (chunkConditions == null) {
+            return null;
+        }
+        int chunkStart = (nextBatch / batchesPerChunk) * batchesPerChunk * training.batchSize();
+        int offset = nextBatch * training.batchSize() - chunkStart;
+        return chunkConditions.get(batchManager, new NDIndex("{}:{}", offset, offset + nextBatchSize()));
+    }
+
+    /** The set's labels as int64, checked against the classes the model is told. */
+    private static NDArray labels(NDManager manager, LabeledImages set, int classes) {
+        long[] labels = new long[set.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = set.label(i);
+            if (labels[i] >= classes) {
+                throw new IllegalArgumentException("the data has class " + labels[i] + ", but the model was made for "
+                        + classes + " classes");
+            }
+        }
+        return manager.create(labels);
+    }
+
     /** Gathers the chunk holding {@code batch} if it is not gathered yet; returns the chunk's first row. */
     private int gatherChunkFor(int batch) {
         int chunkStart = (batch / batchesPerChunk) * batchesPerChunk * training.batchSize();
@@ -195,6 +227,11 @@ public final class VaeTrainer implements AutoCloseable {
             chunkManager = epochManager.newSubManager();
             NDArray rows = order.get(chunkManager, new NDIndex("{}:{}", chunkStart, chunkEnd));
             NDArray grey = trainGrey.get(chunkManager, new NDIndex("{}", rows));
+            if (trainLabels != null) {
+                try (NDArray labels = trainLabels.get(chunkManager, new NDIndex("{}", rows))) {
+                    chunkConditions = labels.oneHot(config.conditionClasses());
+                }
+            }
             rows.close();
             chunk = NativeArrays.unitFloats(grey);
             grey.close();
@@ -207,6 +244,7 @@ public final class VaeTrainer implements AutoCloseable {
             chunkManager.close();
             chunkManager = null;
             chunk = null;
+            chunkConditions = null;
         }
     }
 

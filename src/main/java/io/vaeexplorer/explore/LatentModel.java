@@ -46,6 +46,47 @@ public interface LatentModel {
      */
     float[][] encode(float[] images, int count);
 
+    /**
+     * The number of classes a conditional VAE's encoder and decoder are told, or 0 for a plain VAE. A conditional
+     * model's {@link #decode(float[], int)} and {@link #encode(float[], int)} use class 0; {@link #atClass} fixes
+     * another.
+     */
+    default int conditionClasses() {
+        return 0;
+    }
+
+    /**
+     * Decodes each latent vector at its own class.
+     *
+     * @param classes one class per vector, each in 0..{@link #conditionClasses()} - 1; ignored by a plain model
+     */
+    default float[] decode(float[] z, int[] classes, int count) {
+        if (conditionClasses() == 0) {
+            return decode(z, count);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot decode at a class");
+    }
+
+    /**
+     * Encodes each image told its own class.
+     *
+     * @param classes one class per image, each in 0..{@link #conditionClasses()} - 1; ignored by a plain model
+     */
+    default float[][] encode(float[] images, int[] classes, int count) {
+        if (conditionClasses() == 0) {
+            return encode(images, count);
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot encode at a class");
+    }
+
+    /**
+     * This model with every decode and encode at class {@code label}: what the plane, sweeps and interpolation use
+     * to show one class's styles. A plain model is returned as it is.
+     */
+    default LatentModel atClass(int label) {
+        return conditionClasses() == 0 ? this : new ClassConditionedModel(this, label);
+    }
+
     /** Reconstructs images through z = mu (the posterior mean), as the tutorials' reconstruction figures do. */
     default float[] reconstruct(float[] images, int count) {
         float[] mu = encode(images, count)[0];

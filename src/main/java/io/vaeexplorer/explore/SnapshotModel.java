@@ -44,6 +44,15 @@ public interface SnapshotModel extends LatentModel, AutoCloseable {
         return encode(images, count);
     }
 
+    /** {@link #encodeGrey(byte[], int)}, each image told its class (a conditional model; a plain one ignores them). */
+    default float[][] encodeGrey(byte[] grey, int[] classes, int count) {
+        float[] images = new float[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            images[i] = (grey[i] & 0xff) / 255f;
+        }
+        return encode(images, classes, count);
+    }
+
     @Override
     void close();
 }

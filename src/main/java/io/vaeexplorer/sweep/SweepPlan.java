@@ -309,7 +309,8 @@ public final class SweepPlan {
                     (Integer) pick.getOrDefault("latent", base.latent()), chosenHidden,
                     (Likelihood) pick.getOrDefault("loss", base.reconstruction()),
                     (Float) pick.getOrDefault("beta", base.beta()),
-                    (Objective) pick.getOrDefault("objective", base.objective()), base.channels());
+                    (Objective) pick.getOrDefault("objective", base.objective()), base.channels(),
+                    base.conditionClasses());
             TrainingConfig t = new TrainingConfig((Integer) pick.getOrDefault("epochs", training.epochs()),
                     (Integer) pick.getOrDefault("batch", training.batchSize()),
                     (Float) pick.getOrDefault("lr", training.learningRate()),
@@ -337,7 +338,7 @@ public final class SweepPlan {
 
     private static ModelConfig withLatent(ModelConfig c, int latent) {
         return new ModelConfig(c.kind(), c.imageRows(), c.imageCols(), latent, c.hidden(), c.reconstruction(),
-                c.beta(), c.objective(), c.channels());
+                c.beta(), c.objective(), c.channels(), c.conditionClasses());
     }
 
     private static IllegalArgumentException bad(String message) {

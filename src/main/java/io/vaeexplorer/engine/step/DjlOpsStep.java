@@ -41,10 +41,11 @@ final class DjlOpsStep implements TrainingStep {
     }
 
     @Override
-    public LossParts train(NDArray images, StepWeights weights) {
+    public LossParts train(NDArray images, NDArray conditions, StepWeights weights) {
         NDList parts;
         try (GradientCollector collector = engine.newGradientCollector()) {
-            NDList predictions = block.forward(parameterStore, new NDList(images), true);
+            NDList inputs = conditions == null ? new NDList(images) : new NDList(images, conditions);
+            NDList predictions = block.forward(parameterStore, inputs, true);
             parts = loss.parts(images, predictions);
             collector.backward(ElboLoss.combine(parts, weights.reconstruction(), weights.kl(),
                     weights.hasCapacity() ? weights.capacity() * images.getShape().get(0) : -1));

@@ -23,9 +23,9 @@ import java.util.List;
  * per-op JNI traffic, a Java object per intermediate, autograd's bookkeeping and the gradient buffers.
  *
  * <p>The weights, moments, step count and settings never change identity, so their TorchScript values are built
- * once; each step passes only the batch. The function's arguments: images, weights, first moments, second
- * moments, step count, (learning rate, reconstruction weight, KL weight), whether the reconstruction is BCE, then
- * any model-specific ones.
+ * once; each step passes only the batch. The function's arguments: images, their classes one-hot (no columns for a
+ * plain model), weights, first moments, second moments, step count, (learning rate, reconstruction weight, KL
+ * weight, capacity), whether the reconstruction is BCE, then any model-specific ones.
  */
 final class ScriptedStep implements TrainingStep {
 
@@ -37,7 +37,6 @@ final class ScriptedStep implements TrainingStep {
     private final IValue[] fixedArguments;
     private final ModelConfig config;
     private final float learningRate;
-    private final String resource;
     /** The loss weights the settings argument holds now; a schedule's change builds a new one. */
     private StepWeights settingsWeights;
     /** Where the settings sit in {@link #fixedArguments}. */
@@ -49,7 +48,6 @@ final class ScriptedStep implements TrainingStep {
         this.description = description;
         this.config = config;
         this.learningRate = learningRate;
-        this.resource = resource;
         function = new TorchScriptFunction(parent, resource);
         NDManager state = function.arrays();
         int n = parameters.size();
@@ -79,10 +77,6 @@ final class ScriptedStep implements TrainingStep {
 
     /** (learning rate, reconstruction weight, KL weight, capacity), closed when replaced or with the step. */
     private IValue settings(StepWeights weights) {
-        if (weights.hasCapacity() && !resource.startsWith("mlp")) {
-            throw new IllegalArgumentException("the conv model's scripted step does not compute the capacity"
-                    + " objective");
-        }
         return IValue.listFrom(learningRate, weights.reconstruction(), weights.kl(), weights.capacity());
     }
 
@@ -97,7 +91,7 @@ final class ScriptedStep implements TrainingStep {
         ScriptedStep step = null;
         try {
             step = new ScriptedStep(parent, resource, description, config, parameters, learningRate, modelArguments);
-            step.probe(config.imageSize());
+            step.probe(config.imageSize(), config.conditionClasses());
             return step;
         } catch (RuntimeException | IOException e) {
             if (step != null) {
@@ -113,7 +107,7 @@ final class ScriptedStep implements TrainingStep {
     }
 
     @Override
-    public LossParts train(NDArray images, StepWeights weights) {
+    public LossParts train(NDArray images, NDArray conditions, StepWeights weights) {
         if (!weights.equals(settingsWeights)) {
             IValue replaced = fixedArguments[SETTINGS];
             fixedArguments[SETTINGS] = settings(weights);
@@ -121,20 +115,30 @@ final class ScriptedStep implements TrainingStep {
             replaced.close();
         }
         float[] sums;
-        try (NDArray result = run(images)) {
+        try (NDArray result = run(images, conditions)) {
             sums = result.toFloatArray();
         }
         return new LossParts(sums[0], sums[1]);
     }
 
     /** The (2,) result lives on the images' manager. */
-    private NDArray run(NDArray images) {
-        IValue[] arguments = new IValue[fixedArguments.length + 1];
-        System.arraycopy(fixedArguments, 0, arguments, 1, fixedArguments.length);
-        try (IValue batch = IValue.from((PtNDArray) images)) {
+    private NDArray run(NDArray images, NDArray conditions) {
+        NDManager batchManager = images.getManager();
+        long count = images.getShape().get(0);
+        NDArray classes = conditions != null ? conditions
+                : batchManager.zeros(new Shape(count, config.conditionClasses()), DataType.FLOAT32);
+        IValue[] arguments = new IValue[fixedArguments.length + 2];
+        System.arraycopy(fixedArguments, 0, arguments, 2, fixedArguments.length);
+        try (IValue batch = IValue.from((PtNDArray) images);
+             IValue batchClasses = IValue.from((PtNDArray) classes)) {
             arguments[0] = batch;
+            arguments[1] = batchClasses;
             try (IValue result = function.call(arguments)) {
-                return result.toTensor((PtNDManager) images.getManager());
+                return result.toTensor((PtNDManager) batchManager);
+            }
+        } finally {
+            if (classes != conditions) {
+                classes.close();
             }
         }
     }
@@ -144,9 +148,9 @@ final class ScriptedStep implements TrainingStep {
      * engine without an op it needs fails here (and the trainer falls back) rather than at the first step; then
      * the step count starts again from 0.
      */
-    private void probe(int pixels) {
+    private void probe(int pixels, int classes) {
         try (NDManager scratch = function.arrays().newSubManager()) {
-            run(scratch.zeros(new Shape(0, pixels)));
+            run(scratch.zeros(new Shape(0, pixels)), classes > 0 ? scratch.zeros(new Shape(0, classes)) : null);
         }
         stepCount.muli(0f);
     }

@@ -35,12 +35,18 @@ public interface TrainingStep extends AutoCloseable {
         return train(images, StepWeights.of(defaultConfig()));
     }
 
+    /** Trains a plain model on the batch with the given weights of the loss's terms. */
+    default LossParts train(NDArray images, StepWeights weights) {
+        return train(images, null, weights);
+    }
+
     /**
      * Trains on the batch with the given weights of the loss's terms (a KL schedule moves them from step to step).
      *
+     * @param conditions the images' classes one-hot (B, classes) for a conditional model; null for a plain one
      * @return the batch's reconstruction and KL, each summed over the batch (not per image)
      */
-    LossParts train(NDArray images, StepWeights weights);
+    LossParts train(NDArray images, NDArray conditions, StepWeights weights);
 
     /** The model this step trains: its objective and beta give the weights of {@link #train(NDArray)}. */
     ModelConfig defaultConfig();

@@ -22,6 +22,7 @@ import io.vaeexplorer.engine.FreshModel;
 import io.vaeexplorer.engine.VaeTrainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,9 @@ class ScriptedConvStepTest {
         return new ModelConfig(ModelKind.CONV, side, side, latent, hidden, Likelihood.BCE, 1f, Objective.ELBO, 3);
     }
 
+    /** The classes of {@link ColourShapes}' pictures. */
+    private static final int SHAPE_CLASSES = 3;
+
     /** MNIST digits for grey models, coloured shapes of the model's size for colour ones. */
     private static LabeledImages trainingImages(ModelConfig config, int count) {
         return config.channels() == 1 ? SmallMnist.slice(count, 16).train()
@@ -72,7 +76,33 @@ class ScriptedConvStepTest {
                         .withReconstruction(Likelihood.MSE)),
                 Arguments.of("colour 64x64, 3 stages, BCE", colour(64, 3, List.of(4, 8, 32))),
                 Arguments.of("colour 64x64, 3 stages, MSE, no dense layer", colour(64, 3, List.of(4, 8))
-                        .withReconstruction(Likelihood.MSE)));
+                        .withReconstruction(Likelihood.MSE)),
+                Arguments.of("conditional on the 10 digits", base.withConditionClasses(10)),
+                Arguments.of("conditional, no dense layer, d=8", conv(8, List.of(8, 12)).withConditionClasses(10)),
+                Arguments.of("conditional colour 64x64, 3 stages", colour(64, 3, List.of(4, 8, 32))
+                        .withConditionClasses(SHAPE_CLASSES)));
+    }
+
+    @Test
+    void theCapacityObjectiveFollowsTheStepsThroughDjlOps() throws Exception {
+        DjlRuntime.configure();
+        ModelConfig config = conv(4, List.of(8, 12, 32));
+        LabeledImages images = trainingImages(config, STEPS * BATCH);
+        FreshModel scriptedSide = FreshModel.create(config);
+        FreshModel djlSide = FreshModel.create(config);
+        // the capacity objective around 3 nats per image: the KL starts below it (the sign of the KL's gradient
+        // flips) and crosses it
+        IntFunction<StepWeights> weights = step -> new StepWeights(1f, 2f, step < STEPS / 2 ? 0.5f : 3f);
+        try (NDManager data = NDManager.newBaseManager(Device.cpu());
+             TrainingStep scripted = ScriptedConvStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
+             TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
+            NDArray all = data.create(images.pixels(), new Shape(images.count(), images.imageSize()));
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, images.labels(), STEPS, BATCH,
+                    "capacity", weights);
+        } finally {
+            scriptedSide.manager().close();
+            djlSide.manager().close();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +117,8 @@ class ScriptedConvStepTest {
              TrainingStep scripted = ScriptedConvStep.create(scriptedSide.manager(), config, scriptedSide.parameters(), LR);
              TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = data.create(images.pixels(), new Shape(images.count(), images.imageSize()));
-            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, name);
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, images.labels(), STEPS, BATCH,
+                    name);
             float[][] fromScript = scriptedSide.weights();
             float[][] fromOps = djlSide.weights();
             for (int i = 0; i < initial.length; i++) {

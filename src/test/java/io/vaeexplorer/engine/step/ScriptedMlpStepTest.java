@@ -42,7 +42,10 @@ class ScriptedMlpStepTest {
                 Arguments.of("beta 0.5, MSE", base.withBeta(0.5f).withReconstruction(Likelihood.MSE)),
                 Arguments.of("reconstruction only", base.withObjective(Objective.RECON_ONLY)),
                 Arguments.of("KL only", base.withObjective(Objective.KL_ONLY)),
-                Arguments.of("one hidden layer, d=20", ModelConfig.mlp(20, List.of(96))));
+                Arguments.of("one hidden layer, d=20", ModelConfig.mlp(20, List.of(96))),
+                Arguments.of("conditional on the 10 digits", base.withConditionClasses(10)),
+                Arguments.of("conditional, one hidden layer, d=20, MSE",
+                        ModelConfig.mlp(20, List.of(96)).withConditionClasses(10).withReconstruction(Likelihood.MSE)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +61,8 @@ class ScriptedMlpStepTest {
              TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = NativeArrays.unitFloats(NativeArrays.greyRows(data, images.grey(), images.count(),
                     images.imageSize()));
-            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, name);
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, images.labels(), STEPS, BATCH,
+                    name);
             float[][] fromScript = scriptedSide.weights();
             float[][] fromOps = djlSide.weights();
             double moved = 0;
@@ -108,8 +112,8 @@ class ScriptedMlpStepTest {
              TrainingStep viaOps = new DjlOpsStep(djlSide.manager(), djlSide.block(), djlSide.parameters(), LR)) {
             NDArray all = NativeArrays.unitFloats(NativeArrays.greyRows(data, images.grey(), images.count(),
                     images.imageSize()));
-            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, STEPS, BATCH, "scheduled",
-                    weights);
+            SideBySide.trainWithTheSameBatchesAndNoise(scripted, viaOps, data, all, images.labels(), STEPS, BATCH,
+                    "scheduled", weights);
         } finally {
             scriptedSide.manager().close();
             djlSide.manager().close();

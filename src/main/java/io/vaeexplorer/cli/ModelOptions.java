@@ -4,6 +4,7 @@ import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.data.Dataset;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -30,6 +31,10 @@ final class ModelOptions {
     @Option(names = "--beta", paramLabel = "B", defaultValue = "1.0", description = "weight of the KL term (default: ${DEFAULT-VALUE})")
     float beta;
 
+    @Option(names = "--conditional", description = "a conditional VAE: the encoder and decoder are told each"
+            + " image's class (needs labelled data)")
+    boolean conditional;
+
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ablations (at most one):%n")
     Ablation ablation;
 
@@ -40,6 +45,12 @@ final class ModelOptions {
 
     ModelConfig toConfig(int rows, int cols) {
         return toConfig(1, rows, cols);
+    }
+
+    /** The model these options describe for {@code data}: its image shape and, when conditional, its classes. */
+    ModelConfig toConfig(Dataset data) {
+        return toConfig(data.channels(), data.rows(), data.cols())
+                .withConditionClasses(conditional ? data.conditionClasses() : 0);
     }
 
     /** The model these options describe, for images of {@code channels} channels of {@code rows x cols}. */

@@ -6,6 +6,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.explore.ClassGridFigure;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.GaussianMixture;
 import io.vaeexplorer.explore.ImageGrid;
@@ -38,13 +39,14 @@ import picocli.CommandLine.Option;
                 + "with --gif FILE.gif also as a looping animation, one frame per step, from A to B and back).")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { RECON, PRIOR, MANIFOLD, SWEEP, INTERPOLATE }
+    enum Figure { RECON, PRIOR, MANIFOLD, SWEEP, INTERPOLATE, CLASSES }
 
     @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae file) of the checkpoint")
     Path modelDir;
 
     @Option(names = "--what", paramLabel = "FIGURE", required = true, converter = FigureConverter.class,
-            description = "recon, prior, manifold, sweep or interpolate")
+            description = "recon, prior, manifold, sweep, interpolate, or classes (a conditional model: a row per class,"
+                    + " a column per z)")
     Figure what;
 
     @Option(names = "--out", paramLabel = "FILE.png", description = "PNG to write (default: <model dir>/<figure>.png)")
@@ -53,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "16", description = "recon: images; prior: samples (default: ${DEFAULT-VALUE})")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "16", description = "recon: images; prior: samples; classes: z values per class (default: ${DEFAULT-VALUE})")
     int count;
 
     @Option(names = "--grid", paramLabel = "N", defaultValue = "20", description = "manifold: N x N images (default: ${DEFAULT-VALUE})")
@@ -127,6 +129,7 @@ final class RenderCommand implements Callable<Integer> {
                 case RECON -> reconstructions(model, testImages(checkpoint));
                 case SWEEP -> sweep(model, testImages(checkpoint));
                 case INTERPOLATE -> interpolation(model, testImages(checkpoint));
+                case CLASSES -> classes(model);
             };
             writeFile(() -> PngWriter.write(raster, file));
         }
@@ -153,8 +156,17 @@ final class RenderCommand implements Callable<Integer> {
         Dataset dataset = data.load();
         requireSameImageSize(checkpoint, dataset);
         LabeledImages train = dataset.train();
-        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.grey(), train.count(), components, seed);
+        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.grey(), train.labels(), train.count(), components, seed);
         return tile(SampleFigure.mixture(model, mixture, count, seed, columnsFor(count)));
+    }
+
+    private Raster classes(InferenceModel model) {
+        requirePositive("--count", count);
+        if (model.conditionClasses() == 0) {
+            throw new UserError("--what classes needs a conditional model; " + modelDir + " is a plain one (train"
+                    + " with --conditional)");
+        }
+        return tile(ClassGridFigure.of(model, count, seed));
     }
 
     /** 0 for "prior", K for "gmm:K"; anything else is refused in one line. */
@@ -182,7 +194,7 @@ final class RenderCommand implements Callable<Integer> {
         if (model.latent() > 2) {
             // a d > 2 space is shown on the plane of its first two principal components over the test codes
             LabeledImages test = testImages(checkpoint);
-            float[] mu = model.encodeGrey(test.grey(), test.count())[0];
+            float[] mu = model.encodeGrey(test.grey(), test.classes(), test.count())[0];
             plane = ManifoldFigure.planeOf(mu, test.count(), model.latent());
         }
         ImageGrid images = ManifoldFigure.decode(model, grid, -range, range, -range, range, plane);
@@ -304,7 +316,7 @@ final class RenderCommand implements Callable<Integer> {
                 return Figure.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                        "expected recon, prior, manifold, sweep or interpolate, got '" + value + "'");
+                        "expected recon, prior, manifold, sweep, interpolate or classes, got '" + value + "'");
             }
         }
     }

@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserError("--iwae and --iwae-images must be >= 0");
         }
         Dataset dataset = data.load();
-        ModelConfig base = model.toConfig(dataset.channels(), dataset.rows(), dataset.cols());
+        ModelConfig base = model.toConfig(dataset);
         TrainingConfig training = optimisation.toConfig();
         SweepPlan plan = what.preset != null ? what.preset.plan(base, training)
                 : SweepPlan.parse(String.join(" ", what.axes), base, training);

@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream console = System.out;
         Dataset dataset = data.load();
         Checkpoint resumeFrom = resume == null ? null : CheckpointIO.load(resume);
-        ModelConfig config = resumeFrom != null ? resumeFrom.config() : model.toConfig(dataset.channels(), dataset.rows(), dataset.cols());
+        ModelConfig config = resumeFrom != null ? resumeFrom.config() : model.toConfig(dataset);
         TrainingConfig training = optimisation.toConfig();
         Path folder = out != null ? out : Path.of("runs", "train-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

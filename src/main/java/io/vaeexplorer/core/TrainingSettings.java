@@ -13,10 +13,19 @@ import java.util.stream.Collectors;
  * @param dataFolder folder of the four IDX files; empty for the shipped MNIST
  * @param limit train on the first N images only (0 = all)
  * @param klSchedule the KL schedule as {@link KlSchedule#parse} reads it, e.g. "constant" or "warmup:5"
+ * @param conditional a conditional VAE: the encoder and decoder are told each image's class
  */
 public record TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
                                Objective objective, float learningRate, int batchSize, int epochs, long seed,
-                               int limit, String dataFolder, String klSchedule) {
+                               int limit, String dataFolder, String klSchedule, boolean conditional) {
+
+    /** Settings of a plain (not conditional) model. */
+    public TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
+                            Objective objective, float learningRate, int batchSize, int epochs, long seed, int limit,
+                            String dataFolder, String klSchedule) {
+        this(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize, epochs, seed, limit,
+                dataFolder, klSchedule, false);
+    }
 
     /** Settings with a constant KL weight. */
     public TrainingSettings(ModelKind kind, int latent, String hidden, Likelihood reconstruction, float beta,
@@ -28,7 +37,7 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(ModelKind.MLP, 2, defaultHidden(ModelKind.MLP), Likelihood.BCE, 1f,
-                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "", "constant");
+                Objective.ELBO, 1e-3f, 128, 10, 1, 0, "", "constant", false);
     }
 
     /** The kind's default hidden sizes as the panel shows them, e.g. "400" or "16,32,256". */
@@ -63,9 +72,19 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
         return modelConfig(1, rows, cols);
     }
 
-    /** The model for images of {@code channels} (1 grey, 3 colour) x rows x cols. */
+    /** The plain model for images of {@code channels} (1 grey, 3 colour) x rows x cols. */
     public ModelConfig modelConfig(int channels, int rows, int cols) {
-        return new ModelConfig(kind, rows, cols, latent, hiddenSizes(), reconstruction, beta, objective, channels);
+        return modelConfig(channels, rows, cols, 0);
+    }
+
+    /**
+     * The model for images of {@code channels} x rows x cols; a conditional one is told {@code classes} classes.
+     *
+     * @param classes the data's classes; read only when these settings are {@link #conditional}
+     */
+    public ModelConfig modelConfig(int channels, int rows, int cols, int classes) {
+        return new ModelConfig(kind, rows, cols, latent, hiddenSizes(), reconstruction, beta, objective, channels,
+                conditional ? classes : 0);
     }
 
     public TrainingConfig trainingConfig() {
@@ -74,22 +93,27 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
 
     public TrainingSettings withLatent(int newLatent) {
         return new TrainingSettings(kind, newLatent, hidden, reconstruction, beta, objective, learningRate, batchSize,
-                epochs, seed, limit, dataFolder, klSchedule);
+                epochs, seed, limit, dataFolder, klSchedule, conditional);
     }
 
     public TrainingSettings withObjective(Objective newObjective) {
         return new TrainingSettings(kind, latent, hidden, reconstruction, beta, newObjective, learningRate, batchSize,
-                epochs, seed, limit, dataFolder, klSchedule);
+                epochs, seed, limit, dataFolder, klSchedule, conditional);
     }
 
     public TrainingSettings withDataFolder(String newDataFolder) {
         return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
-                epochs, seed, limit, newDataFolder, klSchedule);
+                epochs, seed, limit, newDataFolder, klSchedule, conditional);
     }
 
     public TrainingSettings withKlSchedule(String newKlSchedule) {
         return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
-                epochs, seed, limit, dataFolder, newKlSchedule);
+                epochs, seed, limit, dataFolder, newKlSchedule, conditional);
+    }
+
+    public TrainingSettings withConditional(boolean newConditional) {
+        return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate, batchSize,
+                epochs, seed, limit, dataFolder, klSchedule, newConditional);
     }
 
     /** The same settings with anything null (an old or hand-edited file) replaced by the default. */
@@ -98,6 +122,7 @@ public record TrainingSettings(ModelKind kind, int latent, String hidden, Likeli
         return new TrainingSettings(kind == null ? d.kind : kind, latent, hidden == null ? d.hidden : hidden,
                 reconstruction == null ? d.reconstruction : reconstruction, beta,
                 objective == null ? d.objective : objective, learningRate, batchSize, epochs, seed, limit,
-                dataFolder == null ? d.dataFolder : dataFolder, klSchedule == null ? d.klSchedule : klSchedule);
+                dataFolder == null ? d.dataFolder : dataFolder, klSchedule == null ? d.klSchedule : klSchedule,
+                conditional);
     }
 }

@@ -37,6 +37,23 @@ public record Dataset(String name, LabeledImages train, LabeledImages test, List
         return !classNames.isEmpty();
     }
 
+    /**
+     * The classes a conditional model of this set is told: one per class name.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the set has fewer than two classes
+     */
+    public int conditionClasses() {
+        if (!labelled()) {
+            throw new IllegalArgumentException("a conditional model needs labelled pictures, but " + name
+                    + " has no classes (put the pictures in one sub-folder per class)");
+        }
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("a conditional model needs at least two classes, but " + name
+                    + " has one (" + classNames.get(0) + ")");
+        }
+        return classNames.size();
+    }
+
     /** Levels per pixel: 1 for grey, 3 for colour. */
     public int channels() {
         return train.channels();

@@ -128,6 +128,15 @@ public record LabeledImages(int count, int channels, int rows, int cols, byte[] 
         return out;
     }
 
+    /** Every image's label as an int, in order: the classes a conditional model is told. */
+    public int[] classes() {
+        int[] classes = new int[count];
+        for (int i = 0; i < count; i++) {
+            classes[i] = labels[i];
+        }
+        return classes;
+    }
+
     public int label(int i) {
         Objects.checkIndex(i, count);
         return labels[i];

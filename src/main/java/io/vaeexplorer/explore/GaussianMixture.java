@@ -99,10 +99,10 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
      * Fits K components to the aggregate posterior of a set of images given as 8-bit levels (each channel-major,
      * as the data sets hold them): the mixture {@link #fitToPosteriors} fits to the codes of the whole set, for
      * the same seed, but only the images that fit reads are encoded, {@link #ENCODE_BATCH} at a time, so a large
-     * set is never turned into floats whole.
+     * set is never turned into floats whole. A conditional model encodes each image told its label.
      */
-    public static GaussianMixture fitToImages(LatentModel model, byte[] levels, int count, int components,
-            long seed) {
+    public static GaussianMixture fitToImages(LatentModel model, byte[] levels, byte[] labels, int count,
+            int components, long seed) {
         Checks.atLeast("images", count, 1);
         int size = model.imageShape().size();
         if (levels.length != (long) count * size) {
@@ -116,13 +116,16 @@ public record GaussianMixture(int dim, double[] weights, double[] means, double[
         for (int first = 0; first < n; first += ENCODE_BATCH) {
             int batch = Math.min(ENCODE_BATCH, n - first);
             float[] images = new float[batch * size];
+            int[] classes = new int[batch];
             for (int j = 0; j < batch; j++) {
-                int from = fittedIndex(first + j, count) * size;
+                int index = fittedIndex(first + j, count);
+                classes[j] = labels[index];
+                int from = index * size;
                 for (int p = 0; p < size; p++) {
                     images[j * size + p] = (levels[from + p] & 0xff) / 255f;
                 }
             }
-            float[][] posterior = model.encode(images, batch);
+            float[][] posterior = model.encode(images, classes, batch);
             System.arraycopy(posterior[0], 0, mu, first * d, batch * d);
             System.arraycopy(posterior[1], 0, sigma, first * d, batch * d);
         }

@@ -85,7 +85,7 @@ public final class ModelScorer {
     }
 
     private static LatentCodes codes(InferenceModel model, LabeledImages images) {
-        float[][] musigma = model.encodeGrey(images.grey(), images.count());
+        float[][] musigma = model.encodeGrey(images.grey(), images.classes(), images.count());
         return new LatentCodes(images.count(), model.latent(), musigma[0], musigma[1], images.labels());
     }
 }

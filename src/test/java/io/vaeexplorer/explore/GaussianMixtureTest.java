@@ -124,7 +124,7 @@ class GaussianMixtureTest {
                 new LatentCodes(count, latent, mu, sigma, new byte[count]), 3, 7);
 
         CodeImageModel model = new CodeImageModel(latent);
-        GaussianMixture ofImages = GaussianMixture.fitToImages(model, levels, count, 3, 7);
+        GaussianMixture ofImages = GaussianMixture.fitToImages(model, levels, new byte[count], count, 3, 7);
 
         assertArrayEquals(ofCodes.means(), ofImages.means());
         assertArrayEquals(ofCodes.variances(), ofImages.variances());
@@ -136,7 +136,7 @@ class GaussianMixtureTest {
     @Test
     void fittingToImagesRefusesLevelsThatAreNotWholeImages() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GaussianMixture.fitToImages(new CodeImageModel(2), new byte[10], 3, 2, 1));
+                () -> GaussianMixture.fitToImages(new CodeImageModel(2), new byte[10], new byte[3], 3, 2, 1));
         assertEquals("expected 3 images of 4 levels, got 10 levels", e.getMessage());
     }
 }

@@ -236,7 +236,7 @@ public final class SamplesViewModel {
     /** Encodes the training images with the model's weights and fits K Gaussians to their codes. */
     private FittedMixture fit(SnapshotModel model, LabeledImages train, int components) {
         fits.incrementAndGet();
-        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.levels(), train.count(), components,
+        GaussianMixture mixture = GaussianMixture.fitToImages(model, train.levels(), train.labels(), train.count(), components,
                 FIT_SEED);
         return new FittedMixture(model.snapshot(), train, components, mixture);
     }

@@ -92,7 +92,7 @@ final class ComparisonBuilder {
             for (Checkpoint c : checkpoints) {
                 SnapshotModel model = load.apply(c.weights());
                 models.add(model);
-                float[][] posterior = model.encodeGrey(test.grey(), test.count());
+                float[][] posterior = model.encodeGrey(test.grey(), test.classes(), test.count());
                 points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
                         test.labels(), c.weights().version()));
                 // framed like the originals' tiles, so each reconstruction sits under its original

@@ -435,7 +435,7 @@ public final class PlaneViewModel {
         boolean recordFrame = training.getAsBoolean();
         LatentAxes axes = chosenAxes();
         worker.submit("latent-points", m -> {
-            float[][] posterior = m.encodeGrey(test.grey(), test.count());
+            float[][] posterior = m.encodeGrey(test.grey(), test.classes(), test.count());
             LatentPoints points = LatentPoints.of(test.count(), m.config().latent(), posterior[0], posterior[1],
                     test.labels(), m.snapshot().version()).withAxes(axes);
             return new TrainingTimeline.Frame(m.snapshot().step(), points,

@@ -129,7 +129,8 @@ public final class SettingsSweepsViewModel {
         SweepPlan plan;
         try {
             TrainingSettings s = settings.getValue();
-            ModelConfig base = s.modelConfig(data.channels(), data.rows(), data.cols());
+            ModelConfig base = s.modelConfig(data.channels(), data.rows(), data.cols(),
+                    s.conditional() ? data.conditionClasses() : 0);
             TrainingConfig training = s.trainingConfig();
             plan = preset != null ? preset.plan(base, training) : SweepPlan.parse(spec.get(), base, training);
             for (int i = 0; i < plan.size(); i++) {

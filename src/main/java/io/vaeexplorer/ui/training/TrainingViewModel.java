@@ -247,8 +247,9 @@ public final class TrainingViewModel {
         }
         TrainingRequest request;
         try {
-            request = TrainingRequest.watched(data, s.modelConfig(data.channels(), data.rows(), data.cols()), s.trainingConfig(),
-                    SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
+            ModelConfig model = s.modelConfig(data.channels(), data.rows(), data.cols(),
+                    s.conditional() ? data.conditionClasses() : 0);
+            request = TrainingRequest.watched(data, model, s.trainingConfig(), SNAPSHOT_MILLIS, LATENT_REFRESH_MILLIS);
         } catch (IllegalArgumentException e) {
             messages.error("cannot start: " + Messages.oneLine(e));
             return;

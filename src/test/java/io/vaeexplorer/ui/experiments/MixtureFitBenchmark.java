@@ -42,7 +42,7 @@ class MixtureFitBenchmark {
             for (int components : new int[] {SamplesViewModel.DEFAULT_COMPONENTS, 50}) {
                 for (int run = 0; run < 2; run++) {
                     start = System.nanoTime();
-                    GaussianMixture mixture = GaussianMixture.fitToImages(model, levels, count, components,
+                    GaussianMixture mixture = GaussianMixture.fitToImages(model, levels, mnist.train().labels(), count, components,
                             SamplesViewModel.FIT_SEED);
                     System.out.printf(Locale.ROOT, "%s: K = %d, encode and fit %.2f s%n", name, components,
                             seconds(start));

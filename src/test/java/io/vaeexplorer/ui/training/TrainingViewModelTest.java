@@ -205,7 +205,7 @@ class TrainingViewModelTest {
         assertEquals(KlSchedule.warmup(2), trained.training().klSchedule());
         assertEquals(4, trained.epochsDone());
         KlCurve curve = onFx(() -> training.klCurveProperty().get());
-        assertEquals(KlSchedule.warmup(2), curve.schedule());
+        assertEquals(KlSchedule.warmup(2), curve.weighting().schedule());
         assertEquals(4, curve.stepsPerEpoch(), "256 images in batches of 64");
         assertEquals(1.0, curve.valueAt(curve.lastStep()), 1e-6);
     }

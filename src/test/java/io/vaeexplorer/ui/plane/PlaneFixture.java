@@ -4,10 +4,9 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,8 +16,9 @@ import java.util.concurrent.Executor;
  */
 final class PlaneFixture implements AutoCloseable {
 
-    final List<String> statuses = new CopyOnWriteArrayList<>();
-    final List<String> errors = new CopyOnWriteArrayList<>();
+    final RecordedMessages messages = new RecordedMessages();
+    final List<String> statuses = messages.statuses;
+    final List<String> errors = messages.errors;
     final InferenceWorker worker;
     final InferenceWorker interactive;
     final Workspace workspace;
@@ -29,17 +29,7 @@ final class PlaneFixture implements AutoCloseable {
         this.interactive = interactive;
         this.workspace = workersGetWeights ? new Workspace(worker, interactive) : new Workspace();
         this.plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(), TaskExecutor.direct(),
-                new UserMessages() {
-                    @Override
-                    public void status(String message) {
-                        statuses.add(message);
-                    }
-
-                    @Override
-                    public void error(String message) {
-                        errors.add(message);
-                    }
-                }, () -> false);
+                messages, () -> false);
     }
 
     /**

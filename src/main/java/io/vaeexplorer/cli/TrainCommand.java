@@ -2,7 +2,7 @@ package io.vaeexplorer.cli;
 
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.core.KlSchedule;
+import io.vaeexplorer.core.KlWeighting;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.Dataset;
@@ -171,27 +171,33 @@ final class TrainCommand implements Callable<Integer> {
                 .put("epochs", history.size())
                 .put("out", modelFile == null ? null : modelFile.toString());
         if (result.checkpoint() != null) {
-            scheduleFields(line, result.checkpoint().training().klSchedule(), result.checkpoint().config().beta(),
-                    result.checkpoint().training().epochs(), history.size());
+            scheduleFields(line, result.checkpoint());
         }
         return line.put("error", error);
     }
 
     /**
-     * The KL schedule and, per epoch, the KL weight at the epoch's middle (the mean weight over its steps, as the
-     * schedules are linear within an epoch but at their corners), and the capacity for the capacity objective.
+     * The KL schedule and, per epoch of the checkpoint's history, the KL weight at the epoch's middle (the mean
+     * weight over its steps, as the schedules are linear within an epoch but at their corners; 0 for a
+     * reconstruction-only run), and the capacity under the capacity schedule; null for an epoch before the run.
      */
-    static JsonLine scheduleFields(JsonLine line, KlSchedule schedule, double beta, int runEpochs, int epochs) {
-        List<Double> betas = new ArrayList<>();
+    static JsonLine scheduleFields(JsonLine line, Checkpoint checkpoint) {
+        KlWeighting weighting = KlWeighting.of(checkpoint);
+        int epochs = checkpoint.history().size();
+        List<Double> weights = new ArrayList<>();
         List<Double> capacities = new ArrayList<>();
-        for (int e = 1; e <= epochs; e++) {
-            betas.add(Results.round(schedule.klWeight(beta, e - 0.5, runEpochs)));
-            capacities.add(Results.round(schedule.capacity(e - 0.5)));
+        for (int i = 0; i < epochs; i++) {
+            weights.add(beforeRunAsNull(weighting.weightInEpoch(i, epochs)));
+            capacities.add(beforeRunAsNull(weighting.capacityInEpoch(i, epochs)));
         }
-        line.put("beta_schedule", schedule.label()).put("beta_per_epoch", betas);
-        if (schedule.kind() == KlSchedule.Kind.CAPACITY) {
+        line.put("beta_schedule", weighting.schedule().label()).put("beta_per_epoch", weights);
+        if (weighting.hasCapacity()) {
             line.put("capacity_per_epoch", capacities);
         }
         return line;
+    }
+
+    private static Double beforeRunAsNull(double value) {
+        return Double.isNaN(value) ? null : Results.round(value);
     }
 }

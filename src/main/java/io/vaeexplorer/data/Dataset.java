@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public record Dataset(String name, LabeledImages train, LabeledImages test, List<String> classNames) {
 
+    /** What the window calls an image, or a class, of digits, and of no data set yet (the shipped digits come). */
+    public static final String DIGIT_WORD = "digit";
+
+    private static final List<String> DIGIT_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(train, "train");
@@ -52,6 +57,25 @@ public record Dataset(String name, LabeledImages train, LabeledImages test, List
                     + " has one (" + classNames.get(0) + ")");
         }
         return classNames.size();
+    }
+
+    /**
+     * Whether the set is handwritten digits as MNIST has them: grey 28x28 images in the classes 0 to 9. Such a set
+     * is drawn on the sketch pad and named with the word "digit".
+     */
+    public boolean digits() {
+        return channels() == 1 && rows() == DatasetLoader.IMAGE_ROWS && cols() == DatasetLoader.IMAGE_COLS
+                && classNames.equals(DIGIT_CLASSES);
+    }
+
+    /** What the window calls one image of the set: "digit" for {@link #digits}, else "image". */
+    public String imageWord() {
+        return digits() ? DIGIT_WORD : "image";
+    }
+
+    /** What the window calls one class of the set: "digit" for {@link #digits}, else "class". */
+    public String classWord() {
+        return digits() ? DIGIT_WORD : "class";
     }
 
     /** Levels per pixel: 1 for grey, 3 for colour. */

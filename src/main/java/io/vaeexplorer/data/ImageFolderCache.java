@@ -27,7 +27,8 @@ import java.util.List;
  */
 final class ImageFolderCache {
 
-    private static final String MAGIC = "VAE-IMAGE-FOLDER-CACHE 1";
+    /** Names the format and the loader's split and order: a set stored by an older rule is not read back. */
+    private static final String MAGIC = "VAE-IMAGE-FOLDER-CACHE 2";
     static final String SUFFIX = ".images";
     static final String LOG_SUFFIX = ".log";
     /**

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Classes and splits follow the folder layout described in {@link ImageFolderScan}. Without {@code train/}
  * and {@code test/} folders a seeded share of the images is held out as the test set: the images are sorted by
  * relative path and shuffled with {@code java.util.Random(seed)}, so the same folder and seed always hold out
- * the same images. Each split keeps its images in path order.
+ * the same images. The test split keeps its images in path order. The training split comes in that seeded
+ * shuffle's order (with {@code train/} and {@code test/} folders, its own shuffle with the seed), so that its first
+ * N images, which a limit trains on, are a share of every class and not the first classes by name.
  *
  * <p>Every picture becomes an N x N square ({@link ImageDecoder}: scale the shorter side, crop the longer one
  * centrally, alpha onto black) with one grey or three colour channels, stored as 8-bit levels that a model sees
@@ -330,14 +332,20 @@ public final class ImageFolderLoader {
         }
     }
 
-    /** Splits the usable pictures by their folder, or holds out a seeded share of them. */
+    /**
+     * Splits the usable pictures by their folder, or holds out a seeded share of them; the training pictures come in
+     * a seeded shuffled order, the test pictures in path order.
+     */
     private static void split(List<ImageFolderScan.Entry> entries, List<Integer> used, ImageFolderOptions options,
             List<Integer> train, List<Integer> test) {
         boolean byFolder = entries.get(0).split() != ImageFolderScan.Split.HOLD_OUT;
         if (byFolder) {
+            List<Integer> kept = new ArrayList<>();
             for (int i : used) {
-                (entries.get(i).split() == ImageFolderScan.Split.TEST ? test : train).add(i);
+                (entries.get(i).split() == ImageFolderScan.Split.TEST ? test : kept).add(i);
             }
+            Collections.shuffle(kept, new Random(options.seed()));
+            train.addAll(kept);
             return;
         }
         int n = used.size();
@@ -351,10 +359,8 @@ public final class ImageFolderLoader {
         Collections.shuffle(shuffled, new Random(options.seed()));
         List<Integer> heldOut = new ArrayList<>(shuffled.subList(0, held));
         Collections.sort(heldOut);
-        List<Integer> kept = new ArrayList<>(shuffled.subList(held, n));
-        Collections.sort(kept);
         test.addAll(heldOut);
-        train.addAll(kept);
+        train.addAll(shuffled.subList(held, n));
     }
 
     /** The images decoded in place for {@code indices}, as grey when {@code channels} asks for one of three. */

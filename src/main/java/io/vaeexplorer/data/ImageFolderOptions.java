@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param channels     1 (grey), 3 (red, green, blue) or {@link #AUTO}: 3 when any image has colour, else 1
  * @param testFraction share of the images held out as the test set when the folder has no {@code train/} and
  *                     {@code test/} sub-folders, in [0, 1); 0 gives an empty test set
- * @param seed         seed of the hold-out's shuffle: the same seed picks the same test images
+ * @param seed         seed of the hold-out's shuffle, which also orders the training images: the same seed picks
+ *                     the same test images and the same training order
  * @param cacheDir     folder for the decoded-set cache and the load logs, or null for no cache (logs then go to
  *                     the system's temporary folder)
  */

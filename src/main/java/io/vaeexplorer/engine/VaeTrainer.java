@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import io.vaeexplorer.core.KlSchedule;
+import io.vaeexplorer.core.KlWeighting;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.TrainingConfig;
@@ -167,10 +167,9 @@ public final class VaeTrainer implements AutoCloseable {
      */
     public StepWeights weights() {
         double epochs = (double) (step - firstStep) / batchesPerEpoch();
-        KlSchedule schedule = training.klSchedule();
-        float beta = (float) schedule.klWeight(config.beta(), epochs, training.epochs());
-        return new StepWeights(config.objective().reconstructionWeight(), config.objective().klWeight(beta),
-                schedule.kind() == KlSchedule.Kind.CAPACITY ? (float) schedule.capacity(epochs) : StepWeights.NO_CAPACITY);
+        KlWeighting weighting = KlWeighting.of(config, training);
+        return new StepWeights(config.objective().reconstructionWeight(), (float) weighting.weightAt(epochs),
+                weighting.hasCapacity() ? (float) weighting.capacityAt(epochs) : StepWeights.NO_CAPACITY);
     }
 
     /** The next batch's pixels, row by row, without training on it; moves on to the batch after. For tests. */

@@ -2,7 +2,7 @@ package io.vaeexplorer.store;
 
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.EpochRecord;
-import io.vaeexplorer.core.KlSchedule;
+import io.vaeexplorer.core.KlWeighting;
 import io.vaeexplorer.core.LossParts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,14 +13,14 @@ import java.util.Locale;
  * The per-epoch log written beside every checkpoint as {@value #FILE_NAME}, one row per epoch as PyTorch
  * Lightning's CSV logger writes it: the epoch, the optimiser step it ended at, the training and test -ELBO with
  * their reconstruction and KL parts (nats per image), the KL weight at the epoch's middle (the schedule's mean over
- * its steps), the capacity for the capacity objective, and the epoch's seconds. Rewritten whole with each save, so
+ * its steps), the capacity under the capacity schedule, and the epoch's seconds. Rewritten whole with each save, so
  * it always matches the checkpoint beside it.
  */
 public final class MetricsCsv {
 
     public static final String FILE_NAME = "metrics.csv";
 
-    static final List<String> COLUMNS = List.of("epoch", "step", "train_neg_elbo", "train_recon", "train_kl",
+    public static final List<String> COLUMNS = List.of("epoch", "step", "train_neg_elbo", "train_recon", "train_kl",
             "test_neg_elbo", "test_recon", "test_kl", "beta", "capacity", "seconds");
 
     private MetricsCsv() {
@@ -28,21 +28,14 @@ public final class MetricsCsv {
 
     /** Writes the checkpoint's history to {@code file}. */
     public static Path write(Checkpoint checkpoint, Path file) throws IOException {
-        KlSchedule schedule = checkpoint.training().klSchedule();
-        float beta = checkpoint.config().beta();
-        int runEpochs = checkpoint.training().epochs();
-        // a run's schedule counts from its own first epoch: a resumed run's history starts before it
+        KlWeighting weighting = KlWeighting.of(checkpoint);
         List<EpochRecord> history = checkpoint.history();
-        int firstOfRun = Math.max(0, history.size() - runEpochs);
         return CsvWriter.write(file, csv -> {
             csv.row(COLUMNS);
             for (int i = 0; i < history.size(); i++) {
                 EpochRecord r = history.get(i);
-                double epochOfRun = i - firstOfRun + 0.5;
-                boolean inRun = i >= firstOfRun;
-                double weight = inRun ? checkpoint.config().objective().klWeight(
-                        (float) schedule.klWeight(beta, epochOfRun, runEpochs)) : Double.NaN;
-                double capacity = inRun ? schedule.capacity(epochOfRun) : Double.NaN;
+                double weight = weighting.weightInEpoch(i, history.size());
+                double capacity = weighting.capacityInEpoch(i, history.size());
                 csv.row(Integer.toString(r.epoch()), Long.toString(r.step()), number(neg(r.train())),
                         number(recon(r.train())), number(kl(r.train())), number(neg(r.test())),
                         number(recon(r.test())), number(kl(r.test())), number(weight),

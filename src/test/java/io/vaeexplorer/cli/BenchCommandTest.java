@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.vaeexplorer.data.DatasetLoader;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +91,7 @@ class BenchCommandTest {
                 while [ $# -gt 0 ]; do [ "$1" = --json ] && out=$2; shift; done
                 printf '{"epochs": [{"train_wall_s": 1.0, "test_neg_elbo": 900.0}]}' > "$out"
                 """.formatted(arguments));
-        String cacheBefore = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-        System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, temp.resolve("cache").toString());
+        PictureFolderFixture.CacheIn cache = PictureFolderFixture.cacheIn(temp.resolve("cache"));
         try {
             CliTest.Run run = CliTest.run("bench", "--model", "conv", "--data", pictures.toString(), "--image-size",
                     "16", "--channels", "3", "--hidden", "4,8", "--latent", "2", "--epochs", "1", "--batch", "8",
@@ -108,11 +106,7 @@ class BenchCommandTest {
             assertEquals(1, mlp.exit(), mlp.out() + mlp.err());
             assertTrue(mlp.err().contains("the MLP's twin reads IDX files only"), mlp.err());
         } finally {
-            if (cacheBefore == null) {
-                System.clearProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-            } else {
-                System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, cacheBefore);
-            }
+            cache.close();
         }
     }
 }

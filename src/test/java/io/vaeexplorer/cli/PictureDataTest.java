@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.vaeexplorer.data.DatasetLoader;
+import io.vaeexplorer.cli.PictureFolderFixture.SquareClass;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,39 +25,24 @@ class PictureDataTest {
     @TempDir
     Path temp;
 
-    private String cacheBefore;
+    private PictureFolderFixture.CacheIn cache;
 
     @BeforeEach
     void keepTheCacheInTheTestsFolder() {
-        cacheBefore = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-        System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, temp.resolve("cache").toString());
+        cache = PictureFolderFixture.cacheIn(temp.resolve("cache"));
     }
 
     @AfterEach
     void restoreTheCache() {
-        if (cacheBefore == null) {
-            System.clearProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-        } else {
-            System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, cacheBefore);
-        }
+        cache.close();
     }
 
     /** Two classes of 24x24 pictures: a bright square on the left, or one on the right, shifted a little each. */
     private Path twoClasses(boolean colour) throws IOException {
-        Path root = temp.resolve(colour ? "colour" : "grey");
-        for (String side : new String[] {"left", "right"}) {
-            Files.createDirectories(root.resolve(side));
-            for (int i = 0; i < 40; i++) {
-                BufferedImage image = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                g.setColor(Color.BLACK);
-                g.fillRect(0, 0, 24, 24);
-                g.setColor(colour ? new Color(40 + i * 5, 200, 90) : Color.WHITE);
-                g.fillRect(side.equals("left") ? 2 + i % 4 : 12 + i % 4, 6 + i % 5, 8, 8);
-                g.dispose();
-                ImageIO.write(image, "png", root.resolve(side).resolve(i + ".png").toFile());
-            }
-        }
+        IntFunction<Color> bright = i -> colour ? new Color(40 + i * 5, 200, 90) : Color.WHITE;
+        Path root = PictureFolderFixture.squares(temp.resolve(colour ? "colour" : "grey"), 24, 40, 8,
+                new SquareClass("left", bright, i -> 2 + i % 4, i -> 6 + i % 5),
+                new SquareClass("right", bright, i -> 12 + i % 4, i -> 6 + i % 5));
         Files.writeString(root.resolve("left").resolve("notes.txt"), "not a picture");
         return root;
     }
@@ -87,8 +70,7 @@ class PictureDataTest {
     void theMlpTrainsOnColourPicturesAndTheCheckpointKeepsTheirChannels() throws IOException {
         Path data = twoClasses(true);
         Path out = temp.resolve("colour-model");
-        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--epochs", "2", "--batch", "16",
-                "--hidden", "64", "--latent", "2", "--out", out.toString(), "--json");
+        CliTest.Run run = PictureFolderFixture.trainSmallMlp(data, out, 2, 16, "--json");
 
         assertEquals(0, run.exit(), run.out() + run.err());
         JsonObject json = JsonLineTest.parseStrict(run.lastLine());

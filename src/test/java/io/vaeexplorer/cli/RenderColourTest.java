@@ -1,14 +1,12 @@
 package io.vaeexplorer.cli;
 
+import static io.vaeexplorer.data.PictureFiles.mostColourful;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.vaeexplorer.data.DatasetLoader;
+import io.vaeexplorer.cli.PictureFolderFixture.SquareClass;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -28,40 +26,23 @@ class RenderColourTest {
 
     private static Path data;
     private static Path model;
-    private static String cacheBefore;
+    private static PictureFolderFixture.CacheIn cache;
 
     /** Two classes of 16 x 16 pictures on black: a pure red square, or a pure blue one, shifted a little each. */
     @BeforeAll
-    static void trainOnRedAndBlueSquares() throws IOException {
-        cacheBefore = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-        System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, temp.resolve("cache").toString());
-        data = temp.resolve("squares");
-        for (String name : new String[] {"red", "blue"}) {
-            Files.createDirectories(data.resolve(name));
-            for (int i = 0; i < 30; i++) {
-                BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                g.setColor(Color.BLACK);
-                g.fillRect(0, 0, 16, 16);
-                g.setColor(name.equals("red") ? Color.RED : Color.BLUE);
-                g.fillRect(2 + i % 5, 3 + i % 4, 7, 7);
-                g.dispose();
-                ImageIO.write(image, "png", data.resolve(name).resolve(i + ".png").toFile());
-            }
-        }
+    static void trainOnRedAndBlueSquares() {
+        cache = PictureFolderFixture.cacheIn(temp.resolve("cache"));
+        data = PictureFolderFixture.squares(temp.resolve("squares"), 16, 30, 7,
+                new SquareClass("red", i -> Color.RED, i -> 2 + i % 5, i -> 3 + i % 4),
+                new SquareClass("blue", i -> Color.BLUE, i -> 2 + i % 5, i -> 3 + i % 4));
         model = temp.resolve("model");
-        CliTest.Run run = CliTest.run("train", "--data", data.toString(), "--epochs", "8", "--batch", "8",
-                "--hidden", "64", "--latent", "2", "--out", model.toString());
+        CliTest.Run run = PictureFolderFixture.trainSmallMlp(data, model, 8, 8);
         assertEquals(0, run.exit(), run.out() + run.err());
     }
 
     @AfterAll
     static void restoreTheCache() {
-        if (cacheBefore == null) {
-            System.clearProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
-        } else {
-            System.setProperty(DatasetLoader.IMAGE_CACHE_PROPERTY, cacheBefore);
-        }
+        cache.close();
     }
 
     private static BufferedImage render(String figure, String... more) throws IOException {
@@ -76,30 +57,12 @@ class RenderColourTest {
         return ImageIO.read(png.toFile());
     }
 
-    /** How far the pixel is from grey: its largest channel minus its smallest. */
-    private static int chroma(int rgb) {
-        int r = rgb >> 16 & 0xFF;
-        int g = rgb >> 8 & 0xFF;
-        int b = rgb & 0xFF;
-        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-    }
-
-    private static int mostColourful(BufferedImage image, int top, int bottom) {
-        int most = 0;
-        for (int y = top; y < bottom; y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                most = Math.max(most, chroma(image.getRGB(x, y)));
-            }
-        }
-        return most;
-    }
-
     @Test
     void everyFigureIsAnRgbPngWithColourInIt() throws IOException {
         for (String figure : new String[] {"prior", "manifold", "sweep", "interpolate"}) {
             BufferedImage image = render(figure);
             assertEquals(3, image.getColorModel().getNumComponents(), figure + " is an RGB PNG");
-            assertTrue(mostColourful(image, 0, image.getHeight()) > 80, figure + " has colour in it");
+            assertTrue(mostColourful(image, 0) > 80, figure + " has colour in it");
         }
     }
 
@@ -117,7 +80,7 @@ class RenderColourTest {
             }
         }
         assertTrue(pureRedOrBlue >= 6 * 49, "six originals' squares, exact: " + pureRedOrBlue);
-        assertTrue(mostColourful(image, 18 + 4, image.getHeight()) > 80, "the reconstructions are in colour");
+        assertTrue(mostColourful(image, 18 + 4) > 80, "the reconstructions are in colour");
     }
 
     @Test
@@ -133,7 +96,7 @@ class RenderColourTest {
             assertEquals(6, reader.getNumImages(true));
             for (int i = 0; i < 6; i++) {
                 BufferedImage frame = reader.read(i);
-                assertTrue(mostColourful(frame, 0, frame.getHeight()) > 80, "frame " + i + " has colour in it");
+                assertTrue(mostColourful(frame, 0) > 80, "frame " + i + " has colour in it");
             }
         } finally {
             reader.dispose();

@@ -27,7 +27,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +47,19 @@ class ImageFolderLoaderTest {
     private static int level(LabeledImages set, int image, int channel, int row, int col) {
         int n = set.rows() * set.cols();
         return set.levels()[image * set.imageSize() + channel * n + row * set.cols() + col] & 0xff;
+    }
+
+    /** Every image's levels at one pixel, one list of its channels per image (the training order is shuffled). */
+    private static Set<List<Integer>> pixelsAt(LabeledImages set, int row, int col) {
+        Set<List<Integer>> pixels = new HashSet<>();
+        for (int i = 0; i < set.count(); i++) {
+            List<Integer> channels = new ArrayList<>();
+            for (int c = 0; c < set.channels(); c++) {
+                channels.add(level(set, i, c, row, col));
+            }
+            pixels.add(channels);
+        }
+        return pixels;
     }
 
     /** Five red and five blue 16x16 pictures in class folders "red" and "blue". */
@@ -127,20 +143,19 @@ class ImageFolderLoaderTest {
         Dataset greyOnly = load(dir, ImageFolderOptions.defaults().withTestFraction(0)).dataset();
         assertEquals(1, greyOnly.channels());
         assertEquals(8, greyOnly.rows());
-        assertEquals(128, level(greyOnly.train(), 0, 0, 3, 3), "grey levels are kept as the file holds them");
-        assertEquals(40, level(greyOnly.train(), 1, 0, 3, 3));
+        assertEquals(Set.of(List.of(128), List.of(40)), pixelsAt(greyOnly.train(), 3, 3),
+                "grey levels are kept as the file holds them");
 
         write(dir.resolve("green.png"), filled(8, 8, new Color(20, 200, 20)));
         Dataset mixed = load(dir, ImageFolderOptions.defaults().withTestFraction(0)).dataset();
         assertEquals(3, mixed.channels());
-        for (int c = 0; c < 3; c++) {
-            assertEquals(128, level(mixed.train(), 0, c, 3, 3), "a grey picture fills all three channels");
-        }
-        assertEquals(200, level(mixed.train(), 2, 1, 3, 3));
+        assertEquals(Set.of(List.of(128, 128, 128), List.of(40, 40, 40), List.of(20, 200, 20)),
+                pixelsAt(mixed.train(), 3, 3), "a grey picture fills all three channels");
 
         Dataset forcedGrey = load(dir, ImageFolderOptions.defaults().withTestFraction(0).withChannels(1)).dataset();
         assertEquals(1, forcedGrey.channels());
-        assertEquals(Math.round(0.299f * 20 + 0.587f * 200 + 0.114f * 20), level(forcedGrey.train(), 2, 0, 3, 3));
+        assertEquals(Set.of(List.of(128), List.of(40), List.of(Math.round(0.299f * 20 + 0.587f * 200 + 0.114f * 20))),
+                pixelsAt(forcedGrey.train(), 3, 3));
     }
 
     @Test
@@ -235,7 +250,9 @@ class ImageFolderLoaderTest {
         assertEquals(6, data.train().count());
         assertEquals(2, data.test().count());
         assertArrayEquals(new byte[] {0, 1}, data.test().labels());
-        assertArrayEquals(new byte[] {0, 0, 0, 1, 1, 1}, data.train().labels());
+        byte[] trainLabels = data.train().labels().clone();
+        Arrays.sort(trainLabels);
+        assertArrayEquals(new byte[] {0, 0, 0, 1, 1, 1}, trainLabels, "the training pictures, in a shuffled order");
         assertEquals(5, data.rows());
         assertEquals(2, loaded.report().ignored());
     }
@@ -273,6 +290,48 @@ class ImageFolderLoaderTest {
         List<Integer> sorted = new ArrayList<>(test);
         sorted.sort(null);
         assertEquals(sorted, test, "each split keeps path order");
+    }
+
+    /** The classes among a set's first {@code n} training images, as a limit trains on them. */
+    private static Set<Integer> classesOfTheFirst(Dataset data, int n) {
+        Set<Integer> classes = new TreeSet<>();
+        for (byte label : data.withTrainLimit(n).train().labels()) {
+            classes.add((int) label);
+        }
+        return classes;
+    }
+
+    @Test
+    void aLimitTakesTrainingPicturesOfEveryClassInAnOrderTheSeedFixes() {
+        Path heldOut = root.resolve("four-classes");
+        Path folders = root.resolve("four-classes-split");
+        for (int k = 0; k < 4; k++) {
+            for (int i = 0; i < 15; i++) {
+                String file = String.format("class%d/p%02d.png", k, i);
+                write(heldOut.resolve(file), grey(4, 4, 60 * k + i));
+                write(folders.resolve("train").resolve(file), grey(4, 4, 60 * k + i));
+            }
+            write(folders.resolve("test/class" + k + "/p.png"), grey(4, 4, 60 * k));
+        }
+        for (Path dir : List.of(heldOut, folders)) {
+            Dataset data = load(dir, ImageFolderOptions.defaults().withSeed(5)).dataset();
+            // in path order the first 20 would be 15 of class 0 and 5 of class 1
+            assertEquals(Set.of(0, 1, 2, 3), classesOfTheFirst(data, 20), dir.getFileName().toString());
+            assertArrayEquals(data.train().levels(), load(dir, ImageFolderOptions.defaults().withSeed(5)).dataset()
+                    .train().levels(), "the same seed, the same order");
+            List<Integer> test = firstLevels(data.test());
+            List<Integer> sorted = new ArrayList<>(test);
+            sorted.sort(null);
+            assertEquals(sorted, test, "the test pictures keep path order");
+        }
+        Dataset other = load(folders, ImageFolderOptions.defaults().withSeed(6)).dataset();
+        Dataset first = load(folders, ImageFolderOptions.defaults().withSeed(5)).dataset();
+        assertFalse(Arrays.equals(first.train().levels(), other.train().levels()), "another seed, another order");
+        List<Integer> sameImages = firstLevels(other.train());
+        sameImages.sort(null);
+        List<Integer> firstImages = firstLevels(first.train());
+        firstImages.sort(null);
+        assertEquals(firstImages, sameImages, "train/ gives the same pictures whatever the seed");
     }
 
     @Test
@@ -352,8 +411,11 @@ class ImageFolderLoaderTest {
             ImageFolderOptions options = ImageFolderOptions.defaults().withTestFraction(0).withImageSize(12)
                     .withChannels(channels);
             LabeledImages loaded = load(dir, options).dataset().train();
-            assertArrayEquals(loaded.image(1), ImageFolderLoader.prepare(file, 12, channels),
-                    "the second picture in path order, " + channels + " channel(s)");
+            Path other = dir.resolve("a-other.png");
+            assertEquals(Set.of(Arrays.toString(loaded.image(0)), Arrays.toString(loaded.image(1))),
+                    Set.of(Arrays.toString(ImageFolderLoader.prepare(other, 12, channels)),
+                            Arrays.toString(ImageFolderLoader.prepare(file, 12, channels))),
+                    "each picture as the load has it, " + channels + " channel(s)");
         }
         Path bad = writeBytes(dir.resolve("bad.png"), "not a picture".getBytes());
         assertDataError(() -> ImageFolderLoader.prepare(bad, 12, 3), "bad.png", "not a PNG, JPEG, BMP or GIF");

@@ -22,14 +22,38 @@ public final class PictureFiles {
 
     /** A {@code width x height} picture of {@code background} with a centred {@code side x side} square. */
     public static BufferedImage centredSquare(int width, int height, Color background, Color shape, int side) {
+        return square(width, height, background, shape, (width - side) / 2, (height - side) / 2, side);
+    }
+
+    /** A {@code width x height} picture of {@code background} with a {@code side x side} square at (x, y). */
+    public static BufferedImage square(int width, int height, Color background, Color shape, int x, int y, int side) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(background);
         g.fillRect(0, 0, width, height);
         g.setColor(shape);
-        g.fillRect((width - side) / 2, (height - side) / 2, side, side);
+        g.fillRect(x, y, side, side);
         g.dispose();
         return image;
+    }
+
+    /** How far an RGB pixel is from grey: its largest channel minus its smallest. */
+    public static int chroma(int rgb) {
+        int r = rgb >> 16 & 0xFF;
+        int g = rgb >> 8 & 0xFF;
+        int b = rgb & 0xFF;
+        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+    }
+
+    /** The largest {@link #chroma} of the image's rows from {@code top} to the bottom. */
+    public static int mostColourful(BufferedImage image, int top) {
+        int most = 0;
+        for (int y = top; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                most = Math.max(most, chroma(image.getRGB(x, y)));
+            }
+        }
+        return most;
     }
 
     public static BufferedImage filled(int width, int height, Color colour) {

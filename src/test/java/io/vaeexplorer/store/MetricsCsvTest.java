@@ -9,6 +9,7 @@ import io.vaeexplorer.core.KlSchedule;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.NamedWeight;
+import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,11 @@ class MetricsCsvTest {
     Path temp;
 
     private static Checkpoint run(KlSchedule schedule, List<EpochRecord> history) {
-        ModelConfig config = ModelConfig.mlp(2, List.of(4)).withBeta(2f);
+        return run(schedule, Objective.ELBO, history);
+    }
+
+    private static Checkpoint run(KlSchedule schedule, Objective objective, List<EpochRecord> history) {
+        ModelConfig config = ModelConfig.mlp(2, List.of(4)).withBeta(2f).withObjective(objective);
         List<NamedWeight> weights = List.of(new NamedWeight("w", new long[] {2}, new float[] {1f, 2f}));
         return new Checkpoint(new WeightSnapshot(config, 1, 30, weights),
                 new TrainingConfig(3, 64, 1e-3f, 1, 0, schedule), history, "cpu", "mnist");
@@ -59,5 +64,17 @@ class MetricsCsvTest {
         assertEquals(metrics, CheckpointIO.metricsFile(saved));
         List<String> rows = Files.readAllLines(metrics);
         assertTrue(rows.get(1).endsWith(",2.000000,5.000000,2.500000"), "beta, then C = 30 x 0.5 / 3: " + rows.get(1));
+    }
+
+    @Test
+    void aReconstructionOnlyRunLogsNoKlWeightAndNoCapacity() throws Exception {
+        for (KlSchedule schedule : List.of(KlSchedule.warmup(2), KlSchedule.capacity(30, 3))) {
+            Path saved = CheckpointIO.save(run(schedule, Objective.RECON_ONLY, threeEpochs()),
+                    temp.resolve(schedule.kind() + ".vae"));
+            List<String> rows = Files.readAllLines(CheckpointIO.metricsFile(saved));
+            for (String row : rows.subList(1, rows.size())) {
+                assertTrue(row.endsWith(",0.000000,," + row.substring(row.lastIndexOf(',') + 1)), row);
+            }
+        }
     }
 }

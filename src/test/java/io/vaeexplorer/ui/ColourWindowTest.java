@@ -1,11 +1,11 @@
 package io.vaeexplorer.ui;
 
+import static io.vaeexplorer.data.PictureFiles.chroma;
 import static io.vaeexplorer.ui.ExperimentFixture.fx;
 import static io.vaeexplorer.ui.ExperimentFixture.onFx;
 import static io.vaeexplorer.ui.ExperimentFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelKind;
@@ -91,13 +91,6 @@ class ColourWindowTest {
         return root;
     }
 
-    private static int chroma(int rgb) {
-        int r = rgb >> 16 & 0xFF;
-        int g = rgb >> 8 & 0xFF;
-        int b = rgb & 0xFF;
-        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-    }
-
     private static int mostColourful(PixelReader reader, int width, int height) {
         int most = 0;
         for (int y = 0; y < height; y++) {
@@ -110,16 +103,6 @@ class ColourWindowTest {
 
     private static int mostColourful(Image image) {
         return mostColourful(image.getPixelReader(), (int) image.getWidth(), (int) image.getHeight());
-    }
-
-    private static int mostColourful(BufferedImage image, int top) {
-        int most = 0;
-        for (int y = top; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                most = Math.max(most, chroma(image.getRGB(x, y)));
-            }
-        }
-        return most;
     }
 
     private static int mostColourful(Raster raster) {
@@ -218,23 +201,23 @@ class ColourWindowTest {
         BufferedImage png = ImageIO.read(decodedPng.toFile());
         assertEquals(3, png.getColorModel().getNumComponents(), "an RGB PNG");
         assertEquals(16 * 4, png.getWidth());
-        assertTrue(mostColourful(png, 0) > COLOURFUL);
+        assertTrue(PictureFiles.mostColourful(png, 0) > COLOURFUL);
 
         Path sweepPng = temp.resolve("sweep.png");
         onFx(() -> experiments.sweep().exportPng(sweepPng));
         awaitFile(sweepPng);
-        assertTrue(mostColourful(ImageIO.read(sweepPng.toFile()), 0) > COLOURFUL);
+        assertTrue(PictureFiles.mostColourful(ImageIO.read(sweepPng.toFile()), 0) > COLOURFUL);
 
         Path interpolationGif = temp.resolve("interpolation.gif");
         onFx(() -> experiments.interpolation().exportGif(interpolationGif));
         awaitFile(interpolationGif);
-        assertTrue(mostColourful(lastFrame(interpolationGif), 0) > COLOURFUL);
+        assertTrue(PictureFiles.mostColourful(lastFrame(interpolationGif), 0) > COLOURFUL);
 
         Path timelineGif = temp.resolve("timeline.gif");
         onFx(() -> model.plane().exportTimelineGif(timelineGif));
         awaitFile(timelineGif);
         // below the scatter (whose class colours would pass anyway) and the step line: the reconstructions
-        assertTrue(mostColourful(lastFrame(timelineGif), TimelineAnimation.SCATTER + 24) > COLOURFUL,
+        assertTrue(PictureFiles.mostColourful(lastFrame(timelineGif), TimelineAnimation.SCATTER + 24) > COLOURFUL,
                 "the timeline's reconstructions are in colour");
     }
 

@@ -49,7 +49,12 @@ public final class ExperimentFixture {
      * codes (decodes of images 0 and 1 then differ by ~90 levels) without a training run.
      */
     public static WeightSnapshot untrainedWeights(long seed, long version) {
-        WeightSnapshot initial = TinyModels.untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, version);
+        return untrainedWeights(ModelConfig.mlp(2, List.of(16)), seed, version);
+    }
+
+    /** As {@link #untrainedWeights(long, long)}, for a model of another architecture. */
+    public static WeightSnapshot untrainedWeights(ModelConfig config, long seed, long version) {
+        WeightSnapshot initial = TinyModels.untrainedWeights(config, seed, version);
         List<NamedWeight> scaled = new ArrayList<>();
         for (NamedWeight weight : initial.weights()) {
             float[] values = weight.values().clone();

@@ -9,13 +9,11 @@ import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.ImageFolderLoader;
-import io.vaeexplorer.explore.DigitNormaliser;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,8 +50,6 @@ public final class DrawViewModel {
     /** A picture file prepared as the open data set's pictures are. */
     private record Picture(Dataset data, float[] image) {
     }
-
-    private static final List<String> DIGIT_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private final Workspace workspace;
     private final InferenceWorker interactiveWorker;
@@ -107,8 +103,7 @@ public final class DrawViewModel {
      * set yet counts as digits, the shipped set. Any other set takes picture files instead.
      */
     public static boolean takesDrawings(Dataset data) {
-        return data == null || (data.channels() == 1 && data.rows() == DigitNormaliser.SIZE
-                && data.cols() == DigitNormaliser.SIZE && data.classNames().equals(DIGIT_CLASSES));
+        return data == null || data.digits();
     }
 
     /** True while the open data set is digits, drawn on the pad; false while pictures are opened instead. */

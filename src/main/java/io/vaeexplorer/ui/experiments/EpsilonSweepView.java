@@ -31,9 +31,10 @@ public final class EpsilonSweepView extends BorderPane {
         Spinner<Integer> image = ExperimentControls.indexSpinner(sweep.imageProperty(),
                 sweep.testImageCountProperty());
         image.setId("sweep-image");
-        ComboBox<String> digit = ExperimentControls.digitPicker(sweep.classNames(), "Jump to digit",
+        ComboBox<String> jumpToClass = ExperimentControls.classPicker(sweep.classNames(),
+                Bindings.concat("Jump to ", sweep.classWordProperty()),
                 sweep::useFirstTestImage);
-        digit.setId("sweep-digit");
+        jumpToClass.setId("sweep-digit");
 
         Slider range = ExperimentControls.doubleSlider(sweep.rangeProperty(), 0.25, 4);
         range.setId("sweep-range");
@@ -96,7 +97,7 @@ public final class EpsilonSweepView extends BorderPane {
                 .or(mostInformative.selectedProperty().not()));
 
         FlowPane controls = new FlowPane(14, 8,
-                ExperimentControls.labelled("Test image", image), digit,
+                ExperimentControls.labelled("Test image", image), jumpToClass,
                 ExperimentControls.labelled("Range", new HBox(4, units, range, rangeValue)),
                 ExperimentControls.labelled("Steps", new HBox(4, steps, stepsValue)),
                 ExperimentControls.labelled("x: dim", dimX), ExperimentControls.labelled("y: dim", dimY),

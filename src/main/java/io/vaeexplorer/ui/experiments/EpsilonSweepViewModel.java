@@ -151,7 +151,7 @@ public final class EpsilonSweepViewModel {
         return grid.getReadOnlyProperty();
     }
 
-    /** Sweeps around a test image chosen elsewhere (a click on the plane, a digit picked). */
+    /** Sweeps around a test image chosen elsewhere (a click on the plane, a class picked). */
     public void useTestImage(int index) {
         image.set(index);
     }
@@ -179,9 +179,14 @@ public final class EpsilonSweepViewModel {
         return latentDimensions.getReadOnlyProperty();
     }
 
-    /** Names of the data set's classes, for the digit picker. */
+    /** Names of the data set's classes, for the class picker. */
     public ObservableList<String> classNames() {
         return workspace.classNames();
+    }
+
+    /** What prompts call one class of the open set: "digit" for digits, else "class". */
+    public ReadOnlyStringProperty classWordProperty() {
+        return workspace.classWordProperty();
     }
 
     /** The last failure of an experiment, one line; empty when there is none. */

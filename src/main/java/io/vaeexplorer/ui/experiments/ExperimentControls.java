@@ -3,11 +3,13 @@ package io.vaeexplorer.ui.experiments;
 import io.vaeexplorer.ui.fx.ClassNameCell;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -77,10 +79,11 @@ final class ExperimentControls {
         return slider;
     }
 
-    /** A picker of the data set's class names; choosing one calls back with its label. */
-    static ComboBox<String> digitPicker(ObservableList<String> classNames, String prompt, IntConsumer onPick) {
-        ComboBox<String> picker = classPicker(classNames);
-        picker.setPromptText(prompt);
+    /** A picker of the data set's class names with a prompt that follows {@code prompt}; choosing one calls back with its label. */
+    static ComboBox<String> classPicker(ObservableList<String> classNames, ObservableValue<String> prompt,
+            IntConsumer onPick) {
+        ComboBox<String> picker = classDropDown(classNames);
+        picker.promptTextProperty().bind(prompt);
         picker.setOnAction(e -> {
             int label = picker.getSelectionModel().getSelectedIndex();
             if (label >= 0) {
@@ -91,8 +94,8 @@ final class ExperimentControls {
     }
 
     /** A picker of class names whose selection is the label held in the property, both ways. */
-    static ComboBox<String> digitSelector(ObservableList<String> classNames, IntegerProperty label) {
-        ComboBox<String> picker = classPicker(classNames);
+    static ComboBox<String> classSelector(ObservableList<String> classNames, IntegerProperty label) {
+        ComboBox<String> picker = classDropDown(classNames);
         Runnable showLabel = () -> {
             if (label.get() >= 0 && label.get() < classNames.size()) {
                 picker.getSelectionModel().select(label.get());
@@ -114,7 +117,7 @@ final class ExperimentControls {
      * each name shows its class colour, long ones cut short with the whole name in a tooltip. Disabled while the
      * data set has no classes.
      */
-    private static ComboBox<String> classPicker(ObservableList<String> classNames) {
+    private static ComboBox<String> classDropDown(ObservableList<String> classNames) {
         ComboBox<String> picker = new SearchableComboBox<>(classNames);
         picker.setCellFactory(list -> new ClassNameCell(classNames));
         picker.setButtonCell(new ClassNameCell(classNames));
@@ -137,6 +140,23 @@ final class ExperimentControls {
         HBox row = new HBox(6, new Label(caption), control);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** A caption that follows {@code caption} before a control. */
+    static HBox labelled(ObservableValue<String> caption, Node control) {
+        Label label = new Label();
+        label.textProperty().bind(caption);
+        HBox row = new HBox(6, label, control);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The word with its first letter a capital: "Digit", "Class". */
+    static StringBinding capitalised(ObservableStringValue word) {
+        return Bindings.createStringBinding(() -> {
+            String text = word.get();
+            return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }, word);
     }
 
     private static int upperIndex(int count) {

@@ -164,22 +164,23 @@ public final class InterpolationView extends BorderPane {
         return button;
     }
 
-    /** An end of the path: its test image index, and a digit picker that jumps to the first image of a class. */
+    /** An end of the path: its test image index, and a class picker that jumps to the first image of a class. */
     private static HBox endPicker(String name, String id, InterpolationViewModel interpolation, IntegerProperty index,
                                   ReadOnlyObjectProperty<float[]> drawing) {
         Spinner<Integer> spinner = ExperimentControls.indexSpinner(index, interpolation.testImageCountProperty());
         spinner.setId(id);
-        ComboBox<String> digit = ExperimentControls.digitPicker(interpolation.classNames(), "Pick digit", label -> {
+        ComboBox<String> pickClass = ExperimentControls.classPicker(interpolation.classNames(),
+                Bindings.concat("Pick ", interpolation.classWordProperty()), label -> {
             int first = interpolation.firstTestImage(label);
             if (first >= 0) {
                 index.set(first);
             }
         });
-        digit.setId(id + "-digit");
+        pickClass.setId(id + "-digit");
         Label drawn = new Label("(your drawing; pick an image to replace it)");
         drawn.setId(id + "-drawn");
         drawn.visibleProperty().bind(Bindings.isNotNull(drawing));
         drawn.managedProperty().bind(drawn.visibleProperty());
-        return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), digit, drawn);
+        return new HBox(6, ExperimentControls.labelled(name + ": test image", spinner), pickClass, drawn);
     }
 }

@@ -167,9 +167,14 @@ public final class InterpolationViewModel {
         return jobs.testImageCountProperty();
     }
 
-    /** Names of the data set's classes, for the digit pickers. */
+    /** Names of the data set's classes, for the class pickers. */
     public ObservableList<String> classNames() {
         return workspace.classNames();
+    }
+
+    /** What prompts call one class of the open set: "digit" for digits, else "class". */
+    public ReadOnlyStringProperty classWordProperty() {
+        return workspace.classWordProperty();
     }
 
     /** The last failure of an experiment, one line; empty when there is none. */

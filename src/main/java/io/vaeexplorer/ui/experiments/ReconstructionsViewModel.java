@@ -11,7 +11,6 @@ import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -60,7 +59,7 @@ public final class ReconstructionsViewModel {
             return null;
         }
         int count = Math.min(RECONSTRUCTION_COUNT, test.count());
-        float[] originals = Arrays.copyOf(test.pixels(), count * test.imageSize());
+        float[] originals = test.unitFloats(0, count);
         return m -> {
             ReconstructionFigure figure = ReconstructionFigure.of(m, originals, count, count);
             return ImageTiler.stack(ImageTiler.tile(figure.originals(), PADDING, 1),

@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui.experiments;
 
 import io.vaeexplorer.ui.fx.RasterView;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,7 +16,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * What the generative model makes: decodes of prior samples z ~ N(0, I) beside decodes of samples from a mixture
- * fitted to the training codes, and variants of one test digit, decodes of z ~ q(z|x) next to the image they come
+ * fitted to the training codes, and variants of one test image, decodes of z ~ q(z|x) next to the image they come
  * from.
  */
 public final class SamplesView extends HBox {
@@ -46,15 +47,15 @@ public final class SamplesView extends HBox {
         HBox grids = new HBox(8, priorColumn, mixtureColumn);
         HBox.setHgrow(priorColumn, Priority.ALWAYS);
         HBox.setHgrow(mixtureColumn, Priority.ALWAYS);
-        VBox priorSection = section("Samples from the prior and from a mixture fitted to the codes",
+        VBox priorSection = section(new Label("Samples from the prior and from a mixture fitted to the codes"),
                 new HBox(8, ExperimentControls.labelled("Count", count),
                         ExperimentControls.labelled("Mixture components", components), resample), grids,
                 new HBox(8, prior.exportButton("Export PNG", "Export the prior and mixture samples as PNG",
                         "samples.png", samples::exportSamplesPng)));
 
-        ComboBox<String> digit = ExperimentControls.digitSelector(samples.classNames(),
-                samples.variantsDigitProperty());
-        digit.setId("variants-digit");
+        ComboBox<String> sourceClass = ExperimentControls.classSelector(samples.classNames(),
+                samples.variantsClassProperty());
+        sourceClass.setId("variants-digit");
         Button next = new Button("Next source image");
         next.setId("variants-next");
         next.setOnAction(e -> samples.nextVariantSource());
@@ -63,9 +64,14 @@ public final class SamplesView extends HBox {
         RasterView variants = new RasterView(samples.variantsProperty(), 2,
                 "waiting for a model");
         variants.setId("variants-grid");
-        VBox posteriorSection = section("Variants of a digit: z ~ q(z|x)",
-                new HBox(8, ExperimentControls.labelled("Digit", digit), next, source), variants,
-                new HBox(8, variants.exportButton("Export PNG", "Export the digit's variants as PNG",
+        Label variantsTitle = new Label();
+        variantsTitle.textProperty().bind(Bindings.concat("Variants of one ", samples.imageWordProperty(),
+                ": z ~ q(z|x)"));
+        variantsTitle.setId("variants-title");
+        VBox posteriorSection = section(variantsTitle,
+                new HBox(8, ExperimentControls.labelled(ExperimentControls.capitalised(samples.classWordProperty()),
+                        sourceClass), next, source), variants,
+                new HBox(8, variants.exportButton("Export PNG", "Export the variants as PNG",
                         "variants.png", samples::exportVariantsPng),
                         ExperimentControls.errorLabel(samples.errorProperty())));
 
@@ -76,9 +82,9 @@ public final class SamplesView extends HBox {
         HBox.setHgrow(posteriorSection, Priority.ALWAYS);
     }
 
-    private static VBox section(String title, HBox controls, Node content, HBox actions) {
+    private static VBox section(Label title, HBox controls, Node content, HBox actions) {
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, new Label(title), controls, content, actions);
+        VBox box = new VBox(8, title, controls, content, actions);
         VBox.setVgrow(content, Priority.ALWAYS);
         return box;
     }

@@ -34,7 +34,7 @@ import javafx.collections.ObservableList;
 /**
  * What the generative model makes: decodes of prior samples z ~ N(0, I) beside as many decodes of samples from a
  * mixture of Gaussians fitted to the training set's codes (the aggregate posterior, which the decoder has learnt
- * to decode where the prior may not have), and variants of one test digit, decodes of z ~ q(z|x) beside the image
+ * to decode where the prior may not have), and variants of one test image, decodes of z ~ q(z|x) beside the image
  * they come from. All follow the weights, computed on the inference thread. FX thread only.
  */
 public final class SamplesViewModel {
@@ -71,7 +71,7 @@ public final class SamplesViewModel {
     private final AtomicInteger fits = new AtomicInteger();
 
     private final BooleanProperty mixtureShown = new SimpleBooleanProperty(this, "mixtureShown", true);
-    private final IntegerProperty variantsDigit = new SimpleIntegerProperty(this, "variantsDigit", 0);
+    private final IntegerProperty variantsClass = new SimpleIntegerProperty(this, "variantsClass", 0);
     private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
     private final ReadOnlyObjectWrapper<Raster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
 
@@ -86,7 +86,7 @@ public final class SamplesViewModel {
                 this::showMixtureSamples);
         ExperimentJob<Raster> variantsJob = jobs.add(worker, "exp-variants", this::prepareVariants,
                 variants::set);
-        variantsSource.set(jobs.firstTestImage(variantsDigit.get()));
+        variantsSource.set(jobs.firstTestImage(variantsClass.get()));
         ExperimentJobs.requestOnChange(samplesJob, sampleCount, sampleSeed);
         mixtureComponents.addListener((obs, was, now) -> {
             int k = now.intValue();
@@ -96,8 +96,8 @@ public final class SamplesViewModel {
         });
         ExperimentJobs.requestOnChange(mixtureJob, sampleCount, sampleSeed, mixtureComponents, mixtureShown);
         ExperimentJobs.requestOnChange(variantsJob, variantsSource);
-        variantsDigit.addListener((obs, was, digit) -> variantsSource.set(jobs.firstTestImage(digit.intValue())));
-        jobs.whenDataChanges(() -> variantsSource.set(jobs.firstTestImage(variantsDigit.get())));
+        variantsClass.addListener((obs, was, label) -> variantsSource.set(jobs.firstTestImage(label.intValue())));
+        jobs.whenDataChanges(() -> variantsSource.set(jobs.firstTestImage(variantsClass.get())));
         // the fit holds on to the training images it came from; another data set needs another fit anyway
         jobs.whenDataChanges(() -> fitted = null);
         samplesJob.request();
@@ -156,8 +156,8 @@ public final class SamplesViewModel {
     }
 
     /** The label whose test images are the variants' source. */
-    public IntegerProperty variantsDigitProperty() {
-        return variantsDigit;
+    public IntegerProperty variantsClassProperty() {
+        return variantsClass;
     }
 
     /** Index of the test image the variants come from, -1 when there is none. */
@@ -172,12 +172,22 @@ public final class SamplesViewModel {
 
     /** Takes the next test image of the same label as the source (wrapping around). */
     public void nextVariantSource() {
-        variantsSource.set(jobs.nextTestImage(variantsDigit.get(), variantsSource.get()));
+        variantsSource.set(jobs.nextTestImage(variantsClass.get(), variantsSource.get()));
     }
 
-    /** Names of the data set's classes, for the digit selector. */
+    /** Names of the data set's classes, for the class selector. */
     public ObservableList<String> classNames() {
         return workspace.classNames();
+    }
+
+    /** What prompts call one class of the open set: "digit" for digits, else "class". */
+    public ReadOnlyStringProperty classWordProperty() {
+        return workspace.classWordProperty();
+    }
+
+    /** What titles call one image of the open set: "digit" for digits, else "image". */
+    public ReadOnlyStringProperty imageWordProperty() {
+        return workspace.imageWordProperty();
     }
 
     /** The last failure of an experiment, one line; empty when there is none. */

@@ -24,7 +24,6 @@ import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -536,7 +535,7 @@ public final class PlaneViewModel {
 
     private static Raster timelineReconstructions(LatentModel m, LabeledImages test) {
         int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
-        float[] firstImages = Arrays.copyOf(test.pixels(), n * test.imageSize());
+        float[] firstImages = test.unitFloats(0, n);
         return ImageTiler.tile(ReconstructionFigure.of(m, firstImages, n, n).reconstructions(), 1, 1);
     }
 

@@ -2,6 +2,7 @@ package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.KlSchedule;
+import io.vaeexplorer.core.KlWeighting;
 import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
@@ -82,8 +83,8 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<long[]> runSteps = new ReadOnlyObjectWrapper<>();
     private final LossHistory lossHistory = new LossHistory();
     private final ReadOnlyObjectWrapper<KlCurve> klCurve = new ReadOnlyObjectWrapper<>();
-    /** The schedule, beta and objective of the run in progress, for its {@link KlCurve}. */
-    private KlCurve runCurve;
+    /** The KL weighting of the run in progress, for its {@link KlCurve}. */
+    private KlWeighting runWeighting;
     private final FxCoalescer<WeightSnapshot> snapshots;
     private final FxBatcher<TrainingEvent> events;
     private TrainingService service;
@@ -263,8 +264,8 @@ public final class TrainingViewModel {
         plane.startRun();
         runEpochs = Math.max(1, request.training().epochs());
         runSteps.set(null);
-        runCurve = new KlCurve(request.training().klSchedule(), request.model().beta(), request.model().objective(),
-                runEpochs, 0, 1);
+        runWeighting = new KlWeighting(request.training().klSchedule(), request.model().beta(),
+                request.model().objective(), runEpochs);
         klCurve.set(null);
         epochProgress.set(0);
         runProgress.set(0);
@@ -289,9 +290,8 @@ public final class TrainingViewModel {
                 if (runSteps.get() == null) {
                     long first = step.step() - ((long) (step.epoch() - 1) * step.batchesPerEpoch() + step.batch());
                     runSteps.set(new long[] {first, first + (long) runEpochs * step.batchesPerEpoch()});
-                    if (runCurve != null) {
-                        klCurve.set(new KlCurve(runCurve.schedule(), runCurve.beta(), runCurve.objective(), runEpochs,
-                                first, step.batchesPerEpoch()));
+                    if (runWeighting != null) {
+                        klCurve.set(new KlCurve(runWeighting, first, step.batchesPerEpoch()));
                     }
                 }
                 lossHistory.addStep(step.step(), step.loss());

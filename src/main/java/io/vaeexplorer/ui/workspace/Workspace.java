@@ -7,6 +7,8 @@ import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,6 +25,8 @@ public final class Workspace {
     private final InferenceWorker[] workers;
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> classNames = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper imageWord = new ReadOnlyStringWrapper(this, "imageWord", Dataset.DIGIT_WORD);
+    private final ReadOnlyStringWrapper classWord = new ReadOnlyStringWrapper(this, "classWord", Dataset.DIGIT_WORD);
     private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WeightSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelConfig> config = new ReadOnlyObjectWrapper<>();
@@ -39,6 +43,16 @@ public final class Workspace {
     /** Names of the classes of the current data set, for legends and pickers. */
     public ObservableList<String> classNames() {
         return FXCollections.unmodifiableObservableList(classNames);
+    }
+
+    /** What labels and prompts call one image of the open set: "digit" for digits (and before any set), "image". */
+    public ReadOnlyStringProperty imageWordProperty() {
+        return imageWord.getReadOnlyProperty();
+    }
+
+    /** What labels and prompts call one class of the open set: "digit" for digits (and before any set), "class". */
+    public ReadOnlyStringProperty classWordProperty() {
+        return classWord.getReadOnlyProperty();
     }
 
     /** The model as last saved, loaded or finished training (with its history). */
@@ -58,6 +72,8 @@ public final class Workspace {
     /** Makes a loaded data set the open one. */
     public void openDataset(Dataset loaded) {
         classNames.setAll(loaded.classNames());
+        imageWord.set(loaded.imageWord());
+        classWord.set(loaded.classWord());
         dataset.set(loaded);
     }
 

@@ -64,7 +64,7 @@ class ExperimentsViewModelTest {
     @Test
     void dataAndAModelOpenedLaterBringEveryExperimentUpToDate() {
         ExperimentsViewModel experiments = bed.experiments();
-        experiments.samples().variantsDigitProperty().set(4);
+        experiments.samples().variantsClassProperty().set(4);
         experiments.draw().encode(mnist.test().image(0));
         bed.open(mnist, weights);
         fx.waitUntil("every experiment has a result", () -> experiments.sweep().gridProperty().get() != null

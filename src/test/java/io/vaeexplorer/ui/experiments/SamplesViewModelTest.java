@@ -179,7 +179,7 @@ class SamplesViewModelTest {
 
     @Test
     void variantsComeFromATestImageOfTheChosenDigitShownFirst() {
-        samples.variantsDigitProperty().set(7);
+        samples.variantsClassProperty().set(7);
         int source = samples.variantsSourceProperty().get();
         assertEquals(7, test.label(source));
         for (int i = 0; i < source; i++) {
@@ -202,7 +202,7 @@ class SamplesViewModelTest {
 
     @Test
     void anotherDataSetTakesTheFirstImageOfTheDigitThere() {
-        samples.variantsDigitProperty().set(7);
+        samples.variantsClassProperty().set(7);
         samples.nextVariantSource();
         int second = samples.variantsSourceProperty().get();
         Dataset fewer = new Dataset(mnist.name(), mnist.train(), test.first(second), mnist.classNames());

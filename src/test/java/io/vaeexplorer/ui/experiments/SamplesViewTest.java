@@ -11,10 +11,12 @@ import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.fx.RasterView;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -105,5 +107,28 @@ class SamplesViewTest {
 
     private static Bounds screenBounds(Node node) {
         return fx(() -> node.localToScreen(node.getBoundsInLocal()));
+    }
+
+    @Test
+    void promptsSayDigitForDigitsAndClassOrImageForOtherData(FxRobot robot) {
+        Label title = robot.lookup("#variants-title").queryAs(Label.class);
+        ComboBox<?> sweepJump = robot.lookup("#sweep-digit").queryAs(ComboBox.class);
+        ComboBox<?> interpolationPick = robot.lookup("#interp-a-digit").queryAs(ComboBox.class);
+        assertEquals("Variants of one digit: z ~ q(z|x)", fx(title::getText));
+        assertTrue(fx(() -> robot.lookup("Digit").tryQuery().isPresent()), "the class picker's caption");
+        assertEquals("Jump to digit", fx(sweepJump::getPromptText));
+        assertEquals("Pick digit", fx(interpolationPick::getPromptText));
+
+        // the same grey 28x28 images under other class names: not digits
+        Dataset clothes = new Dataset("fashion", mnist.train(), mnist.test(), List.of("T-shirt", "Trouser",
+                "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Boot"));
+        fx(() -> {
+            bed.workspace().openDataset(clothes);
+            return null;
+        });
+        assertEquals("Variants of one image: z ~ q(z|x)", fx(title::getText));
+        assertTrue(fx(() -> robot.lookup("Class").tryQuery().isPresent()), "the class picker's caption");
+        assertEquals("Jump to class", fx(sweepJump::getPromptText));
+        assertEquals("Pick class", fx(interpolationPick::getPromptText));
     }
 }

@@ -15,7 +15,7 @@ import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.TinyModels;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +31,8 @@ class ComparisonViewModelTest {
 
     private static LabeledImages test;
 
-    private final List<String> errors = new ArrayList<>();
-    private final UserMessages messages = new UserMessages() {
-        @Override
-        public void status(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-    };
+    private final RecordedMessages messages = new RecordedMessages();
+    private final List<String> errors = messages.errors;
 
     @BeforeAll
     static void loadImages() {

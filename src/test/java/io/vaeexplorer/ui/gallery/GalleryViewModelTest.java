@@ -15,12 +15,11 @@ import io.vaeexplorer.core.TrainingConfig;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.ui.TinyModels;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +40,8 @@ class GalleryViewModelTest {
     Path temp;
 
     private final LinkedBlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final UserMessages messages = new UserMessages() {
-        @Override
-        public void status(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-            warnings.add(message);
-        }
-    };
+    private final RecordedMessages messages = new RecordedMessages();
+    private final List<String> warnings = messages.errors;
     private final List<GalleryViewModel> galleries = new ArrayList<>();
 
     @BeforeEach

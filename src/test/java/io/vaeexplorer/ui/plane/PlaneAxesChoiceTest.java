@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
-import io.vaeexplorer.core.NamedWeight;
 import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
@@ -19,12 +17,10 @@ import io.vaeexplorer.explore.AggregatePosterior;
 import io.vaeexplorer.explore.Pca;
 import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.render.Raster;
-import io.vaeexplorer.ui.TinyModels;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -46,29 +42,17 @@ class PlaneAxesChoiceTest {
 
     private static final int TEST_IMAGES = 300;
     private static final int LATENT = 4;
-    /** The weights straight from the initialiser give nearly one code for every image; this spreads them. */
-    private static final float WEIGHT_GAIN = 3f;
     private static Dataset data;
 
     @TempDir
     Path temp;
 
-    private final List<String> errors = new ArrayList<>();
     private final BlockingQueue<Runnable> answers = new LinkedBlockingQueue<>();
-    private final InferenceWorker worker = new InferenceWorker(answers::add);
-    private final InferenceWorker interactive = InferenceWorker.interactive(answers::add);
-    private final Workspace workspace = new Workspace(worker, interactive);
-    private final PlaneViewModel plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(),
-            TaskExecutor.direct(), new UserMessages() {
-                @Override
-                public void status(String message) {
-                }
-
-                @Override
-                public void error(String message) {
-                    errors.add(message);
-                }
-            }, () -> false);
+    private final PlaneFixture fixture = PlaneFixture.withEngine(answers::add);
+    private final InferenceWorker worker = fixture.worker;
+    private final InferenceWorker interactive = fixture.interactive;
+    private final Workspace workspace = fixture.workspace;
+    private final PlaneViewModel plane = fixture.plane;
 
     @BeforeAll
     static void smallTestSet() {
@@ -79,22 +63,13 @@ class PlaneAxesChoiceTest {
 
     @AfterEach
     void close() {
-        worker.close();
-        interactive.close();
-        assertTrue(errors.isEmpty(), errors.toString());
+        fixture.close();
+        assertTrue(fixture.errors.isEmpty(), fixture.errors.toString());
     }
 
+    /** Untrained weights spread by {@link ExperimentFixture#WEIGHT_GAIN}, which gives codes a plane can tell apart. */
     private static WeightSnapshot weights(int latent, long version) {
-        WeightSnapshot initial = TinyModels.untrainedWeights(ModelConfig.mlp(latent, List.of(16)), 7, version);
-        List<NamedWeight> scaled = new ArrayList<>();
-        for (NamedWeight weight : initial.weights()) {
-            float[] values = weight.values().clone();
-            for (int i = 0; i < values.length; i++) {
-                values[i] *= WEIGHT_GAIN;
-            }
-            scaled.add(new NamedWeight(weight.name(), weight.shape(), values));
-        }
-        return new WeightSnapshot(initial.config(), version, 0, scaled);
+        return ExperimentFixture.untrainedWeights(ModelConfig.mlp(latent, List.of(16)), 7, version);
     }
 
     /** Runs the workers' answers here until the condition holds. */

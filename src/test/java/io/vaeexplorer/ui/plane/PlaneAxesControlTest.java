@@ -5,13 +5,7 @@ import static io.vaeexplorer.ui.ExperimentFixture.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
-import io.vaeexplorer.core.WeightSnapshot;
-import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -38,24 +32,13 @@ class PlaneAxesControlTest {
     private static final int CODES = 12;
 
     private Stage stage;
-    private final InferenceWorker worker = new InferenceWorker(Platform::runLater);
-    private final InferenceWorker interactive = InferenceWorker.interactive(Platform::runLater);
-    private final Workspace workspace = new Workspace();
-    private PlaneViewModel plane;
+    private final PlaneFixture fixture = PlaneFixture.withoutModel(Platform::runLater);
+    private final Workspace workspace = fixture.workspace;
+    private final PlaneViewModel plane = fixture.plane;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(), TaskExecutor.direct(),
-                new UserMessages() {
-                    @Override
-                    public void status(String message) {
-                    }
-
-                    @Override
-                    public void error(String message) {
-                    }
-                }, () -> false);
         LatentPlaneView view = new LatentPlaneView(plane);
         BorderPane root = new BorderPane(view);
         PlaneSidePanel side = new PlaneSidePanel(plane, view);
@@ -69,14 +52,13 @@ class PlaneAxesControlTest {
     @AfterEach
     void stop() {
         onFx(stage::close);
-        worker.close();
-        interactive.close();
+        fixture.close();
     }
 
     /** A model of the latent size (no weights: nothing decodes) and codes whose dimension k of code i is i * (k + 1). */
     private void showModel(int latent) {
         onFx(() -> {
-            workspace.showWeights(new WeightSnapshot(ModelConfig.mlp(latent, List.of(16)), latent, 0, List.of()));
+            workspace.showWeights(PlaneFixture.weightsWithoutValues(latent, latent));
             float[] mu = new float[CODES * latent];
             for (int i = 0; i < CODES; i++) {
                 for (int k = 0; k < latent; k++) {

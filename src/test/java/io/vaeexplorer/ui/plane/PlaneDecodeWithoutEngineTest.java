@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.Raster;
-import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,7 +80,6 @@ class PlaneDecodeWithoutEngineTest {
     }
 
     private final List<String> loads = new CopyOnWriteArrayList<>();
-    private final List<String> errors = new ArrayList<>();
     private final InferenceWorker.Loader loader = new InferenceWorker.Loader() {
         @Override
         public void prepareThread() {
@@ -96,29 +91,19 @@ class PlaneDecodeWithoutEngineTest {
             return new LevelModel(snapshot);
         }
     };
-    private final InferenceWorker worker = new InferenceWorker(Runnable::run, loader);
-    private final InferenceWorker interactive = InferenceWorker.interactive(Runnable::run, loader);
-    private final Workspace workspace = new Workspace(worker, interactive);
-    private final PlaneViewModel plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(),
-            TaskExecutor.direct(), new UserMessages() {
-                @Override
-                public void status(String message) {
-                }
-
-                @Override
-                public void error(String message) {
-                    errors.add(message);
-                }
-            }, () -> false);
+    private final PlaneFixture fixture = PlaneFixture.loadingWith(loader);
+    private final List<String> errors = fixture.errors;
+    private final InferenceWorker interactive = fixture.interactive;
+    private final Workspace workspace = fixture.workspace;
+    private final PlaneViewModel plane = fixture.plane;
 
     @AfterEach
     void close() {
-        worker.close();
-        interactive.close();
+        fixture.close();
     }
 
     private static WeightSnapshot weights(long version) {
-        return new WeightSnapshot(ModelConfig.mlp(2, List.of(16)), version, 0, List.of());
+        return PlaneFixture.weightsWithoutValues(2, version);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {

@@ -7,18 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.render.Raster;
-import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -35,32 +30,19 @@ class PlaneViewModelTest {
     @TempDir
     Path temp;
 
-    private final List<String> statuses = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
-    private final Workspace workspace = new Workspace();
-    private final InferenceWorker worker = new InferenceWorker(Runnable::run);
-    private final InferenceWorker interactive = InferenceWorker.interactive(Runnable::run);
-    private final PlaneViewModel plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(),
-            TaskExecutor.direct(), new UserMessages() {
-                @Override
-                public void status(String message) {
-                    statuses.add(message);
-                }
-
-                @Override
-                public void error(String message) {
-                    errors.add(message);
-                }
-            }, () -> false);
+    private final PlaneFixture fixture = PlaneFixture.withoutModel(Runnable::run);
+    private final List<String> statuses = fixture.statuses;
+    private final List<String> errors = fixture.errors;
+    private final Workspace workspace = fixture.workspace;
+    private final PlaneViewModel plane = fixture.plane;
 
     @AfterEach
     void close() {
-        worker.close();
-        interactive.close();
+        fixture.close();
     }
 
     private static WeightSnapshot weights(int latent) {
-        return new WeightSnapshot(ModelConfig.mlp(latent, List.of(16)), latent, 0, List.of());
+        return PlaneFixture.weightsWithoutValues(latent, latent);
     }
 
     /** Four 2-D codes at the corners of a square around (1, 1), labels 0..3. */

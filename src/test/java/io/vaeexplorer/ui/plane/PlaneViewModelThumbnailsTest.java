@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.vaeexplorer.concurrent.InferenceWorker;
-import io.vaeexplorer.concurrent.TaskExecutor;
-import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.PlaneRegion;
-import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.data.SmallMnist;
-import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,38 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class PlaneViewModelThumbnailsTest {
 
-    private final List<String> errors = new ArrayList<>();
-    private final Workspace workspace = new Workspace();
-    private final InferenceWorker worker = new InferenceWorker(Runnable::run);
-    private final InferenceWorker interactive = InferenceWorker.interactive(Runnable::run);
-    private final PlaneViewModel plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(),
-            TaskExecutor.direct(), new UserMessages() {
-                @Override
-                public void status(String message) {
-                }
-
-                @Override
-                public void error(String message) {
-                    errors.add(message);
-                }
-            }, () -> false);
+    private final PlaneFixture fixture = PlaneFixture.withoutModel(Runnable::run);
+    private final Workspace workspace = fixture.workspace;
+    private final PlaneViewModel plane = fixture.plane;
 
     @AfterEach
     void close() {
-        worker.close();
-        interactive.close();
-        assertTrue(errors.isEmpty(), String.join("; ", errors));
-    }
-
-    private static WeightSnapshot weights(int latent) {
-        return new WeightSnapshot(ModelConfig.mlp(latent, List.of(16)), latent, 0, List.of());
+        fixture.close();
+        assertTrue(fixture.errors.isEmpty(), String.join("; ", fixture.errors));
     }
 
     /** The first test images of the shipped MNIST on the plane at their first two principal components. */
     private LatentPoints mnistOnThePlane(int count) {
         Dataset data = SmallMnist.slice(10, count);
         workspace.openDataset(data);
-        workspace.showWeights(weights(2));
+        workspace.showWeights(PlaneFixture.weightsWithoutValues(2, 2));
         LabeledImages test = data.test();
         LatentPoints points = LatentPoints.of(count, test.imageSize(), test.pixels(),
                 new float[count * test.imageSize()], test.labels(), 1);

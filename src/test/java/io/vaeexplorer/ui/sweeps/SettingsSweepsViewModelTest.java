@@ -13,13 +13,12 @@ import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.sweep.SweepPlan;
 import io.vaeexplorer.sweep.SweepResult;
 import io.vaeexplorer.sweep.SweepRunner;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,19 +41,9 @@ class SettingsSweepsViewModelTest {
     Path temp;
 
     private final LinkedBlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
-    private final List<String> statuses = new CopyOnWriteArrayList<>();
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final UserMessages messages = new UserMessages() {
-        @Override
-        public void status(String message) {
-            statuses.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-    };
+    private final RecordedMessages messages = new RecordedMessages();
+    private final List<String> statuses = messages.statuses;
+    private final List<String> errors = messages.errors;
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(new TrainingSettings(
             ModelKind.MLP, 2, "32", Likelihood.BCE, 1f, Objective.ELBO, 1e-3f, 64, 1, 1, 0, ""));
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();

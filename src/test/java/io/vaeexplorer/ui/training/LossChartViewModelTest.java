@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +26,9 @@ class LossChartViewModelTest {
     @TempDir
     Path temp;
 
-    private final List<String> statuses = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
-    private final UserMessages messages = new UserMessages() {
-        @Override
-        public void status(String message) {
-            statuses.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-    };
+    private final RecordedMessages messages = new RecordedMessages();
+    private final List<String> statuses = messages.statuses;
+    private final List<String> errors = messages.errors;
     private final LossHistory history = new LossHistory();
 
     private LossChartViewModel chart(TaskExecutor files) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.KlSchedule;
+import io.vaeexplorer.core.KlWeighting;
 import io.vaeexplorer.core.LossParts;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.store.SettingsStore;
@@ -178,8 +179,8 @@ class LossChartViewTest {
     void aVaryingKlScheduleIsDrawnUnderTheLossesOnTheirStepAxis(FxRobot robot) throws Exception {
         LineChart<Number, Number> weights = robot.lookup("#kl-weight-chart").query();
         assertFalse(onFx(weights::isVisible), "no run, no schedule");
-        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(KlSchedule.warmup(2), 2f, Objective.ELBO, 4,
-                100, 50)));
+        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(
+                new KlWeighting(KlSchedule.warmup(2), 2, Objective.ELBO, 4), 100, 50)));
         assertTrue(onFx(weights::isVisible));
         List<XYChart.Data<Number, Number>> points = onFx(() -> List.copyOf(weights.getData().get(0).getData()));
         assertEquals(KlWeightChart.POINTS + 1, points.size());
@@ -189,8 +190,8 @@ class LossChartViewTest {
         assertEquals(2.0, points.get(points.size() - 1).getYValue().doubleValue(), 1e-6);
         assertEquals(1.0, points.get(KlWeightChart.POINTS / 4).getYValue().doubleValue(), 1e-6,
                 "half-way up after one of the two warm-up epochs");
-        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(KlSchedule.CONSTANT, 1f, Objective.ELBO, 4,
-                0, 50)));
+        robot.interact(() -> chartModel.klCurveProperty().set(new KlCurve(
+                new KlWeighting(KlSchedule.CONSTANT, 1, Objective.ELBO, 4), 0, 50)));
         assertFalse(onFx(weights::isVisible), "a constant weight is not drawn");
     }
 

@@ -14,12 +14,11 @@ import io.vaeexplorer.core.TrainingPreset;
 import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.training.TrainingState;
-import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
 import io.vaeexplorer.ui.plane.PlaneViewModel;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -43,19 +42,9 @@ class TrainingViewModelTest {
     @TempDir
     Path temp;
 
-    private final List<String> statuses = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
-    private final UserMessages messages = new UserMessages() {
-        @Override
-        public void status(String message) {
-            statuses.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-    };
+    private final RecordedMessages messages = new RecordedMessages();
+    private final List<String> statuses = messages.statuses;
+    private final List<String> errors = messages.errors;
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(tinyRun());
     private final BooleanProperty sweepRunning = new SimpleBooleanProperty(false);
     private int settingsSaved;
@@ -205,7 +194,7 @@ class TrainingViewModelTest {
         assertEquals(KlSchedule.warmup(2), trained.training().klSchedule());
         assertEquals(4, trained.epochsDone());
         KlCurve curve = onFx(() -> training.klCurveProperty().get());
-        assertEquals(KlSchedule.warmup(2), curve.schedule());
+        assertEquals(KlSchedule.warmup(2), curve.weighting().schedule());
         assertEquals(4, curve.stepsPerEpoch(), "256 images in batches of 64");
         assertEquals(1.0, curve.valueAt(curve.lastStep()), 1e-6);
     }

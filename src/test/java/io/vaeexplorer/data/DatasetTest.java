@@ -51,4 +51,17 @@ class DatasetTest {
             assertEquals("class", other.classWord(), other.name());
         }
     }
+
+    @Test
+    void aConditionalModelIsToldEveryClassAndRefusedWithoutTwoOfThem() {
+        LabeledImages images = images(3);
+        assertEquals(3, new Dataset("abc", images, images, List.of("a", "b", "c")).conditionClasses());
+        IllegalArgumentException unlabelled = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset("holiday", images, images, List.of()).conditionClasses());
+        assertEquals("a conditional model needs labelled pictures, but holiday has no classes (put the pictures in"
+                + " one sub-folder per class)", unlabelled.getMessage());
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset("cats", images, images, List.of("cat")).conditionClasses());
+        assertTrue(single.getMessage().contains("at least two classes"), single.getMessage());
+    }
 }

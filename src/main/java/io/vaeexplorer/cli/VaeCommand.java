@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code train}, {@code eval}, {@code render}, {@code sweep}, {@code bench}. */
-@Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",
+@Command(name = "vae-explorer", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Train, evaluate and picture variational autoencoders. Without arguments ./run.sh opens the app.",
         subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
             SweepCommand.class})

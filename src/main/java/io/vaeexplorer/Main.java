@@ -1,8 +1,10 @@
 package io.vaeexplorer;
 
 import io.vaeexplorer.cli.VaeCommand;
+import io.vaeexplorer.store.AppFolder;
 import io.vaeexplorer.ui.ExplorerApp;
 import io.vaeexplorer.ui.ExplorerLauncher;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -24,6 +26,10 @@ public final class Main {
             }
             if (data != null) {
                 System.setProperty(ExplorerApp.DATA_PROPERTY, data);
+            }
+            Path log = AppLog.start(AppFolder.path());
+            if (log != null) {
+                System.setProperty(ExplorerApp.LOG_PROPERTY, log.toString());
             }
             ExplorerLauncher.main(new String[0]);
             return;

@@ -5,6 +5,7 @@ import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.data.ImageFolderOptions;
 import io.vaeexplorer.data.LoadedDataset;
+import io.vaeexplorer.store.AppFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class DataOption {
     ImageFolderOptions pictureOptions() {
         String cache = System.getProperty(DatasetLoader.IMAGE_CACHE_PROPERTY);
         ImageFolderOptions options = ImageFolderOptions.defaults().withCacheDir(cache != null ? Path.of(cache)
-                : Path.of(System.getProperty("user.home"), ".vae-explorer", "cache"));
+                : AppFolder.path().resolve("cache"));
         try {
             if (imageSize != null) {
                 options = options.withImageSize(imageSize);

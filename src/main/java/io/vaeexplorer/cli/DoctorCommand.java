@@ -5,6 +5,7 @@ import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.data.DatasetLoader;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.DjlRuntime;
+import io.vaeexplorer.store.AppFolder;
 import io.vaeexplorer.store.SettingsStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,7 +46,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path folder = appFolder != null ? appFolder : Path.of(System.getProperty("user.home"), ".vae-explorer");
+        Path folder = appFolder != null ? appFolder : AppFolder.path();
         List<Finding> findings = new ArrayList<>();
         findings.add(platform());
         findings.add(java());

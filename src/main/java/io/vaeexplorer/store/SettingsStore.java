@@ -24,7 +24,7 @@ public final class SettingsStore {
     public static SettingsStore defaultStore() {
         String override = System.getProperty("vae.settings");
         return new SettingsStore(override != null ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".vae-explorer", "settings.json"));
+                : AppFolder.path().resolve("settings.json"));
     }
 
     public Path file() {

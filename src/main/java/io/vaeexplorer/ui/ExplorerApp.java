@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui;
 
 import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.DataException;
 import io.vaeexplorer.store.SettingsStore;
@@ -42,6 +43,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The explorer window: settings and training controls on the left, the latent plane with the decoded image in
@@ -64,6 +67,10 @@ public final class ExplorerApp extends Application {
     public static final String MANIFOLD_SWITCH = "plane-manifold";
     public static final String DENSITY_SWITCH = "plane-density";
 
+    /** System property naming the log file the launcher opened, for messages that point to it. */
+    public static final String LOG_PROPERTY = "vaeexplorer.logFile";
+    private static final Logger LOG = LoggerFactory.getLogger(ExplorerApp.class);
+
     private AppViewModel model;
     private WindowStateStore windowStore;
     private WindowMemory window;
@@ -72,6 +79,7 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.defaultStore();
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater), settings);
+        reportUncaughtErrors(model);
         windowStore = WindowStateStore.besideSettings(settings);
         WindowStateStore.Loaded remembered = windowStore.load();
         if (remembered.warning() != null) {
@@ -86,6 +94,19 @@ public final class ExplorerApp extends Application {
         stage.setScene(new Scene(root, stage.getWidth(), stage.getHeight()));
         stage.show();
         openStartupData(model);
+    }
+
+    /**
+     * An exception that escapes any thread goes to the log with its stack trace and to the status bar in one line,
+     * so that a failure is seen rather than only written to a terminal the window may not have.
+     */
+    private static void reportUncaughtErrors(AppViewModel model) {
+        String log = System.getProperty(LOG_PROPERTY);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("unexpected error on thread {}", thread.getName(), e);
+            Platform.runLater(() -> model.error("unexpected error: " + Messages.oneLine(e)
+                    + (log == null ? "" : " (details in " + log + ")")));
+        });
     }
 
     /** The split panes of a root from {@link #buildRoot} whose dividers are remembered, by name. */

@@ -30,11 +30,7 @@ if [ "$needs_build" = yes ]; then
 fi
 
 export DJL_OFFLINE=true
-# glibc would hand libtorch's temporaries back to the kernel after every op (mmap/munmap and page faults on every
-# step); keeping them in the heap makes steps faster (docs/performance.md)
-export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-33554432}
-export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-4294967296}
-export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-268435456}
+# (the app sets glibc's malloc options itself at start-up: concurrent/MallocTuning)
 # MaxGCPauseMillis=20: G1 aims for pauses a window can hide (its default let a young collection stall frames just
 # after Start). The heap grows as it is used, so resident memory is what the app uses.
 exec java -XX:MaxGCPauseMillis=20 ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"

@@ -1,6 +1,7 @@
 package io.vaeexplorer;
 
 import io.vaeexplorer.cli.VaeCommand;
+import io.vaeexplorer.concurrent.MallocTuning;
 import io.vaeexplorer.store.AppFolder;
 import io.vaeexplorer.ui.ExplorerApp;
 import io.vaeexplorer.ui.ExplorerLauncher;
@@ -17,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        MallocTuning.apply();
         String data = windowData(args);
         if (args.length == 0 || data != null) {
             if (!hasDisplay()) {

@@ -3,6 +3,7 @@ package io.vaeexplorer.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.vaeexplorer.concurrent.MallocTuning;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +73,10 @@ final class ReferenceRun {
                 // the app's bench computes no IWAE bound; the twin's (k = 1000) would only add to its memory peak
                 command.addAll(List.of("--iwae-k", "1", "--iwae-n", "1"));
             }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // the twin runs with the malloc settings the app gives itself, unless the environment sets its own
+            MallocTuning.environment().forEach(builder.environment()::putIfAbsent);
+            Process process = builder.start();
             PeakWatch peak = new PeakWatch(process);
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -23,7 +23,7 @@ if "!BUILD!"=="yes" (
   set ARGS=-B -q -Dmaven.test.skip=true
   if "%PROFILE%"=="cuda" set ARGS=!ARGS! -Pcuda
   if not "!LAST!"=="%PROFILE%" set ARGS=!ARGS! clean
-  call mvn !ARGS! package 1>&2 || exit /b 1
+  call mvnw.cmd !ARGS! package 1>&2 || exit /b 1
   echo %PROFILE%> "%STAMP%"
 )
 

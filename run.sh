@@ -25,7 +25,7 @@ if [ "$needs_build" = yes ]; then
   [ "$profile" = cuda ] && args+=(-Pcuda)
   # a switch between the CPU and the CUDA build must not leave the other native library in target/lib
   [ "$(cat "$stamp" 2>/dev/null)" != "$profile" ] && args+=(clean)
-  mvn "${args[@]}" package >&2
+  ./mvnw "${args[@]}" package >&2
   echo "$profile" > "$stamp"
 fi
 

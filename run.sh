@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the VAE latent-space explorer. With arguments, runs its command line instead:
 #   ./run.sh train|eval|render|bench ...   (./run.sh --help lists them)
+#   ./run.sh package                       a self-contained app in target/dist (docs/packaging.md)
 # Builds the jar with Maven on first use and again whenever the sources change. Picks the CUDA build of
 # PyTorch when nvidia-smi reports a GPU.
 set -euo pipefail
@@ -29,8 +30,39 @@ if [ "$needs_build" = yes ]; then
   echo "$profile" > "$stamp"
 fi
 
-export DJL_OFFLINE=true
-# (the app sets glibc's malloc options itself at start-up: concurrent/MallocTuning)
 # MaxGCPauseMillis=20: G1 aims for pauses a window can hide (its default let a young collection stall frames just
-# after Start). The heap grows as it is used, so resident memory is what the app uses.
-exec java -XX:MaxGCPauseMillis=20 ${JAVA_OPTS:--Xmx6g} -Dai.djl.offline=true -jar "$jar" "$@"
+# after Start). The heap grows as it is used, so resident memory is what the app uses. (The app sets glibc's malloc
+# options itself at start-up: concurrent/MallocTuning.)
+java_options=(-XX:MaxGCPauseMillis=20 -Xmx6g -Dai.djl.offline=true)
+
+if [ "${1:-}" = package ]; then
+  # jpackage's app image: the jar and its libraries, the shipped data and models, and a Java runtime cut by jlink,
+  # behind a native launcher that passes the same JVM options; then a .deb of it where the Debian tools are
+  command -v jpackage >/dev/null 2>&1 || { echo "error: jpackage (part of the JDK, 17 or newer) is not on PATH" >&2; exit 1; }
+  input=target/package-input
+  rm -rf "$input" target/dist
+  mkdir -p "$input"
+  cp "$jar" "$input/"
+  cp -r target/lib "$input/lib"
+  mkdir -p "$input/assets"
+  cp -r assets/mnist assets/models assets/examples "$input/assets/"
+  version=$(sed -n 's:^  <version>\([0-9][0-9.]*\).*</version>:\1:p' pom.xml | head -n 1)
+  echo "packaging the VAE explorer $version into target/dist ..." >&2
+  jpackage --type app-image --name vae-explorer --app-version "$version" --dest target/dist --input "$input" \
+    --main-jar "$(basename "$jar")" --main-class io.vaeexplorer.Main --java-options "${java_options[*]}" \
+    --description "VAE latent-space explorer" --vendor "VAE explorer"
+  echo "app image: target/dist/vae-explorer (launcher: target/dist/vae-explorer/bin/vae-explorer)" >&2
+  if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+    jpackage --type deb --app-image target/dist/vae-explorer --name vae-explorer --app-version "$version" \
+      --dest target/dist --description "VAE latent-space explorer" --vendor "VAE explorer" \
+      --linux-shortcut --linux-menu-group Education
+    echo "Debian package: $(ls target/dist/*.deb)" >&2
+  fi
+  exit 0
+fi
+
+export DJL_OFFLINE=true
+if [ -n "${JAVA_OPTS:-}" ]; then
+  java_options=(-XX:MaxGCPauseMillis=20 $JAVA_OPTS -Dai.djl.offline=true)
+fi
+exec java "${java_options[@]}" -jar "$jar" "$@"

@@ -5,12 +5,17 @@ import io.vaeexplorer.store.CheckpointException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code train}, {@code eval}, {@code render}, {@code sweep}, {@code bench}. */
-@Command(name = "vae-explorer", mixinStandardHelpOptions = true, version = "VAE latent-space explorer 0.1",
+/** The command line: {@code train}, {@code eval}, {@code render}, {@code export}, {@code sweep}, {@code bench}. */
+@Command(name = "vae-explorer", mixinStandardHelpOptions = true,
+        version = VaeCommand.APPLICATION + " " + VaeCommand.VERSION,
         description = "Train, evaluate and picture variational autoencoders. Without arguments ./run.sh opens the app.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
-            SweepCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, ExportCommand.class,
+            BenchCommand.class, SweepCommand.class})
 public final class VaeCommand implements Runnable {
+
+    /** The program's name, as --version and exported files give it. */
+    static final String APPLICATION = "VAE latent-space explorer";
+    static final String VERSION = "0.1";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -172,6 +172,9 @@ public final class CheckpointIO {
         } catch (IOException e) {
             throw new CheckpointException("cannot read " + file + ": " + describe(e), e);
         }
+        if (Safetensors.looksLike(bytes) && !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return SafetensorsCheckpoint.decode(file, bytes); // an export renamed to .vae is still the model
+        }
         return decode(file, bytes);
     }
 

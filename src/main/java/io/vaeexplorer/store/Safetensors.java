@@ -156,6 +156,15 @@ public final class Safetensors {
         return decode(file, bytes);
     }
 
+    /** Whether the bytes begin as a safetensors file does: a header length that fits, then a JSON object. */
+    static boolean looksLike(byte[] bytes) {
+        if (bytes.length <= LENGTH_BYTES) {
+            return false;
+        }
+        long headerLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        return headerLength > 0 && headerLength <= bytes.length - LENGTH_BYTES && bytes[LENGTH_BYTES] == '{';
+    }
+
     /** Checks the file part by part, each against what came before, then copies the values out. */
     static Contents decode(Path file, byte[] bytes) {
         if (bytes.length < LENGTH_BYTES) {

@@ -99,7 +99,15 @@ public final class SafetensorsCheckpoint {
             throw new CheckpointException("no " + file.getFileName() + " in " + folder
                     + (Files.isDirectory(folder) ? "" : " (no such folder)"));
         }
-        Safetensors.Contents contents = Safetensors.read(file);
+        return toCheckpoint(file, Safetensors.read(file));
+    }
+
+    /** As {@link #load(Path)}, of a file's bytes already read. */
+    static Checkpoint decode(Path file, byte[] bytes) {
+        return toCheckpoint(file, Safetensors.decode(file, bytes));
+    }
+
+    private static Checkpoint toCheckpoint(Path file, Safetensors.Contents contents) {
         Map<String, String> metadata = contents.metadata();
         checkFormat(file, metadata.get(FORMAT_KEY));
         List<NamedWeight> weights;

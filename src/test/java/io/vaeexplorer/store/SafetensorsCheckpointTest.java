@@ -22,6 +22,7 @@ import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.engine.VaeBlock;
 import io.vaeexplorer.engine.WeightCopier;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,6 +178,19 @@ class SafetensorsCheckpointTest {
         assertRefused(write("badstep.safetensors", fc, Map.of(SafetensorsCheckpoint.MODEL_KEY, config,
                 SafetensorsCheckpoint.STEP_KEY, "-3")), "step = '-3', not a whole number");
         assertRefused(dir.resolve("absent.safetensors"), "no absent.safetensors in " + dir);
+    }
+
+    @Test
+    void anExportRenamedToVaeIsStillReadAsTheModel() throws IOException {
+        Checkpoint original = checkpoint(ModelConfig.mlp(2, List.of(32)), 6);
+        Path exported = dir.resolve("renamed.safetensors");
+        SafetensorsCheckpoint.export(original, exported, "app", "1");
+        Path renamed = Files.move(exported, dir.resolve("renamed.vae"));
+
+        Checkpoint loaded = CheckpointIO.load(renamed);
+
+        assertEquals(original.config(), loaded.config());
+        assertEquals(original.weights().weights(), loaded.weights().weights());
     }
 
     @Test

@@ -147,6 +147,33 @@ class SafetensorsTest {
         }
     }
 
+    @Test
+    void aDamagedHeaderIsReadOrRefusedInOneLineButNeverThrowsAnythingElse() throws IOException {
+        Path whole = dir.resolve("whole.safetensors");
+        Safetensors.write(whole, TENSORS.subList(0, 2), Map.of("format", "pt"));
+        byte[] good = Files.readAllBytes(whole);
+        int headerEnd = 8 + (int) ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        byte[] replacements = "{}[],:\"0123456789-.eE \\ntruefalsenull".getBytes(UTF_8);
+        Random random = new Random(11);
+        int read = 0;
+        for (int trial = 0; trial < 2000; trial++) {
+            byte[] bad = good.clone();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                int at = random.nextInt(headerEnd);
+                bad[at] = random.nextBoolean() ? (byte) random.nextInt(256)
+                        : replacements[random.nextInt(replacements.length)];
+            }
+            try {
+                Safetensors.decode(whole, bad);
+                read++;
+            } catch (CheckpointException e) {
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                assertTrue(e.getMessage().contains(whole.toString()), e.getMessage());
+            }
+        }
+        assertTrue(read < 2000, "some damage must be noticed");
+    }
+
     private static void assertRefused(Path file, String expected) {
         CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.read(file),
                 file.toString());

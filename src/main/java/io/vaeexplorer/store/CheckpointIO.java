@@ -172,8 +172,10 @@ public final class CheckpointIO {
         } catch (IOException e) {
             throw new CheckpointException("cannot read " + file + ": " + describe(e), e);
         }
-        if (Safetensors.looksLike(bytes) && !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            return SafetensorsCheckpoint.decode(file, bytes); // an export renamed to .vae is still the model
+        // An export renamed to .vae is still the model. This format never looks like one: its magic, read as the
+        // safetensors header length, is far larger than any file.
+        if (Safetensors.looksLike(bytes)) {
+            return SafetensorsCheckpoint.decode(file, bytes);
         }
         return decode(file, bytes);
     }

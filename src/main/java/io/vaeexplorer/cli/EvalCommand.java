@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "the importance-weighted (IWAE) bound on log p(x).")
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae file) of the checkpoint")
+    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae or .safetensors file) of the checkpoint")
     Path modelDir;
 
     @Mixin

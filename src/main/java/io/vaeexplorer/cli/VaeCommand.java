@@ -5,12 +5,15 @@ import io.vaeexplorer.store.CheckpointException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code train}, {@code eval}, {@code render}, {@code sweep}, {@code bench}, {@code doctor}. */
+/**
+ * The command line: {@code train}, {@code eval}, {@code render}, {@code export}, {@code sweep}, {@code bench},
+ * {@code doctor}.
+ */
 @Command(name = "vae-explorer", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Train, evaluate and picture variational autoencoders. Without arguments ./run.sh opens the app.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, BenchCommand.class,
-            SweepCommand.class, DoctorCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, RenderCommand.class, ExportCommand.class,
+            BenchCommand.class, SweepCommand.class, DoctorCommand.class})
 public final class VaeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,16 +18,22 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionInfo implements IVersionProvider {
 
     static final String TITLE = "VAE latent-space explorer";
+    private static final String DEVELOPMENT_BUILD = "(development build)";
 
     @Override
     public String[] getVersion() {
         return lines(appManifest()).toArray(String[]::new);
     }
 
+    /** The app's version as the build wrote it, or "(development build)" when it runs from class folders. */
+    static String appVersion() {
+        return value(appManifest(), "Implementation-Version", DEVELOPMENT_BUILD);
+    }
+
     /** The version lines for a manifest's attributes (null: a build without a jar, as tests and IDEs run it). */
     static List<String> lines(Attributes manifest) {
         List<String> lines = new ArrayList<>();
-        lines.add(TITLE + " " + value(manifest, "Implementation-Version", "(development build)"));
+        lines.add(TITLE + " " + value(manifest, "Implementation-Version", DEVELOPMENT_BUILD));
         lines.add("DJL " + value(manifest, "DJL-Version", "unknown") + ", PyTorch "
                 + value(manifest, "PyTorch-Version", "unknown") + ", JavaFX " + value(manifest, "JavaFX-Version",
                 "unknown"));

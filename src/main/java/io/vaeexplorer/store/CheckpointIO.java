@@ -76,7 +76,8 @@ public final class CheckpointIO {
     private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
     private static final int WRITE_BUFFER_BYTES = 1 << 20;
 
-    private static final Gson JSON = new GsonBuilder()
+    /** The settings' JSON, shared by every file of the store that holds them. */
+    static final Gson JSON = new GsonBuilder()
             .registerTypeAdapter(float.class, new ExactFloatAdapter())
             .registerTypeAdapter(Float.class, new ExactFloatAdapter())
             .serializeSpecialFloatingPointValues() // a diverged epoch may have NaN losses, which are history too
@@ -145,12 +146,16 @@ public final class CheckpointIO {
     // ------------------------------------------------------------------------------------------------ loading
 
     /**
-     * Reads a checkpoint from a folder holding {@value #FILE_NAME} or from a ".vae" file.
+     * Reads a checkpoint from a folder holding {@value #FILE_NAME}, from a ".vae" file, or from a ".safetensors" file
+     * as {@link SafetensorsCheckpoint} exports them (weights and settings, no training history).
      *
      * @throws CheckpointException naming the file and the problem when it is missing, not a checkpoint, of another
      *         format version, truncated, corrupt or inconsistent
      */
     public static Checkpoint load(Path source) {
+        if (SafetensorsCheckpoint.isSafetensors(source)) {
+            return SafetensorsCheckpoint.load(source);
+        }
         Path file = checkpointFile(source);
         if (!Files.exists(file)) {
             Path folder = file.toAbsolutePath().getParent();
@@ -167,6 +172,11 @@ public final class CheckpointIO {
         } catch (IOException e) {
             throw new CheckpointException("cannot read " + file + ": " + describe(e), e);
         }
+        // An export renamed to .vae is still the model. This format never looks like one: its magic, read as the
+        // safetensors header length, is far larger than any file.
+        if (Safetensors.looksLike(bytes)) {
+            return SafetensorsCheckpoint.decode(file, bytes);
+        }
         return decode(file, bytes);
     }
 
@@ -177,7 +187,7 @@ public final class CheckpointIO {
     public static Checkpoint load(Path source, ModelConfig expected) {
         Checkpoint checkpoint = load(source);
         if (!ArchitectureCheck.sameArchitecture(checkpoint.config(), expected)) {
-            throw new CheckpointException(checkpointFile(source) + " is "
+            throw new CheckpointException(loadedFile(source) + " is "
                     + ArchitectureCheck.architecture(checkpoint.config()) + " but "
                     + ArchitectureCheck.architecture(expected) + " was expected");
         }
@@ -290,6 +300,11 @@ public final class CheckpointIO {
 
     // ----------------------------------------------------------------------------------------------- helpers
 
+    /** The file {@link #load(Path)} reads for {@code source}. */
+    private static Path loadedFile(Path source) {
+        return SafetensorsCheckpoint.isSafetensors(source) ? source : checkpointFile(source);
+    }
+
     /** A folder means the {@value #FILE_NAME} inside it; a path ending in ".vae" that is no folder is the file. */
     private static Path checkpointFile(Path target) {
         Path name = target.getFileName();
@@ -300,7 +315,7 @@ public final class CheckpointIO {
     }
 
     /** The IOExceptions of java.nio.file carry a path and a terse reason; turn them into a phrase. */
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied (" + denied.getFile() + ")";
         }
@@ -320,7 +335,7 @@ public final class CheckpointIO {
     }
 
     /** The innermost cause says what is wrong; Gson's wrappers only add class names and links. */
-    private static String oneLine(Throwable e) {
+    static String oneLine(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -22,6 +22,7 @@ import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.store.CheckpointIO;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class RenderCommand implements Callable<Integer> {
 
     enum Figure { RECON, PRIOR, MANIFOLD, SWEEP, INTERPOLATE, CLASSES }
 
-    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae file) of the checkpoint")
+    @Option(names = "--model-dir", paramLabel = "DIR", required = true, description = "folder (or .vae or .safetensors file) of the checkpoint")
     Path modelDir;
 
     @Option(names = "--what", paramLabel = "FIGURE", required = true, converter = FigureConverter.class,
@@ -138,7 +139,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private Path defaultFolder() {
-        return modelDir.toString().endsWith(".vae") ? modelDir.toAbsolutePath().getParent() : modelDir;
+        return Files.isRegularFile(modelDir) ? modelDir.toAbsolutePath().getParent() : modelDir;
     }
 
     private LabeledImages testImages(Checkpoint checkpoint) {

@@ -2,6 +2,7 @@ package io.vaeexplorer.ui.fx;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
@@ -19,11 +20,18 @@ public final class ClassPickers {
      * are no classes.
      */
     public static ComboBox<String> dropDown(ObservableList<String> classNames) {
-        ComboBox<String> picker = new SearchableComboBox<>(classNames);
-        picker.setCellFactory(list -> new ClassNameCell(classNames));
-        picker.setButtonCell(new ClassNameCell(classNames));
+        // the picker shows a copy that follows the names with its selection cleared first: a searchable combo box
+        // whose list shrinks below its selection reads its filtered items before they catch up, and throws
+        ObservableList<String> shown = FXCollections.observableArrayList(classNames);
+        ComboBox<String> picker = new SearchableComboBox<>(shown);
+        classNames.addListener((ListChangeListener<String>) change -> {
+            picker.getSelectionModel().clearSelection();
+            shown.setAll(classNames);
+        });
+        picker.setCellFactory(list -> new ClassNameCell(shown));
+        picker.setButtonCell(new ClassNameCell(shown));
         picker.setVisibleRowCount(12);
-        picker.disableProperty().bind(Bindings.isEmpty(classNames));
+        picker.disableProperty().bind(Bindings.isEmpty(shown));
         return picker;
     }
 

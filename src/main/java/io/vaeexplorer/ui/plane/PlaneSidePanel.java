@@ -83,7 +83,7 @@ public final class PlaneSidePanel extends VBox {
      * "Decode as digit [7]": a searchable list of the model's classes, shown only while the current model is
      * conditional. Alt+D moves the focus to it.
      */
-    private static HBox decodeClassChoice(PlaneViewModel plane) {
+    private static FlowPane decodeClassChoice(PlaneViewModel plane) {
         ComboBox<String> picker = ClassPickers.selector(plane.decodeClassNames(), plane.decodeClassProperty());
         picker.setId("decode-class");
         picker.setPrefWidth(140);
@@ -99,7 +99,8 @@ public final class PlaneSidePanel extends VBox {
         help.setMaxWidth(360);
         caption.setTooltip(help);
         picker.setTooltip(help);
-        HBox box = new HBox(6, caption, picker);
+        // a narrow column wraps the list under its name rather than cutting either short
+        FlowPane box = new FlowPane(6, 4, caption, picker);
         box.setId("decode-class-choice");
         box.setAlignment(Pos.CENTER_LEFT);
         box.visibleProperty().bind(plane.conditionalProperty());

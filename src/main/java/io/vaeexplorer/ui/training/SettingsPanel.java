@@ -135,7 +135,7 @@ public final class SettingsPanel extends VBox {
                 s -> Integer.toString(s.latent()), (d, t) -> d.latent = wholeNumber("latent size", t));
         text("hidden", "Model", settings.map(s -> hiddenName(s.kind())),
                 settings.map(s -> hiddenHelp(s.kind())), TrainingSettings::hidden, (d, t) -> d.hidden = t);
-        check("conditional", "Model", "_Conditional (tell the model each image's class)", "A conditional VAE: the"
+        check("conditional", "Model", "_Conditional (tell it each image's class)", "A conditional VAE: the"
                 + " encoder and the decoder are both told each image's class, so z is left to hold the style (slant,"
                 + " thickness, size) and a class picked beside the plane decodes any z as that class. Needs a data"
                 + " set with classes.", TrainingSettings::conditional, (d, v) -> d.conditional = v);
@@ -229,14 +229,13 @@ public final class SettingsPanel extends VBox {
         box.valueProperty().addListener((obs, old, now) -> edit(row, now));
     }
 
-    /** A switch that names itself: a check box across both columns, its mnemonic marked with an underscore. */
+    /** A switch that names itself: a check box below its section's editors, its mnemonic marked with an underscore. */
     private void check(String key, String category, String text, String help, Function<TrainingSettings, Boolean> read,
                        BiConsumer<Draft, Boolean> write) {
         CheckBox box = new CheckBox(text);
         box.setMnemonicParsing(true);
-        // its name wraps within the column rather than widening the panel
+        // a narrow column wraps its name rather than cutting it short
         box.setWrapText(true);
-        box.setPrefWidth(NAME_COLUMN_WIDTH + 100);
         box.setSelected(read.apply(settings.get()));
         Row row = new Row(key, category, constant(""), constant(help), box, read::apply,
                 (d, v) -> write.accept(d, Boolean.TRUE.equals(v)), v -> box.setSelected((Boolean) v));
@@ -270,15 +269,16 @@ public final class SettingsPanel extends VBox {
         editors.setMinWidth(60);
         grid.getColumnConstraints().addAll(names, editors);
         int line = 0;
+        VBox section = new VBox(4, heading, grid);
         for (Row row : rows) {
             if (row.category.equals(category) && row.editor instanceof CheckBox) {
-                grid.add(row.editor, 0, line++, 2, 1);
+                // below the grid, whose rows would keep a wrapped name to one line
+                section.getChildren().add(row.editor);
             } else if (row.category.equals(category)) {
                 grid.addRow(line++, row.name, row.editor);
             }
         }
 
-        VBox section = new VBox(4, heading, grid);
         section.setId("settings-" + category.toLowerCase(Locale.ROOT));
         return section;
     }

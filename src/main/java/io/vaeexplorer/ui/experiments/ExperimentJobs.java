@@ -27,8 +27,8 @@ import javafx.beans.value.ObservableValue;
  * among them, the open test images, and one refresh of every job when the data set or the weights change. While
  * training publishes weights, results follow at most every {@link #SNAPSHOT_SETTLE_MILLIS} ms; while no experiment
  * is on screen, new weights cost nothing. A conditional model's jobs decode at the class chosen in the
- * {@link Workspace} ({@link Workspace#chosenClass()}, read as a job is prepared), and a new choice refreshes them. Nothing is computed (and nothing fails) while there is no data set or
- * no model.
+ * {@link Workspace} ({@link Workspace#chosenClass()}, read as a job is prepared), and a new choice refreshes them.
+ * Nothing is computed (and nothing fails) while there is no data set or no model.
  *
  * <p>FX thread only (the executor given to the constructor is the FX thread's queue).
  */

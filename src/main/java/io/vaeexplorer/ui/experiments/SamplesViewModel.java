@@ -198,7 +198,7 @@ public final class SamplesViewModel {
         return conditional;
     }
 
-    /** True while the class grid is on screen instead of the prior's and the mixture's: by class, for a conditional model. */
+    /** True while the class grid shows instead of the prior's and the mixture's: by class, for a conditional model. */
     public BooleanBinding classGridShownProperty() {
         return classGridShown;
     }

@@ -25,8 +25,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The column beside the latent plane: the decoded image under the marker, the class a conditional model decodes
- * at, the choice of the plane's axes (for latent sizes above 2), the switches for the layers behind the points, the ellipses' controls and the plane's
- * exports. Talks only to the {@link PlaneViewModel}.
+ * at, the choice of the plane's axes (for latent sizes above 2), the switches for the layers behind the points, the
+ * ellipses' controls and the plane's exports. Talks only to the {@link PlaneViewModel}.
  */
 public final class PlaneSidePanel extends VBox {
 
@@ -74,8 +74,8 @@ public final class PlaneSidePanel extends VBox {
         ellipseHint.setWrapText(true);
         HBox ellipses = new HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(decoded, decodeClassChoice(plane), axesChoice(plane), manifold, density, thumbnails, ellipses,
-                new PlaneExportBar(plane, planeView));
+        getChildren().addAll(decoded, decodeClassChoice(plane), axesChoice(plane), manifold, density, thumbnails,
+                ellipses, new PlaneExportBar(plane, planeView));
         setPadding(new Insets(0, 8, 8, 8));
     }
 

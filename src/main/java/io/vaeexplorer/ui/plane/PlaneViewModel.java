@@ -52,8 +52,8 @@ import javafx.collections.ObservableList;
  * The latent plane's view-model: the test codes on the plane (live or from the timeline), the latent vector being
  * looked at and its decode, and the layers behind and over the points (manifold, density, ellipses, the sketch's
  * posterior, the interpolation path). A conditional model decodes the vector and the manifold at the class chosen in
- * the {@link Workspace}, and a new choice decodes them again. Decodes run on the inference workers, the density on its own thread; every
- * result comes back through the FX executor. FX thread only.
+ * the {@link Workspace}, and a new choice decodes them again. Decodes run on the inference workers, the density on
+ * its own thread; every result comes back through the FX executor. FX thread only.
  */
 public final class PlaneViewModel {
 

@@ -50,8 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsPanelTest {
 
     /** The keys of the editors, {@code setting-<key>}, as other tests and the window know them. */
-    private static final List<String> KEYS = List.of("kind", "latent", "hidden", "conditional", "reconstruction", "beta",
-            "klSchedule", "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
+    private static final List<String> KEYS = List.of("kind", "latent", "hidden", "conditional", "reconstruction",
+            "beta", "klSchedule", "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
     private static final String CONV_DEFAULT = ModelConfig.DEFAULT_CONV_HIDDEN.stream().map(String::valueOf)
             .collect(Collectors.joining(","));
 

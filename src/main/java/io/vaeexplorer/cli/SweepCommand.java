@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
             "Axes: NAME=VALUES separated by blanks (quote the whole spec in a shell). Values are separated by ',' "
                     + "(or ';'); for hidden, whose values are lists, ';' separates values and ',' the sizes of one "
                     + "value. Names: model (mlp|conv), latent, hidden, loss (bce|mse), beta, objective "
-                    + "(elbo|recon|kl), epochs, batch, lr, seed, limit. The first axis varies slowest. Example:",
+                    + "(elbo|recon|kl), epochs, batch, lr, seed, limit, conditional (no|yes). The first axis varies "
+                    + "slowest. Example:",
             "  ./run.sh sweep --epochs 5 --axes 'latent=2,20 hidden=400;64,32 beta=1,4'",
             ""})
 final class SweepCommand implements Callable<Integer> {
@@ -58,8 +59,10 @@ final class SweepCommand implements Callable<Integer> {
                 description = "axes to sweep, e.g. 'latent=2,20 beta=1,4' (may be repeated; the axes add up)")
         List<String> axes;
 
-        @Option(names = "--preset", paramLabel = "ablations|latents", required = true, converter = PresetConverter.class,
-                description = "ablations: full ELBO, reconstruction only, KL only; latents: latent size 2 and 20")
+        @Option(names = "--preset", paramLabel = "ablations|latents|conditional", required = true,
+                converter = PresetConverter.class, description = "ablations: full ELBO, reconstruction only, KL only;"
+                        + " latents: latent size 2 and 20; conditional: the plain model and the one told each image's"
+                        + " class (needs labelled data)")
         SweepPlan.Preset preset;
     }
 
@@ -92,8 +95,8 @@ final class SweepCommand implements Callable<Integer> {
         Dataset dataset = data.load();
         ModelConfig base = model.toConfig(dataset);
         TrainingConfig training = optimisation.toConfig();
-        SweepPlan plan = what.preset != null ? what.preset.plan(base, training)
-                : SweepPlan.parse(String.join(" ", what.axes), base, training);
+        SweepPlan plan = what.preset != null ? what.preset.plan(base, training, dataset::conditionClasses)
+                : SweepPlan.parse(String.join(" ", what.axes), base, training, dataset::conditionClasses);
         Path folder = out != null ? out : Path.of("runs", "sweep-" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path table = csv != null ? csv : folder.resolve("sweep.csv");
@@ -266,7 +269,8 @@ final class SweepCommand implements Callable<Integer> {
             try {
                 return SweepPlan.Preset.byId(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("expected ablations or latents, got '" + value + "'");
+                throw new picocli.CommandLine.TypeConversionException("expected one of " + SweepPlan.Preset.known()
+                        + ", got '" + value + "'");
             }
         }
     }

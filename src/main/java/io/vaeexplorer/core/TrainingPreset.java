@@ -1,13 +1,17 @@
 package io.vaeexplorer.core;
 
 
-/** The tutorials' comparisons as one click each: the objective ablations and the two classic latent sizes. */
+/**
+ * The tutorials' comparisons as one click each: the objective ablations, the two classic latent sizes, and a
+ * conditional model beside the plain one the panel trains.
+ */
 public enum TrainingPreset {
     FULL_ELBO("Full ELBO"),
     RECONSTRUCTION_ONLY("Reconstruction only"),
     KL_ONLY("KL only"),
     LATENT_2("Latent 2"),
-    LATENT_20("Latent 20");
+    LATENT_20("Latent 20"),
+    CONDITIONAL("Conditional");
 
     private final String label;
 
@@ -27,6 +31,8 @@ public enum TrainingPreset {
             case RECONSTRUCTION_ONLY -> "reconstruction only (no KL term)";
             case KL_ONLY -> "the KL term only";
             case LATENT_2, LATENT_20 -> "latent size " + run.latent();
+            case CONDITIONAL -> "each image's class told to the encoder and decoder (a conditional VAE; needs"
+                    + " labelled data)";
         };
         return "Trains a new model for " + run.epochs() + (run.epochs() == 1 ? " epoch" : " epochs") + " with "
                 + change + " and every other setting from the panel; the panel keeps its settings";
@@ -40,6 +46,7 @@ public enum TrainingPreset {
             case KL_ONLY -> s.withObjective(Objective.KL_ONLY);
             case LATENT_2 -> s.withLatent(2);
             case LATENT_20 -> s.withLatent(20);
+            case CONDITIONAL -> s.withConditional(true);
         };
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * {@code --hidden 64,32}), so {@code hidden=400;64,32} is the two values [400] and [64, 32]. Axis names:
  * {@code model} (mlp|conv), {@code latent}, {@code hidden}, {@code loss} (bce|mse), {@code beta},
  * {@code objective} (elbo|recon|kl), {@code schedule} (a KL schedule: constant, warmup:E, cyclic:C,
- * capacity:CMAX:E), {@code epochs}, {@code batch}, {@code lr}, {@code seed}, {@code limit}.
+ * capacity:CMAX:E), {@code epochs}, {@code batch}, {@code lr}, {@code seed}, {@code limit}, {@code conditional}
+ * (no|yes: a plain model, or one told each image's class, which needs the data set's classes).
  * Runs come in the order of nested loops written in the spec's order: the first axis varies slowest. A run's
  * name lists its value on every axis, e.g. "latent=2 hidden=64,32". When {@code model} changes the kind and
  * {@code hidden} is not an axis, hidden sizes equal to the base kind's default follow the kind's default (an MLP's
@@ -41,7 +43,7 @@ public final class SweepPlan {
 
     /** Axis names of the spec, in the order the help lists them. */
     public static final List<String> AXES = List.of("model", "latent", "hidden", "loss", "beta", "objective",
-            "schedule", "epochs", "batch", "lr", "seed", "limit");
+            "schedule", "epochs", "batch", "lr", "seed", "limit", "conditional");
 
     /**
      * One run of a sweep.
@@ -69,7 +71,9 @@ public final class SweepPlan {
         /** Full ELBO, reconstruction only, KL only: the tutorials' ablations. */
         ABLATIONS("ablations", "objective=elbo,recon,kl"),
         /** Latent sizes 2 (a plane to look at) and 20 (the classic tutorial's better likelihood). */
-        LATENTS("latents", "latent=2,20");
+        LATENTS("latents", "latent=2,20"),
+        /** The plain model and the conditional one (told each image's class) of the same settings. */
+        CONDITIONAL("conditional", "conditional=no,yes");
 
         private final String id;
         private final String spec;
@@ -89,7 +93,26 @@ public final class SweepPlan {
             return spec;
         }
 
+        /**
+         * The preset's runs around a base configuration. The conditional preset takes the classes from a
+         * conditional base; use {@link #plan(ModelConfig, TrainingConfig, IntSupplier)} to give them for a plain one.
+         *
+         * @throws IllegalArgumentException for the conditional preset on a plain base
+         */
         public SweepPlan plan(ModelConfig base, TrainingConfig training) {
+            return plan(base, training, () -> {
+                throw new IllegalArgumentException("the conditional preset needs the data set's classes");
+            });
+        }
+
+        /**
+         * The preset's runs around a base configuration.
+         *
+         * @param classes the data set's class count for a conditional run, e.g. {@code data::conditionClasses};
+         *                asked only by the conditional preset on a plain base, and its one-line refusal (a data set
+         *                without classes) is the plan's
+         */
+        public SweepPlan plan(ModelConfig base, TrainingConfig training, IntSupplier classes) {
             return switch (this) {
                 case ABLATIONS -> new SweepPlan(List.of(
                         new Run("full ELBO", base.withObjective(Objective.ELBO), training),
@@ -98,17 +121,26 @@ public final class SweepPlan {
                 case LATENTS -> new SweepPlan(List.of(
                         new Run("latent 2", withLatent(base, 2), training),
                         new Run("latent 20", withLatent(base, 20), training)), List.of("latent"));
+                case CONDITIONAL -> new SweepPlan(List.of(
+                        new Run("plain", base.withConditionClasses(0), training),
+                        new Run("conditional", base.withConditionClasses(conditionClasses(base, classes)), training)),
+                        List.of("conditional"));
             };
         }
 
-        /** The preset named {@code id} ("ablations" or "latents"), case-insensitive. */
+        /** The preset named {@code id} ("ablations", "latents" or "conditional"), case-insensitive. */
         public static Preset byId(String id) {
             for (Preset p : values()) {
                 if (p.id.equalsIgnoreCase(id.strip())) {
                     return p;
                 }
             }
-            throw new IllegalArgumentException("unknown sweep preset '" + id + "' (known: ablations, latents)");
+            throw new IllegalArgumentException("unknown sweep preset '" + id + "' (known: " + known() + ")");
+        }
+
+        /** The presets' names as a list for messages: "ablations, latents, conditional". */
+        public static String known() {
+            return String.join(", ", Arrays.stream(values()).map(Preset::id).toList());
         }
     }
 
@@ -162,6 +194,19 @@ public final class SweepPlan {
      * @throws IllegalArgumentException with a one-line message naming the bad axis or value
      */
     public static SweepPlan parse(String spec, ModelConfig base, TrainingConfig training) {
+        return parse(spec, base, training, () -> {
+            throw new IllegalArgumentException("a conditional run needs the data set's classes");
+        });
+    }
+
+    /**
+     * Expands a spec (syntax in the class comment) around a base configuration.
+     *
+     * @param classes the data set's class count for the runs with conditional=yes when the base is plain, e.g.
+     *                {@code data::conditionClasses}; its one-line refusal becomes the spec's
+     * @throws IllegalArgumentException with a one-line message naming the bad axis or value
+     */
+    public static SweepPlan parse(String spec, ModelConfig base, TrainingConfig training, IntSupplier classes) {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(training, "training");
         String text = spec == null ? "" : spec.strip();
@@ -194,7 +239,7 @@ public final class SweepPlan {
         List<Run> runs = new ArrayList<>();
         int[] choice = new int[names.size()];
         for (long n = 0; n < total; n++) {
-            runs.add(build(base, training, names, axes, choice));
+            runs.add(build(base, training, classes, names, axes, choice));
             for (int a = names.size() - 1; a >= 0; a--) { // odometer: the last axis turns fastest
                 if (++choice[a] < axes.get(names.get(a)).size()) {
                     break;
@@ -226,7 +271,7 @@ public final class SweepPlan {
                 throw bad(token + ": value '" + label + "' given twice");
             }
             values.add(new Value(name.equals("loss") || name.equals("objective") || name.equals("model")
-                    || name.equals("schedule")
+                    || name.equals("schedule") || name.equals("conditional")
                     ? label.toLowerCase(Locale.ROOT) : label, value));
         }
         return values;
@@ -238,6 +283,11 @@ public final class SweepPlan {
             case "loss" -> parsed(token, () -> Likelihood.parse(text));
             case "objective" -> parsed(token, () -> Objective.parse(text));
             case "schedule" -> parsed(token, () -> KlSchedule.parse(text));
+            case "conditional" -> switch (text.toLowerCase(Locale.ROOT)) {
+                case "no", "false" -> false;
+                case "yes", "true" -> true;
+                default -> throw bad(token + ": '" + text + "' is not no or yes");
+            };
             case "hidden" -> {
                 List<Integer> sizes = new ArrayList<>();
                 for (String size : text.split(",", -1)) {
@@ -288,7 +338,7 @@ public final class SweepPlan {
     }
 
     /** Builds one run: the model kind first (so default hidden sizes can follow it), then every other axis. */
-    private static Run build(ModelConfig base, TrainingConfig training, List<String> names,
+    private static Run build(ModelConfig base, TrainingConfig training, IntSupplier classes, List<String> names,
                              Map<String, List<Value>> axes, int[] choice) {
         Map<String, Object> pick = new LinkedHashMap<>();
         StringBuilder runName = new StringBuilder();
@@ -305,12 +355,15 @@ public final class SweepPlan {
             }
             @SuppressWarnings("unchecked")
             List<Integer> chosenHidden = (List<Integer>) pick.getOrDefault("hidden", hidden);
+            Boolean conditional = (Boolean) pick.get("conditional");
+            int conditionClasses = conditional == null ? base.conditionClasses()
+                    : conditional ? conditionClasses(base, classes) : 0;
             ModelConfig model = new ModelConfig(kind, base.imageRows(), base.imageCols(),
                     (Integer) pick.getOrDefault("latent", base.latent()), chosenHidden,
                     (Likelihood) pick.getOrDefault("loss", base.reconstruction()),
                     (Float) pick.getOrDefault("beta", base.beta()),
                     (Objective) pick.getOrDefault("objective", base.objective()), base.channels(),
-                    base.conditionClasses());
+                    conditionClasses);
             TrainingConfig t = new TrainingConfig((Integer) pick.getOrDefault("epochs", training.epochs()),
                     (Integer) pick.getOrDefault("batch", training.batchSize()),
                     (Float) pick.getOrDefault("lr", training.learningRate()),
@@ -321,6 +374,11 @@ public final class SweepPlan {
         } catch (IllegalArgumentException e) {
             throw bad(runName + ": " + e.getMessage());
         }
+    }
+
+    /** The classes a conditional run is told: a conditional base's own, else the data set's. */
+    private static int conditionClasses(ModelConfig base, IntSupplier classes) {
+        return base.conditional() ? base.conditionClasses() : classes.getAsInt();
     }
 
     private static List<Integer> defaultHidden(ModelKind kind) {

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.data.PictureFiles;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.sweep.SweepCsv;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,44 @@ class SweepCommandTest {
     }
 
     @Test
+    void theConditionalPresetTrainsThePlainAndTheConditionalModelAndAPictureSetWithoutClassesIsRefused()
+            throws Exception {
+        Path out = temp.resolve("conditional");
+        Run run = run("sweep", "--preset", "conditional", "--limit", "300", "--epochs", "1", "--batch", "32",
+                "--hidden", "32", "--latent", "2", "--iwae", "0", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<JsonObject> lines = run.json();
+        assertEquals(List.of("plain", "conditional"), lines.stream().map(j -> j.get("name").getAsString()).toList());
+        List<Integer> classes = new ArrayList<>();
+        for (JsonObject json : lines) {
+            classes.add(CheckpointIO.load(Path.of(json.get("checkpoint").getAsString())).config().conditionClasses());
+            assertTrue(Double.isFinite(json.get("test_neg_elbo").getAsDouble()), json.toString());
+        }
+        assertEquals(List.of(0, 10), classes, "the plain model and the one told the ten digits");
+
+        // pictures straight in the folder have no classes to tell
+        Path flat = temp.resolve("flat");
+        for (int i = 0; i < 20; i++) {
+            PictureFiles.write(flat.resolve(i + ".png"), PictureFiles.square(16, 16, Color.BLACK, Color.WHITE, i % 8,
+                    i / 8, 6));
+        }
+        PictureFolderFixture.CacheIn cache = PictureFolderFixture.cacheIn(temp.resolve("cache"));
+        try {
+            Run refused = run("sweep", "--data", flat.toString(), "--preset", "conditional", "--epochs", "1",
+                    "--out", temp.resolve("flat-runs").toString());
+            assertEquals(1, refused.exit(), refused.err());
+            List<String> errors = refused.err().lines().filter(l -> l.startsWith("error:")).toList();
+            assertEquals(1, errors.size(), refused.err());
+            assertTrue(errors.get(0).startsWith("error: a conditional model needs labelled pictures, but flat has no"
+                    + " classes"), refused.err());
+            assertTrue(refused.out().isEmpty(), refused.out());
+            assertFalse(Files.exists(temp.resolve("flat-runs")), "nothing trained");
+        } finally {
+            cache.close();
+        }
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnyTrainingAndHelpExplainsTheSpec() {
         Run badSpec = run("sweep", "--axes", "latnt=2,20", "--out", temp.resolve("bad").toString());
         assertEquals(1, badSpec.exit());
@@ -137,7 +178,7 @@ class SweepCommandTest {
         assertEquals(2, both.exit());
         Run badPreset = run("sweep", "--preset", "everything");
         assertEquals(2, badPreset.exit());
-        assertTrue(badPreset.err().contains("expected ablations or latents"), badPreset.err());
+        assertTrue(badPreset.err().contains("expected one of ablations, latents, conditional"), badPreset.err());
 
         Run help = run("sweep", "--help");
         assertEquals(0, help.exit());

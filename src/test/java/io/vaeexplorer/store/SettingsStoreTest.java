@@ -152,6 +152,24 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theConditionalSwitchIsKeptAndAFileFromBeforeItLoadsAsPlain() throws IOException {
+        Path file = temp.resolve("settings.json");
+        SettingsStore store = new SettingsStore(file);
+        store.save(CUSTOM.withConditional(true));
+        assertTrue(Files.readString(file).contains("\"conditional\": true"), Files.readString(file));
+        assertEquals(CUSTOM.withConditional(true), store.load().settings());
+
+        // a file written before the switch existed: every other field as saved, and a plain model
+        Files.writeString(file, "{\"kind\": \"MLP\", \"latent\": 3, \"hidden\": \"400\", \"reconstruction\":"
+                + " \"BCE\", \"beta\": 1.0, \"objective\": \"ELBO\", \"learningRate\": 0.001, \"batchSize\": 128,"
+                + " \"epochs\": 10, \"seed\": 1, \"limit\": 0, \"dataFolder\": \"\", \"klSchedule\": \"constant\"}");
+        SettingsStore.Loaded old = store.load();
+        assertNull(old.warning());
+        assertFalse(old.settings().conditional());
+        assertEquals(TrainingSettings.defaults().withLatent(3), old.settings());
+    }
+
+    @Test
     void anUnknownNameStillGivesUsableSettings() throws IOException {
         // Gson reads an enum constant it does not know as null, and the store fills in the default for it
         Path file = temp.resolve("settings.json");

@@ -108,10 +108,67 @@ class SweepPlanTest {
         assertEquals(List.of("latent"), latents.axes());
         // each preset says which spec it stands for, and that spec builds the same models
         for (SweepPlan.Preset preset : SweepPlan.Preset.values()) {
-            assertEquals(preset.plan(base, TRAINING).runs().stream().map(SweepPlan.Run::model).toList(),
-                    SweepPlan.parse(preset.spec(), base, TRAINING).runs().stream().map(SweepPlan.Run::model).toList());
+            assertEquals(preset.plan(base, TRAINING, () -> 10).runs().stream().map(SweepPlan.Run::model).toList(),
+                    SweepPlan.parse(preset.spec(), base, TRAINING, () -> 10).runs().stream()
+                            .map(SweepPlan.Run::model).toList(), preset.id());
         }
         assertThrows(IllegalArgumentException.class, () -> SweepPlan.Preset.byId("everything"));
+    }
+
+    @Test
+    void theConditionalPresetTrainsThePlainAndTheConditionalModelOfTheSameSettings() {
+        ModelConfig base = BASE.withBeta(2f);
+        SweepPlan plan = SweepPlan.Preset.byId("conditional").plan(base, TRAINING, () -> 10);
+        assertEquals(List.of("plain", "conditional"), plan.runs().stream().map(SweepPlan.Run::name).toList());
+        assertEquals(List.of("conditional"), plan.axes());
+        assertEquals(base, plan.run(0).model());
+        assertEquals(base.withConditionClasses(10), plan.run(1).model());
+        assertTrue(plan.run(1).model().conditional());
+        assertEquals(List.of(TRAINING, TRAINING), plan.runs().stream().map(SweepPlan.Run::training).toList());
+
+        // a conditional base keeps its classes and asks the data for none; its plain twin is told none
+        SweepPlan fromConditional = SweepPlan.Preset.CONDITIONAL.plan(base.withConditionClasses(4), TRAINING,
+                () -> {
+                    throw new AssertionError("the classes were asked for");
+                });
+        assertEquals(List.of(0, 4), fromConditional.runs().stream().map(r -> r.model().conditionClasses()).toList());
+        assertEquals(4, SweepPlan.Preset.CONDITIONAL.plan(base.withConditionClasses(4), TRAINING).run(1).model()
+                .conditionClasses());
+
+        // a data set without classes refuses in its own words; without any classes the preset says what it needs
+        IllegalArgumentException unlabelled = assertThrows(IllegalArgumentException.class,
+                () -> SweepPlan.Preset.CONDITIONAL.plan(base, TRAINING, () -> {
+                    throw new IllegalArgumentException("a conditional model needs labelled pictures, but shapes has"
+                            + " no classes");
+                }));
+        assertEquals("a conditional model needs labelled pictures, but shapes has no classes",
+                unlabelled.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SweepPlan.Preset.CONDITIONAL.plan(base,
+                TRAINING)).getMessage().contains("needs the data set's classes"));
+        // the other presets never ask
+        assertEquals(3, SweepPlan.Preset.ABLATIONS.plan(base, TRAINING, () -> {
+            throw new AssertionError("the classes were asked for");
+        }).size());
+    }
+
+    @Test
+    void theConditionalAxisCrossesWithTheOthersAndAsksForTheClassesOnlyWhenARunIsConditional() {
+        SweepPlan plan = SweepPlan.parse("conditional=no,yes latent=2,20", BASE, TRAINING, () -> 10);
+        assertEquals(List.of("conditional=no latent=2", "conditional=no latent=20", "conditional=yes latent=2",
+                "conditional=yes latent=20"), plan.runs().stream().map(SweepPlan.Run::name).toList());
+        assertEquals(List.of(0, 0, 10, 10), plan.runs().stream().map(r -> r.model().conditionClasses()).toList());
+        assertEquals(List.of(2, 20, 2, 20), plan.runs().stream().map(r -> r.model().latent()).toList());
+        // without the axis a conditional base stays conditional
+        assertEquals(10, SweepPlan.parse("latent=2,20", BASE.withConditionClasses(10), TRAINING).run(1).model()
+                .conditionClasses());
+        assertEquals(1, SweepPlan.parse("conditional=no", BASE, TRAINING).size(), "a plain run needs no classes");
+        assertBad("conditional=no,maybe", "conditional=no,maybe: 'maybe' is not no or yes");
+        assertBad("conditional=yes", "conditional=yes: a conditional run needs the data set's classes");
+        IllegalArgumentException unlabelled = assertThrows(IllegalArgumentException.class,
+                () -> SweepPlan.parse("conditional=yes", BASE, TRAINING, () -> {
+                    throw new IllegalArgumentException("shapes has no classes");
+                }));
+        assertEquals("bad sweep spec: conditional=yes: shapes has no classes", unlabelled.getMessage());
     }
 
     @Test

@@ -9,9 +9,11 @@ import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.ImageFolderLoader;
+import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
@@ -93,6 +95,12 @@ public final class DrawViewModel {
         // another model (or a newer snapshot of the training one) sees the image afresh
         workspace.snapshotProperty().addListener((obs, was, now) -> {
             if (shownImage() != null) {
+                encodeShown();
+            }
+        });
+        // a conditional model is told another class: the image is another class's image to it
+        workspace.decodeClassProperty().addListener((obs, was, now) -> {
+            if (shownImage() != null && workspace.conditionClassesProperty().get() > 0) {
                 encodeShown();
             }
         });
@@ -215,9 +223,12 @@ public final class DrawViewModel {
             return;
         }
         int channels = config.channels();
+        ChosenClass chosen = workspace.chosenClass();
         interactiveWorker.submit("sketch", m -> {
-            float[][] q = m.encode(input, 1);
-            Raster recon = ImageTiler.single(m.reconstruct(input, 1), m.imageShape());
+            // a drawing comes without a class: a conditional model is told the chosen one
+            LatentModel told = chosen.of(m);
+            float[][] q = told.encode(input, 1);
+            Raster recon = ImageTiler.single(told.reconstruct(input, 1), m.imageShape());
             return new Encoded(q[0], q[1], recon);
         }, encoded -> {
             if (mine == generation) {

@@ -12,6 +12,7 @@ import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -242,9 +243,12 @@ public final class EpsilonSweepViewModel {
         if (test == null || !ExperimentJobs.isIndex(index, test) || steps < 1 || !(range >= 0) || units == null) {
             return null;
         }
+        ChosenClass chosen = workspace.chosenClass();
+        int label = test.label(index);
         return m -> {
-            SweepFigure figure = SweepFigure.around(m, test.image(index), units, steps, range, dimX, dimY,
-                    perDimension, rows);
+            // a conditional model encodes the image as its own class and draws the sweep as the chosen one
+            SweepFigure figure = SweepFigure.around(chosen.restyle(m, label), test.image(index), units, steps, range,
+                    dimX, dimY, perDimension, rows);
             return new SweepDecode(ImageTiler.tile(figure.images(), PADDING, 1), figure.reach());
         };
     }

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.experiments;
 
-import io.vaeexplorer.ui.fx.ClassNameCell;
+import io.vaeexplorer.ui.fx.ClassPickers;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -10,7 +10,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,7 +19,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
-import org.controlsfx.control.SearchableComboBox;
 
 /** The controls the experiment views share, bound two-way to the experiments' properties. */
 final class ExperimentControls {
@@ -82,7 +80,7 @@ final class ExperimentControls {
     /** A picker of the data set's class names with a prompt that follows {@code prompt}; choosing one calls back with its label. */
     static ComboBox<String> classPicker(ObservableList<String> classNames, ObservableValue<String> prompt,
             IntConsumer onPick) {
-        ComboBox<String> picker = classDropDown(classNames);
+        ComboBox<String> picker = ClassPickers.dropDown(classNames);
         picker.promptTextProperty().bind(prompt);
         picker.setOnAction(e -> {
             int label = picker.getSelectionModel().getSelectedIndex();
@@ -95,35 +93,7 @@ final class ExperimentControls {
 
     /** A picker of class names whose selection is the label held in the property, both ways. */
     static ComboBox<String> classSelector(ObservableList<String> classNames, IntegerProperty label) {
-        ComboBox<String> picker = classDropDown(classNames);
-        Runnable showLabel = () -> {
-            if (label.get() >= 0 && label.get() < classNames.size()) {
-                picker.getSelectionModel().select(label.get());
-            }
-        };
-        showLabel.run();
-        classNames.addListener((ListChangeListener<String>) change -> showLabel.run());
-        label.addListener((obs, was, now) -> showLabel.run());
-        picker.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
-            if (now.intValue() >= 0) {
-                label.set(now.intValue());
-            }
-        });
-        return picker;
-    }
-
-    /**
-     * A drop-down of class names that stays usable for a hundred of them: typing filters the list, which scrolls;
-     * each name shows its class colour, long ones cut short with the whole name in a tooltip. Disabled while the
-     * data set has no classes.
-     */
-    private static ComboBox<String> classDropDown(ObservableList<String> classNames) {
-        ComboBox<String> picker = new SearchableComboBox<>(classNames);
-        picker.setCellFactory(list -> new ClassNameCell(classNames));
-        picker.setButtonCell(new ClassNameCell(classNames));
-        picker.setVisibleRowCount(12);
-        picker.disableProperty().bind(Bindings.isEmpty(classNames));
-        return picker;
+        return ClassPickers.selector(classNames, label);
     }
 
     /** The experiments' last failure, in red; empty while all is well. */

@@ -26,8 +26,9 @@ import javafx.beans.value.ObservableValue;
  * What the experiments' view-models share: their jobs on the inference workers, one line for the last failure
  * among them, the open test images, and one refresh of every job when the data set or the weights change. While
  * training publishes weights, results follow at most every {@link #SNAPSHOT_SETTLE_MILLIS} ms; while no experiment
- * is on screen, new weights cost nothing. Nothing is computed (and nothing fails) while there is no data set or
- * no model.
+ * is on screen, new weights cost nothing. A conditional model's jobs decode at the class chosen in the
+ * {@link Workspace} ({@link Workspace#chosenClass()}, read as a job is prepared), and a new choice refreshes them.
+ * Nothing is computed (and nothing fails) while there is no data set or no model.
  *
  * <p>FX thread only (the executor given to the constructor is the FX thread's queue).
  */
@@ -66,6 +67,12 @@ public final class ExperimentJobs {
             testImageCount.set(countTestImages());
             dataListeners.forEach(Runnable::run);
             refreshAll();
+        });
+        // a conditional model draws everything again at the class chosen; off screen, showing them will
+        workspace.decodeClassProperty().addListener((obs, was, now) -> {
+            if (active.get() && workspace.conditionClassesProperty().get() > 0) {
+                refreshAll();
+            }
         });
     }
 

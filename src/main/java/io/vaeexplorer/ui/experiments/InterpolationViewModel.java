@@ -13,6 +13,7 @@ import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
+import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -223,8 +224,13 @@ public final class InterpolationViewModel {
         if (test == null || !ExperimentJobs.isIndex(a, test) || !ExperimentJobs.isIndex(b, test)) {
             return null;
         }
+        ChosenClass chosen = workspace.chosenClass();
         // one image alone, without a frame
-        return m -> ImageTiler.tile(encodeEnds(m, test, a, b, drawingA, drawingB, noisy).decodeAt(m, at, arc), 0, 1);
+        return m -> {
+            LatentModel told = toldEnds(m, chosen, test, a, b, drawingA, drawingB);
+            return ImageTiler.tile(encodeEnds(told, test, a, b, drawingA, drawingB, noisy).decodeAt(told, at, arc), 0,
+                    1);
+        };
     }
 
     private Function<SnapshotModel, DecodedPath> prepareStrip() {
@@ -239,12 +245,24 @@ public final class InterpolationViewModel {
         if (test == null || !ExperimentJobs.isIndex(a, test) || !ExperimentJobs.isIndex(b, test) || steps < 2) {
             return null;
         }
+        ChosenClass chosen = workspace.chosenClass();
         return m -> {
-            InterpolationEnds ends = encodeEnds(m, test, a, b, drawingA, drawingB, noisy);
-            InterpolationEnds.Strip decoded = ends.strip(m, steps, arc);
+            LatentModel told = toldEnds(m, chosen, test, a, b, drawingA, drawingB);
+            InterpolationEnds ends = encodeEnds(told, test, a, b, drawingA, drawingB, noisy);
+            InterpolationEnds.Strip decoded = ends.strip(told, steps, arc);
             return new DecodedPath(ImageTiler.tile(decoded.images(), PADDING, 1), decoded.path(), ends.dim(),
                     decoded.images());
         };
+    }
+
+    /**
+     * The model as the interpolation uses it: a conditional one encodes a test image as its own class and a drawing
+     * as the chosen class, and decodes the path as the chosen class.
+     */
+    private static LatentModel toldEnds(LatentModel m, ChosenClass chosen, LabeledImages test, int a, int b,
+            float[] drawingA, float[] drawingB) {
+        int drawn = chosen.within(m);
+        return chosen.restyle(m, drawingA != null ? drawn : test.label(a), drawingB != null ? drawn : test.label(b));
     }
 
     /**

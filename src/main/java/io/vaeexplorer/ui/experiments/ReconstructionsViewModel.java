@@ -5,12 +5,14 @@ import io.vaeexplorer.concurrent.ExperimentJob;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.ClassesTold;
 import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -60,8 +62,11 @@ public final class ReconstructionsViewModel {
         }
         int count = Math.min(RECONSTRUCTION_COUNT, test.count());
         float[] originals = test.unitFloats(0, count);
+        int[] classes = Arrays.copyOf(test.classes(), count);
         return m -> {
-            ReconstructionFigure figure = ReconstructionFigure.of(m, originals, count, count);
+            // a conditional model is told each image's own class, both ways
+            ReconstructionFigure figure = ReconstructionFigure.of(ClassesTold.ownClasses(m, classes), originals,
+                    count, count);
             return ImageTiler.stack(ImageTiler.tile(figure.originals(), PADDING, 1),
                     ImageTiler.tile(figure.reconstructions(), PADDING, 1), 0);
         };

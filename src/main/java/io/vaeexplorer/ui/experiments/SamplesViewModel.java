@@ -7,16 +7,19 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.ClassGridFigure;
 import io.vaeexplorer.explore.GaussianMixture;
 import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -35,7 +38,9 @@ import javafx.collections.ObservableList;
  * What the generative model makes: decodes of prior samples z ~ N(0, I) beside as many decodes of samples from a
  * mixture of Gaussians fitted to the training set's codes (the aggregate posterior, which the decoder has learnt
  * to decode where the prior may not have), and variants of one test image, decodes of z ~ q(z|x) beside the image
- * they come from. All follow the weights, computed on the inference thread. FX thread only.
+ * they come from. For a conditional model, the samples can be shown by class instead: one row per class, and in
+ * each column one z from the prior decoded as every class. All follow the weights, computed on the inference
+ * thread. FX thread only.
  */
 public final class SamplesViewModel {
 
@@ -51,6 +56,11 @@ public final class SamplesViewModel {
     public static final int VARIANT_COUNT = 32;
     /** The source image and its 32 variants make three rows of eleven. */
     public static final int VARIANT_COLUMNS = 11;
+    public static final int MIN_CLASS_COLUMNS = 1;
+    public static final int MAX_CLASS_COLUMNS = 32;
+    /** Why a plain model shows no grid by class, for the switch's tooltip. */
+    public static final String PLAIN_MODEL_HAS_NO_CLASSES = "The model is plain: it was not told the images' classes,"
+            + " so it cannot draw one z as each class. Tick Conditional in the settings and train one.";
 
     private final ExperimentJobs jobs;
     private final Workspace workspace;
@@ -75,11 +85,19 @@ public final class SamplesViewModel {
     private final ReadOnlyIntegerWrapper variantsSource = new ReadOnlyIntegerWrapper(this, "variantsSource", -1);
     private final ReadOnlyObjectWrapper<Raster> variants = new ReadOnlyObjectWrapper<>(this, "variants");
 
+    private final BooleanProperty byClass = new SimpleBooleanProperty(this, "byClass", false);
+    private final BooleanBinding conditional;
+    private final BooleanBinding classGridShown;
+    private final IntegerProperty classColumns = new SimpleIntegerProperty(this, "classColumns", SAMPLE_COLUMNS);
+    private final ReadOnlyObjectWrapper<Raster> classGrid = new ReadOnlyObjectWrapper<>(this, "classGrid");
+
     public SamplesViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker, TaskExecutor files,
             UserMessages messages) {
         this.jobs = jobs;
         this.workspace = workspace;
         this.exports = new ExperimentExports(files, messages);
+        this.conditional = workspace.conditionClassesProperty().greaterThan(0);
+        this.classGridShown = byClass.and(conditional);
         ExperimentJob<Raster> samplesJob = jobs.add(worker, "exp-prior", this::prepareSamples,
                 priorSamples::set);
         ExperimentJob<MixtureSamples> mixtureJob = jobs.add(worker, "exp-mixture", this::prepareMixtureSamples,
@@ -96,6 +114,17 @@ public final class SamplesViewModel {
         });
         ExperimentJobs.requestOnChange(mixtureJob, sampleCount, sampleSeed, mixtureComponents, mixtureShown);
         ExperimentJobs.requestOnChange(variantsJob, variantsSource);
+        ExperimentJob<Raster> classGridJob = jobs.add(worker, "exp-class-grid", this::prepareClassGrid,
+                classGrid::set);
+        classColumns.addListener((obs, was, now) -> {
+            int columns = now.intValue();
+            if (columns < MIN_CLASS_COLUMNS || columns > MAX_CLASS_COLUMNS) {
+                classColumns.set(Math.max(MIN_CLASS_COLUMNS, Math.min(MAX_CLASS_COLUMNS, columns)));
+            }
+        });
+        ExperimentJobs.requestOnChange(classGridJob, sampleSeed, classColumns, classGridShown);
+        // the mixture's grid is hidden behind the class grid: it is fitted once it shows again
+        ExperimentJobs.requestOnChange(mixtureJob, classGridShown);
         variantsClass.addListener((obs, was, label) -> variantsSource.set(jobs.firstTestImage(label.intValue())));
         jobs.whenDataChanges(() -> variantsSource.set(jobs.firstTestImage(variantsClass.get())));
         // the fit holds on to the training images it came from; another data set needs another fit anyway
@@ -103,6 +132,7 @@ public final class SamplesViewModel {
         samplesJob.request();
         mixtureJob.request();
         variantsJob.request();
+        classGridJob.request();
     }
 
     /**
@@ -153,6 +183,50 @@ public final class SamplesViewModel {
     /** Draws new samples. */
     public void resample() {
         sampleSeed.set(sampleSeed.get() + 1);
+    }
+
+    /**
+     * Whether the samples are shown by class ({@link #classGridProperty()}) rather than as the prior's and the
+     * mixture's grids; it takes effect only while the model is conditional.
+     */
+    public BooleanProperty byClassProperty() {
+        return byClass;
+    }
+
+    /** True while the current model is conditional: only then can the samples be shown by class. */
+    public BooleanBinding conditionalProperty() {
+        return conditional;
+    }
+
+    /** True while the class grid shows instead of the prior's and the mixture's: by class, for a conditional model. */
+    public BooleanBinding classGridShownProperty() {
+        return classGridShown;
+    }
+
+    /**
+     * Latent vectors of the class grid, one per column ({@value #MIN_CLASS_COLUMNS} to {@value #MAX_CLASS_COLUMNS};
+     * values outside are brought inside). They are drawn with the samples' seed.
+     */
+    public IntegerProperty classColumnsProperty() {
+        return classColumns;
+    }
+
+    /**
+     * One row per class of the conditional model, one column per z drawn from the prior with the samples' seed: each
+     * column decodes one z as every class. Null while it is not shown or the model is plain.
+     */
+    public ReadOnlyObjectProperty<Raster> classGridProperty() {
+        return classGrid.getReadOnlyProperty();
+    }
+
+    /** The class of each row of the class grid, top to bottom. */
+    public ObservableList<String> classGridRowNames() {
+        return workspace.decodeClassNames();
+    }
+
+    /** Writes the class grid as a PNG of the raster's own size, in the background. */
+    public void exportClassGridPng(Path file) {
+        exports.png(classGrid.get(), file);
     }
 
     /** The label whose test images are the variants' source. */
@@ -222,7 +296,9 @@ public final class SamplesViewModel {
         if (jobs.usableTestImages() == null || count < 1) {
             return null;
         }
-        return m -> ImageTiler.tile(SampleFigure.prior(m, count, seed, Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
+        ChosenClass chosen = workspace.chosenClass();
+        return m -> ImageTiler.tile(SampleFigure.prior(chosen.of(m), count, seed, Math.min(count, SAMPLE_COLUMNS)),
+                PADDING, 1);
     }
 
     private Function<SnapshotModel, MixtureSamples> prepareMixtureSamples() {
@@ -230,14 +306,16 @@ public final class SamplesViewModel {
         long seed = sampleSeed.get();
         int components = mixtureComponents.get();
         LabeledImages train = usableTrainImages();
-        if (train == null || count < 1 || !mixtureShown.get()) {
+        if (train == null || count < 1 || !mixtureShown.get() || classGridShown.get()) {
             return null;
         }
         FittedMixture cached = fitted;
+        ChosenClass chosen = workspace.chosenClass();
         return m -> {
+            // fitted to the codes of the images told their own classes, decoded as the chosen class
             FittedMixture mixture = cached != null && cached.isFor(m.snapshot(), train, components) ? cached
                     : fit(m, train, components);
-            Raster grid = ImageTiler.tile(SampleFigure.mixture(m, mixture.mixture(), count, seed,
+            Raster grid = ImageTiler.tile(SampleFigure.mixture(chosen.of(m), mixture.mixture(), count, seed,
                     Math.min(count, SAMPLE_COLUMNS)), PADDING, 1);
             return new MixtureSamples(mixture, grid);
         };
@@ -294,14 +372,29 @@ public final class SamplesViewModel {
     private record MixtureSamples(FittedMixture fit, Raster grid) {
     }
 
+    private Function<SnapshotModel, Raster> prepareClassGrid() {
+        int columns = classColumns.get();
+        long seed = sampleSeed.get();
+        if (!classGridShown.get() || jobs.usableTestImages() == null) {
+            classGrid.set(null);
+            return null;
+        }
+        // a model that turns out plain (newer weights on their way) draws nothing
+        return m -> m.conditionClasses() == 0 ? null
+                : ImageTiler.tile(ClassGridFigure.of(m, columns, seed), PADDING, 1);
+    }
+
     private Function<SnapshotModel, Raster> prepareVariants() {
         LabeledImages test = jobs.usableTestImages();
         int source = variantsSource.get();
         if (test == null || !ExperimentJobs.isIndex(source, test)) {
             return null;
         }
-        // seeded by the source, so the same variants follow the weights while training runs
-        return m -> ImageTiler.tile(
-                SampleFigure.variants(m, test.image(source), VARIANT_COUNT, source, VARIANT_COLUMNS), PADDING, 1);
+        ChosenClass chosen = workspace.chosenClass();
+        int label = test.label(source);
+        // seeded by the source, so the same variants follow the weights while training runs; a conditional model
+        // encodes the source as its own class and draws the variants as the chosen one
+        return m -> ImageTiler.tile(SampleFigure.variants(chosen.restyle(m, label), test.image(source), VARIANT_COUNT,
+                source, VARIANT_COLUMNS), PADDING, 1);
     }
 }

@@ -3,6 +3,7 @@ package io.vaeexplorer.ui.gallery;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
+import io.vaeexplorer.explore.ClassesTold;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.ReconstructionFigure;
@@ -79,7 +80,9 @@ final class ComparisonBuilder {
         int[] indices = pickImages(test, reconstructions);
         int size = test.imageSize();
         float[] originals = new float[indices.length * size];
+        int[] classes = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
+            classes[i] = test.label(indices[i]);
             System.arraycopy(test.image(indices[i]), 0, originals, i * size, size);
         }
         int perRow = Math.max(1, (indices.length + 1) / 2);
@@ -95,8 +98,10 @@ final class ComparisonBuilder {
                 float[][] posterior = model.encodeGrey(test.grey(), test.classes(), test.count());
                 points.add(LatentPoints.of(test.count(), c.config().latent(), posterior[0], posterior[1],
                         test.labels(), c.weights().version()));
-                // framed like the originals' tiles, so each reconstruction sits under its original
-                ReconstructionFigure figure = ReconstructionFigure.of(model, originals, indices.length, perRow);
+                // framed like the originals' tiles, so each reconstruction sits under its original; a conditional
+                // model is told each image's class
+                ReconstructionFigure figure = ReconstructionFigure.of(ClassesTold.ownClasses(model, classes), originals,
+                        indices.length, perRow);
                 recon.add(ImageTiler.tile(figure.reconstructions(), 1, 1));
             }
             float[][] xySets = new float[points.size()][];

@@ -1,5 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
+import io.vaeexplorer.ui.fx.ClassPickers;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -7,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -22,9 +24,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The column beside the latent plane: the decoded image under the marker, the choice of the plane's axes (for
- * latent sizes above 2), the switches for the layers behind the points, the ellipses' controls and the plane's
- * exports. Talks only to the {@link PlaneViewModel}.
+ * The column beside the latent plane: the decoded image under the marker, the class a conditional model decodes
+ * at, the choice of the plane's axes (for latent sizes above 2), the switches for the layers behind the points, the
+ * ellipses' controls and the plane's exports. Talks only to the {@link PlaneViewModel}.
  */
 public final class PlaneSidePanel extends VBox {
 
@@ -72,9 +74,38 @@ public final class PlaneSidePanel extends VBox {
         ellipseHint.setWrapText(true);
         HBox ellipses = new HBox(8, clearEllipses, ellipseHint);
         ellipses.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(decoded, axesChoice(plane), manifold, density, thumbnails, ellipses,
-                new PlaneExportBar(plane, planeView));
+        getChildren().addAll(decoded, decodeClassChoice(plane), axesChoice(plane), manifold, density, thumbnails,
+                ellipses, new PlaneExportBar(plane, planeView));
         setPadding(new Insets(0, 8, 8, 8));
+    }
+
+    /**
+     * "Decode as digit [7]": a searchable list of the model's classes, shown only while the current model is
+     * conditional. Alt+D moves the focus to it.
+     */
+    private static FlowPane decodeClassChoice(PlaneViewModel plane) {
+        ComboBox<String> picker = ClassPickers.selector(plane.decodeClassNames(), plane.decodeClassProperty());
+        picker.setId("decode-class");
+        picker.setPrefWidth(140);
+        Label caption = new Label();
+        caption.setId("decode-class-label");
+        caption.setMnemonicParsing(true);
+        caption.textProperty().bind(Bindings.concat("_Decode as ", plane.classWordProperty()));
+        caption.setLabelFor(picker);
+        Tooltip help = new Tooltip("The model was trained told each image's class: every latent vector is decoded"
+                + " as the class chosen here (the image under the marker, the manifold, the sweeps, the"
+                + " interpolation, the samples and the variants); a drawing is encoded as it too");
+        help.setWrapText(true);
+        help.setMaxWidth(360);
+        caption.setTooltip(help);
+        picker.setTooltip(help);
+        // a narrow column wraps the list under its name rather than cutting either short
+        FlowPane box = new FlowPane(6, 4, caption, picker);
+        box.setId("decode-class-choice");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(plane.conditionalProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.explore.AggregatePosterior;
+import io.vaeexplorer.explore.ClassesTold;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.explore.ManifoldFigure;
@@ -21,13 +22,16 @@ import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.UserMessages;
+import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +40,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -46,8 +51,9 @@ import javafx.collections.ObservableList;
 /**
  * The latent plane's view-model: the test codes on the plane (live or from the timeline), the latent vector being
  * looked at and its decode, and the layers behind and over the points (manifold, density, ellipses, the sketch's
- * posterior, the interpolation path). Decodes run on the inference workers, the density on its own thread; every
- * result comes back through the FX executor. FX thread only.
+ * posterior, the interpolation path). A conditional model decodes the vector and the manifold at the class chosen in
+ * the {@link Workspace}, and a new choice decodes them again. Decodes run on the inference workers, the density on
+ * its own thread; every result comes back through the FX executor. FX thread only.
  */
 public final class PlaneViewModel {
 
@@ -101,6 +107,7 @@ public final class PlaneViewModel {
     private final IntegerProperty yDimension = new SimpleIntegerProperty(1);
     /** The current model's latent size; 0 without a model. */
     private final ReadOnlyIntegerWrapper latentSize = new ReadOnlyIntegerWrapper(0);
+    private final BooleanBinding conditional;
 
     /**
      * @param worker the inference thread for encodes and grids
@@ -154,6 +161,13 @@ public final class PlaneViewModel {
         dimensionAxes.addListener((obs, was, now) -> showChosenAxes());
         workspace.configProperty().addListener((obs, was, now) -> modelChanged(now));
         modelChanged(workspace.configProperty().get());
+        conditional = workspace.conditionClassesProperty().greaterThan(0);
+        workspace.decodeClassProperty().addListener((obs, was, now) -> {
+            if (conditional.get()) {
+                decodeSelected();
+                refreshManifold();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- state for the views
@@ -201,6 +215,29 @@ public final class PlaneViewModel {
     /** The latent dimension (0-based) along the plane's y axis; setting it to the x axis's swaps the two. */
     public IntegerProperty yDimensionProperty() {
         return yDimension;
+    }
+
+    /** True while the current model is conditional: then a class is chosen to decode at. */
+    public BooleanBinding conditionalProperty() {
+        return conditional;
+    }
+
+    /**
+     * The class the current conditional model decodes the selected vector and the manifold at (shared with the
+     * experiments); see {@link Workspace#decodeClassProperty()}.
+     */
+    public IntegerProperty decodeClassProperty() {
+        return workspace.decodeClassProperty();
+    }
+
+    /** Names of the current conditional model's classes, for the class picker; empty for a plain model. */
+    public ObservableList<String> decodeClassNames() {
+        return workspace.decodeClassNames();
+    }
+
+    /** What labels call one class of the open set: "digit" for digits, else "class". */
+    public ReadOnlyStringProperty classWordProperty() {
+        return workspace.classWordProperty();
     }
 
     /** The current model's latent size, 0 without a model: the axes can be chosen only above 2. */
@@ -533,10 +570,12 @@ public final class PlaneViewModel {
         refreshManifold();
     }
 
+    /** The first test images reconstructed; a conditional model is told each image's class. */
     private static Raster timelineReconstructions(LatentModel m, LabeledImages test) {
         int n = Math.min(TIMELINE_RECONSTRUCTIONS, test.count());
         float[] firstImages = test.unitFloats(0, n);
-        return ImageTiler.tile(ReconstructionFigure.of(m, firstImages, n, n).reconstructions(), 1, 1);
+        LatentModel told = ClassesTold.ownClasses(m, Arrays.copyOf(test.classes(), n));
+        return ImageTiler.tile(ReconstructionFigure.of(told, firstImages, n, n).reconstructions(), 1, 1);
     }
 
     /** Takes in codes an encode answered with, recording them in the timeline when they come with images. */
@@ -609,9 +648,10 @@ public final class PlaneViewModel {
         if (z == null || weights == null || z.length != weights.config().latent()) {
             return;
         }
+        ChosenClass chosen = workspace.chosenClass();
         // a model of another latent size may come before the job runs: its vector is no longer looked at
         interactiveWorker.submit("decode", model -> model.latent() != z.length ? null
-                : ImageTiler.tile(ImageGrid.decodedOne(model, z), 0, 1), image -> {
+                : ImageTiler.tile(ImageGrid.decodedOne(chosen.of(model), z), 0, 1), image -> {
                     if (image != null) {
                         decodedImage.set(image);
                     }
@@ -624,12 +664,13 @@ public final class PlaneViewModel {
         }
         PlaneRegion region = manifoldRegion.get();
         LatentPoints points = latentPoints.get(); // a read-only record, safe to hand to the worker
+        ChosenClass chosen = workspace.chosenClass();
         worker.submit("manifold", model -> {
             if (points != null && points.dim() != model.latent()) {
                 return null; // codes of the last model: the new model's first codes refresh the manifold
             }
-            ImageGrid grid = ManifoldFigure.decode(model, MANIFOLD_GRID, region.xMin(), region.xMax(), region.yMin(),
-                    region.yMax(), points == null ? null : points.pca());
+            ImageGrid grid = ManifoldFigure.decode(chosen.of(model), MANIFOLD_GRID, region.xMin(), region.xMax(),
+                    region.yMin(), region.yMax(), points == null ? null : points.pca());
             return grid == null ? null : new ManifoldImage(ImageTiler.tile(grid, 0, 1), MANIFOLD_GRID, region);
         }, image -> {
             if (image != null) {

@@ -23,6 +23,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,11 +55,16 @@ public final class SettingsSweepsView extends SplitPane {
         Button ablations = button("Ablations (ELBO / recon only / KL only)", "sweep-ablations",
                 () -> sweeps.startPreset(SweepPlan.Preset.ABLATIONS));
         Button latents = button("Latent 2 vs 20", "sweep-latents", () -> sweeps.startPreset(SweepPlan.Preset.LATENTS));
+        Button conditional = button("Plain vs conditional", "sweep-conditional",
+                () -> sweeps.startPreset(SweepPlan.Preset.CONDITIONAL));
+        conditional.setTooltip(new Tooltip("Trains the panel's model twice: plain, and told each image's class (a"
+                + " conditional VAE); needs a data set with classes"));
         Button cancelAll = button("Cancel all", "sweep-cancel-all", sweeps::cancelAll);
         Button export = button("Export CSV\u2026", "sweep-export", this::chooseAndExport);
         run.disableProperty().bind(sweeps.runningProperty());
         ablations.disableProperty().bind(sweeps.runningProperty());
         latents.disableProperty().bind(sweeps.runningProperty());
+        conditional.disableProperty().bind(sweeps.runningProperty());
         cancelAll.disableProperty().bind(sweeps.runningProperty().not());
         export.disableProperty().bind(Bindings.isEmpty(sweeps.results()));
         HBox specRow = new HBox(8, new Label("Sweep"), spec, run, cancelAll, export);
@@ -68,7 +74,7 @@ public final class SettingsSweepsView extends SplitPane {
         presetsLabel.setId("sweep-presets-label");
         presetsLabel.textProperty().bind(sweeps.epochsProperty().map(epochs -> "Presets (" + epochs
                 + (epochs.intValue() == 1 ? " epoch" : " epochs") + " each, other settings from the panel):"));
-        HBox presetRow = new HBox(8, presetsLabel, ablations, latents);
+        HBox presetRow = new HBox(8, presetsLabel, ablations, latents, conditional);
         presetRow.setAlignment(Pos.CENTER_LEFT);
 
         runs.setId("sweep-runs");

@@ -132,7 +132,8 @@ public final class SettingsSweepsViewModel {
             ModelConfig base = s.modelConfig(data.channels(), data.rows(), data.cols(),
                     s.conditional() ? data.conditionClasses() : 0);
             TrainingConfig training = s.trainingConfig();
-            plan = preset != null ? preset.plan(base, training) : SweepPlan.parse(spec.get(), base, training);
+            plan = preset != null ? preset.plan(base, training, data::conditionClasses)
+                    : SweepPlan.parse(spec.get(), base, training, data::conditionClasses);
             for (int i = 0; i < plan.size(); i++) {
                 if (!StepCost.affordable(plan.run(i).model())) {
                     throw new IllegalArgumentException("run " + (i + 1) + " (" + plan.run(i).name() + "): "

@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -43,8 +44,10 @@ import javafx.util.StringConverter;
  * rather than being swallowed. Hidden sizes mean different things for the two model kinds, so each kind keeps its
  * own, and sizes whose steps would take far too long are refused with an estimate of their cost.
  *
- * <p>Each editor has the id {@code setting-<key>}: kind, latent, hidden, reconstruction, beta, objective,
- * learningRate, batchSize, epochs, seed, limit, dataFolder; its label {@code setting-<key>-label}.
+ * <p>Each editor has the id {@code setting-<key>}: kind, latent, hidden, conditional, reconstruction, beta,
+ * objective, learningRate, batchSize, epochs, seed, limit, dataFolder; its label {@code setting-<key>-label}. The
+ * conditional switch is a check box that names itself, with no label beside it: Alt+C moves the focus to it and
+ * Space ticks it.
  */
 public final class SettingsPanel extends VBox {
 
@@ -132,6 +135,10 @@ public final class SettingsPanel extends VBox {
                 s -> Integer.toString(s.latent()), (d, t) -> d.latent = wholeNumber("latent size", t));
         text("hidden", "Model", settings.map(s -> hiddenName(s.kind())),
                 settings.map(s -> hiddenHelp(s.kind())), TrainingSettings::hidden, (d, t) -> d.hidden = t);
+        check("conditional", "Model", "_Conditional (tell it each image's class)", "A conditional VAE: the"
+                + " encoder and the decoder are both told each image's class, so z is left to hold the style (slant,"
+                + " thickness, size) and a class picked beside the plane decodes any z as that class. Needs a data"
+                + " set with classes.", TrainingSettings::conditional, (d, v) -> d.conditional = v);
         choice("reconstruction", "Loss", "reconstruction", "How the decoded pixels are scored: BCE is the Bernoulli"
                         + " likelihood of each pixel, MSE the squared error of the sigmoid output.",
                 Likelihood.class, null, TrainingSettings::reconstruction, (d, v) -> d.reconstruction = v);
@@ -222,6 +229,19 @@ public final class SettingsPanel extends VBox {
         box.valueProperty().addListener((obs, old, now) -> edit(row, now));
     }
 
+    /** A switch that names itself: a check box below its section's editors, its mnemonic marked with an underscore. */
+    private void check(String key, String category, String text, String help, Function<TrainingSettings, Boolean> read,
+                       BiConsumer<Draft, Boolean> write) {
+        CheckBox box = new CheckBox(text);
+        box.setMnemonicParsing(true);
+        // a narrow column wraps its name rather than cutting it short
+        box.setWrapText(true);
+        box.setSelected(read.apply(settings.get()));
+        Row row = new Row(key, category, constant(""), constant(help), box, read::apply,
+                (d, v) -> write.accept(d, Boolean.TRUE.equals(v)), v -> box.setSelected((Boolean) v));
+        box.selectedProperty().addListener((obs, old, now) -> edit(row, now));
+    }
+
     private static Tooltip tooltip(ObservableValue<String> help) {
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(help);
@@ -249,13 +269,16 @@ public final class SettingsPanel extends VBox {
         editors.setMinWidth(60);
         grid.getColumnConstraints().addAll(names, editors);
         int line = 0;
+        VBox section = new VBox(4, heading, grid);
         for (Row row : rows) {
-            if (row.category.equals(category)) {
+            if (row.category.equals(category) && row.editor instanceof CheckBox) {
+                // below the grid, whose rows would keep a wrapped name to one line
+                section.getChildren().add(row.editor);
+            } else if (row.category.equals(category)) {
                 grid.addRow(line++, row.name, row.editor);
             }
         }
 
-        VBox section = new VBox(4, heading, grid);
         section.setId("settings-" + category.toLowerCase(Locale.ROOT));
         return section;
     }
@@ -410,6 +433,7 @@ public final class SettingsPanel extends VBox {
         int limit;
         String dataFolder;
         String klSchedule;
+        boolean conditional;
 
         Draft(TrainingSettings s) {
             kind = s.kind();
@@ -425,11 +449,12 @@ public final class SettingsPanel extends VBox {
             limit = s.limit();
             dataFolder = s.dataFolder();
             klSchedule = s.klSchedule();
+            conditional = s.conditional();
         }
 
         TrainingSettings build() {
             return new TrainingSettings(kind, latent, hidden, reconstruction, beta, objective, learningRate,
-                    batchSize, epochs, seed, limit, dataFolder, klSchedule);
+                    batchSize, epochs, seed, limit, dataFolder, klSchedule, conditional);
         }
     }
 }

@@ -363,10 +363,11 @@ public final class TrainingViewModel {
         return "run " + LocalDateTime.now().format(RUN_TIME) + " " + shortName(c);
     }
 
-    /** "d=2 ELBO", "d=20 KL only": what tells the tutorials' runs apart. */
+    /** "d=2 ELBO", "d=20 KL only", "conditional d=2 ELBO": what tells the tutorials' runs apart. */
     public static String shortName(ModelConfig c) {
         String objective = c.objective() == Objective.ELBO && c.beta() != 1f ? "beta=" + c.beta()
                 : c.objective().label();
-        return (c.kind() == ModelKind.CONV ? "conv " : "") + "d=" + c.latent() + " " + objective;
+        return (c.kind() == ModelKind.CONV ? "conv " : "") + (c.conditional() ? "conditional " : "") + "d="
+                + c.latent() + " " + objective;
     }
 }

@@ -5,15 +5,22 @@ import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the window works on: the open data set and the current model. Every feature reads it; the main
+ * What the window works on: the open data set, the current model and, for a conditional model, the class it decodes
+ * at. Every feature reads it; the main
  * view-model and the training view-model change it. It is state, not a view-model: it holds no feature and no
  * feature holds it back, so each feature receives it instead of the main view-model.
  *
@@ -30,6 +37,9 @@ public final class Workspace {
     private final ReadOnlyObjectWrapper<Checkpoint> checkpoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WeightSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelConfig> config = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper conditionClasses = new ReadOnlyIntegerWrapper(this, "conditionClasses", 0);
+    private final IntegerProperty decodeClass = new SimpleIntegerProperty(this, "decodeClass", 0);
+    private final ObservableList<String> decodeClassNames = FXCollections.observableArrayList();
 
     /** @param workers the inference threads that decode with the current weights */
     public Workspace(InferenceWorker... workers) {
@@ -69,9 +79,41 @@ public final class Workspace {
         return config.getReadOnlyProperty();
     }
 
+    /**
+     * The number of classes the current model is told (a conditional model), 0 for a plain model or none. Changes
+     * after the snapshot and the config.
+     */
+    public ReadOnlyIntegerProperty conditionClassesProperty() {
+        return conditionClasses.getReadOnlyProperty();
+    }
+
+    /**
+     * The class a conditional model decodes at wherever a decode starts from a latent vector (the plane, its
+     * manifold, the experiments) and encodes at where an image comes without a class (a drawing, an opened
+     * picture); 0 (the default) to {@link #conditionClassesProperty()} - 1. A plain model ignores it and keeps
+     * it for the next conditional one; a conditional model that lacks the class brings it back to 0.
+     */
+    public IntegerProperty decodeClassProperty() {
+        return decodeClass;
+    }
+
+    /** The class chosen now, for a job that runs later on an inference worker. */
+    public ChosenClass chosenClass() {
+        return new ChosenClass(Math.max(0, decodeClass.get()));
+    }
+
+    /**
+     * Names of the current conditional model's classes, one per class it knows: the open data set's names, "class
+     * N" where the set has no name for it; empty for a plain model.
+     */
+    public ObservableList<String> decodeClassNames() {
+        return FXCollections.unmodifiableObservableList(decodeClassNames);
+    }
+
     /** Makes a loaded data set the open one. */
     public void openDataset(Dataset loaded) {
         classNames.setAll(loaded.classNames());
+        nameDecodeClasses();
         imageWord.set(loaded.imageWord());
         classWord.set(loaded.classWord());
         dataset.set(loaded);
@@ -89,6 +131,22 @@ public final class Workspace {
         }
         snapshot.set(newer);
         config.set(newer.config());
+        int classes = newer.config().conditionClasses();
+        if (classes > 0 && decodeClass.get() >= classes || decodeClass.get() < 0) {
+            decodeClass.set(0);
+        }
+        conditionClasses.set(classes);
+        nameDecodeClasses();
+    }
+
+    private void nameDecodeClasses() {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < conditionClasses.get(); c++) {
+            names.add(c < classNames.size() ? classNames.get(c) : "class " + c);
+        }
+        if (!names.equals(decodeClassNames)) {
+            decodeClassNames.setAll(names);
+        }
     }
 
     /**

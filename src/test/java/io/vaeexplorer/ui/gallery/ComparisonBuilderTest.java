@@ -8,8 +8,10 @@ import io.vaeexplorer.core.Likelihood;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
+import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.InferenceModel;
+import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.ExperimentFixture;
 import io.vaeexplorer.ui.TinyModels;
@@ -62,6 +64,24 @@ class ComparisonBuilderTest {
             assertEquals(originals.width(), column.reconstructions().width(), "each under its original");
             assertTrue(column.manifold().isColour(), column.name());
             assertEquals(ComparisonBuilder.MANIFOLD_TILES * 4, column.manifold().width());
+        }
+    }
+
+    @Test
+    void aConditionalModelReconstructsEachImageToldItsOwnClass() {
+        LabeledImages test = twelveColours();
+        WeightSnapshot weights = TinyModels.untrainedWeights(COLOUR_MLP.withConditionClasses(12), 3, 1);
+        ComparisonBuilder.Result result = ComparisonBuilder.build(List.of("conditional"),
+                List.of(ExperimentFixture.checkpoint(weights)), test, 12, InferenceModel::onCpu);
+        Raster reconstructions = result.columns().get(0).reconstructions();
+        try (InferenceModel direct = InferenceModel.onCpu(weights)) {
+            for (int i = 0; i < 12; i += 5) {
+                int[] own = {i};
+                float[] mu = direct.encode(test.image(i), own, 1)[0];
+                Raster expected = ImageTiler.single(direct.decode(mu, own, 1), test.shape());
+                // image i's top-left pixel: six tiles a row, each 4 pixels and a 1-pixel frame
+                assertEquals(expected.rgb(0, 0), reconstructions.rgb(1 + i % 6 * 5, 1 + i / 6 * 5), "image " + i);
+            }
         }
     }
 }

@@ -111,6 +111,26 @@ class SettingsSweepsViewModelTest {
     }
 
     @Test
+    void theConditionalPresetTrainsThePlainAndTheConditionalModelIntoTheGallery() throws Exception {
+        Dataset digits = smallMnist();
+        dataset.set(new Dataset("scans", digits.train(), digits.test(), List.of()));
+        sweeps.startPreset(SweepPlan.Preset.CONDITIONAL);
+        assertEquals(List.of("a conditional model needs labelled pictures, but scans has no classes (put the"
+                + " pictures in one sub-folder per class)"), errors);
+        assertTrue(sweeps.rows().isEmpty());
+
+        dataset.set(digits);
+        sweeps.startPreset(SweepPlan.Preset.CONDITIONAL);
+        assertEquals(List.of("sweep 1: plain", "sweep 1: conditional"),
+                sweeps.rows().stream().map(SweepRow::name).toList());
+        runFxUntil(() -> !sweeps.runningProperty().get());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(List.of(0, 10), sweeps.results().stream().map(r -> r.model().conditionClasses()).toList());
+        assertEquals(List.of(0, 10), gallery.entries().stream()
+                .map(e -> e.checkpoint().config().conditionClasses()).sorted().toList(), "both join the gallery");
+    }
+
+    @Test
     void aSweepRunsToTheEndJoinsTheGalleryAndExportsItsResults() throws Exception {
         dataset.set(smallMnist());
         sweeps.specProperty().set("latent=2,3");

@@ -25,12 +25,14 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -48,8 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class SettingsPanelTest {
 
     /** The keys of the editors, {@code setting-<key>}, as other tests and the window know them. */
-    private static final List<String> KEYS = List.of("kind", "latent", "hidden", "reconstruction", "beta",
-            "klSchedule", "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
+    private static final List<String> KEYS = List.of("kind", "latent", "hidden", "conditional", "reconstruction",
+            "beta", "klSchedule", "objective", "learningRate", "batchSize", "epochs", "seed", "limit", "dataFolder");
     private static final String CONV_DEFAULT = ModelConfig.DEFAULT_CONV_HIDDEN.stream().map(String::valueOf)
             .collect(Collectors.joining(","));
 
@@ -105,6 +107,42 @@ class SettingsPanelTest {
         assertEquals("400", onFx(() -> model.settingsProperty().get().hidden()));
         assertEquals(128, onFx(() -> model.settingsProperty().get().batchSize()));
         assertEquals("", onFx(() -> ((Label) robot.lookup("#settings-error").query()).getText()));
+    }
+
+    @Test
+    void theConditionalSwitchFollowsTheMouseAndAltCAndIsSavedWithTheOtherSettings(FxRobot robot) throws Exception {
+        CheckBox conditional = robot.lookup("#setting-conditional").query();
+        assertFalse(onFx(conditional::isSelected));
+        assertFalse(onFx(() -> model.settingsProperty().get().conditional()));
+        assertTrue(onFx(conditional::getText).startsWith("_Conditional"), onFx(conditional::getText));
+
+        robot.clickOn(conditional);
+        assertTrue(onFx(() -> model.settingsProperty().get().conditional()));
+        // from the keyboard: Alt+C brings the focus to it from anywhere, Space ticks and unticks it
+        TextField latent = robot.lookup("#setting-latent").query();
+        robot.clickOn(latent);
+        robot.press(KeyCode.ALT, KeyCode.C).release(KeyCode.C, KeyCode.ALT);
+        assertTrue(onFx(conditional::isFocused), "Alt+C moves the focus to the switch");
+        robot.type(KeyCode.SPACE);
+        assertFalse(onFx(() -> model.settingsProperty().get().conditional()), "Space unticks it");
+        assertFalse(onFx(conditional::isSelected));
+        robot.type(KeyCode.SPACE);
+        assertTrue(onFx(() -> model.settingsProperty().get().conditional()), "and ticks it again");
+
+        // another edit keeps it; the settings file keeps it; settings from elsewhere set it
+        TextField epochs = robot.lookup("#setting-epochs").query();
+        robot.interact(() -> epochs.setText("3"));
+        assertEquals(3, onFx(() -> model.settingsProperty().get().epochs()));
+        assertTrue(onFx(() -> model.settingsProperty().get().conditional()));
+        robot.interact(model::saveSettings);
+        TrainingSettings saved = new SettingsStore(tempDir.resolve("settings.json")).load().settings();
+        assertTrue(saved.conditional());
+        assertEquals(3, saved.epochs());
+        robot.interact(() -> model.settingsProperty().set(TrainingSettings.defaults()));
+        assertFalse(onFx(conditional::isSelected));
+        robot.interact(() -> model.settingsProperty().set(saved));
+        assertTrue(onFx(conditional::isSelected));
+        assertEquals("", onFx(this::problemText));
     }
 
     @Test

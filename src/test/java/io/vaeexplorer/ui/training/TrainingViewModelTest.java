@@ -12,6 +12,7 @@ import io.vaeexplorer.core.ModelKind;
 import io.vaeexplorer.core.Objective;
 import io.vaeexplorer.core.TrainingPreset;
 import io.vaeexplorer.core.TrainingSettings;
+import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.training.TrainingState;
 import io.vaeexplorer.ui.fx.RecordedMessages;
@@ -165,6 +166,50 @@ class TrainingViewModelTest {
         List<String> listed = onFx(() -> gallery.entries().stream().map(e -> e.name()).toList());
         assertEquals(1, listed.size(), listed.toString());
         assertTrue(listed.get(0).endsWith("d=20 ELBO"), "the gallery names the run by its change: " + listed);
+    }
+
+    @Test
+    void aConditionalRunOnASetWithoutClassesIsRefusedInOneLine() {
+        build(Runnable::run);
+        Dataset digits = SmallMnist.slice(256, 64);
+        workspace.openDataset(new Dataset("scans", digits.train(), digits.test(), List.of()));
+        settings.set(tinyRun().withConditional(true));
+
+        training.startTraining();
+        settings.set(tinyRun());
+        training.trainPreset(TrainingPreset.CONDITIONAL);
+
+        String why = "cannot start: a conditional model needs labelled pictures, but scans has no classes (put the"
+                + " pictures in one sub-folder per class)";
+        assertEquals(List.of(why, why), errors);
+        assertFalse(training.isTraining());
+        assertEquals(0, settingsSaved);
+    }
+
+    @Test
+    void theConditionalPresetTrainsAModelToldTheClassesAndTheGalleryNamesItSo() throws Exception {
+        fxThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "stand-in-fx"));
+        TrainingSettings before = settings.get();
+        onFx(() -> {
+            build(fxThread);
+            workspace.openDataset(SmallMnist.slice(256, 64));
+            training.trainPreset(TrainingPreset.CONDITIONAL);
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as")))) {
+            assertTrue(System.nanoTime() < deadline, "the run did not end: " + onFx(() -> List.copyOf(statuses)));
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
+        Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
+        assertEquals(10, trained.config().conditionClasses(), "told the ten digits");
+        assertEquals(10, onFx(() -> workspace.conditionClassesProperty().get()));
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                onFx(() -> List.copyOf(workspace.decodeClassNames())));
+        assertEquals(before, onFx(settings::get), "the panel stays plain");
+        List<String> listed = onFx(() -> gallery.entries().stream().map(e -> e.name()).toList());
+        assertTrue(listed.size() == 1 && listed.get(0).endsWith("conditional d=2 ELBO"), listed.toString());
     }
 
     @Test

@@ -7,10 +7,12 @@ import io.vaeexplorer.data.LabeledImages;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.engine.InferenceModel;
 import io.vaeexplorer.explore.ClassGridFigure;
+import io.vaeexplorer.explore.ClassesTold;
 import io.vaeexplorer.explore.EpsilonSweep;
 import io.vaeexplorer.explore.GaussianMixture;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.explore.InterpolationEnds;
+import io.vaeexplorer.explore.LatentModel;
 import io.vaeexplorer.explore.ManifoldFigure;
 import io.vaeexplorer.explore.Pca;
 import io.vaeexplorer.explore.ReconstructionFigure;
@@ -25,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -210,7 +213,9 @@ final class RenderCommand implements Callable<Integer> {
         int n = Math.min(count, test.count() - checkIndex(index, test));
         float[] originals = new float[n * test.imageSize()];
         System.arraycopy(test.pixels(), index * test.imageSize(), originals, 0, originals.length);
-        ReconstructionFigure figure = ReconstructionFigure.of(model, originals, n, n);
+        // a conditional model encodes and decodes each image at its own class
+        LatentModel told = ClassesTold.ownClasses(model, Arrays.copyOfRange(test.classes(), index, index + n));
+        ReconstructionFigure figure = ReconstructionFigure.of(told, originals, n, n);
         return ImageTiler.stack(tile(figure.originals()), tile(figure.reconstructions()), 4 * scale);
     }
 
@@ -220,7 +225,8 @@ final class RenderCommand implements Callable<Integer> {
             throw new UserError("--dims needs two latent dimensions X,Y, got " + dims.length);
         }
         float[] image = test.image(checkIndex(index, test));
-        return tile(SweepFigure.around(model, image, EpsilonSweep.Units.SIGMA, epsSteps, range, dims[0], dims[1],
+        LatentModel told = ClassesTold.ownClasses(model, new int[] {test.label(index)});
+        return tile(SweepFigure.around(told, image, EpsilonSweep.Units.SIGMA, epsSteps, range, dims[0], dims[1],
                 perDimension).images());
     }
 
@@ -233,9 +239,11 @@ final class RenderCommand implements Callable<Integer> {
         if (steps < 2) {
             throw new UserError("--steps must be at least 2, got " + steps);
         }
-        InterpolationEnds ends = InterpolationEnds.encode(model, test.image(checkIndex(indexA, test)),
-                test.image(checkIndex(indexB, test)), 0, false);
-        return ends.strip(model, steps, slerp).images();
+        // a conditional model encodes each end at its own class and draws the strip as A's class
+        LatentModel told = ClassesTold.restyled(model, new int[] {test.label(checkIndex(indexA, test)),
+                test.label(checkIndex(indexB, test))}, test.label(indexA));
+        InterpolationEnds ends = InterpolationEnds.encode(told, test.image(indexA), test.image(indexB), 0, false);
+        return ends.strip(told, steps, slerp).images();
     }
 
     /** {@code --what interpolate --gif}: the animation, and the strip as well when --out names a PNG. */

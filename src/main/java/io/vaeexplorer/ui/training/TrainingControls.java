@@ -32,8 +32,9 @@ public final class TrainingControls extends VBox {
 
     private static final String MODEL_EXTENSION = ".vae";
     private static final String MODEL_TYPE_NAME = "VAE model";
-    private static final FileChooser.ExtensionFilter MODEL_TYPE =
-            FileDialogs.type(MODEL_TYPE_NAME, "*" + MODEL_EXTENSION);
+    /** What Load model opens: the app's own files and safetensors files exported by it (or from PyTorch). */
+    private static final FileChooser.ExtensionFilter LOADABLE_MODEL_TYPE =
+            FileDialogs.type(MODEL_TYPE_NAME, "*" + MODEL_EXTENSION, "*.safetensors");
     /** Room for two file buttons in a row, the preferred width of their pane. */
     private static final double FILE_BUTTONS_WRAP = 230;
     static final String START_HINT = "Train a new model from scratch on the open data set with the settings above;"
@@ -140,7 +141,7 @@ public final class TrainingControls extends VBox {
     }
 
     private void chooseAndLoadModel() {
-        FileDialogs.open(this, "Load model", MODEL_TYPE).ifPresent(files.loadModel());
+        FileDialogs.open(this, "Load model", LOADABLE_MODEL_TYPE).ifPresent(files.loadModel());
     }
 
     private void chooseAndOpenData() {

@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui.latentuse;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -23,6 +25,7 @@ public final class LatentUseView extends VBox {
     static final int MAX_BARS = 64;
 
     private final BarChart<String, Number> chart;
+    private final CategoryAxis dims;
 
     public LatentUseView(LatentUseViewModel viewModel) {
         super(6);
@@ -46,8 +49,10 @@ public final class LatentUseView extends VBox {
         HBox.setHgrow(warning, Priority.ALWAYS);
         alert.managedProperty().bind(viewModel.warningProperty().isNotEmpty());
         alert.visibleProperty().bind(alert.managedProperty());
-        CategoryAxis dims = new CategoryAxis();
+        dims = new CategoryAxis();
         dims.setLabel("latent dimension, by KL");
+        // a category axis keeps the order in which it first saw its categories; each reading sets its own
+        dims.setAutoRanging(false);
         NumberAxis kl = new NumberAxis();
         kl.setLabel("KL (nats per image)");
         chart = new BarChart<>(dims, kl);
@@ -70,10 +75,13 @@ public final class LatentUseView extends VBox {
         }
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         int bars = Math.min(MAX_BARS, reading.byKl().size());
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < bars; i++) {
             LatentUseViewModel.DimensionKl d = reading.byKl().get(i);
-            series.getData().add(new XYChart.Data<>("z" + d.dimension(), d.kl()));
+            names.add("z" + d.dimension());
+            series.getData().add(new XYChart.Data<>(names.get(i), d.kl()));
         }
+        dims.getCategories().setAll(names);
         chart.getData().add(series);
         for (int i = 0; i < bars; i++) {
             if (!reading.byKl().get(i).active() && series.getData().get(i).getNode() != null) {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.LatentCodes;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,37 @@ class LatentUseViewTest {
         assertTrue(summary.startsWith("4 of 6 units active"), summary);
         robot.interact(() -> model.show(LatentUseViewModelTest.codes(500, 6, 6), true));
         assertFalse(onFx(() -> warning.getParent().isVisible()));
+    }
+
+    @Test
+    void theAxisFollowsEachReadingsOrderNotTheFirstOne(FxRobot robot) throws Exception {
+        robot.interact(() -> model.show(LatentUseViewModelTest.codes(500, 6, 4), true));
+        List<String> firstOrder = onFx(this::barNames);
+        assertEquals(firstOrder, onFx(() -> List.copyOf(((CategoryAxis) view.chart().getXAxis()).getCategories())));
+        robot.interact(() -> model.show(columnsReversed(LatentUseViewModelTest.codes(500, 6, 4)), true));
+        List<String> secondOrder = onFx(this::barNames);
+        assertEquals("z3", firstOrder.get(0));
+        assertEquals("z2", secondOrder.get(0), "the widest dimension is now the third");
+        assertEquals(secondOrder, onFx(() -> List.copyOf(((CategoryAxis) view.chart().getXAxis()).getCategories())),
+                "the bars are drawn left to right in this reading's order");
+    }
+
+    /** The same codes with the dimensions in reverse order: dimension d becomes dimension dim - 1 - d. */
+    private static LatentCodes columnsReversed(LatentCodes codes) {
+        int dim = codes.dim();
+        float[] mu = new float[codes.mu().length];
+        float[] sigma = new float[codes.sigma().length];
+        for (int i = 0; i < codes.count(); i++) {
+            for (int d = 0; d < dim; d++) {
+                mu[i * dim + d] = codes.mu()[i * dim + dim - 1 - d];
+                sigma[i * dim + d] = codes.sigma()[i * dim + dim - 1 - d];
+            }
+        }
+        return new LatentCodes(codes.count(), dim, mu, sigma, codes.labels());
+    }
+
+    private List<String> barNames() {
+        return view.chart().getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList();
     }
 
     private static <T> T onFx(Callable<T> call) throws Exception {

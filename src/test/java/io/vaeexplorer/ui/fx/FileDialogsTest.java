@@ -210,7 +210,7 @@ class FileDialogsTest {
         ExperimentFixture.waitUntil("the model is loaded",
                 () -> model.workspace().checkpointProperty().get() != before || !model.errorProperty().get().isEmpty());
         assertEquals("", fx(() -> model.errorProperty().get()));
-        assertEquals(List.of("*.vae"), shownChoosers.get(1).getSelectedExtensionFilter().getExtensions());
+        assertEquals(List.of("*.vae", "*.safetensors"), shownChoosers.get(1).getSelectedExtensionFilter().getExtensions());
 
         Path data = Path.of("assets", "mnist").toAbsolutePath();
         Object dataBefore = fx(() -> model.workspace().datasetProperty().get());

@@ -516,6 +516,16 @@ class LatentPlaneViewTest {
     @Test
     void theInterpolationPathHasADotAtTheSlidersTThatMovesWithIt() throws Exception {
         awaitPoints();
+        // the Interpolation tab publishes its own path when its strip is decoded, in the background: wait until it
+        // has stopped changing, so that it cannot replace the paths this test sets
+        Object published = new Object();
+        for (int quiet = 0; quiet < 2; ) {
+            Object now = fx(() -> model.plane().interpolationPathProperty().get());
+            quiet = now == published ? quiet + 1 : 0;
+            published = now;
+            Thread.sleep(500);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         double[] path = {-2, -2, 0, 1, 2, 2};
         fx(() -> {
             model.plane().interpolationTProperty().set(0.25);

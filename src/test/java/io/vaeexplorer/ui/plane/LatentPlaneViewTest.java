@@ -519,7 +519,7 @@ class LatentPlaneViewTest {
         // the Interpolation tab publishes its own path when its strip is decoded, in the background: wait until it
         // has stopped changing, so that it cannot replace the paths this test sets
         Object published = new Object();
-        for (int quiet = 0; quiet < 2; ) {
+        for (int quiet = 0; quiet < 4; ) {
             Object now = fx(() -> model.plane().interpolationPathProperty().get());
             quiet = now == published ? quiet + 1 : 0;
             published = now;

@@ -1,5 +1,6 @@
 package io.vaeexplorer.cli;
 
+import io.vaeexplorer.core.AppVersion;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SafetensorsCheckpoint;
@@ -39,8 +40,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         Path file = target();
         Checkpoint checkpoint = CheckpointIO.load(modelDir);
-        TensorNames.Naming naming = SafetensorsCheckpoint.export(checkpoint, file, VersionInfo.TITLE,
-                VersionInfo.appVersion());
+        TensorNames.Naming naming = SafetensorsCheckpoint.export(checkpoint, file, AppVersion.TITLE,
+                AppVersion.version());
         System.out.println("wrote " + file + ": " + checkpoint.config().describe() + ", "
                 + checkpoint.weights().weights().size() + " tensors under " + naming.description());
         return 0;

@@ -3,6 +3,7 @@ package io.vaeexplorer.ui;
 import io.vaeexplorer.concurrent.BackgroundTask;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
+import io.vaeexplorer.core.AppVersion;
 import io.vaeexplorer.core.Checkpoint;
 import io.vaeexplorer.core.LatentCodes;
 import io.vaeexplorer.core.ModelConfig;
@@ -16,6 +17,7 @@ import io.vaeexplorer.data.LoadProgress;
 import io.vaeexplorer.data.LoadedDataset;
 import io.vaeexplorer.engine.ComputeDevice;
 import io.vaeexplorer.store.CheckpointIO;
+import io.vaeexplorer.store.SafetensorsCheckpoint;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
 import io.vaeexplorer.ui.fx.FxCoalescer;
@@ -364,16 +366,35 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
 
     /** Saves the current model atomically in the background. */
     public void saveModel(Path target) {
+        Checkpoint current = modelToWrite();
+        if (current != null) {
+            BackgroundTask.wrap(() -> CheckpointIO.save(current, target))
+                    .onSuccess(written -> status.set("saved " + written))
+                    .onFailure(this::failed)
+                    .executeWith(files);
+        }
+    }
+
+    /** Writes the current model's weights and settings as a safetensors file (as the CLI's export) in the background. */
+    public void exportSafetensors(Path target) {
+        Checkpoint current = modelToWrite();
+        if (current != null) {
+            BackgroundTask.wrap(() -> SafetensorsCheckpoint.export(current, target, AppVersion.TITLE,
+                    AppVersion.version()))
+                    .onSuccess(naming -> status.set("exported " + target + " (" + naming.description() + ")"))
+                    .onFailure(this::failed)
+                    .executeWith(files);
+        }
+    }
+
+    /** The current model when it can be written, else null with the reason in the error banner. */
+    private Checkpoint modelToWrite() {
         Checkpoint current = training.isTraining() ? null : workspace.checkpointProperty().get();
         if (current == null) {
             // mid-run a saved history would not match its weights; the run's result is saved when it ends
             error.set("there is no model to save yet");
-            return;
         }
-        BackgroundTask.wrap(() -> CheckpointIO.save(current, target))
-                .onSuccess(written -> status.set("saved " + written))
-                .onFailure(this::failed)
-                .executeWith(files);
+        return current;
     }
 
     /** Makes a gallery model the current one (plane, decodes, experiments and loss history follow). */

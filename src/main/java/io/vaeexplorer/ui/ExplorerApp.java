@@ -1,6 +1,7 @@
 package io.vaeexplorer.ui;
 
 import io.vaeexplorer.concurrent.InferenceWorker;
+import io.vaeexplorer.core.AppVersion;
 import io.vaeexplorer.core.Messages;
 import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.data.DataException;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The explorer window: settings and training controls on the left, the latent plane with the decoded image in
- * the middle, loss chart and the tutorials' experiments in tabs below, status bar at the bottom. At launch it
+ * the middle, loss chart and the tutorials' experiments in tabs below, menus at the top, status bar at the bottom. At launch it
  * opens the shipped MNIST and the shipped 2-D model, so the plane is alive at once. The window opens as it was
  * left (size, place, maximised, dividers), fitted to the screens there are now.
  */
@@ -85,7 +86,7 @@ public final class ExplorerApp extends Application {
         if (remembered.warning() != null) {
             model.error(remembered.warning());
         }
-        stage.setTitle("VAE latent-space explorer");
+        stage.setTitle(AppVersion.TITLE);
         BorderPane root = buildRoot(model);
         window = new WindowMemory(stage, rememberedSplits(root), rememberedSwitches(root));
         window.restore(remembered.state(), Screen.getPrimary().getVisualBounds(),
@@ -190,7 +191,8 @@ public final class ExplorerApp extends Application {
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);
-        root.setTop(new ErrorBanner(model.errorProperty(), model::clearError));
+        ExplorerMenuBar menus = new ExplorerMenuBar(model, settingsPanel.commands(), plane, pages);
+        root.setTop(new VBox(menus, new ErrorBanner(model.errorProperty(), model::clearError)));
         root.setLeft(settings);
         AppStatusBar status = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
                 model.workspace().configProperty(), model.training().trainingStateProperty());

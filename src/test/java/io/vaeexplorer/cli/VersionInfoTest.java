@@ -3,6 +3,7 @@ package io.vaeexplorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vaeexplorer.core.AppVersion;
 import java.util.List;
 import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class VersionInfoTest {
     @Test
     void theVersionLinesNameTheAppTheLibrariesAndTheJavaRuntime() {
         Attributes manifest = new Attributes();
-        manifest.putValue("Implementation-Title", VersionInfo.TITLE);
+        manifest.putValue("Implementation-Title", AppVersion.TITLE);
         manifest.putValue("Implementation-Version", "1.2.3");
         manifest.putValue("DJL-Version", "0.32.0");
         manifest.putValue("PyTorch-Version", "2.5.1");

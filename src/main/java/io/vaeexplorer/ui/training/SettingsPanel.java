@@ -87,6 +87,7 @@ public final class SettingsPanel extends VBox {
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problems", "");
     private final Map<ModelKind, String> hiddenByKind = new EnumMap<>(ModelKind.class);
     private String tooBig; // why the current settings' model is too big to train, when they came from elsewhere
+    private final TrainingCommands commands;
     private Row editing; // the row whose value is being applied: its text stays as typed
     private boolean showing; // editors are being given the settings' values, which is no edit
 
@@ -117,7 +118,13 @@ public final class SettingsPanel extends VBox {
         tooBig = sizeProblem(settings.get());
         showProblems();
 
-        getChildren().addAll(problemLabel, new TrainingControls(training, files, problemText.getReadOnlyProperty()));
+        commands = new TrainingCommands(training, files, problemText.getReadOnlyProperty());
+        getChildren().addAll(problemLabel, new TrainingControls(commands, training));
+    }
+
+    /** The run and file commands of the controls below, for other controls that offer them too. */
+    public TrainingCommands commands() {
+        return commands;
     }
 
     /** Why the last edits were refused, one line per setting; empty when all were taken. */

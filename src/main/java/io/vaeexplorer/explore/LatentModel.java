@@ -84,7 +84,7 @@ public interface LatentModel {
      * to show one class's styles. A plain model is returned as it is.
      */
     default LatentModel atClass(int label) {
-        return conditionClasses() == 0 ? this : new ClassConditionedModel(this, label);
+        return conditionClasses() == 0 ? this : ClassesTold.atOneClass(this, label);
     }
 
     /** Reconstructs images through z = mu (the posterior mean), as the tutorials' reconstruction figures do. */

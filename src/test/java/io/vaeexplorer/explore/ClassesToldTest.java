@@ -4,81 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassesToldTest {
 
-    /**
-     * A conditional model of five classes whose images say what it was told: decoding z at class c gives the image
-     * {z, c}; encoding an image {a, b} told class c gives mu = a and sigma = c + 1. Records the classes of every call.
-     */
-    private static final class TellingModel implements LatentModel {
-
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public int latent() {
-            return 1;
-        }
-
-        @Override
-        public int rows() {
-            return 1;
-        }
-
-        @Override
-        public int cols() {
-            return 2;
-        }
-
-        @Override
-        public int channels() {
-            return 1;
-        }
-
-        @Override
-        public int conditionClasses() {
-            return 5;
-        }
-
-        @Override
-        public float[] decode(float[] z, int count) {
-            return decode(z, new int[count], count);
-        }
-
-        @Override
-        public float[][] encode(float[] images, int count) {
-            return encode(images, new int[count], count);
-        }
-
-        @Override
-        public float[] decode(float[] z, int[] classes, int count) {
-            calls.add("decode " + Arrays.toString(classes));
-            float[] images = new float[2 * count];
-            for (int i = 0; i < count; i++) {
-                images[2 * i] = z[i];
-                images[2 * i + 1] = classes[i];
-            }
-            return images;
-        }
-
-        @Override
-        public float[][] encode(float[] images, int[] classes, int count) {
-            calls.add("encode " + Arrays.toString(classes));
-            float[] mu = new float[count];
-            float[] sigma = new float[count];
-            for (int i = 0; i < count; i++) {
-                mu[i] = images[2 * i];
-                sigma[i] = classes[i] + 1;
-            }
-            return new float[][] {mu, sigma};
-        }
-    }
-
-    private final TellingModel model = new TellingModel();
+    /** Five classes, one latent dimension: decoding z at class c gives {z, c}; told c, sigma is c + 1. */
+    private final ClassTellingModel model = new ClassTellingModel(1, 5);
 
     @Test
     void ownClassesReconstructEachImageToldItsClassBothWays() {

@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,16 +71,8 @@ class PlaneAxesChoiceTest {
         return ExperimentFixture.untrainedWeights(ModelConfig.mlp(latent, List.of(16)), 7, version);
     }
 
-    /** Runs the workers' answers here until the condition holds. */
     private void answerUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "never happened: " + what);
-            Runnable answer = answers.poll(10, TimeUnit.MILLISECONDS);
-            if (answer != null) {
-                answer.run();
-            }
-        }
+        PlaneFixture.answerUntil(answers, what, condition);
     }
 
     /** Whether the worker has nothing left to do and every answer it gave has run. */

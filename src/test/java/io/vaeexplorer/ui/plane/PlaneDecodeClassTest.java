@@ -20,7 +20,6 @@ import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,16 +54,8 @@ class PlaneDecodeClassTest {
                 version);
     }
 
-    /** Runs the workers' answers here until the condition holds. */
     private void answerUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "never happened: " + what);
-            Runnable answer = answers.poll(10, TimeUnit.MILLISECONDS);
-            if (answer != null) {
-                answer.run();
-            }
-        }
+        PlaneFixture.answerUntil(answers, what, condition);
     }
 
     private boolean settled() {

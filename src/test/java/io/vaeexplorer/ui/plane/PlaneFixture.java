@@ -1,5 +1,7 @@
 package io.vaeexplorer.ui.plane;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
@@ -7,7 +9,10 @@ import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The plane's view-model without controls, as its tests build it: a workspace, the two inference workers, background
@@ -49,6 +54,19 @@ final class PlaneFixture implements AutoCloseable {
     /** Workers that build the engine's model from the weights shown and answer on {@code answers}. */
     static PlaneFixture withEngine(Executor answers) {
         return new PlaneFixture(new InferenceWorker(answers), InferenceWorker.interactive(answers), true);
+    }
+
+    /** Runs the workers' answers from {@code answers} here until the condition holds (a minute at most). */
+    static void answerUntil(BlockingQueue<Runnable> answers, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "never happened: " + what);
+            Runnable answer = answers.poll(10, TimeUnit.MILLISECONDS);
+            if (answer != null) {
+                answer.run();
+            }
+        }
     }
 
     /**

@@ -29,5 +29,12 @@ if "!BUILD!"=="yes" (
 
 set DJL_OFFLINE=true
 if "%JAVA_OPTS%"=="" set JAVA_OPTS=-Xmx6g
+rem JavaFX's Windows jars as named modules, so that it starts without the "Unsupported JavaFX configuration"
+rem warning (see run.sh)
+set FXPATH=
+for %%f in (target\lib\javafx-*-win.jar) do (
+  if defined FXPATH (set FXPATH=!FXPATH!;%%f) else (set FXPATH=%%f)
+)
 rem short GC pauses for the window (see run.sh)
-java -XX:MaxGCPauseMillis=20 %JAVA_OPTS% -Dai.djl.offline=true -jar "%JAR%" %*
+java -XX:MaxGCPauseMillis=20 %JAVA_OPTS% -Dai.djl.offline=true --module-path "!FXPATH!" ^
+  --add-modules javafx.base,javafx.graphics,javafx.controls -jar "%JAR%" %*

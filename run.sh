@@ -35,6 +35,16 @@ fi
 # options itself at start-up: concurrent/MallocTuning.)
 java_options=(-XX:MaxGCPauseMillis=20 -Xmx6g -Dai.djl.offline=true)
 
+# JavaFX's platform jars (the ones with an OS classifier) as named modules: loaded from the class path, JavaFX
+# warns "Unsupported JavaFX configuration" at start-up. The jar's class path still lists them, for a plain java -jar.
+javafx_jars() {
+  local jar
+  for jar in target/lib/javafx-*.jar; do
+    case "$jar" in *-linux.jar|*-linux-aarch64.jar|*-mac.jar|*-mac-aarch64.jar|*-win.jar) echo "$jar" ;; esac
+  done
+}
+javafx_modules=javafx.base,javafx.graphics,javafx.controls
+
 if [ "${1:-}" = package ]; then
   # jpackage's app image: the jar and its libraries, the shipped data and models, and a Java runtime cut by jlink,
   # behind a native launcher that passes the same JVM options; then a .deb of it where the Debian tools are
@@ -44,12 +54,22 @@ if [ "${1:-}" = package ]; then
   mkdir -p "$input"
   cp "$jar" "$input/"
   cp -r target/lib "$input/lib"
+  # JavaFX goes into the runtime image as modules instead (see javafx_jars)
+  rm -f "$input"/lib/javafx-*.jar
+  mkdir -p target/package-javafx
+  rm -f target/package-javafx/*.jar
+  cp $(javafx_jars) target/package-javafx/
+  # the JDK modules the app and its libraries use (jdeps), plus JavaFX's; jdk.crypto.ec, jdk.localedata and
+  # jdk.zipfs are looked up at run time, where jdeps cannot see them
+  jdk_modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 \
+    --class-path "$(ls target/lib/*.jar | grep -v '/javafx-' | paste -sd:)" "$jar")
   mkdir -p "$input/assets"
   cp -r assets/mnist assets/models assets/examples "$input/assets/"
   version=$(sed -n 's:^  <version>\([0-9][0-9.]*\).*</version>:\1:p' pom.xml | head -n 1)
   echo "packaging the VAE explorer $version into target/dist ..." >&2
   jpackage --type app-image --name vae-explorer --app-version "$version" --dest target/dist --input "$input" \
     --main-jar "$(basename "$jar")" --main-class io.vaeexplorer.Main --java-options "${java_options[*]}" \
+    --module-path target/package-javafx --add-modules "$jdk_modules,jdk.crypto.ec,jdk.localedata,jdk.zipfs,$javafx_modules" \
     --description "VAE latent-space explorer" --vendor "VAE explorer"
   echo "app image: target/dist/vae-explorer (launcher: target/dist/vae-explorer/bin/vae-explorer)" >&2
   if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
@@ -65,4 +85,5 @@ export DJL_OFFLINE=true
 if [ -n "${JAVA_OPTS:-}" ]; then
   java_options=(-XX:MaxGCPauseMillis=20 $JAVA_OPTS -Dai.djl.offline=true)
 fi
-exec java "${java_options[@]}" -jar "$jar" "$@"
+exec java "${java_options[@]}" --module-path "$(javafx_jars | paste -sd:)" --add-modules "$javafx_modules" \
+  -jar "$jar" "$@"

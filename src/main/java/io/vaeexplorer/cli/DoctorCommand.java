@@ -56,6 +56,7 @@ public final class DoctorCommand implements Callable<Integer> {
         findings.add(freeDisk("disk (app)", existingAncestor(folder)));
         findings.add(freeDisk("disk (runs)", Path.of("").toAbsolutePath()));
         findings.add(display());
+        findings.add(javafx());
         PrintStream out = System.out;
         findings.forEach(f -> out.println(f.line()));
         long problems = findings.stream().filter(Finding::problem).count();
@@ -153,6 +154,26 @@ public final class DoctorCommand implements Callable<Integer> {
             return new Finding("display", linux ? "available" : "the system's own", false);
         }
         return new Finding("display", "none here (no DISPLAY): the window cannot open, the commands work", false);
+    }
+
+    static Finding javafx() {
+        try {
+            return javafx(Class.forName("javafx.application.Platform", false, DoctorCommand.class.getClassLoader())
+                    .getModule());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return new Finding("JavaFX", "not found: the window cannot open (the commands work); build the app with"
+                    + " ./run.sh, which puts JavaFX in target/lib", true);
+        }
+    }
+
+    /** Where JavaFX was loaded from, given the module of one of its classes. */
+    static Finding javafx(Module module) {
+        if (module.isNamed()) {
+            String version = module.getDescriptor().rawVersion().map(v -> " " + v).orElse("");
+            return new Finding("JavaFX", "modules" + version + " (" + module.getName() + " and the rest)", false);
+        }
+        return new Finding("JavaFX", "on the class path, which works but logs \"Unsupported JavaFX configuration\":"
+                + " ./run.sh and the packaged app load it as modules", false);
     }
 
     private static Path existingAncestor(Path path) {

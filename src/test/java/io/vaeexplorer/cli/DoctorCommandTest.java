@@ -22,11 +22,22 @@ class DoctorCommandTest {
         assertEquals(0, run.exit(), run.out() + run.err());
         List<String> lines = run.out().lines().toList();
         for (String topic : List.of("platform", "Java", "PyTorch", "device", "data", "app folder", "disk (app)",
-                "disk (runs)", "display")) {
+                "disk (runs)", "display", "JavaFX")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("ok   " + topic)), topic + " in\n" + run.out());
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("PyTorch") && l.contains("native library")), run.out());
         assertEquals("everything the app needs is in place", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void javafxIsReportedAsModulesOrAsTheClassPathWithTheWayToModules() {
+        DoctorCommand.Finding named = DoctorCommand.javafx(String.class.getModule());
+        assertFalse(named.problem());
+        assertTrue(named.detail().startsWith("modules") && named.detail().contains("java.base"), named.detail());
+
+        DoctorCommand.Finding unnamed = DoctorCommand.javafx(DoctorCommandTest.class.getModule());
+        assertFalse(unnamed.problem());
+        assertTrue(unnamed.detail().contains("class path") && unnamed.detail().contains("./run.sh"), unnamed.detail());
     }
 
     @Test

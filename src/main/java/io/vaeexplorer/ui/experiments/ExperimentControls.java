@@ -99,7 +99,7 @@ final class ExperimentControls {
     /** The experiments' last failure, in red; empty while all is well. */
     static Label errorLabel(ObservableStringValue error) {
         Label label = new Label();
-        label.setStyle("-fx-text-fill: #c62828;");
+        label.getStyleClass().add("problem-text");
         label.setWrapText(true);
         label.textProperty().bind(error);
         return label;

@@ -26,11 +26,11 @@ public final class ErrorBanner extends HBox {
         setId("error-banner");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
-        setStyle("-fx-background-color: #fdecea; -fx-border-color: #d93025; -fx-border-width: 0 0 1 0;");
+        getStyleClass().add("error-banner");
 
         Label text = new Label();
         text.setId("error-text");
-        text.setStyle("-fx-text-fill: #8a1c14;");
+        text.getStyleClass().add("error-text");
         text.textProperty().bind(error);
         text.setTextOverrun(OverrunStyle.ELLIPSIS);
         text.setMaxWidth(Double.MAX_VALUE);

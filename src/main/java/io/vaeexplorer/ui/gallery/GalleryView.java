@@ -12,6 +12,7 @@ import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -42,6 +43,9 @@ import javafx.scene.text.Text;
  * Using a model and training a preset are the app's to do: the view receives them as callbacks.
  */
 public final class GalleryView extends SplitPane {
+
+    /** A row whose model failed to load; the stylesheet colours its text. */
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final GalleryViewModel gallery;
     private final TableView<GalleryEntry> table = new TableView<>();
@@ -104,7 +108,7 @@ public final class GalleryView extends SplitPane {
                 super.updateItem(entry, empty);
                 setTooltip(entry == null || empty || !entry.failed() ? null
                         : new Tooltip("failed: " + entry.failure()));
-                setStyle(entry != null && !empty && entry.failed() ? "-fx-text-background-color: #a50e0e;" : "");
+                pseudoClassStateChanged(FAILED, entry != null && !empty && entry.failed());
             }
         });
 

@@ -37,7 +37,8 @@ public final class LatentUseView extends VBox {
         Label warning = new Label();
         warning.setId("latent-use-warning");
         warning.setWrapText(true);
-        warning.setStyle("-fx-text-fill: #b03000; -fx-font-weight: bold;");
+        warning.getStyleClass().add("warning-text");
+        warning.setStyle("-fx-font-weight: bold;");
         warning.textProperty().bind(viewModel.warningProperty());
         Button restart = new Button("Restart with KL warm-up");
         restart.setId("latent-use-restart");

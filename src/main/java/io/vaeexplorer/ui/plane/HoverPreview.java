@@ -30,7 +30,7 @@ final class HoverPreview extends VBox {
         image.setSmooth(false);
         label.setFont(Font.font(11));
         setPadding(new Insets(3));
-        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #444; -fx-border-width: 1;");
+        getStyleClass().add("plane-preview");
         setManaged(false);
         setVisible(false);
         setMouseTransparent(true);

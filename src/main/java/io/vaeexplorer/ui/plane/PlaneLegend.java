@@ -56,8 +56,6 @@ final class PlaneLegend extends VBox {
         setId("plane-legend");
         getStyleClass().add("plane-legend");
         setPadding(new Insets(4));
-        setStyle("-fx-background-color: rgba(255,255,255,0.88); -fx-background-radius: 6;"
-                + " -fx-border-color: rgba(0,0,0,0.25); -fx-border-radius: 6;");
 
         list = new ListView<>(shown);
         list.setId("plane-legend-list");

@@ -40,8 +40,8 @@ final class LossReadout extends Pane {
         this.steps = steps;
         this.plotBackground = plotBackground;
         readout.setId("loss-readout");
-        readout.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-border-color: #999999; "
-                + "-fx-padding: 2 5 2 5; -fx-font-size: 11px;");
+        readout.getStyleClass().add("loss-readout");
+        readout.setStyle("-fx-padding: 2 5 2 5; -fx-font-size: 11px;");
         readout.setVisible(false);
         marker.setId("loss-marker");
         marker.setStroke(Color.gray(0.4));

@@ -109,7 +109,7 @@ public final class SettingsPanel extends VBox {
         Label problemLabel = new Label();
         problemLabel.setId("settings-error");
         problemLabel.setWrapText(true);
-        problemLabel.setStyle("-fx-text-fill: #c5221f;");
+        problemLabel.getStyleClass().add("problem-text");
         problemLabel.textProperty().bind(problemText);
         problemLabel.visibleProperty().bind(problemLabel.textProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());

@@ -16,7 +16,6 @@ import javafx.scene.text.TextAlignment;
 final class DensityLayer {
 
     private static final double OPACITY = 0.75;
-    private static final Color KEY_BACKGROUND = Color.rgb(255, 255, 255, 0.92);
     private static final double KEY_RAMP_WIDTH = 170;
     private static final double KEY_RAMP_HEIGHT = 12;
 
@@ -46,12 +45,13 @@ final class DensityLayer {
     }
 
     /**
-     * The key of the density overlay, in the plot's lower left corner: the colour ramp as the overlay shows it
-     * (over white, at the overlay's opacity) with ratios q/p under it and what the two ends mean.
+     * The key of the density overlay, in the plot's lower left corner: the colour ramp as the overlay shows it (at
+     * the overlay's opacity, over a box of about the plot's colour) with ratios q/p under it and what the two ends
+     * mean.
      *
      * @param shown whether the overlay is on the plane; without it there is no key
      */
-    void drawKey(GraphicsContext gc, PlaneViewport v, boolean shown) {
+    void drawKey(GraphicsContext gc, PlaneViewport v, boolean shown, PlaneStyle style) {
         rampAt = null;
         if (!shown) {
             return;
@@ -64,14 +64,14 @@ final class DensityLayer {
         if (boxWidth + 12 > v.width() || boxHeight + 12 > v.height()) {
             return; // too small to hold a key
         }
-        gc.setFill(KEY_BACKGROUND);
+        gc.setFill(style.keyBackground());
         gc.fillRoundRect(x, y, boxWidth, boxHeight, 6, 6);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.35));
+        gc.setStroke(style.keyBorder());
         gc.setLineWidth(1);
         gc.strokeRoundRect(x + 0.5, y + 0.5, boxWidth - 1, boxHeight - 1, 6, 6);
 
         gc.setFont(PlaneStyle.LEGEND_FONT);
-        gc.setFill(PlaneStyle.TEXT);
+        gc.setFill(style.text());
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.TOP);
         gc.fillText("codes q against the prior p", x + pad, y + 4);
@@ -87,7 +87,7 @@ final class DensityLayer {
             gc.fillRect(rampX + i, rampY, 1, KEY_RAMP_HEIGHT);
         }
         gc.setGlobalAlpha(1);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.45));
+        gc.setStroke(style.keyBorder());
         gc.strokeRect(rampX - 0.5, rampY - 0.5, KEY_RAMP_WIDTH + 1, KEY_RAMP_HEIGHT + 1);
         rampAt = new double[] {rampX, rampY, KEY_RAMP_WIDTH, KEY_RAMP_HEIGHT};
 
@@ -97,7 +97,7 @@ final class DensityLayer {
         String[] names = {"1/" + end, "1/" + middle, "1", Long.toString(middle), Long.toString(end)};
         gc.setFont(PlaneStyle.TICK_FONT);
         gc.setTextBaseline(VPos.TOP);
-        gc.setStroke(Color.rgb(0, 0, 0, 0.45));
+        gc.setStroke(style.keyBorder());
         for (int i = 0; i < ratios.length; i++) {
             double tx = rampX + (Math.log(ratios[i]) / full + 1) / 2 * KEY_RAMP_WIDTH;
             gc.strokeLine(Math.round(tx) + 0.5, rampY + KEY_RAMP_HEIGHT, Math.round(tx) + 0.5,
@@ -105,14 +105,14 @@ final class DensityLayer {
             gc.setTextAlign(i == 0 ? TextAlignment.LEFT : i == ratios.length - 1 ? TextAlignment.RIGHT
                     : TextAlignment.CENTER);
             double labelX = i == 0 ? rampX : i == ratios.length - 1 ? rampX + KEY_RAMP_WIDTH : tx;
-            gc.setFill(PlaneStyle.TEXT);
+            gc.setFill(style.text());
             gc.fillText(names[i], labelX, rampY + KEY_RAMP_HEIGHT + 3);
         }
         gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFill(Color.rgb(33, 102, 172));
+        gc.setFill(style.holesText());
         gc.fillText("holes (few codes)", rampX, y + boxHeight - 18);
         gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setFill(Color.rgb(178, 24, 43));
+        gc.setFill(style.crowdText());
         gc.fillText("codes crowd", rampX + KEY_RAMP_WIDTH, y + boxHeight - 18);
     }
 

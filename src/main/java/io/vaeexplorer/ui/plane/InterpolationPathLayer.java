@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
-import static io.vaeexplorer.ui.plane.PlaneStyle.DARK;
+import static io.vaeexplorer.ui.plane.PlaneStyle.OUTLINE;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -36,7 +36,7 @@ final class InterpolationPathLayer {
                 gc.lineTo(x, y);
             }
         }
-        gc.setStroke(DARK);
+        gc.setStroke(OUTLINE);
         gc.setLineWidth(4);
         gc.stroke();
         gc.setStroke(PATH_COLOR);
@@ -52,10 +52,10 @@ final class InterpolationPathLayer {
             double y = v.canvasY(at[1]);
             gc.setFill(Color.WHITE);
             gc.fillOval(x - 6.5, y - 6.5, 13, 13);
-            gc.setStroke(DARK);
+            gc.setStroke(OUTLINE);
             gc.setLineWidth(2.5);
             gc.strokeOval(x - 6.5, y - 6.5, 13, 13);
-            gc.setFill(DARK);
+            gc.setFill(OUTLINE);
             gc.fillOval(x - 2.5, y - 2.5, 5, 5);
             cursorAt = new double[] {x, y};
         }
@@ -76,7 +76,7 @@ final class InterpolationPathLayer {
         double y = v.canvasY(py);
         gc.setFill(PATH_COLOR);
         gc.fillOval(x - 5, y - 5, 10, 10);
-        gc.setStroke(DARK);
+        gc.setStroke(OUTLINE);
         gc.setLineWidth(1.5);
         gc.strokeOval(x - 5, y - 5, 10, 10);
         gc.setFont(PATH_FONT);
@@ -85,7 +85,7 @@ final class InterpolationPathLayer {
         gc.setLineWidth(3);
         gc.setStroke(Color.WHITE);
         gc.strokeText(name, x + 6, y - 4);
-        gc.setFill(DARK);
+        gc.setFill(OUTLINE);
         gc.fillText(name, x + 6, y - 4);
     }
 }

@@ -7,6 +7,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -16,7 +18,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 
 /**
  * The latent plane: every test image as a small square at its latent mean (or, when d > 2, its projection onto the
@@ -46,9 +47,6 @@ public final class LatentPlaneView extends Region {
     /** How long the view must rest after a zoom or pan before the manifold is recomputed for it. */
     static final long REGION_DEBOUNCE_MILLIS = 150;
 
-    private static final Color BACKGROUND = Color.rgb(246, 246, 246);
-    private static final Color PLOT_BACKGROUND = Color.WHITE;
-
     private enum Drag { NONE, SELECT, PAN }
 
     private final PlaneViewModel plane;
@@ -66,6 +64,9 @@ public final class LatentPlaneView extends Region {
     private final PlaneMarker marker = new PlaneMarker();
     private final HoverPreview preview = new HoverPreview();
     private final PlaneLegend legend;
+    /** The window's theme: the canvas ignores the stylesheet, so it draws in the matching palette itself. */
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private PlaneStyle style = PlaneStyle.LIGHT;
 
     private PlaneViewport viewport = PlaneViewport.fit(PlaneRegion.AROUND_PRIOR, MARGIN_LEFT, MARGIN_TOP, 1, 1);
     private boolean userMoved;
@@ -145,6 +146,12 @@ public final class LatentPlaneView extends Region {
             requestRedraw();
         });
         plane.legendNames().addListener((ListChangeListener<String>) change -> requestLayout());
+        dark.addListener((obs, was, on) -> {
+            style = PlaneStyle.of(on);
+            scatter.style(style);
+            thumbnails.style(style);
+            requestRedraw();
+        });
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -172,6 +179,14 @@ public final class LatentPlaneView extends Region {
     /** The canvas the plane is drawn on (id {@code latent-plane}), for tests and PNG export. */
     public Canvas canvas() {
         return canvas;
+    }
+
+    /**
+     * Whether the canvas draws in the dark palette (dark background, light grid and text) to match the window's
+     * dark theme; off draws the light one.
+     */
+    public BooleanProperty darkProperty() {
+        return dark;
     }
 
     /** Plane coordinates {x, y} of a canvas point. */
@@ -474,7 +489,8 @@ public final class LatentPlaneView extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.setGlobalAlpha(1);
-        gc.setFill(BACKGROUND);
+        PlaneStyle s = style;
+        gc.setFill(s.background());
         gc.fillRect(0, 0, w, h);
         PlaneViewport v = viewport;
         if (v.width() >= 2 && v.height() >= 2) {
@@ -484,13 +500,13 @@ public final class LatentPlaneView extends Region {
             gc.beginPath();
             gc.rect(v.left(), v.top(), v.width(), v.height());
             gc.clip();
-            gc.setFill(PLOT_BACKGROUND);
+            gc.setFill(s.plotBackground());
             gc.fillRect(v.left(), v.top(), v.width(), v.height());
             manifold.draw(gc, v, plane.showManifoldProperty().get() ? plane.manifoldProperty().get() : null);
             density.draw(gc, v, densityShown ? plane.densityProperty().get() : null);
             double[] xTicks = PlaneAxes.ticks(v.planeX(v.left()), v.planeX(v.left() + v.width()), v.width() / 90);
             double[] yTicks = PlaneAxes.ticks(v.planeY(v.top() + v.height()), v.planeY(v.top()), v.height() / 70);
-            PlaneAxes.drawGrid(gc, v, xTicks, yTicks);
+            PlaneAxes.drawGrid(gc, v, xTicks, yTicks, s);
             if (points != null) {
                 scatter.draw(gc, v, points);
                 thumbnails.draw(gc, v, points, plane.showThumbnailsProperty().get()
@@ -502,9 +518,9 @@ public final class LatentPlaneView extends Region {
             posteriors.drawEllipses(gc, v, points, plane.ellipseImages());
             posteriors.drawSketch(gc, v, points, plane.sketchPosteriorProperty().get());
             gc.restore();
-            PlaneAxes.drawFrame(gc, v);
-            PlaneAxes.drawAxes(gc, v, points, xTicks, yTicks, h);
-            density.drawKey(gc, v, densityShown);
+            PlaneAxes.drawFrame(gc, v, s);
+            PlaneAxes.drawAxes(gc, v, points, xTicks, yTicks, h, s);
+            density.drawKey(gc, v, densityShown, s);
         } else {
             density.forgetKey();
             path.forgetCursor();

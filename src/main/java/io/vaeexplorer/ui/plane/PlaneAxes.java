@@ -1,11 +1,9 @@
 package io.vaeexplorer.ui.plane;
 
-import static io.vaeexplorer.ui.plane.PlaneStyle.TEXT;
 import static io.vaeexplorer.ui.plane.PlaneStyle.TICK_FONT;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -15,9 +13,6 @@ import javafx.scene.text.TextAlignment;
  */
 final class PlaneAxes {
 
-    private static final Color GRID = Color.rgb(0, 0, 0, 0.09);
-    private static final Color ZERO_LINE = Color.rgb(0, 0, 0, 0.22);
-    private static final Color FRAME = Color.rgb(120, 120, 120);
     private static final Font TITLE_FONT = Font.font(12);
 
     /** Plane positions of about {@code target} nice ticks between min and max; none when there would be too many. */
@@ -35,23 +30,23 @@ final class PlaneAxes {
         return out;
     }
 
-    static void drawGrid(GraphicsContext gc, PlaneViewport v, double[] xTicks, double[] yTicks) {
+    static void drawGrid(GraphicsContext gc, PlaneViewport v, double[] xTicks, double[] yTicks, PlaneStyle style) {
         gc.setLineWidth(1);
         for (double t : xTicks) {
             double x = Math.floor(v.canvasX(t)) + 0.5;
-            gc.setStroke(Math.abs(t) < 1e-12 ? ZERO_LINE : GRID);
+            gc.setStroke(Math.abs(t) < 1e-12 ? style.zeroLine() : style.grid());
             gc.strokeLine(x, v.top(), x, v.top() + v.height());
         }
         for (double t : yTicks) {
             double y = Math.floor(v.canvasY(t)) + 0.5;
-            gc.setStroke(Math.abs(t) < 1e-12 ? ZERO_LINE : GRID);
+            gc.setStroke(Math.abs(t) < 1e-12 ? style.zeroLine() : style.grid());
             gc.strokeLine(v.left(), y, v.left() + v.width(), y);
         }
     }
 
     /** The line around the plot rectangle, just outside it. */
-    static void drawFrame(GraphicsContext gc, PlaneViewport v) {
-        gc.setStroke(FRAME);
+    static void drawFrame(GraphicsContext gc, PlaneViewport v, PlaneStyle style) {
+        gc.setStroke(style.frame());
         gc.setLineWidth(1);
         gc.strokeRect(v.left() - 0.5, v.top() - 0.5, v.width() + 1, v.height() + 1);
     }
@@ -61,8 +56,8 @@ final class PlaneAxes {
      * latent dimensions).
      */
     static void drawAxes(GraphicsContext gc, PlaneViewport v, LatentPoints points, double[] xTicks, double[] yTicks,
-                         double canvasHeight) {
-        gc.setFill(TEXT);
+                         double canvasHeight, PlaneStyle style) {
+        gc.setFill(style.text());
         gc.setFont(TICK_FONT);
         int xDecimals = xTicks.length > 1 ? PlaneViewport.decimalsFor(xTicks[1] - xTicks[0]) : 2;
         int yDecimals = yTicks.length > 1 ? PlaneViewport.decimalsFor(yTicks[1] - yTicks[0]) : 2;

@@ -14,7 +14,7 @@ final class PlaneMarker extends Group {
 
     PlaneMarker() {
         for (int layer = 0; layer < 2; layer++) {
-            Color colour = layer == 0 ? PlaneStyle.DARK : Color.WHITE;
+            Color colour = layer == 0 ? PlaneStyle.OUTLINE : Color.WHITE;
             double width = layer == 0 ? 4.5 : 2;
             double r = 8;
             Circle ring = new Circle(0, 0, r, null);

@@ -1,6 +1,6 @@
 package io.vaeexplorer.ui.plane;
 
-import static io.vaeexplorer.ui.plane.PlaneStyle.DARK;
+import static io.vaeexplorer.ui.plane.PlaneStyle.OUTLINE;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.explore.PosteriorEllipse;
 import io.vaeexplorer.ui.fx.ClassColors;
@@ -30,14 +30,14 @@ final class PosteriorLayer {
             PosteriorEllipse[] rings = PosteriorEllipse.oneAndTwoSigma(points.mu(index), points.sigma(index),
                     points.pca());
             // white over a dark outline: a stroke in the class colour vanishes into the cluster it sits in
-            strokeEllipse(gc, v, rings[1], DARK, 3.8);
+            strokeEllipse(gc, v, rings[1], OUTLINE, 3.8);
             strokeEllipse(gc, v, rings[1], ELLIPSE_STROKE, 1.8);
-            strokeEllipse(gc, v, rings[0], DARK, 4.5);
+            strokeEllipse(gc, v, rings[0], OUTLINE, 4.5);
             strokeEllipse(gc, v, rings[0], ELLIPSE_STROKE, 2.2);
             double[] c = {v.canvasX(rings[0].centreX()), v.canvasY(rings[0].centreY())};
             gc.setFill(colour);
             gc.fillOval(c[0] - 4, c[1] - 4, 8, 8);
-            gc.setStroke(DARK);
+            gc.setStroke(OUTLINE);
             gc.setLineWidth(1.5);
             gc.strokeOval(c[0] - 4, c[1] - 4, 8, 8);
         }

@@ -17,8 +17,6 @@ final class ScatterLayer {
 
     /** Colour of each possible label byte (labels are 0..255), premultiplied ARGB = ARGB since all are opaque. */
     private static final int[] LABEL_ARGB = ClassColors.argbByLabelByte();
-    /** Codes of the classes not highlighted, when one is. */
-    static final int FADED_ARGB = 0xffdcdcdc;
 
     private int[] pixels;
     private PixelBuffer<IntBuffer> pixelBuffer;
@@ -27,6 +25,7 @@ final class ScatterLayer {
     private int bufferHeight;
     private boolean dirty = true;
     private int highlighted = -1;
+    private PlaneStyle style = PlaneStyle.LIGHT;
 
     /** The points or the viewport changed: the next draw rewrites the buffer. */
     void invalidate() {
@@ -37,6 +36,14 @@ final class ScatterLayer {
     void highlight(int label) {
         if (label != highlighted) {
             highlighted = label;
+            dirty = true;
+        }
+    }
+
+    /** Draws in another palette (the faded classes' colour and the hover ring change with it). */
+    void style(PlaneStyle newStyle) {
+        if (newStyle != style) {
+            style = newStyle;
             dirty = true;
         }
     }
@@ -58,7 +65,7 @@ final class ScatterLayer {
         double y = v.canvasY(points.xy()[2 * index + 1]);
         gc.setFill(ClassColors.color(points.labels()[index] & 0xff));
         gc.fillRect(x - 3, y - 3, 6, 6);
-        gc.setStroke(PlaneStyle.DARK);
+        gc.setStroke(style.hoverRing());
         gc.setLineWidth(2);
         gc.strokeOval(x - 7, y - 7, 14, 14);
     }
@@ -84,6 +91,7 @@ final class ScatterLayer {
         double oy = h / 2.0 + v.centerY() * scale; // buffer y = oy - planeY * scale
         int maxX = w - 1;
         int maxY = h - 1;
+        int faded = style.fadedArgb();
         // with a highlight: the faded classes first, the highlighted one over them
         for (int pass = highlighted < 0 ? 1 : 0; pass < 2; pass++) {
             for (int i = 0, n = points.count(); i < n; i++) {
@@ -96,7 +104,7 @@ final class ScatterLayer {
                 if (!(bx >= 1 && bx < maxX && by >= 1 && by < maxY)) {
                     continue; // also drops NaN
                 }
-                square(px, w, (int) bx, (int) by, mine ? LABEL_ARGB[labels[i] & 0xff] : FADED_ARGB);
+                square(px, w, (int) bx, (int) by, mine ? LABEL_ARGB[labels[i] & 0xff] : faded);
             }
         }
         pixelBuffer.updateBuffer(b -> null);

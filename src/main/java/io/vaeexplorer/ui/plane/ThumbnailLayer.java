@@ -34,10 +34,19 @@ final class ThumbnailLayer {
     private int drawnSide;
     /** Whether the last draw showed the layer at all. */
     private boolean showing;
+    private PlaneStyle style = PlaneStyle.LIGHT;
 
     /** The codes, the viewport, the tiles or the picks changed: the next draw rewrites the buffer. */
     void invalidate() {
         dirty = true;
+    }
+
+    /** Frames the faded classes' thumbnails in another palette's faded colour. */
+    void style(PlaneStyle newStyle) {
+        if (newStyle != style) {
+            style = newStyle;
+            dirty = true;
+        }
     }
 
     /**
@@ -123,7 +132,7 @@ final class ThumbnailLayer {
             }
             int label = labels[i] & 0xff;
             boolean faded = highlighted >= 0 && label != highlighted;
-            int frame = faded ? ScatterLayer.FADED_ARGB : LABEL_ARGB[label];
+            int frame = faded ? style.fadedArgb() : LABEL_ARGB[label];
             int tileStart = i * tileSize;
             for (int dy = 0; dy < side; dy++) {
                 int y = top + dy;

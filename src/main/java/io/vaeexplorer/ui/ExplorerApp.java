@@ -11,6 +11,7 @@ import io.vaeexplorer.ui.experiments.ExperimentsPane;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import io.vaeexplorer.ui.fx.ErrorBanner;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
+import io.vaeexplorer.ui.fx.Theme;
 import io.vaeexplorer.ui.fx.WindowMemory;
 import io.vaeexplorer.ui.gallery.GalleryView;
 import io.vaeexplorer.ui.latentuse.LatentUseView;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * The explorer window: settings and training controls on the left, the latent plane with the decoded image in
  * the middle, loss chart and the tutorials' experiments in tabs below, menus at the top, status bar at the bottom. At launch it
  * opens the shipped MNIST and the shipped 2-D model, so the plane is alive at once. The window opens as it was
- * left (size, place, maximised, dividers), fitted to the screens there are now.
+ * left (size, place, maximised, dividers, light or dark theme), fitted to the screens there are now.
  */
 public final class ExplorerApp extends Application {
 
@@ -63,10 +64,13 @@ public final class ExplorerApp extends Application {
     public static final String CENTRE_SPLIT = "centre-split";
     private static final String SPLITS_KEY = ExplorerApp.class.getName() + ".splits";
     private static final String SWITCHES_KEY = ExplorerApp.class.getName() + ".switches";
+    private static final String THEME_KEY = ExplorerApp.class.getName() + ".theme";
     /** Names under which the plane's layer options are remembered. */
     public static final String THUMBNAILS_SWITCH = "plane-thumbnails";
     public static final String MANIFOLD_SWITCH = "plane-manifold";
     public static final String DENSITY_SWITCH = "plane-density";
+    /** Name under which the choice of the dark theme is remembered. */
+    public static final String DARK_THEME_SWITCH = "dark-theme";
 
     /** System property naming the log file the launcher opened, for messages that point to it. */
     public static final String LOG_PROPERTY = "vaeexplorer.logFile";
@@ -92,7 +96,7 @@ public final class ExplorerApp extends Application {
         window.restore(remembered.state(), Screen.getPrimary().getVisualBounds(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
         // sized from the start: a first layout at the scene's preferred size would move the dividers
-        stage.setScene(new Scene(root, stage.getWidth(), stage.getHeight()));
+        stage.setScene(scene(root, stage.getWidth(), stage.getHeight()));
         stage.show();
         openStartupData(model);
     }
@@ -122,9 +126,23 @@ public final class ExplorerApp extends Application {
         return (Map<String, BooleanProperty>) root.getProperties().get(SWITCHES_KEY);
     }
 
+    /** The theme of a root from {@link #buildRoot}: its menus choose it, its plane draws in it. */
+    public static Theme theme(Parent root) {
+        return (Theme) root.getProperties().get(THEME_KEY);
+    }
+
+    /** The window's scene for a root from {@link #buildRoot}: the stylesheet on, in the root's theme. */
+    public static Scene scene(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        theme(root).applyTo(scene);
+        return scene;
+    }
+
     /** The whole window's content for a model (tests build it too). */
     public static BorderPane buildRoot(AppViewModel model) {
+        Theme theme = new Theme();
         LatentPlaneView plane = new LatentPlaneView(model.plane());
+        plane.darkProperty().bind(theme.darkProperty());
         PlaneSidePanel side = new PlaneSidePanel(model.plane(), plane);
         // a split pane centres a part larger than its room, cutting off both ends: below its size it scrolls
         ScrollPane sideScroll = new ScrollPane(side);
@@ -191,7 +209,7 @@ public final class ExplorerApp extends Application {
         pages.setId("pages");
         pages.getTabs().forEach(t -> t.setClosable(false));
         BorderPane root = new BorderPane(pages);
-        ExplorerMenuBar menus = new ExplorerMenuBar(model, settingsPanel.commands(), plane, pages);
+        ExplorerMenuBar menus = new ExplorerMenuBar(model, settingsPanel.commands(), plane, pages, theme);
         root.setTop(new VBox(menus, new ErrorBanner(model.errorProperty(), model::clearError)));
         root.setLeft(settings);
         AppStatusBar status = new AppStatusBar(model.statusProperty(), model.training().deviceProperty(),
@@ -201,7 +219,8 @@ public final class ExplorerApp extends Application {
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
         root.getProperties().put(SWITCHES_KEY, Map.of(THUMBNAILS_SWITCH, model.plane().showThumbnailsProperty(),
                 MANIFOLD_SWITCH, model.plane().showManifoldProperty(), DENSITY_SWITCH,
-                model.plane().showDensityProperty()));
+                model.plane().showDensityProperty(), DARK_THEME_SWITCH, theme.darkProperty()));
+        root.getProperties().put(THEME_KEY, theme);
         return root;
     }
 

@@ -3,6 +3,7 @@ package io.vaeexplorer.ui;
 import io.vaeexplorer.core.AppVersion;
 import io.vaeexplorer.store.SafetensorsCheckpoint;
 import io.vaeexplorer.ui.fx.SaveDialog;
+import io.vaeexplorer.ui.fx.Theme;
 import io.vaeexplorer.ui.plane.LatentPlaneView;
 import io.vaeexplorer.ui.plane.PlaneSidePanel;
 import io.vaeexplorer.ui.plane.PlaneViewModel;
@@ -16,8 +17,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -28,18 +31,24 @@ import javafx.stage.WindowEvent;
 /**
  * The window's menus: File, Training, View and Help, with the desktop's usual shortcuts. Each item calls the same
  * method as the button or switch it stands beside and is enabled exactly when that one is, so the menus are one
- * more view over the same view-models. The Help menu's list of shortcuts is read from the items themselves.
+ * more view over the same view-models. View's Theme submenu chooses the light or dark look. The Help menu's list of
+ * shortcuts is read from the items themselves.
  */
 public final class ExplorerMenuBar extends MenuBar {
 
     private static final String SAFETENSORS_PATTERN = "*" + SafetensorsCheckpoint.EXTENSION;
+    /** Switches between the light and the dark theme. */
+    public static final KeyCombination SWITCH_THEME =
+            new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     /**
      * @param commands the run and file commands the settings column's buttons use
      * @param planeView the plane whose view Fit the plane resets
      * @param pages the window's pages (Explorer, Models, Sweeps), in that order
+     * @param theme the window's look, which the Theme submenu chooses
      */
-    public ExplorerMenuBar(AppViewModel model, TrainingCommands commands, LatentPlaneView planeView, TabPane pages) {
+    public ExplorerMenuBar(AppViewModel model, TrainingCommands commands, LatentPlaneView planeView, TabPane pages,
+                           Theme theme) {
         setId("menu-bar");
         // on macOS the menus belong in the screen's menu bar; elsewhere this has no effect
         setUseSystemMenuBar(true);
@@ -86,6 +95,7 @@ public final class ExplorerMenuBar extends MenuBar {
             view.getItems().add(item(pages.getTabs().get(i).getText(), pageIds[i], shortcut(pageKeys[i]),
                     () -> pages.getSelectionModel().select(index)));
         }
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu(theme));
 
         Menu help = new Menu("_Help", null,
                 item("Keyboard shortcuts", "shortcuts-item", null, this::showShortcuts),
@@ -97,19 +107,44 @@ public final class ExplorerMenuBar extends MenuBar {
     public record Shortcut(String keys, String command) {
     }
 
-    /** Every shortcut of the menus, in menu order, as the menus themselves carry them. */
+    /** Every shortcut of the menus and their submenus, in menu order, as the menus themselves carry them. */
     public List<Shortcut> shortcuts() {
         List<Shortcut> shortcuts = new ArrayList<>();
         for (Menu menu : getMenus()) {
-            String menuName = menu.getText().replaceFirst("_", "");
-            for (MenuItem item : menu.getItems()) {
-                if (item.getAccelerator() != null) {
-                    shortcuts.add(new Shortcut(item.getAccelerator().getDisplayText(),
-                            menuName + " \u203a " + item.getText()));
-                }
-            }
+            addShortcuts(menu, menu.getText().replaceFirst("_", ""), shortcuts);
         }
         return shortcuts;
+    }
+
+    private static void addShortcuts(Menu menu, String path, List<Shortcut> shortcuts) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu submenu) {
+                addShortcuts(submenu, path + " \u203a " + submenu.getText(), shortcuts);
+            } else if (item.getAccelerator() != null) {
+                shortcuts.add(new Shortcut(item.getAccelerator().getDisplayText(), path + " \u203a " + item.getText()));
+            }
+        }
+    }
+
+    /**
+     * Light and Dark as a choice of two, always showing the theme's state, and an item that switches to the other
+     * one (the shortcut: a radio item's own shortcut could only choose it, not leave it).
+     */
+    private static Menu themeMenu(Theme theme) {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light");
+        light.setId("theme-light-item");
+        light.setToggleGroup(group);
+        RadioMenuItem dark = new RadioMenuItem("Dark");
+        dark.setId("theme-dark-item");
+        dark.setToggleGroup(group);
+        (theme.isDark() ? dark : light).setSelected(true);
+        theme.darkProperty().addListener((obs, was, on) -> (on ? dark : light).setSelected(true));
+        dark.selectedProperty().addListener((obs, was, on) -> theme.setDark(on));
+        MenuItem other = item("Switch theme", "theme-switch-item", SWITCH_THEME, () -> theme.setDark(!theme.isDark()));
+        Menu menu = new Menu("Theme", null, light, dark, new SeparatorMenuItem(), other);
+        menu.setId("theme-menu");
+        return menu;
     }
 
     private void showShortcuts() {

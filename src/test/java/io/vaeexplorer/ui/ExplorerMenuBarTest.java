@@ -255,15 +255,13 @@ class ExplorerMenuBarTest {
         List<String> expected = fx(() -> {
             List<String> rows = new ArrayList<>();
             for (Menu menu : menus.getMenus()) {
-                for (MenuItem item : menu.getItems()) {
-                    if (item.getAccelerator() != null) {
-                        rows.add(item.getAccelerator().getDisplayText() + " | " + item.getText());
-                    }
-                }
+                acceleratorRows(menu, "", rows);
             }
             return rows;
         });
-        assertEquals(11, expected.size(), expected.toString());
+        assertEquals(12, expected.size(), expected.toString());
+        assertTrue(expected.contains(ExplorerMenuBar.SWITCH_THEME.getDisplayText() + " | Theme \u203a Switch theme"),
+                "the submenu's shortcut with its submenu's name");
 
         onFx(() -> item("shortcuts-item").fire());
 
@@ -289,6 +287,17 @@ class ExplorerMenuBarTest {
         assertEquals(AppVersion.TITLE, fx(dialog::getHeaderText));
         assertTrue(fx(dialog::getContentText).startsWith("Version " + AppVersion.version()),
                 fx(dialog::getContentText));
+    }
+
+    /** "keys | item" for each item with a shortcut, submenus' items after their submenu's name. */
+    private static void acceleratorRows(Menu menu, String prefix, List<String> rows) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu submenu) {
+                acceleratorRows(submenu, prefix + submenu.getText() + " \u203a ", rows);
+            } else if (item.getAccelerator() != null) {
+                rows.add(item.getAccelerator().getDisplayText() + " | " + prefix + item.getText());
+            }
+        }
     }
 
     private MenuItem item(String id) {

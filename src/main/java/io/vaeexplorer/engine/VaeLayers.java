@@ -42,8 +42,8 @@ record VaeLayers(Block encoderBody, Block decoder) {
     /**
      * One stride-2 3x3 convolution per stage ({@link ModelConfig.ConvSizes}: c1, c2 and, above 32 pixels a side,
      * 2 x c2 channels; 28 -> 14 -> 7 or 64 -> 32 -> 16 -> 8), flatten, a dense layer of hidden[2] units (if given).
-     * The decoder mirrors it with nearest-neighbour upsampling followed by ordinary convolutions, because DJL
-     * 0.32's PyTorch engine has no transposed convolution; its last convolution gives the image's channels, and
+     * The decoder mirrors it with nearest-neighbour upsampling followed by ordinary convolutions, because DJL's
+     * PyTorch engine has no transposed convolution; its last convolution gives the image's channels, and
      * the logits are flattened channel-major as the images are.
      */
     private static VaeLayers conv(ModelConfig config) {

@@ -73,9 +73,11 @@ if [ "${1:-}" = package ]; then
     --description "VAE latent-space explorer" --vendor "VAE explorer"
   echo "app image: target/dist/vae-explorer (launcher: target/dist/vae-explorer/bin/vae-explorer)" >&2
   if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+    # jpackage lists the libraries the runtime links against; JavaFX loads GTK 3 at run time, so it is named here
     jpackage --type deb --app-image target/dist/vae-explorer --name vae-explorer --app-version "$version" \
       --dest target/dist --description "VAE latent-space explorer" --vendor "VAE explorer" \
-      --linux-shortcut --linux-menu-group Education
+      --linux-shortcut --linux-menu-group Education --resource-dir src/package/linux \
+      --linux-package-deps libgtk-3-0
     echo "Debian package: $(ls target/dist/*.deb)" >&2
   fi
   exit 0

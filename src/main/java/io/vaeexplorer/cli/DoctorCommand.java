@@ -138,14 +138,16 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     static Finding freeDisk(String topic, Path where) {
-        try {
-            long free = Files.getFileStore(where).getUsableSpace();
-            String detail = gigabytes(free) + " free at " + where;
-            return free < LOW_DISK_BYTES ? new Finding(topic, detail + ": too little for models and cached pictures;"
-                    + " free some space", true) : new Finding(topic, detail, false);
-        } catch (IOException e) {
-            return new Finding(topic, "free space at " + where + " could not be read (" + oneLine(e) + ")", true);
+        // statvfs on the folder itself: Files.getFileStore also looks the folder's mount up in /proc/mounts, which
+        // a chroot or some containers do not list, and then fails although the space is known
+        java.io.File folder = where.toFile();
+        if (folder.getTotalSpace() == 0) {
+            return new Finding(topic, "free space at " + where + " could not be read", true);
         }
+        long free = folder.getUsableSpace();
+        String detail = gigabytes(free) + " free at " + where;
+        return free < LOW_DISK_BYTES ? new Finding(topic, detail + ": too little for models and cached pictures;"
+                + " free some space", true) : new Finding(topic, detail, false);
     }
 
     static Finding display() {

@@ -19,6 +19,7 @@ to --size (box filter down, bilinear up) and the longer one cropped centrally, -
 (PIL's "L", the app's weights). Pictures are ordered by path and shuffled with a fixed seed; the test set is a
 fixed slice of --test-count of them (default a tenth, at most 1000), and the training set all pictures, or the
 first --train N of that order (bench passes the count the app trains on, so that both epochs are equally long).
+A folder with train/ and test/ sub-folders gives the split itself, as in the app: the same test pictures for both.
 
     /usr/bin/python3 bench/conv_ref.py --data assets/mnist --latent 2 --epochs 3 --threads 2 --json conv.json
     /usr/bin/python3 bench/conv_ref.py --folder /tmp/shapes64 --size 64 --channels 3 --epochs 3 --threads 2
@@ -77,6 +78,16 @@ def square(path, size, channels):
 
 
 def load_folder(folder, size, channels, train, test_count):
+    if os.path.isdir(os.path.join(folder, "train")) and os.path.isdir(os.path.join(folder, "test")):
+        # the folder's own split, as the app reads it: every picture under test/ is the test set
+        train_files = picture_files(os.path.join(folder, "train"))
+        test_files = picture_files(os.path.join(folder, "test"))
+        if not train_files or not test_files:
+            raise SystemExit(f"{folder}: train/ or test/ holds no pictures")
+        order = np.random.RandomState(0).permutation(len(train_files))
+        levels = np.stack([square(train_files[i], size, channels) for i in order])
+        test = np.stack([square(f, size, channels) for f in test_files])
+        return (levels[:train] if train > 0 else levels), test
     files = picture_files(folder)
     if not files:
         raise SystemExit(f"{folder}: no pictures found")

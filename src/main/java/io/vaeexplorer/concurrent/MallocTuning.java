@@ -30,6 +30,10 @@ public final class MallocTuning {
         int mallopt(int param, int value);
     }
 
+    /** {@code -Dvae.malloc=glibc} leaves glibc's own settings, to measure what these change. */
+    public static final String PROPERTY = "vae.malloc";
+    static final String GLIBC_DEFAULTS = "glibc";
+
     private MallocTuning() {
     }
 
@@ -47,7 +51,7 @@ public final class MallocTuning {
      * mallopt is missing or means something else).
      */
     public static int apply() {
-        if (!Platform.isLinux()) {
+        if (!Platform.isLinux() || GLIBC_DEFAULTS.equals(System.getProperty(PROPERTY))) {
             return 0;
         }
         LibC libc;

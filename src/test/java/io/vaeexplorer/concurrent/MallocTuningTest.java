@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.jna.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,12 @@ class MallocTuningTest {
         }
     }
 
-    private static String runProbe(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Probe.class.getName()).redirectErrorStream(true);
+    private static String runProbe(Map<String, String> environment, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(jvmOptions));
+        command.add(Probe.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("MALLOC_"));
         builder.environment().putAll(environment);
         Process probe = builder.start();
@@ -36,6 +41,8 @@ class MallocTuningTest {
         assertEquals("applied 3", runProbe(Map.of()));
         assertEquals("applied 2", runProbe(Map.of("MALLOC_TOP_PAD_", "1048576")),
                 "a value from the environment is the user's and is kept");
+        assertEquals("applied 0", runProbe(Map.of(), "-D" + MallocTuning.PROPERTY + "=glibc"),
+                "glibc's own settings on request");
     }
 
     @Test

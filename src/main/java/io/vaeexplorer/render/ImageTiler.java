@@ -90,9 +90,16 @@ public final class ImageTiler {
         return tile(image, 1, shape, 1, 0, scale);
     }
 
-    /** The raster with every pixel a {@code scale x scale} block (an export at a size people can see). */
+    /**
+     * The raster with every pixel a {@code scale x scale} block, grey or colour as it was: {@code scale} times as wide
+     * and high, every level exactly as it was (no smoothing). The window's exports at 2x and {@code render --scale}
+     * both enlarge their pictures this way. At scale 1 the raster itself (rasters are read-only).
+     */
     public static Raster enlarge(Raster raster, int scale) {
         atLeast("scale", scale, 1);
+        if (scale == 1) {
+            return raster;
+        }
         int channels = raster.channels();
         int width = Math.multiplyExact(raster.width(), scale);
         int height = Math.multiplyExact(raster.height(), scale);

@@ -211,6 +211,40 @@ class ImageTilerTest {
     }
 
     @Test
+    void enlargingTwiceMakesEveryPixelATwoByTwoBlockOfItsOwnLevels() {
+        // every level different, so a block taken from a neighbour would show
+        byte[] greyLevels = new byte[3 * 2];
+        byte[] colourLevels = new byte[3 * 2 * 3];
+        for (int i = 0; i < colourLevels.length; i++) {
+            colourLevels[i] = (byte) (7 * i + 1);
+            if (i < greyLevels.length) {
+                greyLevels[i] = (byte) (40 * i + 3);
+            }
+        }
+        for (Raster small : new Raster[] {Raster.grey(3, 2, greyLevels), Raster.rgb(3, 2, colourLevels)}) {
+            Raster large = ImageTiler.enlarge(small, 2);
+            assertEquals(6, large.width());
+            assertEquals(4, large.height());
+            assertEquals(small.channels(), large.channels());
+            for (int y = 0; y < large.height(); y++) {
+                for (int x = 0; x < large.width(); x++) {
+                    for (int c = 0; c < small.channels(); c++) {
+                        assertEquals(small.level(x / 2, y / 2, c), large.level(x, y, c),
+                                small.channels() + " channels, (" + x + ", " + y + ") channel " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void enlargingOnceKeepsTheRasterAndAScaleBelowOneIsRefused() {
+        Raster raster = Raster.filled(2, 3, 77);
+        assertEquals(raster, ImageTiler.enlarge(raster, 1));
+        assertThrows(IllegalArgumentException.class, () -> ImageTiler.enlarge(raster, 0));
+    }
+
+    @Test
     void stackingGreyOverColourGivesColour() {
         Raster grey = Raster.filled(2, 1, 200);
         Raster colour = Raster.rgb(1, 1, new byte[] {(byte) 255, 0, 0});

@@ -108,13 +108,21 @@ final class RenderCommand implements Callable<Integer> {
             + "N(0, I), or from a mixture of K Gaussians fitted to the training codes (default: ${DEFAULT-VALUE})")
     String sampler;
 
-    @Option(names = "--scale", paramLabel = "K", defaultValue = "2", description = "pixel scale of the PNG (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scale", paramLabel = "K", defaultValue = "2", description = "every pixel of the figure a K x K "
+            + "block: the PNG and the GIF frames K times as wide and high as at 1, from 1 to " + MAX_SCALE
+            + " (default: ${DEFAULT-VALUE})")
     int scale;
+
+    /** The largest --scale, which keeps a 20 x 20 manifold under 10,000 pixels a side. */
+    static final int MAX_SCALE = 16;
 
     @Override
     public Integer call() {
         if (gif != null && what != Figure.INTERPOLATE) {
             throw new UserError("--gif works only with --what interpolate");
+        }
+        if (scale < 1 || scale > MAX_SCALE) {
+            throw new UserError("--scale must be from 1 to " + MAX_SCALE + ", got " + scale);
         }
         if (gif != null && delayMs < 10) {
             throw new UserError("--delay must be at least 10 ms, got " + delayMs);
@@ -127,7 +135,7 @@ final class RenderCommand implements Callable<Integer> {
         ComputeDevice device = ComputeDevice.preferred();
         Path file = out != null ? out : defaultFolder().resolve(what.name().toLowerCase(Locale.ROOT) + ".png");
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), device)) {
-            Raster raster = switch (what) {
+            Raster figure = switch (what) {
                 case PRIOR -> prior(model, checkpoint);
                 case MANIFOLD -> manifold(model, checkpoint);
                 case RECON -> reconstructions(model, testImages(checkpoint));
@@ -135,6 +143,8 @@ final class RenderCommand implements Callable<Integer> {
                 case INTERPOLATE -> interpolation(model, testImages(checkpoint));
                 case CLASSES -> classes(model);
             };
+            // drawn at 1x and enlarged whole, as the window's exports are: --scale 2 is --scale 1 twice as large
+            Raster raster = ImageTiler.enlarge(figure, scale);
             writeFile(() -> PngWriter.write(raster, file));
         }
         System.out.println("wrote " + file + " (" + what.name().toLowerCase(Locale.ROOT) + ", " + config.describe() + ")");
@@ -216,7 +226,7 @@ final class RenderCommand implements Callable<Integer> {
         // a conditional model encodes and decodes each image at its own class
         LatentModel told = ClassesTold.ownClasses(model, Arrays.copyOfRange(test.classes(), index, index + n));
         ReconstructionFigure figure = ReconstructionFigure.of(told, originals, n, n);
-        return ImageTiler.stack(tile(figure.originals()), tile(figure.reconstructions()), 4 * scale);
+        return ImageTiler.stack(tile(figure.originals()), tile(figure.reconstructions()), 4);
     }
 
     private Raster sweep(InferenceModel model, LabeledImages test) {
@@ -254,7 +264,7 @@ final class RenderCommand implements Callable<Integer> {
         try (InferenceModel model = new InferenceModel(checkpoint.weights(), ComputeDevice.preferred())) {
             ImageGrid images = interpolatedImages(model, testImages(checkpoint));
             if (out != null) {
-                Raster strip = tile(images);
+                Raster strip = ImageTiler.enlarge(tile(images), scale);
                 writeFile(() -> PngWriter.write(strip, out));
                 System.out.println("wrote " + out + " (interpolate, " + config.describe() + ")");
             }
@@ -289,8 +299,9 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private Raster tile(ImageGrid images) {
-        return ImageTiler.tile(images, 2, scale);
+    /** The images tiled at 1x, a 2-pixel frame around each. */
+    private static Raster tile(ImageGrid images) {
+        return ImageTiler.tile(images, 2, 1);
     }
 
     private static int columnsFor(int n) {

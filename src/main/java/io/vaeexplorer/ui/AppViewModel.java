@@ -20,6 +20,7 @@ import io.vaeexplorer.store.CheckpointIO;
 import io.vaeexplorer.store.SafetensorsCheckpoint;
 import io.vaeexplorer.store.SettingsStore;
 import io.vaeexplorer.ui.experiments.ExperimentsViewModel;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.FxCoalescer;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.gallery.GalleryEntry;
@@ -64,6 +65,8 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     private final SettingsStore settingsStore;
     private final TaskExecutor files;
     private final TaskExecutor maths;
+    /** The size every picture the window exports is written at. */
+    private final ExportSize exportSize = new ExportSize();
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -94,10 +97,11 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
         BooleanSupplier trainingRuns = this::trainingRuns;
         this.sweeps = new SettingsSweepsViewModel(fx, files, this, gallery, settings, workspace.datasetProperty(),
                 modelsFolder(), trainingRuns);
-        this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, maths, this, trainingRuns);
+        this.plane = new PlaneViewModel(workspace, worker, interactiveWorker, files, exportSize, maths, this,
+                trainingRuns);
         this.training = new TrainingViewModel(fx, workspace, plane, gallery, settings, sweeps.runningProperty(), this,
                 this::saveSettingsInBackground);
-        this.experiments = new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, this,
+        this.experiments = new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, exportSize, this,
                 plane.latentPointsProperty(), plane.interpolationPathProperty(), plane.interpolationTProperty(),
                 plane.sketchPosteriorProperty());
         this.latentUse = new LatentUseViewModel(TaskExecutor.singleThread("vae-latent-use", fx),
@@ -213,6 +217,11 @@ public final class AppViewModel implements AutoCloseable, UserMessages {
     private Path settingsFolder() {
         Path parent = settingsStore.file().toAbsolutePath().getParent();
         return parent == null ? Path.of(".") : parent;
+    }
+
+    /** The size every picture the window exports is written at: the menu's choice, read by every exporter. */
+    public ExportSize exportSize() {
+        return exportSize;
     }
 
     /** Where exports and other small files are written, one after another, off the FX thread. */

@@ -11,6 +11,7 @@ import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.explore.SweepFigure;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -74,10 +75,10 @@ public final class EpsilonSweepViewModel {
     }
 
     public EpsilonSweepViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker,
-            TaskExecutor files, UserMessages messages) {
+            TaskExecutor files, ExportSize exportSize, UserMessages messages) {
         this.jobs = jobs;
         this.workspace = workspace;
-        this.exports = new ExperimentExports(files, messages);
+        this.exports = new ExperimentExports(files, messages, exportSize);
         ExperimentJob<SweepDecode> job = jobs.add(worker, "exp-sweep", this::prepare, this::show);
         ExperimentJobs.requestOnChange(job, image, steps, range, units, dimX, dimY, perDimension, mostInformative,
                 informativeRows, dimensionsByKl);
@@ -195,7 +196,7 @@ public final class EpsilonSweepViewModel {
         return jobs.errorProperty();
     }
 
-    /** Writes the sweep as a PNG of the raster's own size, in the background. */
+    /** Writes the sweep as a PNG of the raster's own size (twice it at 2x), in the background. */
     public void exportPng(Path file) {
         exports.png(grid.get(), file);
     }

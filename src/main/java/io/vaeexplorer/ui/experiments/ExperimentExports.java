@@ -5,6 +5,7 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,16 +13,24 @@ import java.util.concurrent.Callable;
 
 /**
  * Writes an experiment's picture off the FX thread; the status line names the file written, the error banner says
- * why none was. Exports the raster, not the screen, so a PNG has the raster's own size.
+ * why none was. Exports the raster, not the screen: a PNG has the raster's own size at 1x and every pixel of it a
+ * 2 x 2 block at 2x (see {@link ExportSize}).
  */
 final class ExperimentExports {
 
     private final TaskExecutor files;
     private final UserMessages messages;
+    private final ExportSize size;
 
-    ExperimentExports(TaskExecutor files, UserMessages messages) {
+    ExperimentExports(TaskExecutor files, UserMessages messages, ExportSize size) {
         this.files = files;
         this.messages = messages;
+        this.size = size;
+    }
+
+    /** How many times as wide and high as at 1x the next export is; read it on the FX thread. */
+    int scale() {
+        return size.scale();
     }
 
     /** Writes the raster as a PNG; with none yet there is nothing to write, and the banner says so. */
@@ -30,19 +39,21 @@ final class ExperimentExports {
             messages.error("there is no picture to export yet");
             return;
         }
-        write(() -> PngWriter.write(raster, file));
+        int scale = size.scale();
+        write(() -> PngWriter.write(ImageTiler.enlarge(raster, scale), file));
     }
 
     /**
-     * Writes two rasters side by side, {@code gap} background columns apart and aligned at the top, as one PNG;
-     * with the left one missing there is nothing to write, and the banner says so.
+     * Writes two rasters side by side, {@code gap} background columns apart and aligned at the top, as one PNG
+     * (enlarged whole at 2x); with the left one missing there is nothing to write, and the banner says so.
      */
     void pngSideBySide(Raster left, Raster right, int gap, Path file) {
         if (left == null) {
             messages.error("there is no picture to export yet");
             return;
         }
-        write(() -> PngWriter.write(sideBySide(left, right, gap), file));
+        int scale = size.scale();
+        write(() -> PngWriter.write(ImageTiler.enlarge(sideBySide(left, right, gap), scale), file));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.Posterior;
 import io.vaeexplorer.ui.draw.DrawViewModel;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -37,6 +38,7 @@ public final class ExperimentsViewModel {
      * @param worker the inference thread of the experiments' grids
      * @param interactiveWorker the inference thread of what a person drags or draws
      * @param files writes the exports and reads the pictures opened to encode
+     * @param exportSize the size the exports are written at
      * @param messages the status line and the error banner
      * @param latentPoints the plane's points, whose projection puts the interpolation path on the plane
      * @param interpolationPath where the interpolation's path goes on the plane
@@ -44,15 +46,15 @@ public final class ExperimentsViewModel {
      * @param sketchPosterior where the plane reads the drawing's posterior
      */
     public ExperimentsViewModel(Executor fx, Workspace workspace, InferenceWorker worker,
-            InferenceWorker interactiveWorker, TaskExecutor files, UserMessages messages,
+            InferenceWorker interactiveWorker, TaskExecutor files, ExportSize exportSize, UserMessages messages,
             ReadOnlyObjectProperty<LatentPoints> latentPoints, ObjectProperty<double[]> interpolationPath,
             DoubleProperty interpolationT, ObjectProperty<Posterior> sketchPosterior) {
         jobs = new ExperimentJobs(fx, workspace);
-        sweep = new EpsilonSweepViewModel(jobs, workspace, worker, files, messages);
-        interpolation = new InterpolationViewModel(jobs, workspace, worker, interactiveWorker, files, messages,
-                latentPoints, interpolationPath, interpolationT);
-        samples = new SamplesViewModel(jobs, workspace, worker, files, messages);
-        reconstructions = new ReconstructionsViewModel(jobs, worker, files, messages);
+        sweep = new EpsilonSweepViewModel(jobs, workspace, worker, files, exportSize, messages);
+        interpolation = new InterpolationViewModel(jobs, workspace, worker, interactiveWorker, files, exportSize,
+                messages, latentPoints, interpolationPath, interpolationT);
+        samples = new SamplesViewModel(jobs, workspace, worker, files, exportSize, messages);
+        reconstructions = new ReconstructionsViewModel(jobs, worker, files, exportSize, messages);
         draw = new DrawViewModel(workspace, interactiveWorker, files, sketchPosterior, interpolation::useDrawingAs,
                 messages);
     }

@@ -11,6 +11,7 @@ import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.workspace.ChosenClass;
@@ -40,7 +41,7 @@ import javafx.collections.ObservableList;
  */
 public final class InterpolationViewModel {
 
-    /** Scale of each image in the interpolation animation (28 px digits become 112 px). */
+    /** Scale of each image in the interpolation animation at 1x (28 px digits become 112 px). */
     static final int ANIMATION_SCALE = 4;
     /** Time each frame of the animation is shown. */
     private static final int ANIMATION_FRAME_MILLIS = 120;
@@ -77,12 +78,12 @@ public final class InterpolationViewModel {
      * @param interpolationT where the plane marks the slider's position on the path
      */
     public InterpolationViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker,
-            InferenceWorker interactiveWorker, TaskExecutor files, UserMessages messages,
+            InferenceWorker interactiveWorker, TaskExecutor files, ExportSize exportSize, UserMessages messages,
             ReadOnlyObjectProperty<LatentPoints> latentPoints, ObjectProperty<double[]> interpolationPath,
             DoubleProperty interpolationT) {
         this.jobs = jobs;
         this.workspace = workspace;
-        this.exports = new ExperimentExports(files, messages);
+        this.exports = new ExperimentExports(files, messages, exportSize);
         this.messages = messages;
         this.latentPoints = latentPoints;
         this.interpolationPath = interpolationPath;
@@ -183,7 +184,7 @@ public final class InterpolationViewModel {
         return jobs.errorProperty();
     }
 
-    /** Writes the strip from A to B as a PNG of the raster's own size, in the background. */
+    /** Writes the strip from A to B as a PNG of the raster's own size (twice it at 2x), in the background. */
     public void exportStripPng(Path file) {
         exports.png(strip.get(), file);
     }
@@ -193,15 +194,18 @@ public final class InterpolationViewModel {
         exports.png(interpolatedImage.get(), file);
     }
 
-    /** Writes the strip's decodes as a looping animated GIF from A to B and back, in the background. */
+    /**
+     * Writes the strip's decodes as a looping animated GIF from A to B and back, each frame twice as wide and high at
+     * 2x, in the background.
+     */
     public void exportGif(Path file) {
         DecodedPath last = lastPath;
         if (last == null) {
             messages.error("no interpolation decoded yet");
             return;
         }
-        exports.write(() -> GifWriter.write(last.animationFrames(ANIMATION_SCALE), ANIMATION_FRAME_MILLIS, true,
-                file));
+        int scale = ANIMATION_SCALE * exports.scale();
+        exports.write(() -> GifWriter.write(last.animationFrames(scale), ANIMATION_FRAME_MILLIS, true, file));
     }
 
     /** Decodes at t answered so far (tests wait on it). */

@@ -10,6 +10,7 @@ import io.vaeexplorer.explore.ReconstructionFigure;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,9 +33,9 @@ public final class ReconstructionsViewModel {
             new ReadOnlyObjectWrapper<>(this, "reconstructions");
 
     public ReconstructionsViewModel(ExperimentJobs jobs, InferenceWorker worker, TaskExecutor files,
-            UserMessages messages) {
+            ExportSize exportSize, UserMessages messages) {
         this.jobs = jobs;
-        this.exports = new ExperimentExports(files, messages);
+        this.exports = new ExperimentExports(files, messages, exportSize);
         ExperimentJob<Raster> job = jobs.add(worker, "exp-reconstructions", this::prepare, reconstructions::set);
         job.request();
     }
@@ -49,7 +50,7 @@ public final class ReconstructionsViewModel {
         return jobs.errorProperty();
     }
 
-    /** Writes originals above reconstructions as a PNG of the raster's own size, in the background. */
+    /** Writes originals above reconstructions as a PNG of the raster's own size (twice it at 2x), in the background. */
     public void exportPng(Path file) {
         exports.png(reconstructions.get(), file);
     }

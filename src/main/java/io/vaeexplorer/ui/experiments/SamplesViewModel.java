@@ -13,6 +13,7 @@ import io.vaeexplorer.explore.SampleFigure;
 import io.vaeexplorer.explore.SnapshotModel;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -92,10 +93,10 @@ public final class SamplesViewModel {
     private final ReadOnlyObjectWrapper<Raster> classGrid = new ReadOnlyObjectWrapper<>(this, "classGrid");
 
     public SamplesViewModel(ExperimentJobs jobs, Workspace workspace, InferenceWorker worker, TaskExecutor files,
-            UserMessages messages) {
+            ExportSize exportSize, UserMessages messages) {
         this.jobs = jobs;
         this.workspace = workspace;
-        this.exports = new ExperimentExports(files, messages);
+        this.exports = new ExperimentExports(files, messages, exportSize);
         this.conditional = workspace.conditionClassesProperty().greaterThan(0);
         this.classGridShown = byClass.and(conditional);
         ExperimentJob<Raster> samplesJob = jobs.add(worker, "exp-prior", this::prepareSamples,
@@ -224,7 +225,7 @@ public final class SamplesViewModel {
         return workspace.decodeClassNames();
     }
 
-    /** Writes the class grid as a PNG of the raster's own size, in the background. */
+    /** Writes the class grid as a PNG of the raster's own size (twice it at 2x), in the background. */
     public void exportClassGridPng(Path file) {
         exports.png(classGrid.get(), file);
     }
@@ -271,7 +272,7 @@ public final class SamplesViewModel {
 
     /**
      * Writes the prior samples, with the mixture's to their right when there are any, as a PNG of the rasters' own
-     * size, in the background.
+     * size (twice it at 2x), in the background.
      */
     public void exportSamplesPng(Path file) {
         Raster mixture = mixtureSamples.get();

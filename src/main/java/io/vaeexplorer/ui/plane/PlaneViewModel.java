@@ -21,6 +21,7 @@ import io.vaeexplorer.render.GifWriter;
 import io.vaeexplorer.render.ImageTiler;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.render.Raster;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.workspace.ChosenClass;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -65,6 +66,8 @@ public final class PlaneViewModel {
     public static final int TIMELINE_RECONSTRUCTIONS = 8;
     public static final int TIMELINE_FRAME_MILLIS = 300;
     public static final int TIMELINE_STRIP_FRAMES = 8;
+    /** How many times as wide and high as decoded the decoded image is exported at 1x. */
+    public static final int DECODED_EXPORT_SCALE = 4;
     /** The legend's one entry for a set without classes. */
     public static final String ALL_IMAGES = "all images";
 
@@ -72,6 +75,7 @@ public final class PlaneViewModel {
     private final InferenceWorker worker;
     private final InferenceWorker interactiveWorker;
     private final TaskExecutor files;
+    private final ExportSize exportSize;
     private final TaskExecutor maths;
     private final UserMessages messages;
     private final BooleanSupplier training;
@@ -113,15 +117,18 @@ public final class PlaneViewModel {
      * @param worker the inference thread for encodes and grids
      * @param interactiveWorker the inference thread for what a person drags, never behind a long job
      * @param files where exports are written
+     * @param exportSize the size exports are written at
      * @param maths where the density grid is computed
      * @param training true while a run trains (codes encoded then also become timeline frames)
      */
     public PlaneViewModel(Workspace workspace, InferenceWorker worker, InferenceWorker interactiveWorker,
-                          TaskExecutor files, TaskExecutor maths, UserMessages messages, BooleanSupplier training) {
+                          TaskExecutor files, ExportSize exportSize, TaskExecutor maths, UserMessages messages,
+                          BooleanSupplier training) {
         this.workspace = workspace;
         this.worker = worker;
         this.interactiveWorker = interactiveWorker;
         this.files = files;
+        this.exportSize = exportSize;
         this.maths = maths;
         this.messages = messages;
         this.training = training;
@@ -383,19 +390,28 @@ public final class PlaneViewModel {
 
     // ---------------------------------------------------------------- exports, written in the background
 
-    /** The plane as drawn (points, layers, legend, marker), from a snapshot the view took on the FX thread. */
+    /** How many times as wide and high as at 1x the next export is (the view draws the plane's picture at it). */
+    public int exportScale() {
+        return exportSize.scale();
+    }
+
+    /**
+     * The plane as drawn (points, layers, legend, marker), from a picture the view took on the FX thread at
+     * {@link #exportScale()}.
+     */
     public void exportPlanePng(BufferedImage snapshot, Path file) {
         save(() -> PngWriter.write(snapshot, file));
     }
 
-    /** The decoded image at its true size scaled 4x, unsmoothed. */
+    /** The decoded image enlarged {@link #DECODED_EXPORT_SCALE} times at 1x (twice that at 2x), unsmoothed. */
     public void exportDecodedPng(Path file) {
         Raster decoded = decodedImage.get();
         if (decoded == null) {
             messages.error("nothing decoded yet");
             return;
         }
-        save(() -> PngWriter.write(ImageTiler.enlarge(decoded, 4), file));
+        int scale = DECODED_EXPORT_SCALE * exportSize.scale();
+        save(() -> PngWriter.write(ImageTiler.enlarge(decoded, scale), file));
     }
 
     /** The codes on the plane as CSV: see {@link LatentCodesCsv} for the columns. */
@@ -417,8 +433,9 @@ public final class PlaneViewModel {
             return;
         }
         LatentAxes axes = chosenAxes();
-        save(() -> GifWriter.writeImages(TimelineAnimation.frames(onAxes(frames, axes)), TIMELINE_FRAME_MILLIS, true,
-                file));
+        int scale = exportSize.scale();
+        save(() -> GifWriter.writeImages(TimelineAnimation.frames(onAxes(frames, axes), scale), TIMELINE_FRAME_MILLIS,
+                true, file));
     }
 
     /** Writes the timeline as one PNG strip of up to {@link #TIMELINE_STRIP_FRAMES} moments. */
@@ -429,7 +446,9 @@ public final class PlaneViewModel {
             return;
         }
         LatentAxes axes = chosenAxes();
-        save(() -> PngWriter.write(TimelineAnimation.strip(onAxes(frames, axes), TIMELINE_STRIP_FRAMES), file));
+        int scale = exportSize.scale();
+        save(() -> PngWriter.write(TimelineAnimation.strip(onAxes(frames, axes), TIMELINE_STRIP_FRAMES, scale),
+                file));
     }
 
     /** The frames with their codes on the chosen axes, as the plane shows them. */

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Turns a run's timeline into animation frames: the test scatter at each recorded moment on one fixed scale
  * (so the space is seen to spread and sort itself), with the step and the reconstructions of the first test
- * images underneath. Plain Java2D, so it runs off the FX thread.
+ * images underneath. Plain Java2D, so it runs off the FX thread. At a scale above 1 the text is drawn again at that
+ * scale and the scatter's squares and the reconstructions' pixels are enlarged pixel for pixel: the frames are
+ * exactly that many times as wide and high.
  */
 public final class TimelineAnimation {
 
@@ -27,21 +29,22 @@ public final class TimelineAnimation {
 
     /**
      * Up to {@code count} frames spread evenly over the run (the first and the last always among them) side by
-     * side in one picture: the training run as a PNG strip.
+     * side in one picture: the training run as a PNG strip, {@code scale} times as wide and high as at 1.
      */
-    public static BufferedImage strip(List<TrainingTimeline.Frame> timeline, int count) {
-        List<BufferedImage> all = frames(timeline);
+    public static BufferedImage strip(List<TrainingTimeline.Frame> timeline, int count, int scale) {
+        List<BufferedImage> all = frames(timeline, scale);
         int n = Math.min(count, all.size());
         int width = all.get(0).getWidth();
         int height = all.get(0).getHeight();
-        BufferedImage strip = new BufferedImage(n * width + (n - 1) * 4, height, BufferedImage.TYPE_INT_RGB);
+        int gap = 4 * scale;
+        BufferedImage strip = new BufferedImage(n * width + (n - 1) * gap, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = strip.createGraphics();
         try {
             g.setColor(Color.LIGHT_GRAY);
             g.fillRect(0, 0, strip.getWidth(), height);
             for (int i = 0; i < n; i++) {
                 int at = n == 1 ? all.size() - 1 : (int) Math.round(i * (all.size() - 1) / (double) (n - 1));
-                g.drawImage(all.get(at), i * (width + 4), 0, null);
+                g.drawImage(all.get(at), i * (width + gap), 0, null);
             }
         } finally {
             g.dispose();
@@ -49,7 +52,11 @@ public final class TimelineAnimation {
         return strip;
     }
 
-    public static List<BufferedImage> frames(List<TrainingTimeline.Frame> timeline) {
+    /** One frame per recorded moment, {@code scale} (1 or more) times as wide and high as at 1. */
+    public static List<BufferedImage> frames(List<TrainingTimeline.Frame> timeline, int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be >= 1, got " + scale);
+        }
         if (timeline.isEmpty()) {
             throw new IllegalArgumentException("the timeline is empty: train a model first");
         }
@@ -72,14 +79,17 @@ public final class TimelineAnimation {
         List<BufferedImage> frames = new ArrayList<>();
         for (TrainingTimeline.Frame f : timeline) {
             LatentPoints p = f.points();
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             try {
+                g.scale(scale, scale);
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
                 g.setColor(Color.WHITE);
                 g.fillRect(0, 0, width, height);
-                int[] scatter = ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE, SCATTER, SCATTER, bounds,
-                        0xffffffff);
-                image.setRGB((width - SCATTER) / 2, 0, SCATTER, SCATTER, scatter, 0, SCATTER);
+                BufferedImage scatter = new BufferedImage(SCATTER, SCATTER, BufferedImage.TYPE_INT_RGB);
+                scatter.setRGB(0, 0, SCATTER, SCATTER, ScatterRenderer.render(p.xy(), p.labels(), p.count(), PALETTE,
+                        SCATTER, SCATTER, bounds, 0xffffffff), 0, SCATTER);
+                g.drawImage(scatter, (width - SCATTER) / 2, 0, null);
                 g.setColor(Color.DARK_GRAY);
                 g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));

@@ -179,13 +179,53 @@ class EpsilonSweepViewTest {
         assertSame(experiments, pane.experiments());
     }
 
+    @Test
+    void atTwoTimesEachExportIsItsRasterWithEveryPixelATwoByTwoBlock() throws Exception {
+        waitUntil("every experiment has a result", () -> experiments.interpolation().stripProperty().get() != null
+                && experiments.samples().priorSamplesProperty().get() != null
+                && experiments.samples().mixtureSamplesProperty().get() != null
+                && experiments.reconstructions().reconstructionsProperty().get() != null);
+        ExperimentFixture.onFx(() -> bed.exportSize().doubledProperty().set(true));
+        try {
+            assertExports(experiments.sweep()::exportPng, fx(experiments.sweep().gridProperty()::get), 2);
+            assertExports(experiments.interpolation()::exportStripPng,
+                    fx(experiments.interpolation().stripProperty()::get), 2);
+            assertExports(experiments.samples()::exportSamplesPng,
+                    fx(() -> ExperimentExports.sideBySide(experiments.samples().priorSamplesProperty().get(),
+                            experiments.samples().mixtureSamplesProperty().get(), SamplesViewModel.EXPORT_GAP)), 2);
+            assertExports(experiments.reconstructions()::exportPng,
+                    fx(experiments.reconstructions().reconstructionsProperty()::get), 2);
+        } finally {
+            ExperimentFixture.onFx(() -> bed.exportSize().doubledProperty().set(false));
+        }
+    }
+
     /** Exports through the view-model, which writes off the FX thread and names the file on the status line. */
     private void assertExports(Consumer<Path> export, Raster raster) throws Exception {
+        assertExports(export, raster, 1);
+    }
+
+    /** As above, at an export size of {@code scale}: every pixel of the raster a scale x scale block of the PNG. */
+    private void assertExports(Consumer<Path> export, Raster raster, int scale) throws Exception {
         Path file = Files.createTempFile(tempDir, "export", ".png");
         ExperimentFixture.onFx(() -> export.accept(file));
         waitUntil("the export of " + file, () -> bed.lines().status().equals("saved " + file));
         BufferedImage read = ImageIO.read(file.toFile());
-        assertEquals(raster.width(), read.getWidth(), file.toString());
-        assertEquals(raster.height(), read.getHeight(), file.toString());
+        assertEquals(scale * raster.width(), read.getWidth(), file.toString());
+        assertEquals(scale * raster.height(), read.getHeight(), file.toString());
+        // the file's own levels: getRGB would pass a grey PNG through a colour conversion
+        assertEquals(raster.channels(), read.getRaster().getNumBands(), file.toString());
+        int[] levels = new int[raster.channels()];
+        for (int y = 0; y < read.getHeight(); y++) {
+            for (int x = 0; x < read.getWidth(); x++) {
+                read.getRaster().getPixel(x, y, levels);
+                for (int c = 0; c < levels.length; c++) {
+                    if (levels[c] != raster.level(x / scale, y / scale, c)) {
+                        throw new AssertionError(file + ": (" + x + ", " + y + ") is not the raster's pixel ("
+                                + x / scale + ", " + y / scale + ")");
+                    }
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.vaeexplorer.core.WeightSnapshot;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.ui.ExperimentFixture;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import io.vaeexplorer.ui.plane.LatentPoints;
 import io.vaeexplorer.ui.workspace.Workspace;
@@ -55,6 +56,7 @@ public final class ExperimentTestbed implements AutoCloseable {
     private final TaskExecutor files;
     private final ExperimentJobs jobs;
     private final Lines lines = new Lines();
+    private final ExportSize exportSize = new ExportSize();
     private final ObjectProperty<LatentPoints> latentPoints = new SimpleObjectProperty<>();
     private final ObjectProperty<double[]> interpolationPath = new SimpleObjectProperty<>();
     private final DoubleProperty interpolationT = new SimpleDoubleProperty();
@@ -89,30 +91,35 @@ public final class ExperimentTestbed implements AutoCloseable {
 
     /** All the experiments' view-models, as the window builds them, with jobs of their own. */
     public ExperimentsViewModel experiments() {
-        return new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, lines, latentPoints,
-                interpolationPath, interpolationT, sketchPosterior);
+        return new ExperimentsViewModel(fx, workspace, worker, interactiveWorker, files, exportSize, lines,
+                latentPoints, interpolationPath, interpolationT, sketchPosterior);
     }
 
     public EpsilonSweepViewModel sweep() {
-        return new EpsilonSweepViewModel(jobs, workspace, worker, files, lines);
+        return new EpsilonSweepViewModel(jobs, workspace, worker, files, exportSize, lines);
     }
 
     public InterpolationViewModel interpolation() {
-        return new InterpolationViewModel(jobs, workspace, worker, interactiveWorker, files, lines, latentPoints,
-                interpolationPath, interpolationT);
+        return new InterpolationViewModel(jobs, workspace, worker, interactiveWorker, files, exportSize, lines,
+                latentPoints, interpolationPath, interpolationT);
     }
 
     public SamplesViewModel samples() {
-        return new SamplesViewModel(jobs, workspace, worker, files, lines);
+        return new SamplesViewModel(jobs, workspace, worker, files, exportSize, lines);
     }
 
     public ReconstructionsViewModel reconstructions() {
-        return new ReconstructionsViewModel(jobs, worker, files, lines);
+        return new ReconstructionsViewModel(jobs, worker, files, exportSize, lines);
     }
 
     /** The jobs' plumbing the single view-models above share. */
     public ExperimentJobs jobs() {
         return jobs;
+    }
+
+    /** The size the exports of every view-model built here are written at, 1x until a test says otherwise. */
+    public ExportSize exportSize() {
+        return exportSize;
     }
 
     public Workspace workspace() {

@@ -24,7 +24,9 @@ import io.vaeexplorer.ui.ExperimentFixture;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -181,6 +183,44 @@ class InterpolationViewModelTest {
             BufferedImage last = reader.read(steps - 1);
             assertFalse(Arrays.equals(first.getRGB(0, 0, 112, 112, null, 0, 112),
                     last.getRGB(0, 0, 112, 112, null, 0, 112)), "A and B differ");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
+    void atTwoTimesEveryGifFrameIsTheFrameAtOneWithEachPixelATwoByTwoBlock() throws Exception {
+        awaitImageAndStrip();
+        List<BufferedImage> once = gifFrames("once.gif");
+        bed.exportSize().doubledProperty().set(true);
+        List<BufferedImage> twice = gifFrames("twice.gif");
+        assertEquals(once.size(), twice.size());
+        for (int f = 0; f < once.size(); f++) {
+            BufferedImage small = once.get(f);
+            BufferedImage large = twice.get(f);
+            assertEquals(2 * small.getWidth(), large.getWidth(), "frame " + f);
+            assertEquals(2 * small.getHeight(), large.getHeight(), "frame " + f);
+            for (int y = 0; y < large.getHeight(); y++) {
+                for (int x = 0; x < large.getWidth(); x++) {
+                    assertEquals(small.getRGB(x / 2, y / 2), large.getRGB(x, y), "frame " + f + " at " + x + ", " + y);
+                }
+            }
+        }
+    }
+
+    /** Exports the interpolation's GIF and reads back its frames. */
+    private List<BufferedImage> gifFrames(String name) throws Exception {
+        Path file = tempDir.resolve(name);
+        interpolation.exportGif(file);
+        fx.waitUntil("the GIF is written", () -> bed.lines().status().equals("saved " + file));
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            List<BufferedImage> frames = new ArrayList<>();
+            for (int i = 0; i < reader.getNumImages(true); i++) {
+                frames.add(reader.read(i));
+            }
+            return frames;
         } finally {
             reader.dispose();
         }

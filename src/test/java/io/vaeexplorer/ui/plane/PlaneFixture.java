@@ -1,11 +1,11 @@
 package io.vaeexplorer.ui.plane;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.ModelConfig;
 import io.vaeexplorer.core.WeightSnapshot;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.workspace.Workspace;
 import java.util.List;
@@ -28,13 +28,15 @@ final class PlaneFixture implements AutoCloseable {
     final InferenceWorker interactive;
     final Workspace workspace;
     final PlaneViewModel plane;
+    /** The size the plane's exports are written at, 1x until a test says otherwise. */
+    final ExportSize exportSize = new ExportSize();
 
     private PlaneFixture(InferenceWorker worker, InferenceWorker interactive, boolean workersGetWeights) {
         this.worker = worker;
         this.interactive = interactive;
         this.workspace = workersGetWeights ? new Workspace(worker, interactive) : new Workspace();
-        this.plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(), TaskExecutor.direct(),
-                messages, () -> false);
+        this.plane = new PlaneViewModel(workspace, worker, interactive, TaskExecutor.direct(), exportSize,
+                TaskExecutor.direct(), messages, () -> false);
     }
 
     /**

@@ -15,6 +15,7 @@ import io.vaeexplorer.core.TrainingSettings;
 import io.vaeexplorer.data.Dataset;
 import io.vaeexplorer.data.SmallMnist;
 import io.vaeexplorer.training.TrainingState;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.RecordedMessages;
 import io.vaeexplorer.ui.gallery.GalleryViewModel;
 import io.vaeexplorer.ui.plane.PlaneViewModel;
@@ -59,7 +60,7 @@ class TrainingViewModelTest {
     private TrainingViewModel build(Executor fx) {
         worker = new InferenceWorker(fx);
         workspace = new Workspace(worker);
-        PlaneViewModel plane = new PlaneViewModel(workspace, worker, worker, TaskExecutor.direct(),
+        PlaneViewModel plane = new PlaneViewModel(workspace, worker, worker, TaskExecutor.direct(), new ExportSize(),
                 TaskExecutor.direct(), messages, () -> false);
         gallery = new GalleryViewModel(new TaskExecutor(fx, fx), new TaskExecutor(fx, fx), messages,
                 temp.resolve("models"));

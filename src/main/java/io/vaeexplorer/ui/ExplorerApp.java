@@ -175,7 +175,7 @@ public final class ExplorerApp extends Application {
             }
         });
         LossChartViewModel lossChart = new LossChartViewModel(model.training().lossHistory(),
-                model.training().runStepsProperty(), model.files(), model);
+                model.training().runStepsProperty(), model.files(), model.exportSize(), model);
         lossChart.klCurveProperty().bind(model.training().klCurveProperty());
         Tab lossTab = new Tab("Loss", ExperimentsPane.scrolling(new LossChartView(lossChart)));
         experiments.getTabs().add(0, lossTab);

@@ -3,6 +3,8 @@ package io.vaeexplorer.ui.plane;
 import io.vaeexplorer.core.PlaneRegion;
 import io.vaeexplorer.render.Raster;
 import io.vaeexplorer.ui.fx.FxDelay;
+import io.vaeexplorer.ui.fx.NodeExport;
+import java.awt.image.BufferedImage;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -18,6 +20,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.transform.Scale;
 
 /**
  * The latent plane: every test image as a small square at its latent mean (or, when d > 2, its projection onto the
@@ -219,6 +222,32 @@ public final class LatentPlaneView extends Region {
         userMoved = false;
         fit();
         viewportChanged();
+    }
+
+    /**
+     * What the plane shows (points, layers, axes, legend, marker), {@code scale} times as wide and high. Above 1 the
+     * plane is painted afresh on a canvas of that many pixels per point, laid over the screen's canvas only while
+     * the picture is taken: its lines and labels are as sharp as the legend's, not the screen's pixels enlarged.
+     * Call on the FX thread.
+     */
+    public BufferedImage picture(int scale) {
+        if (scale == 1) {
+            return NodeExport.snapshot(this, 1);
+        }
+        Canvas sharp = new Canvas(canvas.getWidth() * scale, canvas.getHeight() * scale);
+        sharp.setManaged(false);
+        sharp.getTransforms().add(new Scale(1.0 / scale, 1.0 / scale));
+        sharp.relocate(canvas.getLayoutX(), canvas.getLayoutY());
+        GraphicsContext gc = sharp.getGraphicsContext2D();
+        gc.scale(scale, scale);
+        paint(gc, canvas.getWidth(), canvas.getHeight());
+        // over the screen's canvas, under the legend, marker and preview
+        getChildren().add(getChildren().indexOf(canvas) + 1, sharp);
+        try {
+            return NodeExport.snapshot(this, scale);
+        } finally {
+            getChildren().remove(sharp);
+        }
     }
 
     /** Tells the probe of every redraw from now on and how long it took; null for none. */
@@ -485,9 +514,16 @@ public final class LatentPlaneView extends Region {
 
     private void redraw() {
         long start = System.nanoTime();
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
+        placeMarker();
+        RedrawProbe probe = redrawProbe;
+        if (probe != null) {
+            probe.redrawn(System.nanoTime() - start);
+        }
+    }
+
+    /** Draws every layer of the plane, in canvas coordinates, on a canvas w x h (or one scaled from it). */
+    private void paint(GraphicsContext gc, double w, double h) {
         gc.setGlobalAlpha(1);
         PlaneStyle s = style;
         gc.setFill(s.background());
@@ -524,11 +560,6 @@ public final class LatentPlaneView extends Region {
         } else {
             density.forgetKey();
             path.forgetCursor();
-        }
-        placeMarker();
-        RedrawProbe probe = redrawProbe;
-        if (probe != null) {
-            probe.redrawn(System.nanoTime() - start);
         }
     }
 

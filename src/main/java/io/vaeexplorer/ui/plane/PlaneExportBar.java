@@ -1,6 +1,5 @@
 package io.vaeexplorer.ui.plane;
 
-import io.vaeexplorer.ui.fx.NodeExport;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
@@ -38,10 +37,10 @@ public final class PlaneExportBar extends VBox {
     }
 
     /**
-     * The plane as drawn (points, legend, marker, path): the snapshot is taken here, on the FX thread, and written
-     * in the background.
+     * The plane as drawn (points, legend, marker, path), at the export size: the picture is taken here, on the FX
+     * thread, and written in the background.
      */
     public void exportPlanePng(Path file) {
-        plane.exportPlanePng(NodeExport.snapshot(view), file);
+        plane.exportPlanePng(view.picture(plane.exportScale()), file);
     }
 }

@@ -53,7 +53,11 @@ final class ScatterLayer {
         if (dirty || image == null) {
             rasterize(points, v);
         }
+        // one to one on screen; in a picture of the plane at 2x the squares grow as squares, not as blurs
+        boolean smooth = gc.isImageSmoothing();
+        gc.setImageSmoothing(false);
         gc.drawImage(image, v.left(), v.top());
+        gc.setImageSmoothing(smooth);
     }
 
     /** The hovered test image's point, larger and ringed. */

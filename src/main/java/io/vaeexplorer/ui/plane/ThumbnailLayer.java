@@ -65,7 +65,11 @@ final class ThumbnailLayer {
             rasterize(v, points, atlas, picks.get(), highlighted);
         }
         if (drawn > 0) {
+            // one to one on screen; in a picture of the plane at 2x the thumbnails grow pixel for pixel
+            boolean smooth = gc.isImageSmoothing();
+            gc.setImageSmoothing(false);
             gc.drawImage(image, v.left(), v.top());
+            gc.setImageSmoothing(smooth);
         }
     }
 

@@ -2,10 +2,10 @@ package io.vaeexplorer.ui.training;
 
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.ui.fx.FxDelay;
+import io.vaeexplorer.ui.fx.NodeExport;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import io.vaeexplorer.ui.training.LossCurves.Curve;
 import io.vaeexplorer.ui.training.LossCurves.Part;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +30,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -340,21 +338,12 @@ public final class LossChartView extends VBox {
         return LossAxis.niceStepAtLeast(span / 8);
     }
 
-    /** Hands a picture of the chart as it is shown now to the view-model, which writes it as PNG. */
+    /**
+     * Hands a picture of the chart as it is shown now, drawn at the export size, to the view-model, which writes it
+     * as PNG.
+     */
     void exportPng(Path file) {
-        viewModel.exportPng(file, picture(chart));
-    }
-
-    /** What the node shows, as an image a background thread may encode (the snapshot itself is FX work). */
-    private static BufferedImage picture(Node node) {
-        WritableImage image = node.snapshot(null, null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        picture.setRGB(0, 0, w, h, argb, 0, w);
-        return picture;
+        viewModel.exportPng(file, NodeExport.snapshot(chart, viewModel.exportScale()));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.render.PngWriter;
 import io.vaeexplorer.store.CsvWriter;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.UserMessages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class LossChartViewModel {
     private final ReadOnlyObjectProperty<long[]> runSteps;
     private final ObjectProperty<KlCurve> klCurve = new SimpleObjectProperty<>(this, "klCurve");
     private final TaskExecutor files;
+    private final ExportSize exportSize;
     private final UserMessages messages;
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
 
@@ -47,13 +49,15 @@ public final class LossChartViewModel {
      * @param history the losses of the current run (or of the model last loaded)
      * @param runSteps {first, last} optimiser step of the run in progress; null when none trains
      * @param files where the exports are written
+     * @param exportSize the size the chart's picture is exported at
      * @param messages the status line and the error banner
      */
     public LossChartViewModel(LossHistory history, ReadOnlyObjectProperty<long[]> runSteps, TaskExecutor files,
-                              UserMessages messages) {
+                              ExportSize exportSize, UserMessages messages) {
         this.history = history;
         this.runSteps = runSteps;
         this.files = files;
+        this.exportSize = exportSize;
         this.messages = messages;
     }
 
@@ -86,7 +90,12 @@ public final class LossChartViewModel {
         export(file, () -> CsvWriter.write(file, csv -> writeCsv(csv, steps, epochs)));
     }
 
-    /** Writes a picture of the chart, taken on the FX thread, as PNG. */
+    /** How many times as wide and high as at 1x the view takes the chart's picture for the next PNG. */
+    public int exportScale() {
+        return exportSize.scale();
+    }
+
+    /** Writes a picture of the chart, taken on the FX thread at {@link #exportScale()}, as PNG. */
     public void exportPng(Path file, BufferedImage chart) {
         export(file, () -> PngWriter.write(chart, file));
     }

@@ -259,7 +259,7 @@ class FileDialogsTest {
         model = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json"))));
         LossChartView chart = fx(() -> new LossChartView(new LossChartViewModel(model.training().lossHistory(),
-                model.training().runStepsProperty(), model.files(), model)));
+                model.training().runStepsProperty(), model.files(), model.exportSize(), model)));
         onFx(() -> {
             stage.setScene(new Scene(chart, 800, 500));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it

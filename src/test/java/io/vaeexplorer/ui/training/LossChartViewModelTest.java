@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.TaskExecutor;
 import io.vaeexplorer.core.EpochRecord;
 import io.vaeexplorer.core.LossParts;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.RecordedMessages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class LossChartViewModelTest {
 
     private LossChartViewModel chart(TaskExecutor files) {
         return new LossChartViewModel(history, new ReadOnlyObjectWrapper<long[]>().getReadOnlyProperty(), files,
-                messages);
+                new ExportSize(), messages);
     }
 
     @Test

@@ -64,7 +64,7 @@ class LossChartViewTest {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings.json")));
         chartModel = new LossChartViewModel(model.training().lossHistory(), model.training().runStepsProperty(),
-                model.files(), model);
+                model.files(), model.exportSize(), model);
         view = new LossChartView(chartModel);
         stage.setScene(new Scene(view, 800, 500));
         stage.sizeToScene(); // the stage is shared between tests, and one makes it small
@@ -303,6 +303,40 @@ class LossChartViewTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
         assertTrue(image.getWidth() > 300 && image.getHeight() > 200, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void atTwoTimesTheChartIsDrawnAgainTwiceAsWideAndHigh(FxRobot robot) throws Exception {
+        robot.interact(this::addRun);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the line under the chart that names the file written takes room from the chart once it shows
+        Path first = tempDir.resolve("out/losses-first.png");
+        robot.interact(() -> view.exportPng(first));
+        awaitSaved(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path once = tempDir.resolve("out/losses-1x.png");
+        robot.interact(() -> view.exportPng(once));
+        awaitSaved(once);
+        robot.interact(() -> model.exportSize().doubledProperty().set(true));
+        Path twice = tempDir.resolve("out/losses-2x.png");
+        robot.interact(() -> view.exportPng(twice));
+        awaitSaved(twice);
+
+        BufferedImage small = ImageIO.read(once.toFile());
+        BufferedImage large = ImageIO.read(twice.toFile());
+        assertEquals(2 * small.getWidth(), large.getWidth());
+        assertEquals(2 * small.getHeight(), large.getHeight());
+        int mixed = 0; // 2 x 2 blocks of more than one colour: none where 1x pixels were merely enlarged
+        for (int y = 0; y + 1 < large.getHeight(); y += 2) {
+            for (int x = 0; x + 1 < large.getWidth(); x += 2) {
+                int rgb = large.getRGB(x, y);
+                if (large.getRGB(x + 1, y) != rgb || large.getRGB(x, y + 1) != rgb
+                        || large.getRGB(x + 1, y + 1) != rgb) {
+                    mixed++;
+                }
+            }
+        }
+        assertTrue(mixed > 0, "the chart's lines and labels are drawn again at 2x");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.vaeexplorer.store.WindowStateStore;
 import io.vaeexplorer.ui.experiments.ExperimentsPane;
 import io.vaeexplorer.ui.fx.AppStatusBar;
 import io.vaeexplorer.ui.fx.ErrorBanner;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.ProportionalSplitPane;
 import io.vaeexplorer.ui.fx.Theme;
 import io.vaeexplorer.ui.fx.WindowMemory;
@@ -217,7 +218,8 @@ public final class ExplorerApp extends Application {
         status.showDataLoad(model.dataLoadingProperty(), model.dataProgressProperty(), model::cancelDataLoad);
         root.setBottom(status);
         root.getProperties().put(SPLITS_KEY, Map.of(PLANE_SPLIT, top, CENTRE_SPLIT, centre));
-        root.getProperties().put(SWITCHES_KEY, Map.of(THUMBNAILS_SWITCH, model.plane().showThumbnailsProperty(),
+        root.getProperties().put(SWITCHES_KEY, Map.of(ExportSize.SWITCH, model.exportSize().doubledProperty(),
+                THUMBNAILS_SWITCH, model.plane().showThumbnailsProperty(),
                 MANIFOLD_SWITCH, model.plane().showManifoldProperty(), DENSITY_SWITCH,
                 model.plane().showDensityProperty(), DARK_THEME_SWITCH, theme.darkProperty()));
         root.getProperties().put(THEME_KEY, theme);

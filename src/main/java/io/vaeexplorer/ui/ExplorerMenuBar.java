@@ -2,6 +2,7 @@ package io.vaeexplorer.ui;
 
 import io.vaeexplorer.core.AppVersion;
 import io.vaeexplorer.store.SafetensorsCheckpoint;
+import io.vaeexplorer.ui.fx.ExportSize;
 import io.vaeexplorer.ui.fx.SaveDialog;
 import io.vaeexplorer.ui.fx.Theme;
 import io.vaeexplorer.ui.plane.LatentPlaneView;
@@ -68,7 +69,8 @@ public final class ExplorerMenuBar extends MenuBar {
                         TrainingCommands.withExtension(file, SafetensorsCheckpoint.EXTENSION))));
         export.disableProperty().bind(commands.saveDisabled());
         MenuItem quit = item("Quit", "quit-item", shortcut(KeyCode.Q), this::closeWindow);
-        Menu file = new Menu("_File", null, openData, loadModel, saveModel, export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, openData, loadModel, saveModel, export, exportSizeMenu(model.exportSize()),
+                new SeparatorMenuItem(), quit);
 
         MenuItem start = item("Start", "start-item", new KeyCodeCombination(KeyCode.F5), commands::start);
         start.disableProperty().bind(commands.startDisabled());
@@ -186,6 +188,23 @@ public final class ExplorerMenuBar extends MenuBar {
         if (window != null) {
             window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
         }
+    }
+
+    /** "Export size": 1x or 2x for every picture the window exports, as a choice of two showing the size's state. */
+    private static Menu exportSizeMenu(ExportSize size) {
+        ToggleGroup sizes = new ToggleGroup();
+        RadioMenuItem once = new RadioMenuItem("1x");
+        once.setId("export-1x-item");
+        once.setToggleGroup(sizes);
+        RadioMenuItem twice = new RadioMenuItem("2x");
+        twice.setId("export-2x-item");
+        twice.setToggleGroup(sizes);
+        (size.doubledProperty().get() ? twice : once).setSelected(true);
+        size.doubledProperty().addListener((obs, was, doubled) -> (doubled ? twice : once).setSelected(true));
+        twice.selectedProperty().addListener((obs, was, on) -> size.doubledProperty().set(on));
+        Menu menu = new Menu("Export size", null, once, twice);
+        menu.setId("export-size-menu");
+        return menu;
     }
 
     private static KeyCombination shortcut(KeyCode key) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -36,6 +37,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -238,6 +240,31 @@ class ExplorerMenuBarTest {
     }
 
     @Test
+    void exportSizeTicksOneOfItsTwoSizesAndThatIsTheSizeOfEveryExport(FxRobot robot) {
+        RadioMenuItem once = (RadioMenuItem) fx(() -> item("export-1x-item"));
+        RadioMenuItem twice = (RadioMenuItem) fx(() -> item("export-2x-item"));
+        assertEquals("Export size", fx(() -> once.getParentMenu().getText()));
+        assertEquals("_File", fx(() -> once.getParentMenu().getParentMenu().getText()));
+        assertEquals(List.of(true, false), fx(() -> List.of(once.isSelected(), twice.isSelected())));
+        assertEquals(1, fx(() -> model.exportSize().scale()));
+
+        // chosen in the open submenu, as a person does
+        chooseExportSize(robot, "#export-2x-item");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, fx(() -> model.exportSize().scale()));
+        assertEquals(List.of(false, true), fx(() -> List.of(once.isSelected(), twice.isSelected())));
+
+        // a click on the size already ticked leaves it ticked
+        chooseExportSize(robot, "#export-2x-item");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(false, true), fx(() -> List.of(once.isSelected(), twice.isSelected())));
+
+        // the items follow the choice however it is made (a launch puts back the last one)
+        onFx(() -> model.exportSize().doubledProperty().set(false));
+        assertEquals(List.of(true, false), fx(() -> List.of(once.isSelected(), twice.isSelected())));
+    }
+
+    @Test
     void thePageItemsAndTheirShortcutsSelectThePages(FxRobot robot) {
         TabPane pages = fx(() -> (TabPane) stage.getScene().lookup("#pages"));
         onFx(() -> item("sweeps-page-item").fire());
@@ -300,9 +327,29 @@ class ExplorerMenuBarTest {
         }
     }
 
+    /**
+     * Opens File › Export size and clicks the item: sideways into the submenu first, as a path across the File menu's
+     * other items would close the submenu on the way.
+     */
+    private void chooseExportSize(FxRobot robot, String id) {
+        onFx(() -> item("export-size-menu").getParentMenu().show());
+        robot.clickOn(shown(robot, "#export-size-menu"));
+        robot.moveTo(shown(robot, "#export-1x-item"));
+        robot.clickOn(shown(robot, id));
+    }
+
+    /** The node of that id in a window showing now (a menu's popup keeps the nodes of its items once closed). */
+    private static Node shown(FxRobot robot, String id) {
+        return robot.lookup(id).match((Node n) -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).query();
+    }
+
+    /** The item of that id in a menu or in one of their submenus. */
     private MenuItem item(String id) {
-        return menus.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
-                .findFirst().orElseThrow(() -> new AssertionError("no menu item " + id));
+        return menus.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .flatMap(i -> i instanceof Menu sub ? Stream.concat(Stream.of(i), sub.getItems().stream()) : Stream.of(i))
+                .filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item " + id));
     }
 
     /** The panes of the dialogs showing now (each alert shows in a window of its own). */

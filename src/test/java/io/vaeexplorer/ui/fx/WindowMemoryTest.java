@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.concurrent.InferenceWorker;
 import io.vaeexplorer.core.WindowState;
 import io.vaeexplorer.store.SettingsStore;
@@ -20,6 +21,9 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,31 @@ class WindowMemoryTest {
     }
 
     @Test
+    void theExportSizeChosenIsTheOneOfTheNextLaunch() throws Exception {
+        WindowStateStore store = new WindowStateStore(temp.resolve("export-size").resolve("window.json"));
+        WindowMemory first = launch(store);
+        assertFalse(fx(() -> model.exportSize().doubledProperty().get()), "1x while nothing is remembered");
+        onFx(() -> model.exportSize().doubledProperty().set(true));
+        WindowState closed = fx(first::capture);
+        assertEquals(Boolean.TRUE, closed.switches().get(ExportSize.SWITCH));
+        store.save(closed);
+        onFx(() -> model.exportSize().doubledProperty().set(false));
+
+        WindowMemory second = launch(store);
+        assertTrue(fx(() -> model.exportSize().doubledProperty().get()), "2x, as left");
+        assertEquals(2, fx(() -> model.exportSize().scale()));
+        assertTrue(fx(() -> exportSizeItem("export-2x-item").isSelected()), "the menu shows 2x");
+        assertFalse(fx(() -> exportSizeItem("export-1x-item").isSelected()));
+
+        // and 1x, chosen again, is what the launch after opens with
+        onFx(() -> exportSizeItem("export-1x-item").setSelected(true));
+        store.save(fx(second::capture));
+        onFx(() -> model.exportSize().doubledProperty().set(true));
+        launch(store);
+        assertFalse(fx(() -> model.exportSize().doubledProperty().get()), "1x, as left");
+    }
+
+    @Test
     void noFolderRememberedMeansTheHomeFolder() throws Exception {
         WindowStateStore store = new WindowStateStore(temp.resolve("fresh").resolve("window.json"));
         launch(store);
@@ -162,6 +191,14 @@ class WindowMemoryTest {
         });
         settle();
         return memory;
+    }
+
+    /** An item of File › Export size of the window shown now. */
+    private RadioMenuItem exportSizeItem(String id) {
+        MenuBar menus = (MenuBar) stage.getScene().lookup("#menu-bar");
+        return menus.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(Menu.class::isInstance)
+                .flatMap(m -> ((Menu) m).getItems().stream()).filter(i -> id.equals(i.getId()))
+                .map(RadioMenuItem.class::cast).findFirst().orElseThrow(() -> new AssertionError("no item " + id));
     }
 
     private Map<String, ProportionalSplitPane> splits() {

@@ -361,6 +361,7 @@ class LatentPlaneViewTest {
     @Test
     void changesInOnePulseGiveOneRedrawAndThePathIsDrawn() throws Exception {
         awaitPoints();
+        awaitPublishedPath();
         // nothing else on its way that could redraw: both workers have answered, the view has drawn
         waitFor(30, () -> !view.updatePending() && model.inferenceIdle());
         double[] path = {-2, -2, 0, 1, 2, 2};
@@ -513,11 +514,11 @@ class LatentPlaneViewTest {
                 | (int) Math.round(c.getBlue() * 255);
     }
 
-    @Test
-    void theInterpolationPathHasADotAtTheSlidersTThatMovesWithIt() throws Exception {
-        awaitPoints();
-        // the Interpolation tab publishes its own path when its strip is decoded, in the background: wait until it
-        // has stopped changing, so that it cannot replace the paths this test sets
+    /**
+     * The Interpolation tab publishes its own path when its strip is decoded, in the background: waits until it has
+     * stopped changing, so that it cannot replace a path a test sets (or add a redraw to one it counts).
+     */
+    private void awaitPublishedPath() throws Exception {
         Object published = new Object();
         for (int quiet = 0; quiet < 4; ) {
             Object now = fx(() -> model.plane().interpolationPathProperty().get());
@@ -526,6 +527,12 @@ class LatentPlaneViewTest {
             Thread.sleep(500);
             WaitForAsyncUtils.waitForFxEvents();
         }
+    }
+
+    @Test
+    void theInterpolationPathHasADotAtTheSlidersTThatMovesWithIt() throws Exception {
+        awaitPoints();
+        awaitPublishedPath();
         double[] path = {-2, -2, 0, 1, 2, 2};
         fx(() -> {
             model.plane().interpolationTProperty().set(0.25);

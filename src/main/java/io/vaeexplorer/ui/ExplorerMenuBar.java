@@ -133,18 +133,10 @@ public final class ExplorerMenuBar extends MenuBar {
      * one (the shortcut: a radio item's own shortcut could only choose it, not leave it).
      */
     private static Menu themeMenu(Theme theme) {
-        ToggleGroup group = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light");
-        light.setId("theme-light-item");
-        light.setToggleGroup(group);
-        RadioMenuItem dark = new RadioMenuItem("Dark");
-        dark.setId("theme-dark-item");
-        dark.setToggleGroup(group);
-        (theme.isDark() ? dark : light).setSelected(true);
-        theme.darkProperty().addListener((obs, was, on) -> (on ? dark : light).setSelected(true));
-        dark.selectedProperty().addListener((obs, was, on) -> theme.setDark(on));
+        List<RadioMenuItem> choice = choiceOfTwo(theme.darkProperty(), "Light", "theme-light-item", "Dark",
+                "theme-dark-item");
         MenuItem other = item("Switch theme", "theme-switch-item", SWITCH_THEME, () -> theme.setDark(!theme.isDark()));
-        Menu menu = new Menu("Theme", null, light, dark, new SeparatorMenuItem(), other);
+        Menu menu = new Menu("Theme", null, choice.get(0), choice.get(1), new SeparatorMenuItem(), other);
         menu.setId("theme-menu");
         return menu;
     }
@@ -192,19 +184,27 @@ public final class ExplorerMenuBar extends MenuBar {
 
     /** "Export size": 1x or 2x for every picture the window exports, as a choice of two showing the size's state. */
     private static Menu exportSizeMenu(ExportSize size) {
-        ToggleGroup sizes = new ToggleGroup();
-        RadioMenuItem once = new RadioMenuItem("1x");
-        once.setId("export-1x-item");
-        once.setToggleGroup(sizes);
-        RadioMenuItem twice = new RadioMenuItem("2x");
-        twice.setId("export-2x-item");
-        twice.setToggleGroup(sizes);
-        (size.doubledProperty().get() ? twice : once).setSelected(true);
-        size.doubledProperty().addListener((obs, was, doubled) -> (doubled ? twice : once).setSelected(true));
-        twice.selectedProperty().addListener((obs, was, on) -> size.doubledProperty().set(on));
-        Menu menu = new Menu("Export size", null, once, twice);
+        List<RadioMenuItem> choice = choiceOfTwo(size.doubledProperty(), "1x", "export-1x-item", "2x",
+                "export-2x-item");
+        Menu menu = new Menu("Export size", null, choice.get(0), choice.get(1));
         menu.setId("export-size-menu");
         return menu;
+    }
+
+    /** Two radio items, off and on, for one on/off property: choosing one sets it, and they follow its changes. */
+    private static List<RadioMenuItem> choiceOfTwo(BooleanProperty on, String offText, String offId, String onText,
+                                                   String onId) {
+        ToggleGroup group = new ToggleGroup();
+        RadioMenuItem offItem = new RadioMenuItem(offText);
+        offItem.setId(offId);
+        offItem.setToggleGroup(group);
+        RadioMenuItem onItem = new RadioMenuItem(onText);
+        onItem.setId(onId);
+        onItem.setToggleGroup(group);
+        (on.get() ? onItem : offItem).setSelected(true);
+        on.addListener((obs, was, now) -> (now ? onItem : offItem).setSelected(true));
+        onItem.selectedProperty().addListener((obs, was, selected) -> on.set(selected));
+        return List.of(offItem, onItem);
     }
 
     private static KeyCombination shortcut(KeyCode key) {

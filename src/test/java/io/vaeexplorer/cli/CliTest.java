@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.vaeexplorer.data.AssetLocator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,14 @@ class CliTest {
         JsonObject json() {
             return JsonParser.parseString(lastLine()).getAsJsonObject();
         }
+    }
+
+    /** A copy of the shipped 2-D MNIST model in DIR/model, so that a default output path never lands in assets. */
+    static Path copyOfShippedModel(Path dir) throws IOException {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.copy(AssetLocator.assetsDir().resolve("models/mnist-mlp-d2/model.vae"),
+                model.resolve("model.vae"));
+        return model;
     }
 
     static synchronized Run run(String... args) {

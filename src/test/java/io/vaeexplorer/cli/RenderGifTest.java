@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vaeexplorer.core.ImageShape;
-import io.vaeexplorer.data.AssetLocator;
 import io.vaeexplorer.explore.ImageGrid;
 import io.vaeexplorer.render.Raster;
 import java.awt.image.BufferedImage;
@@ -36,8 +35,7 @@ class RenderGifTest {
     /** A copy of the shipped model, so a default output path can never land in the assets folder. */
     @BeforeAll
     static void copyModel() throws IOException {
-        modelDir = Files.createDirectories(temp.resolve("model"));
-        Files.copy(AssetLocator.assetsDir().resolve("models/mnist-mlp-d2/model.vae"), modelDir.resolve("model.vae"));
+        modelDir = CliTest.copyOfShippedModel(temp);
     }
 
     @Test

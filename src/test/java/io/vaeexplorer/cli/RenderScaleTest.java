@@ -2,7 +2,6 @@ package io.vaeexplorer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.vaeexplorer.data.AssetLocator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +21,7 @@ class RenderScaleTest {
 
     @BeforeAll
     static void copyModel() throws IOException {
-        modelDir = Files.createDirectories(temp.resolve("model"));
-        Files.copy(AssetLocator.assetsDir().resolve("models/mnist-mlp-d2/model.vae"), modelDir.resolve("model.vae"));
+        modelDir = CliTest.copyOfShippedModel(temp);
     }
 
     @Test

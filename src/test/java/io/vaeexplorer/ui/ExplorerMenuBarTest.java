@@ -327,21 +327,9 @@ class ExplorerMenuBarTest {
         }
     }
 
-    /**
-     * Opens File › Export size and clicks the item: sideways into the submenu first, as a path across the File menu's
-     * other items would close the submenu on the way.
-     */
+    /** Chooses an item of File › Export size in the open menus. */
     private void chooseExportSize(FxRobot robot, String id) {
-        onFx(() -> item("export-size-menu").getParentMenu().show());
-        robot.clickOn(shown(robot, "#export-size-menu"));
-        robot.moveTo(shown(robot, "#export-1x-item"));
-        robot.clickOn(shown(robot, id));
-    }
-
-    /** The node of that id in a window showing now (a menu's popup keeps the nodes of its items once closed). */
-    private static Node shown(FxRobot robot, String id) {
-        return robot.lookup(id).match((Node n) -> n.getScene() != null && n.getScene().getWindow() != null
-                && n.getScene().getWindow().isShowing()).query();
+        MenuClicks.chooseInSubmenu(robot, fx(() -> (Menu) item("export-size-menu")), id.substring(1));
     }
 
     /** The item of that id in a menu or in one of their submenus. */

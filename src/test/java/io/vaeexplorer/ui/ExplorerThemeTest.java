@@ -116,17 +116,16 @@ class ExplorerThemeTest {
 
     /** Chooses an item of View > Theme in the open menus, as a person does. */
     private void choose(FxRobot robot, String id) {
-        onFx(() -> menus.getMenus().stream().filter(m -> m.getText().equals("_View")).findFirst().orElseThrow()
-                .show());
-        robot.clickOn("#theme-menu");
-        robot.clickOn("#" + id);
-        WaitForAsyncUtils.waitForFxEvents();
+        MenuClicks.chooseInSubmenu(robot, fx(this::themeMenu), id);
+    }
+
+    private Menu themeMenu() {
+        return (Menu) menus.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "theme-menu".equals(i.getId())).findFirst().orElseThrow();
     }
 
     private RadioMenuItem radio(String id) {
-        Menu theme = (Menu) menus.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> "theme-menu".equals(i.getId())).findFirst().orElseThrow();
-        for (MenuItem item : theme.getItems()) {
+        for (MenuItem item : themeMenu().getItems()) {
             if (id.equals(item.getId())) {
                 return (RadioMenuItem) item;
             }

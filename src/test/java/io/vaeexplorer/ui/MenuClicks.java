@@ -1,0 +1,46 @@
+package io.vaeexplorer.ui;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Choosing menu items by mouse as a person does, each click waiting for the popup it needs to be on screen. */
+final class MenuClicks {
+
+    private MenuClicks() {
+    }
+
+    /**
+     * Opens the submenu's parent menu, clicks the submenu open and then the item of that id in it: sideways onto the
+     * submenu's first item first, as a path across the parent's other items would close the submenu on the way.
+     */
+    static void chooseInSubmenu(FxRobot robot, Menu submenu, String itemId) {
+        Platform.runLater(() -> submenu.getParentMenu().show());
+        robot.clickOn(shown(robot, "#" + submenu.getId()));
+        robot.moveTo(shown(robot, "#" + submenu.getItems().get(0).getId()));
+        robot.clickOn(shown(robot, "#" + itemId));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The node of that query in a window showing now (a menu's popup keeps its items' nodes once closed), waiting
+     * for the popup to show: a busy machine shows it some pulses after the click that opens it.
+     */
+    static Node shown(FxRobot robot, String query) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> robot.lookup(query).match(MenuClicks::inShowingWindow).tryQuery().isPresent());
+        } catch (TimeoutException e) {
+            throw new AssertionError(query + " is not on screen", e);
+        }
+        return robot.lookup(query).match(MenuClicks::inShowingWindow).query();
+    }
+
+    private static boolean inShowingWindow(Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+    }
+}

@@ -226,7 +226,7 @@ class ExplorerMenuBarTest {
 
             // a check item turns itself when chosen in its open menu, not when fired
             onFx(() -> item.getParentMenu().show());
-            robot.clickOn("#" + pair.getKey());
+            robot.clickOn(MenuClicks.shown(robot, "#" + pair.getKey()));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(!before, fx(box::isSelected), pair.getKey() + " turns its switch");
             onFx(() -> box.setSelected(before));

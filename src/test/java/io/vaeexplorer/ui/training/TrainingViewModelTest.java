@@ -148,12 +148,8 @@ class TrainingViewModelTest {
         assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
         assertTrue(onFx(() -> statuses.get(0)).startsWith("starting "), onFx(() -> statuses.get(0)));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // the run ends, becomes the current model and is saved to the gallery
-        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as")))) {
-            assertTrue(System.nanoTime() < deadline, "the run did not end: " + onFx(() -> List.copyOf(statuses)));
-            Thread.sleep(50);
-        }
+        awaitSavedRun(() -> true);
         assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
         Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
         assertNotNull(trained);
@@ -197,11 +193,7 @@ class TrainingViewModelTest {
             training.trainPreset(TrainingPreset.CONDITIONAL);
             return null;
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as")))) {
-            assertTrue(System.nanoTime() < deadline, "the run did not end: " + onFx(() -> List.copyOf(statuses)));
-            Thread.sleep(50);
-        }
+        awaitSavedRun(() -> true);
         assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
         Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
         assertEquals(10, trained.config().conditionClasses(), "told the ten digits");
@@ -227,14 +219,9 @@ class TrainingViewModelTest {
             return null;
         });
         assertEquals("warmup:2", onFx(() -> settings.get().klSchedule()), "half the run's four epochs");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // the first run is stopped; the second trains its four epochs and is saved
-        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as"))
-                || workspace.checkpointProperty().get() == null
-                || workspace.checkpointProperty().get().epochsDone() < 4)) {
-            assertTrue(System.nanoTime() < deadline, "the second run did not end: " + onFx(() -> List.copyOf(statuses)));
-            Thread.sleep(50);
-        }
+        awaitSavedRun(() -> workspace.checkpointProperty().get() != null
+                && workspace.checkpointProperty().get().epochsDone() >= 4);
         assertEquals(List.of(), onFx(() -> List.copyOf(errors)));
         Checkpoint trained = onFx(() -> workspace.checkpointProperty().get());
         assertEquals(KlSchedule.warmup(2), trained.training().klSchedule());
@@ -253,6 +240,19 @@ class TrainingViewModelTest {
         draft.hidden = "16";
         draft.latent = 2;
         return draft.build();
+    }
+
+    /**
+     * Waits (on the stand-in FX thread's view) until an error shows or a run has been saved to the gallery and
+     * {@code alsoDone} holds; the deadline only keeps a broken run from hanging the suite.
+     */
+    private void awaitSavedRun(Callable<Boolean> alsoDone) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (onFx(() -> errors.isEmpty() && statuses.stream().noneMatch(s -> s.contains("saved as"))
+                || !alsoDone.call())) {
+            assertTrue(System.nanoTime() < deadline, "the run did not end: " + onFx(() -> List.copyOf(statuses)));
+            Thread.sleep(50);
+        }
     }
 
     private <T> T onFx(Callable<T> work) throws Exception {

@@ -15,12 +15,15 @@ final class MenuClicks {
     }
 
     /**
-     * Opens the submenu's parent menu, clicks the submenu open and then the item of that id in it: sideways onto the
-     * submenu's first item first, as a path across the parent's other items would close the submenu on the way.
+     * Opens the submenu's parent menu, points at the submenu and then clicks the item of that id in it: sideways
+     * onto the submenu's first item first, as a path across the parent's other items would close the submenu on the
+     * way. Pointing opens a submenu; a click on it as well may close it again, depending on whether the pointer's
+     * arrival has opened it yet, so the submenu is opened directly once the pointer is on it.
      */
     static void chooseInSubmenu(FxRobot robot, Menu submenu, String itemId) {
         Platform.runLater(() -> submenu.getParentMenu().show());
-        robot.clickOn(shown(robot, "#" + submenu.getId()));
+        robot.moveTo(shown(robot, "#" + submenu.getId()));
+        Platform.runLater(submenu::show);
         robot.moveTo(shown(robot, "#" + submenu.getItems().get(0).getId()));
         robot.clickOn(shown(robot, "#" + itemId));
         WaitForAsyncUtils.waitForFxEvents();

@@ -225,9 +225,7 @@ class ExplorerMenuBarTest {
             assertEquals(before, fx(item::isSelected), pair.getKey());
 
             // a check item turns itself when chosen in its open menu, not when fired
-            onFx(() -> item.getParentMenu().show());
-            robot.clickOn(MenuClicks.shown(robot, "#" + pair.getKey()));
-            WaitForAsyncUtils.waitForFxEvents();
+            MenuClicks.chooseInMenu(robot, item);
             assertEquals(!before, fx(box::isSelected), pair.getKey() + " turns its switch");
             onFx(() -> box.setSelected(before));
             assertEquals(before, fx(item::isSelected), pair.getKey() + " follows its switch");

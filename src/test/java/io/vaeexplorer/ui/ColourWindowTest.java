@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -68,7 +67,7 @@ class ColourWindowTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings-" + System.nanoTime() + ".json")));
-        stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1280, 860));
+        stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), 1280, 860));
         stage.sizeToScene();
         stage.show();
     }

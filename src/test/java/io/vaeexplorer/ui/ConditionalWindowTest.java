@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,7 +47,7 @@ class ConditionalWindowTest {
     void start(Stage stage) {
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
-        stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1280, 860));
+        stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), 1280, 860));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
     }

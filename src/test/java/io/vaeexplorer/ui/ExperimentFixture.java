@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -106,7 +105,7 @@ public final class ExperimentFixture {
     public static AppViewModel wholeWindow(Stage stage, Path tempDir, double width, double height) {
         AppViewModel model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(tempDir.resolve("settings-" + System.nanoTime() + ".json")));
-        stage.setScene(new Scene(ExplorerApp.buildRoot(model), width, height));
+        stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), width, height));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         ExplorerApp.openStartupData(model);

@@ -118,7 +118,7 @@ class ExplorerLayoutTest {
      */
     private void showWindow(double width, double height, boolean drawTab) {
         onFx(() -> {
-            stage.setScene(new Scene(ExplorerApp.buildRoot(model), width, height));
+            stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), width, height));
             stage.setWidth(width);
             stage.setHeight(height);
             stage.show();

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.DialogPane;
@@ -77,7 +76,7 @@ class ExplorerMenuBarTest {
         this.stage = stage;
         model = new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json")));
-        stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1280, 800));
+        stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), 1280, 800));
         stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
         stage.show();
         menus = (ExplorerMenuBar) stage.getScene().lookup("#menu-bar");

@@ -150,7 +150,7 @@ class FileDialogsTest {
         model = fx(() -> new AppViewModel(Platform::runLater, new InferenceWorker(Platform::runLater),
                 new SettingsStore(temp.resolve("settings.json"))));
         onFx(() -> {
-            stage.setScene(new Scene(ExplorerApp.buildRoot(model), 1400, 900));
+            stage.setScene(ExplorerApp.scene(ExplorerApp.buildRoot(model), 1400, 900));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
         });

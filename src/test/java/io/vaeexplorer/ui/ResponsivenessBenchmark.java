@@ -59,7 +59,7 @@ class ResponsivenessBenchmark {
         BorderPane[] root = new BorderPane[1];
         WaitForAsyncUtils.asyncFx(() -> {
             root[0] = ExplorerApp.buildRoot(model);
-            stage.setScene(new Scene(root[0], 1400, 900));
+            stage.setScene(ExplorerApp.scene(root[0], 1400, 900));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
             ExplorerApp.openStartupData(model);

@@ -35,7 +35,6 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class SoakBenchmark {
                 new InferenceWorker(Platform::runLater), new SettingsStore(temp.resolve("settings.json")))).get();
         WaitForAsyncUtils.asyncFx(() -> {
             BorderPane root = ExplorerApp.buildRoot(model);
-            stage.setScene(new Scene(root, 1400, 900));
+            stage.setScene(ExplorerApp.scene(root, 1400, 900));
             stage.sizeToScene(); // the stage is shared: an earlier test class may have sized it
             stage.show();
             ExplorerApp.openStartupData(model);
